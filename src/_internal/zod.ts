@@ -1,0 +1,83 @@
+import type * as z from "zod";
+import type { IssueCode } from "../messages/index.js";
+import { messages } from "../messages/index.js";
+import { createIssue, type Issue, ok, type Result } from "../result.js";
+
+/** Code carried in `params.code` by our own refinements, so custom zod issues map onto catalog codes. */
+export interface CustomIssueParams {
+  code: IssueCode;
+  [key: string]: string | number;
+}
+
+function pathText(path: readonly PropertyKey[]): string {
+  return path.length === 0 ? "(root)" : path.map(String).join(".");
+}
+
+function show(value: unknown): string {
+  if (typeof value === "string") return value.length > 60 ? `${value.slice(0, 57)}...` : value;
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "array";
+  return typeof value;
+}
+
+/** Maps one zod issue onto ours; zod types never leave this module. */
+function mapIssue(issue: z.core.$ZodIssue, input: unknown, base: readonly (string | number)[]): Issue[] {
+  const path = [...base, ...issue.path.map((p) => (typeof p === "symbol" ? String(p) : p))];
+  const where = { path };
+  const p = pathText(path);
+  switch (issue.code) {
+    case "invalid_type": {
+      const received = issue.input === undefined ? "undefined" : show(issue.input);
+      return [createIssue("invalid_type", { path: p, expected: issue.expected, received }, where)];
+    }
+    case "invalid_value":
+      return [
+        createIssue(
+          "invalid_value",
+          { path: p, expected: issue.values.map(String).join(" | "), received: show(issue.input) },
+          where,
+        ),
+      ];
+    case "invalid_format":
+      return [createIssue("invalid_format", { path: p, expected: issue.format }, where)];
+    case "too_small":
+      return [createIssue("too_small", { path: p, minimum: String(issue.minimum) }, where)];
+    case "too_big":
+      return [createIssue("too_big", { path: p, maximum: String(issue.maximum) }, where)];
+    case "unrecognized_keys":
+      return issue.keys.map((key) => createIssue("unrecognized_key", { path: p, key }, where));
+    case "custom": {
+      const params = issue.params as CustomIssueParams | undefined;
+      if (params && Object.prototype.hasOwnProperty.call(messages, params.code)) {
+        const { code, ...rest } = params;
+        return [createIssue(code, { path: p, ...rest }, where)];
+      }
+      return [createIssue("invalid_input", { path: p, detail: issue.message }, where)];
+    }
+    case "invalid_union": {
+      // Report the branch that got furthest rather than "no union member matched".
+      const branches = issue.errors.filter((b) => b.length > 0);
+      const best = branches.sort((a, b) => a.length - b.length)[0];
+      if (best) return best.flatMap((i) => mapIssue(i, input, path));
+      return [createIssue("invalid_input", { path: p, detail: issue.message }, where)];
+    }
+    default:
+      return [createIssue("invalid_input", { path: p, detail: issue.message }, where)];
+  }
+}
+
+/**
+ * Runs a zod schema and maps its failure onto our {@link Issue}s. Our own refinements report warnings
+ * through `warningsOf`, which runs only on a successful parse.
+ */
+export function parseWith<S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+  options: { path?: readonly (string | number)[]; warningsOf?: (value: z.output<S>) => Issue[] } = {},
+): Result<z.output<S>> {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) {
+    return { ok: false, issues: parsed.error.issues.flatMap((i) => mapIssue(i, input, options.path ?? [])) };
+  }
+  return ok(parsed.data, options.warningsOf ? options.warningsOf(parsed.data) : []);
+}

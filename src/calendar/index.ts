@@ -1,0 +1,2 @@
+// Public API of the calendar area: explicit named exports only.
+export {};

@@ -1,0 +1,2 @@
+// Public API of the draw area: explicit named exports only.
+export {};

@@ -1,0 +1,17 @@
+/**
+ * double-random: verifiable 双随机、一公开 inspections.
+ *
+ * @packageDocumentation
+ */
+export {
+  type Result, type Issue, type IssueCode, type IssueOptions, type Message, type Severity,
+  createIssue, ok, fail, settle, unwrap, DoubleRandomError,
+} from "./result.js";
+export { messages } from "./messages/index.js";
+export type { Catalog, CatalogEntry } from "./messages/types.js";
+export * from "./model/index.js";
+export * from "./quota/index.js";
+export * from "./calendar/index.js";
+export * from "./draw/index.js";
+export * from "./match/index.js";
+export * from "./plan/index.js";

@@ -1,0 +1,2 @@
+// Public API of the match area: explicit named exports only.
+export {};

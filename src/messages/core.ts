@@ -1,0 +1,13 @@
+import type { Catalog } from "./types.js";
+
+/** Issue codes shared by every area: generic validation failures mapped from schemas. */
+export const coreMessages = {
+  invalid_type: { severity: "error", zh: "{path}：类型不正确，应为{expected}，实际为{received}", en: "{path}: wrong type, expected {expected}, received {received}" },
+  invalid_value: { severity: "error", zh: "{path}：取值不在允许范围内（允许：{expected}），实际为“{received}”", en: "{path}: value not allowed (allowed: {expected}), received \"{received}\"" },
+  invalid_format: { severity: "error", zh: "{path}：格式不正确（应为{expected}）", en: "{path}: wrong format (expected {expected})" },
+  too_small: { severity: "error", zh: "{path}：取值过小（最小为{minimum}）", en: "{path}: too small (minimum {minimum})" },
+  too_big: { severity: "error", zh: "{path}：取值过大（最大为{maximum}）", en: "{path}: too big (maximum {maximum})" },
+  unrecognized_key: { severity: "error", zh: "{path}：不认识的字段“{key}”", en: "{path}: unknown field \"{key}\"" },
+  invalid_input: { severity: "error", zh: "{path}：输入无效（{detail}）", en: "{path}: invalid input ({detail})" },
+  invalid_argument: { severity: "error", zh: "参数无效：{detail}", en: "Invalid argument: {detail}" },
+} as const satisfies Catalog;

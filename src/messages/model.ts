@@ -1,0 +1,15 @@
+import type { Catalog } from "./types.js";
+
+/** Issue codes of the domain models (pools, plans, items). */
+export const modelMessages = {
+  uscc_invalid_length: { severity: "error", zh: "统一社会信用代码“{value}”应为18位，实际为{length}位", en: "Unified social credit code \"{value}\" must have 18 characters, it has {length}" },
+  uscc_invalid_character: { severity: "error", zh: "统一社会信用代码“{value}”第{position}位“{char}”不是允许的字符（不含I、O、Z、S、V）", en: "Unified social credit code \"{value}\": character {position} \"{char}\" is not allowed (I, O, Z, S, V are never used)" },
+  uscc_invalid_check: { severity: "error", zh: "统一社会信用代码“{value}”校验位错误：应为“{expected}”，实际为“{received}”", en: "Unified social credit code \"{value}\": wrong check character, expected \"{expected}\", found \"{received}\"" },
+  region_code_invalid: { severity: "error", zh: "行政区划代码“{value}”应为6位数字", en: "Region code \"{value}\" must be 6 digits" },
+  duplicate_entity_id: { severity: "error", zh: "实体编号重复：“{id}”出现在第{first}行和第{second}行", en: "Duplicate entity id \"{id}\" at rows {first} and {second}" },
+  duplicate_inspector_id: { severity: "error", zh: "执法人员编号重复：“{id}”出现在第{first}行和第{second}行", en: "Duplicate inspector id \"{id}\" at rows {first} and {second}" },
+  duplicate_item_id: { severity: "error", zh: "抽查事项编号重复：“{id}”出现在第{first}行和第{second}行", en: "Duplicate check item id \"{id}\" at rows {first} and {second}" },
+  empty_pool: { severity: "warning", zh: "名录库为空", en: "The pool is empty" },
+  inspector_without_credential: { severity: "warning", zh: "执法人员“{id}”没有执法证（不计入每组至少2名执法人员）", en: "Inspector \"{id}\" holds no law-enforcement credential (does not count toward the two-inspector minimum)" },
+  date_invalid: { severity: "error", zh: "{path}：日期“{value}”无效，应为YYYY-MM-DD", en: "{path}: date \"{value}\" is invalid, expected YYYY-MM-DD" },
+} as const satisfies Catalog;

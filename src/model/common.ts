@@ -1,0 +1,25 @@
+import * as z from "zod";
+
+/** An ISO calendar date `YYYY-MM-DD` that exists (no 2023-02-30). */
+export const IsoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine(
+    (s) => {
+      const [y, m, d] = s.split("-").map(Number) as [number, number, number];
+      const t = new Date(Date.UTC(y, m - 1, d));
+      return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
+    },
+    { params: { code: "date_invalid" } },
+  )
+  .meta({ id: "IsoDate", description: "ISO calendar date YYYY-MM-DD" });
+
+/** A non-empty identifier without surrounding spaces or control characters. */
+export const Identifier = z
+  .string()
+  .min(1)
+  .max(128)
+  .regex(/^[^\s\p{Cc}](?:[^\p{Cc}]*[^\s\p{Cc}])?$/u, { message: "no surrounding spaces or control characters" });
+
+/** Non-empty display text. */
+export const Text = z.string().trim().min(1);

@@ -1,0 +1,170 @@
+import * as z from "zod";
+import { aliasesOf, normalizeLabel } from "../_internal/labels.js";
+import { parseWith } from "../_internal/zod.js";
+import { createIssue, type Issue, type Message, type Result } from "../result.js";
+import { Identifier, IsoDate, Text } from "./common.js";
+import { RiskTier, riskTierLabels } from "./tier.js";
+import { looksLikeUscc, validateUscc } from "./uscc.js";
+
+/**
+ * zh and en labels of each entity kind (检查对象类型).
+ * @example
+ * ```ts
+ * entityKindLabels.individual.zh
+ * //=> "个体工商户"
+ * ```
+ * @public
+ */
+export const entityKindLabels = {
+  enterprise: { zh: "企业", en: "Enterprise" },
+  individual: { zh: "个体工商户", en: "Individual business" },
+  cooperative: { zh: "农民专业合作社", en: "Farmers' cooperative" },
+  product: { zh: "产品", en: "Product" },
+  project: { zh: "项目", en: "Project" },
+  behavior: { zh: "行为", en: "Behaviour" },
+  other: { zh: "其他", en: "Other" },
+} as const satisfies Record<string, Message>;
+
+/**
+ * What an entity is: 企业, 个体工商户, 农民专业合作社, 产品, 项目, 行为, 其他.
+ * @public
+ */
+export const EntityKind = z.enum(["enterprise", "individual", "cooperative", "product", "project", "behavior", "other"]).meta({ id: "EntityKind" });
+/** @public */
+export type EntityKind = z.infer<typeof EntityKind>;
+
+/**
+ * zh and en labels of each entity status (登记状态).
+ * @example
+ * ```ts
+ * entityStatusLabels.deregistered.zh
+ * //=> "注销"
+ * ```
+ * @public
+ */
+export const entityStatusLabels = {
+  active: { zh: "存续", en: "Active" },
+  deregistered: { zh: "注销", en: "Deregistered" },
+  revoked: { zh: "吊销", en: "Licence revoked" },
+  moved_out: { zh: "迁出", en: "Moved out" },
+  suspended: { zh: "停业", en: "Suspended" },
+  other: { zh: "其他", en: "Other" },
+} as const satisfies Record<string, Message>;
+
+/**
+ * Registration status. Only `active` (存续) entities can be drawn.
+ * @public
+ */
+export const EntityStatus = z.enum(["active", "deregistered", "revoked", "moved_out", "suspended", "other"]).meta({ id: "EntityStatus" });
+/** @public */
+export type EntityStatus = z.infer<typeof EntityStatus>;
+
+/**
+ * What kind of identifier an entity's `id` is. `uscc` claims a 统一社会信用代码 and is validated,
+ * check character included.
+ * @public
+ */
+export const EntityIdKind = z.enum(["uscc", "registration", "product", "project", "behavior", "other"]).meta({ id: "EntityIdKind" });
+/** @public */
+export type EntityIdKind = z.infer<typeof EntityIdKind>;
+
+/**
+ * A past inspection of an entity, for 避免重复检查 and recusal of the last inspectors.
+ * @public
+ */
+export const InspectionRecord = z
+  .object({
+    date: IsoDate,
+    itemId: Identifier.optional().describe("抽查事项编号"),
+    inspectorIds: z.array(Identifier).optional().describe("执法人员"),
+  })
+  .meta({ id: "InspectionRecord" });
+/** @public */
+export type InspectionRecord = z.infer<typeof InspectionRecord>;
+
+/**
+ * An entity that may be drawn (检查对象): an enterprise, an individual business, a product, a project…
+ *
+ * @remarks `tier` is confidential; it decides the stratum but is never published.
+ * @example
+ * ```ts
+ * Entity.parse({ id: "91350100M000100Y43", idKind: "uscc", name: "某某公司", kind: "enterprise", tier: "B" }).status
+ * //=> "active"
+ * ```
+ * @public
+ */
+export const Entity = z
+  .object({
+    id: Identifier.describe("唯一编号（统一社会信用代码或其他编号）"),
+    idKind: EntityIdKind.optional(),
+    name: Text.describe("名称"),
+    kind: EntityKind.default("enterprise"),
+    regionCode: z.string().regex(/^\d{6}$/).optional().describe("行政区划代码"),
+    industry: z.string().optional().describe("行业"),
+    tier: RiskTier.optional(),
+    status: EntityStatus.default("active"),
+    tags: z.array(z.string()).default([]),
+    inspections: z.array(InspectionRecord).default([]).describe("以往检查记录"),
+    attributes: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).default({}),
+  })
+  .strict()
+  .superRefine((e, ctx) => {
+    if (e.idKind === "uscc") {
+      for (const issue of validateUscc(e.id)) ctx.addIssue({ code: "custom", path: ["id"], message: issue.message.en, params: { code: issue.code, ...issue.params } });
+    }
+  })
+  .meta({ id: "Entity", description: "检查对象" });
+/** @public */
+export type Entity = z.output<typeof Entity>;
+/** An entity as written by a caller: defaults not yet applied. @public */
+export type EntityInput = z.input<typeof Entity>;
+
+const kindAliases = aliasesOf(entityKindLabels, { 个体户: "individual", 合作社: "cooperative", 专业合作社: "cooperative", 公司: "enterprise" });
+const statusAliases = aliasesOf(entityStatusLabels, { 在业: "active", 开业: "active", 正常: "active", 歇业: "suspended", 已注销: "deregistered", 已吊销: "revoked", 已迁出: "moved_out" });
+const tierAliases = aliasesOf(riskTierLabels);
+
+/** Accepts zh/en labels for the enum fields, as planners' spreadsheets write them. */
+export function normalizeEntityLabels(input: unknown): unknown {
+  if (typeof input !== "object" || input === null || Array.isArray(input)) return input;
+  const o = { ...(input as Record<string, unknown>) };
+  if ("kind" in o) o.kind = normalizeLabel(o.kind, kindAliases);
+  if ("status" in o) o.status = normalizeLabel(o.status, statusAliases);
+  if ("tier" in o) o.tier = normalizeLabel(o.tier, tierAliases);
+  return o;
+}
+
+function entityWarnings(e: Entity, base: readonly (string | number)[]): Issue[] {
+  // An id that looks like a USCC but was not declared one: a wrong check character is most likely a typo.
+  if (e.idKind === undefined && looksLikeUscc(e.id)) {
+    return validateUscc(e.id).map((i) => ({ ...i, severity: "warning" as const, path: [...base, "id"] }));
+  }
+  return [];
+}
+
+/**
+ * Validates one entity. Enum fields accept zh and en labels ("企业", "存续", "高风险").
+ *
+ * @returns the typed entity with defaults applied; issues `invalid_type`, `invalid_value`, `too_small`,
+ * `uscc_invalid_*`, `region_code_invalid`; warning `uscc_invalid_check` when an undeclared id looks like a
+ * USCC with a wrong check character.
+ * @example
+ * ```ts
+ * parseEntity({ id: "E1", name: "某超市", kind: "个体工商户", tier: "高风险" }).ok
+ * //=> true
+ * ```
+ * @public
+ */
+export function parseEntity(input: unknown, options: { path?: readonly (string | number)[] } = {}): Result<Entity> {
+  const r = parseWith(Entity, normalizeEntityLabels(input), { ...options, warningsOf: (e) => entityWarnings(e, options.path ?? []) });
+  if (!r.ok) {
+    return {
+      ok: false,
+      issues: r.issues.map((i) =>
+        i.path?.at(-1) === "regionCode" && i.code === "invalid_format"
+          ? createIssue("region_code_invalid", { value: String((input as { regionCode?: unknown }).regionCode) }, { path: i.path })
+          : i,
+      ),
+    };
+  }
+  return r;
+}

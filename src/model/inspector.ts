@@ -1,0 +1,77 @@
+import * as z from "zod";
+import { parseWith } from "../_internal/zod.js";
+import { createIssue, type Issue, type Result } from "../result.js";
+import { Identifier, Text } from "./common.js";
+
+/**
+ * Why an inspector must not inspect an entity (回避事由).
+ * @public
+ */
+export const ConflictReason = z.enum(["declared", "former_employer", "relative", "shareholding", "prior_inspection", "other"]).meta({ id: "ConflictReason" });
+/** @public */
+export type ConflictReason = z.infer<typeof ConflictReason>;
+
+/**
+ * A conflict of interest between an inspector and an entity (回避).
+ * @public
+ */
+export const Conflict = z
+  .object({
+    entityId: Identifier,
+    reason: ConflictReason.default("declared"),
+    note: z.string().optional(),
+  })
+  .strict()
+  .meta({ id: "Conflict" });
+/** @public */
+export type Conflict = z.output<typeof Conflict>;
+
+/**
+ * A law-enforcement officer (执法检查人员) or an expert (专家) who may be sent on an inspection.
+ *
+ * @remarks Experts and officers without a credential (执法资格) never count toward the minimum of two
+ * inspectors per target.
+ * @example
+ * ```ts
+ * Inspector.parse({ id: "41080001", name: "张三", department: "市场监管局" }).credential
+ * //=> true
+ * ```
+ * @public
+ */
+export const Inspector = z
+  .object({
+    id: Identifier.describe("执法证号或人员编号"),
+    name: Text.describe("姓名"),
+    department: Text.describe("所属部门"),
+    credential: z.boolean().default(true).describe("是否具有执法资格"),
+    expert: z.boolean().default(false).describe("是否为专家"),
+    qualifications: z.array(z.string().min(1)).default([]).describe("专业资质，如 特种设备、食品"),
+    regions: z.array(z.string().min(1)).default([]).describe("可派往的行政区划代码；空表示不限"),
+    loadCap: z.number().int().min(0).optional().describe("每批次最多承担的检查对象数"),
+    conflicts: z.array(Conflict).default([]).describe("回避"),
+  })
+  .strict()
+  .meta({ id: "Inspector", description: "执法检查人员" });
+/** @public */
+export type Inspector = z.output<typeof Inspector>;
+/** An inspector as written by a caller. @public */
+export type InspectorInput = z.input<typeof Inspector>;
+
+function inspectorWarnings(i: Inspector, base: readonly (string | number)[]): Issue[] {
+  return !i.credential && !i.expert ? [createIssue("inspector_without_credential", { id: i.id }, { path: base })] : [];
+}
+
+/**
+ * Validates one inspector.
+ *
+ * @returns the typed inspector; warning `inspector_without_credential` for a non-expert without 执法资格.
+ * @example
+ * ```ts
+ * parseInspector({ id: "X1", name: "李四", department: "应急管理局", loadCap: -1 }).ok
+ * //=> false
+ * ```
+ * @public
+ */
+export function parseInspector(input: unknown, options: { path?: readonly (string | number)[] } = {}): Result<Inspector> {
+  return parseWith(Inspector, input, { ...options, warningsOf: (i) => inspectorWarnings(i, options.path ?? []) });
+}

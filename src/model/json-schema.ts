@@ -1,0 +1,35 @@
+import * as z from "zod";
+import { CheckItem } from "./item.js";
+import { Entity } from "./entity.js";
+import { Inspector } from "./inspector.js";
+import { Plan, Task } from "./plan.js";
+import { Quota } from "./quota.js";
+import { DrawRecord } from "./record.js";
+import { RiskTier } from "./tier.js";
+
+const schemas = { RiskTier, CheckItem, Entity, Inspector, Quota, Task, Plan, DrawRecord } as const;
+
+/**
+ * Names of the models shipped as JSON Schema (in the package's `schemas/` folder as `<Name>.schema.json`).
+ * @public
+ */
+export type ModelName = keyof typeof schemas;
+
+/**
+ * JSON Schemas (draft 2020-12) of every model, generated from the zod schemas, for back ends in other
+ * languages. They describe the *input* shape (fields with defaults are optional).
+ *
+ * @example
+ * ```ts
+ * jsonSchemas().Entity.$ref
+ * //=> "#/$defs/Entity"
+ * ```
+ * @public
+ */
+export function jsonSchemas(): Record<ModelName, Record<string, unknown>> {
+  const out = {} as Record<ModelName, Record<string, unknown>>;
+  for (const [name, schema] of Object.entries(schemas) as [ModelName, z.ZodType][]) {
+    out[name] = z.toJSONSchema(schema, { io: "input", unrepresentable: "any", target: "draft-2020-12" }) as Record<string, unknown>;
+  }
+  return out;
+}

@@ -1,0 +1,140 @@
+import * as z from "zod";
+import { parseWith } from "../_internal/zod.js";
+import type { Result } from "../result.js";
+import { Identifier, IsoDate, Text } from "./common.js";
+import { EntityKind } from "./entity.js";
+import { Quota } from "./quota.js";
+import { RiskTier } from "./tier.js";
+
+/**
+ * 定向 (`directed`: draw from a filtered subset) or 不定向 (`undirected`: the whole pool).
+ * @public
+ */
+export const Targeting = z.enum(["directed", "undirected"]).meta({ id: "Targeting" });
+/** @public */
+export type Targeting = z.infer<typeof Targeting>;
+
+/**
+ * The subset a 定向 task draws from. Every listed condition must hold; an empty filter selects all.
+ * @public
+ */
+export const TargetFilter = z
+  .object({
+    kinds: z.array(EntityKind).optional(),
+    regionCodes: z.array(z.string().regex(/^\d{2,6}$/)).optional().describe("行政区划代码或其前缀"),
+    industries: z.array(z.string()).optional(),
+    tags: z.array(z.string()).optional().describe("须同时具有的标签"),
+    tiers: z.array(RiskTier).optional(),
+  })
+  .strict()
+  .meta({ id: "TargetFilter" });
+/** @public */
+export type TargetFilter = z.infer<typeof TargetFilter>;
+
+/**
+ * An inclusive date range, ISO `YYYY-MM-DD`.
+ * @public
+ */
+export const DateRange = z.object({ start: IsoDate, end: IsoDate }).strict().meta({ id: "DateRange" });
+/** @public */
+export type DateRange = z.infer<typeof DateRange>;
+
+/**
+ * Where a task came from in the planner's table (provenance).
+ * @public
+ */
+export const SourceRow = z
+  .object({
+    row: z.number().int().min(1),
+    cells: z.record(z.string(), z.string()).describe("原表格各列文字，按表头"),
+    sheet: z.string().optional(),
+  })
+  .strict()
+  .meta({ id: "SourceRow" });
+/** @public */
+export type SourceRow = z.infer<typeof SourceRow>;
+
+/**
+ * One task (抽查任务) of an annual plan.
+ * @example
+ * ```ts
+ * Task.parse({ id: "JZ-GA-7", name: "娱乐场所治安管理监督检查", targeting: "undirected", quotaText: "每半年3%", windowText: "2023年1月1日—12月31日", initiator: "焦作市公安局" }).cooperators
+ * //=> []
+ * ```
+ * @public
+ */
+export const Task = z
+  .object({
+    id: Identifier,
+    name: Text.describe("抽查任务名称"),
+    planName: z.string().optional().describe("抽查计划名称"),
+    items: z.array(z.string().min(1)).default([]).describe("抽查事项（编号或名称）"),
+    scope: z.string().default("").describe("抽查对象范围"),
+    targeting: Targeting.describe("抽查类型"),
+    filter: TargetFilter.optional(),
+    quotaText: z.string().describe("抽查比例及频次原文"),
+    quota: Quota.optional(),
+    windowText: z.string().describe("抽查时间原文"),
+    windows: z.array(DateRange).optional().describe("解析后的抽查时间段"),
+    initiator: z.string().default("").describe("发起部门"),
+    cooperators: z.array(z.string().min(1)).default([]).describe("配合部门"),
+    mode: z.string().optional().describe("抽查检查模式，如 市抽市查、市抽县查、县抽县查"),
+    creditRequirement: z.string().optional().describe("智慧监管（信用风险分类）要求"),
+    region: z.string().optional().describe("地市/县区"),
+    responsible: z.string().optional().describe("责任单位"),
+    source: SourceRow.optional(),
+  })
+  .strict()
+  .meta({ id: "Task", description: "抽查任务" });
+/** @public */
+export type Task = z.output<typeof Task>;
+/** @public */
+export type TaskInput = z.input<typeof Task>;
+
+/**
+ * An annual plan (年度抽查计划).
+ * @example
+ * ```ts
+ * Plan.parse({ year: 2023, issuer: "焦作市公安局", tasks: [] }).tasks.length
+ * //=> 0
+ * ```
+ * @public
+ */
+export const Plan = z
+  .object({
+    year: z.number().int().min(2000).max(2100),
+    issuer: z.string().default("").describe("制定单位"),
+    name: z.string().optional(),
+    completionDate: IsoDate.optional().describe("计划完成日期"),
+    tasks: z.array(Task),
+  })
+  .strict()
+  .meta({ id: "Plan", description: "年度抽查计划" });
+/** @public */
+export type Plan = z.output<typeof Plan>;
+
+/**
+ * Validates one task.
+ * @example
+ * ```ts
+ * parseTask({ id: "T1", name: "x", targeting: "sideways", quotaText: "", windowText: "" }).ok
+ * //=> false
+ * ```
+ * @public
+ */
+export function parseTask(input: unknown, options: { path?: readonly (string | number)[] } = {}): Result<Task> {
+  return parseWith(Task, input, options);
+}
+
+/**
+ * Validates a whole plan.
+ * @example
+ * ```ts
+ * parsePlan({ year: 2023, tasks: [] }).ok
+ * //=> true
+ * ```
+ * @public
+ */
+export function parsePlan(input: unknown): Result<Plan> {
+  return parseWith(Plan, input);
+}

@@ -1,0 +1,90 @@
+import * as z from "zod";
+
+/**
+ * How a figure binds: `exact` ("20%"), `atLeast` ("不低于", "以上", "≥"), `atMost` ("不超过", "≤").
+ * @public
+ */
+export const Bound = z.enum(["exact", "atLeast", "atMost"]).meta({ id: "Bound" });
+/** @public */
+export type Bound = z.infer<typeof Bound>;
+
+/**
+ * A reduced fraction of the pool, e.g. 1‰ = 1/1000, "不低于10%" = 1/10 atLeast.
+ * @public
+ */
+export const QuotaRatio = z
+  .object({
+    numerator: z.number().int().min(0),
+    denominator: z.number().int().min(1),
+    bound: Bound,
+  })
+  .strict()
+  .meta({ id: "QuotaRatio" });
+/** @public */
+export type QuotaRatio = z.infer<typeof QuotaRatio>;
+
+/**
+ * A count of entities: "不少于4户", "约6家", "1家".
+ * @public
+ */
+export const QuotaCount = z
+  .object({
+    value: z.number().int().min(0),
+    bound: z.enum(["exact", "atLeast", "atMost", "approx"]),
+  })
+  .strict()
+  .meta({ id: "QuotaCount" });
+/** @public */
+export type QuotaCount = z.infer<typeof QuotaCount>;
+
+/**
+ * How often: "1次/年", "每半年", "每季度", "抽查2次" (per `plan`: the task window).
+ * @public
+ */
+export const QuotaFrequency = z
+  .object({
+    times: z.number().int().min(1),
+    per: z.enum(["year", "halfYear", "quarter", "month", "plan"]),
+  })
+  .strict()
+  .meta({ id: "QuotaFrequency" });
+/** @public */
+export type QuotaFrequency = z.infer<typeof QuotaFrequency>;
+
+/**
+ * A parsed 抽查比例及频次 cell. `text` keeps the original wording.
+ * @public
+ */
+export interface Quota {
+  ratio?: QuotaRatio;
+  count?: QuotaCount;
+  frequency?: QuotaFrequency;
+  /** Different quotas for sub-populations named in one cell ("三级…≥50%，二级…≥30%"). */
+  segments?: Array<{ scope: string; quota: Quota }>;
+  /** "抽查比例之和≥20%": the ratio is summed over the year's batches. */
+  cumulative?: boolean;
+  text: string;
+}
+
+/**
+ * Schema of {@link Quota} (recursive through `segments`).
+ * @example
+ * ```ts
+ * Quota.parse({ ratio: { numerator: 1, denominator: 10, bound: "atLeast" }, text: "不低于10%" }).ratio.bound
+ * //=> "atLeast"
+ * ```
+ * @public
+ */
+export const Quota: z.ZodType<Quota> = z
+  .object({
+    ratio: QuotaRatio.optional(),
+    count: QuotaCount.optional(),
+    frequency: QuotaFrequency.optional(),
+    get segments() {
+      return z.array(z.object({ scope: z.string(), quota: Quota }).strict()).optional();
+    },
+    cumulative: z.boolean().optional(),
+    text: z.string(),
+  })
+  .strict()
+  .meta({ id: "Quota", description: "抽查比例及频次" });

@@ -1,0 +1,2 @@
+// Public API of the plan area: explicit named exports only.
+export {};

@@ -1,0 +1,2 @@
+// Public API of the quota area: explicit named exports only.
+export {};

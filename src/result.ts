@@ -1,0 +1,196 @@
+import { type IssueCode, messages } from "./messages/index.js";
+
+export type { IssueCode } from "./messages/index.js";
+
+/**
+ * How serious an {@link Issue} is. `error` makes a {@link Result} fail; `warning` and `info` ride along
+ * with a successful value.
+ * @public
+ */
+export type Severity = "error" | "warning" | "info";
+
+/**
+ * A text in both languages of the SDK.
+ * @public
+ */
+export interface Message {
+  /** Simplified Chinese (the primary language). */
+  readonly zh: string;
+  /** English. */
+  readonly en: string;
+}
+
+/**
+ * One problem found in user input: a closed-union `code`, a severity, where it happened and a message in
+ * zh and en.
+ *
+ * @example
+ * ```ts
+ * const r = parseEntity({ id: "", name: "x", kind: "企业", status: "存续" });
+ * r.ok ? null : r.issues[0].code
+ * //=> "too_small"
+ * ```
+ * @public
+ */
+export interface Issue {
+  /** Stable machine-readable code, see {@link IssueCode}. */
+  readonly code: IssueCode;
+  readonly severity: Severity;
+  /** Path inside a structured input (object keys and array indexes). */
+  readonly path?: readonly (string | number)[];
+  /** 1-based row of a table input (CSV/XLSX/rows), header excluded unless stated. */
+  readonly row?: number;
+  /** Column header or field name of a table input. */
+  readonly field?: string;
+  /** The values the message was built from. */
+  readonly params?: Readonly<Record<string, string | number>>;
+  readonly message: Message;
+  /** What to do about it, when there is something to say. */
+  readonly hint?: Message;
+}
+
+/**
+ * The outcome of every function that reads user data: a value with warnings, or the issues that stopped it.
+ *
+ * @example
+ * ```ts
+ * const r = parseRiskTier("D");
+ * r.ok && r.value
+ * //=> "D"
+ * ```
+ * @public
+ */
+export type Result<T> =
+  | { readonly ok: true; readonly value: T; readonly warnings: readonly Issue[] }
+  | { readonly ok: false; readonly issues: readonly Issue[] };
+
+/**
+ * Where an issue happened and any override of its catalog defaults.
+ * @public
+ */
+export interface IssueOptions {
+  readonly severity?: Severity;
+  readonly path?: readonly (string | number)[];
+  readonly row?: number;
+  readonly field?: string;
+  readonly hint?: Message;
+}
+
+function fill(template: string, params: Readonly<Record<string, string | number>>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole,
+  );
+}
+
+/**
+ * Builds an {@link Issue} from its code: severity and zh/en messages come from the catalogs,
+ * `{name}` placeholders are filled from `params`.
+ *
+ * @example
+ * ```ts
+ * createIssue("empty_pool").message.en
+ * //=> "The pool is empty"
+ * ```
+ * @public
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export function createIssue(
+  code: IssueCode,
+  params: Readonly<Record<string, string | number>> = {},
+  options: IssueOptions = {},
+): Issue {
+  const entry = messages[code];
+  const out: { -readonly [K in keyof Issue]: Issue[K] } = {
+    code,
+    severity: options.severity ?? entry.severity,
+    message: { zh: fill(entry.zh, params), en: fill(entry.en, params) },
+  };
+  if (options.path !== undefined) out.path = options.path;
+  if (options.row !== undefined) out.row = options.row;
+  if (options.field !== undefined) out.field = options.field;
+  if (Object.keys(params).length > 0) out.params = params;
+  if (options.hint !== undefined) out.hint = options.hint;
+  return out;
+}
+
+/**
+ * A successful {@link Result}.
+ * @example
+ * ```ts
+ * ok(3)
+ * //=> { ok: true, value: 3, warnings: [] }
+ * ```
+ * @public
+ */
+export function ok<T>(value: T, warnings: readonly Issue[] = []): Result<T> {
+  return { ok: true, value, warnings };
+}
+
+/**
+ * A failed {@link Result}.
+ * @example
+ * ```ts
+ * fail([createIssue("empty_pool", {}, { severity: "error" })]).ok
+ * //=> false
+ * ```
+ * @public
+ */
+export function fail<T = never>(issues: readonly Issue[]): Result<T> {
+  return { ok: false, issues };
+}
+
+/**
+ * Turns a value plus the issues found while computing it into a {@link Result}: it fails when any
+ * issue is an error, otherwise the issues become warnings.
+ * @example
+ * ```ts
+ * settle(1, [createIssue("empty_pool")]).ok
+ * //=> true
+ * ```
+ * @public
+ */
+export function settle<T>(value: T, issues: readonly Issue[]): Result<T> {
+  return issues.some((i) => i.severity === "error") ? fail(issues) : ok(value, issues);
+}
+
+/**
+ * Thrown only for programmer errors (a wrong call, not wrong user data): carries a stable code.
+ * @example
+ * ```ts
+ * try { unwrap(fail([createIssue("empty_pool")])) } catch (e) { (e as DoubleRandomError).code }
+ * //=> "empty_pool"
+ * ```
+ * @public
+ */
+export class DoubleRandomError extends Error {
+  /** The issue code of the first issue, or a code of its own. */
+  readonly code: IssueCode;
+  /** All issues, when the error wraps a failed {@link Result}. */
+  readonly issues: readonly Issue[];
+  constructor(code: IssueCode, message: string, issues: readonly Issue[] = []) {
+    super(message);
+    this.name = "DoubleRandomError";
+    this.code = code;
+    this.issues = issues;
+  }
+}
+
+/**
+ * Returns the value of a successful {@link Result}, or throws a {@link DoubleRandomError} carrying its issues.
+ * For scripts and tests where a failure is a bug; portals should branch on `ok` instead.
+ * @example
+ * ```ts
+ * unwrap(ok(5))
+ * //=> 5
+ * ```
+ * @public
+ */
+export function unwrap<T>(result: Result<T>): T {
+  if (result.ok) return result.value;
+  const first = result.issues[0];
+  throw new DoubleRandomError(
+    first?.code ?? "invalid_input",
+    result.issues.map((i) => `[${i.code}] ${i.message.en}`).join("\n"),
+    result.issues,
+  );
+}
