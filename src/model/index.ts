@@ -10,6 +10,7 @@ export { Inspector, Conflict, ConflictReason, parseInspector, type InspectorInpu
 export { CheckItem, CheckItemCategory, CheckMethod, parseCheckItem } from "./item.js";
 export { Quota, QuotaRatio, QuotaCount, QuotaFrequency, Bound } from "./quota.js";
 export { Task, Plan, Targeting, TargetFilter, DateRange, SourceRow, parseTask, parsePlan, type TaskInput } from "./plan.js";
+export { TierPolicy, TierRule } from "./policy.js";
 export { DrawRecord, PROTOCOL_VERSION } from "./record.js";
 export { parseEntityPool, parseInspectorPool, type PoolOptions } from "./pool.js";
 export { jsonSchemas, type ModelName } from "./json-schema.js";

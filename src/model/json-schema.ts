@@ -4,10 +4,11 @@ import { Entity } from "./entity.js";
 import { Inspector } from "./inspector.js";
 import { Plan, Task } from "./plan.js";
 import { Quota } from "./quota.js";
+import { TierPolicy } from "./policy.js";
 import { DrawRecord } from "./record.js";
 import { RiskTier } from "./tier.js";
 
-const schemas = { RiskTier, CheckItem, Entity, Inspector, Quota, Task, Plan, DrawRecord } as const;
+const schemas = { RiskTier, CheckItem, Entity, Inspector, Quota, TierPolicy, Task, Plan, DrawRecord } as const;
 
 /**
  * Names of the models shipped as JSON Schema (in the package's `schemas/` folder as `<Name>.schema.json`).
