@@ -1,2 +1,2 @@
 // Public API of the draw area: explicit named exports only.
-export {};
+export { streamHash, reduceHash, streamPick, type StreamPick } from "./stream.js";

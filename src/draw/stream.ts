@@ -1,0 +1,61 @@
+import { sha256 } from "@noble/hashes/sha2.js";
+import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils.js";
+
+/**
+ * H_i = SHA-256(UTF-8(seed + "," + i)): the i-th value (i ≥ 1) of Rivest's sampler stream, as bytes.
+ * @example
+ * ```ts
+ * bytesToHex(streamHash("0", 1)).slice(0, 8)
+ * //=> "83b97b85"
+ * ```
+ * @public
+ */
+export function streamHash(seed: string, counter: number): Uint8Array {
+  return sha256(utf8ToBytes(`${seed},${counter}`));
+}
+
+// Below 2^44, r * 256 + byte stays below 2^53, so the reduction is exact in doubles.
+const EXACT_NUMBER_LIMIT = 2 ** 44;
+
+/**
+ * H mod total, reading H as a big-endian unsigned integer. Exact for every safe-integer total: a byte-wise
+ * reduction in doubles below 2^44, BigInt above. No floating-point rounding ever happens.
+ * @example
+ * ```ts
+ * reduceHash(new Uint8Array([1, 0]), 255)
+ * //=> 1
+ * ```
+ * @public
+ */
+export function reduceHash(hash: Uint8Array, total: number): number {
+  if (total < EXACT_NUMBER_LIMIT) {
+    let r = 0;
+    for (let k = 0; k < hash.length; k++) r = (r * 256 + (hash[k] as number)) % total;
+    return r;
+  }
+  return Number(BigInt(`0x${bytesToHex(hash)}`) % BigInt(total));
+}
+
+/**
+ * One pick of the stream: the counter i it came from, H_i in hex, and the 1-based index 1 + (H_i mod total).
+ * @public
+ */
+export interface StreamPick {
+  readonly counter: number;
+  readonly hash: string;
+  readonly index: number;
+}
+
+/**
+ * The i-th pick of the stream for a population of `total`.
+ * @example
+ * ```ts
+ * streamPick("0", 1, 1000).index
+ * //=> 905
+ * ```
+ * @public
+ */
+export function streamPick(seed: string, counter: number, total: number): StreamPick {
+  const hash = streamHash(seed, counter);
+  return { counter, hash: bytesToHex(hash), index: 1 + reduceHash(hash, total) };
+}
