@@ -20,21 +20,32 @@ function show(value: unknown): string {
   return typeof value;
 }
 
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let v = input;
+  for (const key of path) {
+    if (v === null || typeof v !== "object") return undefined;
+    v = (v as Record<PropertyKey, unknown>)[key];
+  }
+  return v;
+}
+
 /** Maps one zod issue onto ours; zod types never leave this module. */
 function mapIssue(issue: z.core.$ZodIssue, input: unknown, base: readonly (string | number)[]): Issue[] {
-  const path = [...base, ...issue.path.map((p) => (typeof p === "symbol" ? String(p) : p))];
+  const inner = issue.path.map((p) => (typeof p === "symbol" ? String(p) : p));
+  const path = [...base, ...inner];
   const where = { path };
   const p = pathText(path);
   switch (issue.code) {
     case "invalid_type": {
-      const received = issue.input === undefined ? "undefined" : show(issue.input);
+      const actual = valueAt(input, inner);
+      const received = actual === undefined ? "undefined" : show(actual);
       return [createIssue("invalid_type", { path: p, expected: issue.expected, received }, where)];
     }
     case "invalid_value":
       return [
         createIssue(
           "invalid_value",
-          { path: p, expected: issue.values.map(String).join(" | "), received: show(issue.input) },
+          { path: p, expected: issue.values.map(String).join(" | "), received: show(valueAt(input, inner)) },
           where,
         ),
       ];
@@ -58,7 +69,7 @@ function mapIssue(issue: z.core.$ZodIssue, input: unknown, base: readonly (strin
       // Report the branch that got furthest rather than "no union member matched".
       const branches = issue.errors.filter((b) => b.length > 0);
       const best = branches.sort((a, b) => a.length - b.length)[0];
-      if (best) return best.flatMap((i) => mapIssue(i, input, path));
+      if (best) return best.flatMap((i) => mapIssue(i, valueAt(input, inner), path));
       return [createIssue("invalid_input", { path: p, detail: issue.message }, where)];
     }
     default:

@@ -12,4 +12,9 @@ export const modelMessages = {
   empty_pool: { severity: "warning", zh: "名录库为空", en: "The pool is empty" },
   inspector_without_credential: { severity: "warning", zh: "执法人员“{id}”没有执法证（不计入每组至少2名执法人员）", en: "Inspector \"{id}\" holds no law-enforcement credential (does not count toward the two-inspector minimum)" },
   date_invalid: { severity: "error", zh: "{path}：日期“{value}”无效，应为YYYY-MM-DD", en: "{path}: date \"{value}\" is invalid, expected YYYY-MM-DD" },
+  csv_parse_error: { severity: "error", zh: "CSV 第{row}行无法解析：{detail}", en: "CSV row {row} cannot be parsed: {detail}" },
+  csv_missing_column: { severity: "error", zh: "缺少必需的列“{column}”（可用表头：{accepted}）", en: "Missing required column \"{column}\" (accepted headers: {accepted})" },
+  csv_duplicate_column: { severity: "error", zh: "列“{column}”出现了两次（第{first}列和第{second}列）", en: "Column \"{column}\" appears twice (columns {first} and {second})" },
+  csv_invalid_boolean: { severity: "error", zh: "“{value}”不是是/否值（可用：是、否、有、无、true、false、1、0）", en: "\"{value}\" is not a yes/no value (accepted: 是, 否, 有, 无, true, false, 1, 0)" },
+  csv_invalid_number: { severity: "error", zh: "“{value}”不是非负整数", en: "\"{value}\" is not a non-negative integer" },
 } as const satisfies Catalog;

@@ -13,7 +13,7 @@ export interface PoolOptions {
 
 function parsePool<T extends { id: string }>(
   rows: unknown,
-  parseOne: (row: unknown, options: { path: (string | number)[] }) => Result<T>,
+  parseOne: (row: unknown) => Result<T>,
   duplicateCode: "duplicate_entity_id" | "duplicate_inspector_id",
   options: PoolOptions,
 ): Result<T[]> {
@@ -24,21 +24,24 @@ function parsePool<T extends { id: string }>(
   const issues: Issue[] = [];
   const out: T[] = [];
   const seen = new Map<string, number>();
+  const at = (i: Issue, index: number): Issue => ({ ...i, row: first + index, path: [index, ...(i.path ?? [])] });
   rows.forEach((raw, index) => {
     const row = first + index;
-    const r = parseOne(raw, { path: [index] });
+    // Duplicates are found on the raw id, so a broken row still names its twin.
+    const id = typeof raw === "object" && raw !== null ? (raw as { id?: unknown }).id : undefined;
+    if (typeof id === "string") {
+      const earlier = seen.get(id);
+      if (earlier !== undefined) {
+        // Never silently dropped: the draw's canonical order depends on unique ids.
+        issues.push(createIssue(duplicateCode, { id, first: earlier, second: row }, { row, path: [index, "id"] }));
+      } else seen.set(id, row);
+    }
+    const r = parseOne(raw);
     if (!r.ok) {
-      issues.push(...r.issues.map((i) => ({ ...i, row })));
+      issues.push(...r.issues.map((i) => at(i, index)));
       return;
     }
-    issues.push(...r.warnings.map((i) => ({ ...i, row })));
-    const earlier = seen.get(r.value.id);
-    if (earlier !== undefined) {
-      // A duplicate is never silently dropped: the draw's canonical order depends on unique ids.
-      issues.push(createIssue(duplicateCode, { id: r.value.id, first: earlier, second: row }, { row, path: [index, "id"] }));
-      return;
-    }
-    seen.set(r.value.id, row);
+    issues.push(...r.warnings.map((i) => at(i, index)));
     out.push(r.value);
   });
   if (rows.length === 0) issues.push(createIssue("empty_pool"));
