@@ -4,7 +4,7 @@
  * @packageDocumentation
  */
 export {
-  type Result, type Issue, type IssueCode, type IssueOptions, type Message, type Severity,
+  type Result, type Issue, type IssueCode, type IssueOptions, type IssueParams, type Message, type Severity,
   createIssue, ok, fail, settle, unwrap, DoubleRandomError,
 } from "./result.js";
 export { messages } from "./messages/index.js";

@@ -43,7 +43,7 @@ export interface Issue {
   /** Column header or field name of a table input. */
   readonly field?: string;
   /** The values the message was built from. */
-  readonly params?: Readonly<Record<string, string | number>>;
+  readonly params?: IssueParams;
   readonly message: Message;
   /** What to do about it, when there is something to say. */
   readonly hint?: Message;
@@ -65,6 +65,13 @@ export type Result<T> =
   | { readonly ok: false; readonly issues: readonly Issue[] };
 
 /**
+ * Values for a message's `{name}` placeholders. A value that itself depends on the language is a
+ * {@link Message}; its zh text goes into the zh message and its en text into the en message.
+ * @public
+ */
+export type IssueParams = Readonly<Record<string, string | number | Message>>;
+
+/**
  * Where an issue happened and any override of its catalog defaults.
  * @public
  */
@@ -76,10 +83,12 @@ export interface IssueOptions {
   readonly hint?: Message;
 }
 
-function fill(template: string, params: Readonly<Record<string, string | number>>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole,
-  );
+function fill(template: string, params: IssueParams, lang: keyof Message): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    if (!Object.prototype.hasOwnProperty.call(params, name)) return whole;
+    const v = params[name] as string | number | Message;
+    return typeof v === "object" ? v[lang] : String(v);
+  });
 }
 
 /**
@@ -96,14 +105,14 @@ function fill(template: string, params: Readonly<Record<string, string | number>
 /* @__NO_SIDE_EFFECTS__ */
 export function createIssue(
   code: IssueCode,
-  params: Readonly<Record<string, string | number>> = {},
+  params: IssueParams = {},
   options: IssueOptions = {},
 ): Issue {
   const entry = messages[code];
   const out: { -readonly [K in keyof Issue]: Issue[K] } = {
     code,
     severity: options.severity ?? entry.severity,
-    message: { zh: fill(entry.zh, params), en: fill(entry.en, params) },
+    message: { zh: fill(entry.zh, params, "zh"), en: fill(entry.en, params, "en") },
   };
   if (options.path !== undefined) out.path = options.path;
   if (options.row !== undefined) out.row = options.row;

@@ -43,7 +43,8 @@ interface CsvTable {
 
 function readCsv(text: string, issues: Issue[]): CsvTable {
   const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ""), { header: false, skipEmptyLines: "greedy" });
-  for (const e of parsed.errors) {
+  // A one-column file has no delimiter to detect; that is not an error.
+  for (const e of parsed.errors.filter((x) => x.code !== "UndetectableDelimiter")) {
     issues.push(createIssue("csv_parse_error", { row: (e.row ?? 0) + 1, detail: e.message }, { row: (e.row ?? 0) + 1 }));
   }
   const [header = [], ...body] = parsed.data;

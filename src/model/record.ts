@@ -1,20 +1,221 @@
 import * as z from "zod";
 
 /**
- * Version of the draw protocol implemented by this library (see docs/spec/draw-v1.md).
+ * Version of the draw protocol implemented by this library (see docs/spec/draw-v1.md). Every announcement
+ * and every record names it; a verifier refuses a version it does not implement.
+ * @example
+ * ```ts
+ * PROTOCOL_VERSION
+ * //=> "double-random/draw-v1"
+ * ```
  * @public
  */
 export const PROTOCOL_VERSION = "double-random/draw-v1";
 
 /**
- * A published draw record. This placeholder fixes the version field; the draw module defines the body.
+ * Version of this library, written into every {@link DrawRecord} (informative: verification depends on the
+ * protocol version only).
+ * @example
+ * ```ts
+ * LIBRARY_VERSION
+ * //=> "double-random@0.1.0"
+ * ```
+ * @public
+ */
+export const LIBRARY_VERSION = "double-random@0.1.0";
+
+const Hex256 = z.string().regex(/^[0-9a-f]{64}$/).describe("SHA-256, 64 lower-case hex digits");
+const Count = z.number().int().min(0);
+
+/**
+ * How a pool is split into strata: `none` (one stratum, key `all`, drawn with the seed itself) or `tier`
+ * (one stratum per credit-risk tier present, under an opaque salted key so no record names a tier).
+ * @public
+ */
+export const Stratification = z.enum(["none", "tier"]).meta({ id: "Stratification" });
+/** @public */
+export type Stratification = z.infer<typeof Stratification>;
+
+/**
+ * Why an entity was left out of the manifest before the draw (counted in the announcement):
+ * `inactive` (not 存续: 注销, 吊销, 迁出, 停业…), `tier_exempt` (its tier is exempt by the policy, e.g. A 无事不扰),
+ * `drawn_earlier` (drawn in an earlier batch of the year), `recently_inspected` (inspected for the same item
+ * within the configured period). An entity with several reasons counts once, under the first in this order.
+ * @public
+ */
+export const ExclusionReason = z.enum(["inactive", "tier_exempt", "drawn_earlier", "recently_inspected"]).meta({ id: "ExclusionReason" });
+/** @public */
+export type ExclusionReason = z.infer<typeof ExclusionReason>;
+
+/**
+ * Exclusion counts, one per {@link ExclusionReason}.
+ * @public
+ */
+export const ExclusionCounts = z
+  .object({ inactive: Count, tier_exempt: Count, drawn_earlier: Count, recently_inspected: Count })
+  .strict()
+  .meta({ id: "ExclusionCounts" });
+/** @public */
+export type ExclusionCounts = z.infer<typeof ExclusionCounts>;
+
+/**
+ * The exclusion rules a draw applied, as published (so anyone holding the pool can re-apply them).
+ * `drawnEarlier` commits to the ids drawn in earlier batches: their count and the SHA-256 of the ids in code
+ * point order, each followed by "\n".
+ * @public
+ */
+export const ExclusionRules = z
+  .object({
+    exemptTiers: z.array(z.enum(["A", "B", "C", "D"])),
+    recentInspection: z
+      .object({ itemId: z.string().min(1), asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), withinDays: z.number().int().min(1) })
+      .strict()
+      .nullable(),
+    drawnEarlier: z.object({ count: Count, digest: Hex256 }).strict().nullable(),
+  })
+  .strict()
+  .meta({ id: "ExclusionRules" });
+/** @public */
+export type ExclusionRules = z.infer<typeof ExclusionRules>;
+
+/**
+ * The named *future* entropy source, fixed in the announcement before the randomness exists:
+ * a public lottery draw, dice rolled in public, a randomness-beacon round, or commit–reveal commitments.
+ * @public
+ */
+export const EntropySource = z
+  .discriminatedUnion("kind", [
+    z.object({ kind: z.literal("lottery"), description: z.string().min(1) }).strict(),
+    z.object({ kind: z.literal("dice"), description: z.string().min(1) }).strict(),
+    z.object({ kind: z.literal("beacon"), description: z.string().min(1), round: z.number().int().min(0) }).strict(),
+    z.object({ kind: z.literal("commitReveal"), description: z.string().min(1), commitments: z.array(Hex256).min(1) }).strict(),
+  ])
+  .meta({ id: "EntropySource", description: "事先公布的未来随机源" });
+/** @public */
+export type EntropySource = z.infer<typeof EntropySource>;
+
+/**
+ * Entropy once it exists, in canonical form: `value` is the exact string the seed is derived from
+ * (`lottery:…`, `dice:…`, `beacon:<round>:<hex>`, `reveal:…`).
+ * @public
+ */
+export const Entropy = z
+  .object({
+    kind: z.enum(["lottery", "dice", "beacon", "commitReveal"]),
+    value: z.string().min(1),
+  })
+  .strict()
+  .meta({ id: "Entropy", description: "随机源取值（规范化）" });
+/** @public */
+export type Entropy = z.infer<typeof Entropy>;
+
+/**
+ * One stratum as announced: its key, its size N after exclusions, the number n to draw, and its salted digest.
+ * @public
+ */
+export const AnnouncedStratum = z
+  .object({ key: z.string().min(1), N: Count, n: Count, digest: Hex256 })
+  .strict()
+  .meta({ id: "AnnouncedStratum" });
+/** @public */
+export type AnnouncedStratum = z.infer<typeof AnnouncedStratum>;
+
+/**
+ * What a department publishes *before* the entropy exists (抽取公告). `digest` is SHA-256 over the canonical
+ * JSON of every other field (docs/spec/draw-v1.md §5).
+ * @public
+ */
+export const Announcement = z
+  .object({
+    protocol: z.literal(PROTOCOL_VERSION),
+    taskId: z.string().min(1),
+    taskName: z.string().optional(),
+    stratification: Stratification,
+    manifestDigest: Hex256,
+    strata: z.array(AnnouncedStratum),
+    exclusions: z.object({ rules: ExclusionRules, counts: ExclusionCounts }).strict(),
+    entropySource: EntropySource,
+    digest: Hex256,
+  })
+  .strict()
+  .meta({ id: "Announcement", description: "抽取公告（先于随机源公布）" });
+/** @public */
+export type Announcement = z.infer<typeof Announcement>;
+
+/**
+ * One drawn entity: its id, its stratum key, the stream counter i and H_i (hex) it came from, and its 1-based
+ * index in the stratum's canonical order. `counter` and `hash` are null when the whole stratum is taken (n = N).
+ * @public
+ */
+export const Selection = z
+  .object({
+    id: z.string().min(1),
+    stratum: z.string().min(1),
+    counter: z.number().int().min(1).nullable(),
+    hash: Hex256.nullable(),
+    index: z.number().int().min(1),
+  })
+  .strict()
+  .meta({ id: "Selection" });
+/** @public */
+export type Selection = z.infer<typeof Selection>;
+
+/**
+ * A replacement draw (补抽): the entity it replaces, why, and the next pick of the same stratum stream.
+ * @public
+ */
+export const Replacement = z
+  .object({
+    replaces: z.string().min(1),
+    reason: z.string().min(1),
+    id: z.string().min(1),
+    stratum: z.string().min(1),
+    counter: z.number().int().min(1),
+    hash: Hex256,
+    index: z.number().int().min(1),
+  })
+  .strict()
+  .meta({ id: "Replacement" });
+/** @public */
+export type Replacement = z.infer<typeof Replacement>;
+
+/**
+ * A stratum as drawn: the announced figures plus its stream seed (`${seed}/${key}`, or the seed itself
+ * when the draw is unstratified).
+ * @public
+ */
+export const DrawnStratum = z
+  .object({ key: z.string().min(1), N: Count, n: Count, digest: Hex256, seed: z.string().min(1) })
+  .strict()
+  .meta({ id: "DrawnStratum" });
+/** @public */
+export type DrawnStratum = z.infer<typeof DrawnStratum>;
+
+/**
+ * A published draw record (抽取记录), versioned. It carries everything needed to re-check the draw given the
+ * pool and the salt, and no entity's tier: strata have opaque keys. Field names are stable within draw-v1.
+ * @example
+ * ```ts
+ * DrawRecord.safeParse({ protocol: "double-random/draw-v1" }).success
+ * //=> false
+ * ```
  * @public
  */
 export const DrawRecord = z
   .object({
     protocol: z.literal(PROTOCOL_VERSION),
+    library: z.string(),
+    taskId: z.string().min(1),
+    announcement: Announcement,
+    entropy: Entropy,
+    seed: Hex256.describe("派生种子"),
+    manifestDigest: Hex256,
+    strata: z.array(DrawnStratum),
+    selections: z.array(Selection),
+    replacements: z.array(Replacement),
+    exclusions: ExclusionCounts,
   })
-  .loose()
+  .strict()
   .meta({ id: "DrawRecord", description: "抽取记录" });
 /** @public */
 export type DrawRecord = z.output<typeof DrawRecord>;
