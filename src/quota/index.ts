@@ -1,2 +1,2 @@
 // Public API of the quota area: explicit named exports only.
-export {};
+export { parseQuota } from "./parseQuota.js";

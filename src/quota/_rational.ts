@@ -1,0 +1,63 @@
+// Exact rational helpers for the quota area (internal, never exported from the package).
+
+/** Greatest common divisor of two non-negative BigInts. */
+export function gcd(a: bigint, b: bigint): bigint {
+  let x = a < 0n ? -a : a;
+  let y = b < 0n ? -b : b;
+  while (y !== 0n) {
+    const t = x % y;
+    x = y;
+    y = t;
+  }
+  return x;
+}
+
+/** A non-negative fraction with a positive denominator. */
+export interface Fraction {
+  readonly n: bigint;
+  readonly d: bigint;
+}
+
+/** The fraction reduced to lowest terms (0 is 0/1). */
+export function reduce(n: bigint, d: bigint): Fraction {
+  if (n === 0n) return { n: 0n, d: 1n };
+  const g = gcd(n, d);
+  return { n: n / g, d: d / g };
+}
+
+/** Floor of n/d for non-negative n and positive d. */
+export function floorDiv(n: bigint, d: bigint): bigint {
+  return n / d;
+}
+
+/** Ceiling of n/d for non-negative n and positive d. */
+export function ceilDiv(n: bigint, d: bigint): bigint {
+  return (n + d - 1n) / d;
+}
+
+/** n/d rounded half up (0.5 → 1) for non-negative n and positive d. */
+export function halfUpDiv(n: bigint, d: bigint): bigint {
+  return (2n * n + d) / (2n * d);
+}
+
+/** Sign of a/b − c/d. */
+export function compareFractions(a: Fraction, b: Fraction): number {
+  const l = a.n * b.d;
+  const r = b.n * a.d;
+  return l < r ? -1 : l > r ? 1 : 0;
+}
+
+/** Compares strings by Unicode code points (UTF-8 byte order), not UTF-16 code units. */
+export function compareCodePoints(a: string, b: string): number {
+  const ia = a[Symbol.iterator]();
+  const ib = b[Symbol.iterator]();
+  for (;;) {
+    const x = ia.next();
+    const y = ib.next();
+    if (x.done) return y.done ? 0 : -1;
+    if (y.done) return 1;
+    const cx = (x.value as string).codePointAt(0) as number;
+    const cy = (y.value as string).codePointAt(0) as number;
+    if (cx !== cy) return cx < cy ? -1 : 1;
+  }
+}
