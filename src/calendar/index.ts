@@ -1,2 +1,7 @@
 // Public API of the calendar area: explicit named exports only.
-export {};
+export { type WorkdayCalendar, chineseDaysCalendar } from "./workdayCalendar.js";
+export { isWorkingDay } from "./isWorkingDay.js";
+export { addWorkingDays } from "./addWorkingDays.js";
+export { publicationDeadline, type PublicationDeadline, type PublicationDeadlineOptions } from "./publicationDeadline.js";
+export type { Window, RecurringRule, CalendarPeriod } from "./window.js";
+export { parseWindow, type ParseWindowContext } from "./parseWindow.js";

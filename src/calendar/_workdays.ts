@@ -1,0 +1,42 @@
+import { createIssue, type Issue } from "../result.js";
+import { formatIso, parseIso, partsOf } from "./_dates.js";
+import type { WorkdayCalendar } from "./workdayCalendar.js";
+
+/** The not-covered issue for `year`. */
+export function notCovered(year: number, calendar: WorkdayCalendar, path?: (string | number)[]): Issue {
+  return createIssue(
+    "calendar_year_not_covered",
+    { source: calendar.source, year, first: calendar.firstYear, last: calendar.lastYear },
+    path ? { path } : {},
+  );
+}
+
+/** A validated day number inside the calendar's years, or the issue saying why not. */
+export function checkedDay(date: unknown, calendar: WorkdayCalendar, path: (string | number)[] = []): number | Issue {
+  const day = parseIso(date);
+  if (day === undefined) return createIssue("calendar_date_invalid", { date: String(date) }, { path });
+  const { year } = partsOf(day);
+  if (year < calendar.firstYear || year > calendar.lastYear) return notCovered(year, calendar, path);
+  return day;
+}
+
+/** Whether a day number is a working day; an issue when its year is not covered. */
+export function workingDay(day: number, calendar: WorkdayCalendar): boolean | Issue {
+  const { year } = partsOf(day);
+  if (year < calendar.firstYear || year > calendar.lastYear) return notCovered(year, calendar);
+  return calendar.isWorkingDay(formatIso(day));
+}
+
+/** Steps n working days from `day` (n may be negative; 0 returns `day`). */
+export function stepWorkingDays(day: number, n: number, calendar: WorkdayCalendar): number | Issue {
+  const dir = n < 0 ? -1 : 1;
+  let left = Math.abs(n);
+  let d = day;
+  while (left > 0) {
+    d += dir;
+    const w = workingDay(d, calendar);
+    if (typeof w !== "boolean") return w;
+    if (w) left--;
+  }
+  return d;
+}

@@ -1,0 +1,436 @@
+import type { DateRange } from "../model/plan.js";
+import { createIssue, fail, type Issue, type Message, type Result, settle } from "../result.js";
+import { daysInMonth, formatIso, isRealDate, toDayNumber } from "./_dates.js";
+import { stepWorkingDays, workingDay } from "./_workdays.js";
+import type { CalendarPeriod, RecurringRule, Window } from "./window.js";
+import { chineseDaysCalendar, type WorkdayCalendar } from "./workdayCalendar.js";
+
+/**
+ * Context and options of {@link parseWindow}.
+ * @public
+ */
+export interface ParseWindowContext {
+  /** The plan year: dates without a year belong to it, dates outside it are an issue. */
+  readonly year: number;
+  /** Resolves working-day rules ("每季度结束前5个工作日"). Defaults to {@link chineseDaysCalendar}. */
+  readonly calendar?: WorkdayCalendar;
+  /**
+   * How to read "N月前" / "N月份之前": `exclusive` (default) ends on the last day of month N-1, `inclusive`
+   * on the last day of month N. Without this option the reading taken is reported as `window_ambiguous`.
+   */
+  readonly monthBefore?: "exclusive" | "inclusive";
+  /** How many calendar days "月初" spans (default 10, i.e. 上旬); without it a warning says so. */
+  readonly monthStartDays?: number;
+}
+
+/** A span of day numbers, inclusive. */
+interface Span {
+  s: number;
+  e: number;
+}
+
+/** A date as written: any of its parts may be missing; `bare` is a number without a unit. */
+interface Point {
+  y?: number;
+  m?: number;
+  d?: number;
+  bare?: number;
+}
+
+interface State {
+  readonly year: number;
+  readonly text: string;
+  readonly options: ParseWindowContext;
+  readonly issues: Issue[];
+}
+
+const CN_DIGIT: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, "1": 1, "2": 2, "3": 3, "4": 4 };
+const PERIOD_OF: Record<string, CalendarPeriod> = { 月: "month", 季度: "quarter", 半年: "halfYear" };
+const PERIOD_ZH: Record<CalendarPeriod, string> = { month: "月", quarter: "季度", halfYear: "半年" };
+const PERIOD_EN: Record<CalendarPeriod, string> = { month: "month", quarter: "quarter", halfYear: "half-year" };
+
+// Every pattern below is anchored and free of nested or adjacent overlapping quantifiers, so matching is
+// linear in the input length (fuzzed in the tests).
+const RE_RANGE_SEP = /[-~\u2010-\u2015\u2212\u2E3A\u2E3B\u301C]+|至|到/g;
+const RE_YM_COMPACT = /^(\d{4})(\d{2})$/;
+const RE_YMD_COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
+const RE_Y_DOT = /^(\d{4})\.(\d{1,2})(?:\.(\d{1,2}))?$/;
+const RE_MD_DOT = /^(\d{1,2})\.(\d{1,2})$/;
+const RE_CJK_DATE = /^(?:(\d{4})年)?(?:(\d{1,2})月份?)?(?:(\d{1,2})[日号])?$/;
+const RE_YEAR = /^(\d{4})年?$/;
+const RE_BARE = /^(\d{1,2})$/;
+const RE_BEFORE = /^(.+?)(?:之前|以前|前)$/;
+const RE_HALF = /^(?:(\d{4})年?(?:度)?)?(上|下)半年(?:[（(]([^（()）]+)[）)])?$/;
+const RE_QUARTER = /^(?:(\d{4})年?(?:度)?)?第?([一二三四1-4])季度$/;
+const RE_WHOLE_YEAR = /^(?:(\d{4})年?(?:度)?)?全年度?$/;
+const RE_PERIOD_END = /^每(季度|半年|月)(?:结束前|末前|末|最后)(\d{1,2})个?工作日内?$/;
+const RE_EVERY = /^每(季度|半年|月)(?:一次|1次|至少一次|至少1次)?$/;
+const RE_MONTH_START = /^(?:每月)?(月初|上旬)$/;
+
+function normalize(text: string): string {
+  return text
+    .normalize("NFKC")
+    .replace(/\s+/g, " ")
+    .trim()
+    .replace(/[。.，,；;、]+$/, "");
+}
+
+function compactOf(s: string): string {
+  return s.replace(/\s+/g, "").replace(RE_RANGE_SEP, "~");
+}
+
+function num(s: string | undefined): number | undefined {
+  return s === undefined ? undefined : Number(s);
+}
+
+function parsePoint(s: string): Point | null {
+  let m = RE_YMD_COMPACT.exec(s);
+  if (m) return { y: Number(m[1]), m: Number(m[2]), d: Number(m[3]) };
+  m = RE_YM_COMPACT.exec(s);
+  if (m) return { y: Number(m[1]), m: Number(m[2]) };
+  m = RE_Y_DOT.exec(s);
+  if (m) return { y: Number(m[1]), m: Number(m[2]), ...(m[3] !== undefined ? { d: Number(m[3]) } : {}) };
+  m = RE_MD_DOT.exec(s);
+  // "0.05" is a ratio from a shifted column, not a month.
+  if (m) return Number(m[1]) >= 1 && Number(m[1]) <= 12 ? { m: Number(m[1]), d: Number(m[2]) } : null;
+  m = RE_YEAR.exec(s);
+  if (m) return { y: Number(m[1]) };
+  m = RE_BARE.exec(s);
+  if (m) return { bare: Number(m[1]) };
+  m = RE_CJK_DATE.exec(s);
+  if (m && (m[1] !== undefined || m[2] !== undefined || m[3] !== undefined)) {
+    // "2023年5日" names a day of no month.
+    if (m[3] !== undefined && m[2] === undefined) return null;
+    const p: Point = {};
+    if (m[1] !== undefined) p.y = Number(m[1]);
+    if (m[2] !== undefined) p.m = Number(m[2]);
+    if (m[3] !== undefined) p.d = Number(m[3]);
+    return p;
+  }
+  return null;
+}
+
+function checkYear(st: State, y: number): void {
+  if (y !== st.year) {
+    st.issues.push(createIssue("window_outside_year", { text: st.text, year: y, planYear: st.year }));
+  }
+}
+
+/** The span a point covers: a day, a month or a year. `null` when the date does not exist. */
+function spanOf(st: State, p: Point, fallbackYear: number): Span | null {
+  const y = p.y ?? fallbackYear;
+  if (p.y !== undefined) checkYear(st, p.y);
+  if (p.m === undefined) return { s: toDayNumber(y, 1, 1), e: toDayNumber(y, 12, 31) };
+  if (p.d === undefined) {
+    if (!isRealDate(y, p.m, 1)) return invalidDate(st);
+    return { s: toDayNumber(y, p.m, 1), e: toDayNumber(y, p.m, daysInMonth(y, p.m)) };
+  }
+  if (!isRealDate(y, p.m, p.d)) return invalidDate(st);
+  const d = toDayNumber(y, p.m, p.d);
+  return { s: d, e: d };
+}
+
+function invalidDate(st: State): null {
+  if (!st.issues.some((i) => i.code === "window_invalid_date")) st.issues.push(createIssue("window_invalid_date", { text: st.text }));
+  return null;
+}
+
+/** Sentinel: the text was understood but names an impossible date (the issue is already recorded). */
+const INVALID: Span[] = [];
+
+function parseBefore(st: State, inner: string, year: number): Span[] | null {
+  const p = parsePoint(inner);
+  if (!p || p.bare !== undefined || p.m === undefined) return null;
+  const y = p.y ?? year;
+  const span = spanOf(st, p, y);
+  if (!span) return INVALID;
+  const start = toDayNumber(y, 1, 1);
+  if (p.d !== undefined) return [{ s: start, e: span.e }];
+  // "9月份之前": up to the end of August, or through September? Never chosen silently.
+  const chosen = st.options.monthBefore ?? "exclusive";
+  const exclusiveEnd = span.s - 1;
+  const inclusiveEnd = span.e;
+  if (st.options.monthBefore === undefined) {
+    st.issues.push(
+      createIssue("window_ambiguous", {
+        text: st.text,
+        reading: `${formatIso(start)}—${formatIso(exclusiveEnd)}（${p.m}月1日前）`,
+        alternative: `${formatIso(start)}—${formatIso(inclusiveEnd)}（${p.m}月底前）`,
+      }),
+    );
+  }
+  return [{ s: start, e: chosen === "exclusive" ? exclusiveEnd : inclusiveEnd }];
+}
+
+function parseRangeOrPoint(st: State, s: string, year: number): Span[] | null {
+  const before = RE_BEFORE.exec(s);
+  if (before?.[1] !== undefined && !before[1].includes("~")) return parseBefore(st, before[1], year);
+  const parts = s.split("~");
+  if (parts.length > 2) return null;
+  if (parts.length === 1) {
+    const p = parsePoint(s);
+    if (!p || p.bare !== undefined) return null;
+    const span = spanOf(st, p, year);
+    return span ? [span] : INVALID;
+  }
+  const left = parsePoint(parts[0] ?? "");
+  const right = parsePoint(parts[1] ?? "");
+  if (!left || !right) return null;
+  if (left.bare !== undefined && right.bare !== undefined) return null;
+  if (left.bare !== undefined) {
+    // "3-8月": the unit written once on the right applies to both ends.
+    if (right.d !== undefined) Object.assign(left, { m: right.m, d: left.bare });
+    else if (right.m !== undefined) left.m = left.bare;
+    else return null;
+    delete left.bare;
+  }
+  if (right.bare !== undefined) {
+    const reading = left.d !== undefined ? "日" : left.m !== undefined ? "月" : "";
+    if (reading === "") return null;
+    if (reading === "日") Object.assign(right, { m: left.m, d: right.bare });
+    else right.m = right.bare;
+    st.issues.push(createIssue("window_unit_inferred", { text: st.text, reading: `${parts[0]}~${right.bare}${reading}` }));
+    delete right.bare;
+  }
+  if (right.d !== undefined && right.m === undefined) right.m = left.m;
+  const ly = left.y ?? year;
+  const a = spanOf(st, left, ly);
+  const b = spanOf(st, right, right.y ?? ly);
+  if (!a || !b) return INVALID;
+  if (b.e < a.s) {
+    st.issues.push(createIssue("window_end_before_start", { text: st.text, start: formatIso(a.s), end: formatIso(b.e) }));
+    return INVALID;
+  }
+  return [{ s: a.s, e: b.e }];
+}
+
+function halfSpan(y: number, half: "上" | "下"): Span {
+  return half === "上" ? { s: toDayNumber(y, 1, 1), e: toDayNumber(y, 6, 30) } : { s: toDayNumber(y, 7, 1), e: toDayNumber(y, 12, 31) };
+}
+
+function parseSegment(st: State, s: string): Span[] | null {
+  let m = RE_HALF.exec(s);
+  if (m) {
+    const y = num(m[1]) ?? st.year;
+    if (m[1] !== undefined) checkYear(st, y);
+    const half = halfSpan(y, m[2] as "上" | "下");
+    if (m[3] === undefined) return [half];
+    const inner = parseSegment(st, m[3]);
+    if (inner === null || inner === INVALID) return inner;
+    if (inner.some((x) => x.s < half.s || x.e > half.e)) {
+      st.issues.push(createIssue("window_half_mismatch", { text: st.text, half: m[2] === "上" ? "上半年" : "下半年" }));
+    }
+    return inner;
+  }
+  m = RE_QUARTER.exec(s);
+  if (m) {
+    const y = num(m[1]) ?? st.year;
+    if (m[1] !== undefined) checkYear(st, y);
+    const q = CN_DIGIT[m[2] ?? ""] ?? 1;
+    return [{ s: toDayNumber(y, q * 3 - 2, 1), e: toDayNumber(y, q * 3, daysInMonth(y, q * 3)) }];
+  }
+  m = RE_WHOLE_YEAR.exec(s);
+  if (m) {
+    const y = num(m[1]) ?? st.year;
+    if (m[1] !== undefined) checkYear(st, y);
+    return [{ s: toDayNumber(y, 1, 1), e: toDayNumber(y, 12, 31) }];
+  }
+  const items = s.split(/[、,，]/);
+  if (items.length > 1) {
+    // "2023年6月、11月": later items inherit the year written on an earlier one.
+    let year = st.year;
+    const out: Span[] = [];
+    for (const item of items) {
+      const y = /^(\d{4})年/.exec(item);
+      if (y) year = Number(y[1]);
+      const spans = parseRangeOrPoint(st, item, year);
+      if (spans === null) return null;
+      out.push(...spans);
+    }
+    return out;
+  }
+  return parseRangeOrPoint(st, s, st.year);
+}
+
+function periodsOf(year: number, period: CalendarPeriod): Span[] {
+  const months = period === "month" ? 1 : period === "quarter" ? 3 : 6;
+  const out: Span[] = [];
+  for (let first = 1; first <= 12; first += months) {
+    const last = first + months - 1;
+    out.push({ s: toDayNumber(year, first, 1), e: toDayNumber(year, last, daysInMonth(year, last)) });
+  }
+  return out;
+}
+
+function describe(zh: string, en: string): Message {
+  return { zh, en };
+}
+
+function parseRecurring(st: State, compact: string): { rule: RecurringRule; spans: Span[] } | null | undefined {
+  let m = RE_PERIOD_END.exec(compact);
+  if (m) {
+    const period = PERIOD_OF[m[1] ?? ""] ?? "quarter";
+    const n = Number(m[2]);
+    if (n < 1) return null;
+    const calendar = st.options.calendar ?? chineseDaysCalendar;
+    const spans: Span[] = [];
+    for (const p of periodsOf(st.year, period)) {
+      // The last working day of the period, then n-1 working days back.
+      let last = p.e;
+      for (;;) {
+        const w = workingDay(last, calendar);
+        if (typeof w !== "boolean") {
+          st.issues.push(w);
+          return undefined;
+        }
+        if (w) break;
+        last--;
+      }
+      const first = stepWorkingDays(last, -(n - 1), calendar);
+      if (typeof first !== "number") {
+        st.issues.push(first);
+        return undefined;
+      }
+      spans.push({ s: Math.max(first, p.s), e: last });
+    }
+    return {
+      rule: {
+        kind: "periodEndWorkingDays",
+        period,
+        workingDays: n,
+        description: describe(`每${PERIOD_ZH[period]}最后${n}个工作日`, `the last ${n} working days of every ${PERIOD_EN[period]}`),
+      },
+      spans,
+    };
+  }
+  m = RE_EVERY.exec(compact);
+  if (m) {
+    const period = PERIOD_OF[m[1] ?? ""] ?? "month";
+    return {
+      rule: { kind: "everyPeriod", period, description: describe(`每${PERIOD_ZH[period]}一次`, `once every ${PERIOD_EN[period]}`) },
+      spans: periodsOf(st.year, period),
+    };
+  }
+  m = RE_MONTH_START.exec(compact);
+  if (m) {
+    const explicit = st.options.monthStartDays;
+    const days = explicit ?? 10;
+    if (!Number.isSafeInteger(days) || days < 1 || days > 28) return null;
+    if (explicit === undefined && m[1] === "月初") {
+      st.issues.push(createIssue("window_ambiguous", { text: st.text, reading: "每月1日至10日（上旬）", alternative: "每月第一个工作日或前几日" }));
+    }
+    return {
+      rule: { kind: "periodStart", period: "month", days, description: describe(`每月前${days}天`, `the first ${days} days of every month`) },
+      spans: periodsOf(st.year, "month").map((p) => ({ s: p.s, e: p.s + days - 1 })),
+    };
+  }
+  return null;
+}
+
+/** Parses whitespace-separated chunks when each is a window by itself ("3月-11月 3月-11月"). */
+function parseChunks(st: State, t: string): Span[] | null {
+  const chunks = t.split(" ");
+  if (chunks.length < 2) return null;
+  const scratch: State = { ...st, issues: [] };
+  const out: Span[] = [];
+  for (const c of chunks) {
+    const spans = parseSegment(scratch, compactOf(c));
+    if (spans === null || spans === INVALID) return null;
+    out.push(...spans);
+  }
+  st.issues.push(...scratch.issues);
+  return out;
+}
+
+function unparseable(text: string, extra: Issue[] = []): Result<Window> {
+  return fail([...extra, createIssue("window_unparseable", { text: text.length > 60 ? `${text.slice(0, 57)}...` : text })]);
+}
+
+/**
+ * Reads a 抽查时间 / 抽取日期 / 抽查检查起止时间 cell of a plan into dates of the plan year.
+ *
+ * Understood: month ranges ("3月—12月", "3-8 月", "5—6月", "7-12月份"), day ranges ("2023年1月1日—12月31日",
+ * "2月 1 日至 12 月 31 日", "3.1-12.31", "2023.3.1—2023.12.30"), single months and days ("5月", "202302",
+ * "2023.04", "2023. 02. 10"), deadlines ("2023年4月30日前", "6月30日前"), lists ("2023年6月、11月"),
+ * halves and quarters ("下半年", "上半年（1-4月）；下半年（11-12月）", "2023第四季度"), "全年", and
+ * recurring rules ("每季度结束前5个工作日", "每半年一次", "每季度一次", "每月", "月初").
+ * "X日前" includes day X (the usual reading of official deadlines). Full-width characters, spaces and
+ * line breaks inside the cell are tolerated. Runs in time linear in the text; never throws.
+ *
+ * @param text - The cell as written.
+ * @param ctx - The plan year and reading options, see {@link ParseWindowContext}.
+ * @returns A {@link Window}. Issues: `window_empty`, `window_unparseable`, `window_outside_year`,
+ * `window_end_before_start`, `window_invalid_date`, `window_overlap`, `calendar_year_not_covered`
+ * (working-day rules), `invalid_type`, `invalid_argument`; warnings `window_ambiguous` ("9月份之前",
+ * "月初"), `window_unit_inferred` ("3月-11"), `window_duplicate`, `window_half_mismatch`.
+ * @example
+ * ```ts
+ * parseWindow("2023年6月、11月", { year: 2023 })
+ * //=> { ok: true, value: { start: "2023-06-01", end: "2023-11-30", windows: [{ start: "2023-06-01", end: "2023-06-30" }, { start: "2023-11-01", end: "2023-11-30" }], text: "2023年6月、11月" }, warnings: [] }
+ * parseWindow("9月份之前", { year: 2023 }).warnings[0].code
+ * //=> "window_ambiguous"
+ * ```
+ * @public
+ */
+export function parseWindow(text: string, ctx: ParseWindowContext): Result<Window> {
+  if (typeof text !== "string") {
+    return fail([createIssue("invalid_type", { path: "text", expected: "string", received: text === null ? "null" : typeof text }, { path: ["text"] })]);
+  }
+  const year = (ctx as ParseWindowContext | undefined)?.year;
+  if (typeof year !== "number" || !Number.isInteger(year) || year < 1000 || year > 9999) {
+    return fail([createIssue("invalid_argument", { detail: `ctx.year must be a 4-digit integer year, got ${String(year)}` }, { path: ["ctx", "year"] })]);
+  }
+  const t = normalize(text);
+  if (t === "") return fail([createIssue("window_empty")]);
+  const st: State = { year, text: t, options: ctx, issues: [] };
+  const compact = compactOf(t);
+
+  const recurring = parseRecurring(st, compact);
+  if (recurring === undefined) return fail(st.issues);
+  let spans: Span[] | null;
+  let rule: RecurringRule | undefined;
+  if (recurring) {
+    spans = recurring.spans;
+    rule = recurring.rule;
+  } else {
+    spans = parseChunks(st, t);
+    if (spans === null) {
+      spans = [];
+      for (const part of compact.split(/[;；]/)) {
+        if (part === "") continue;
+        const got = parseSegment(st, part);
+        if (got === null) return unparseable(t);
+        spans.push(...got);
+      }
+    }
+  }
+  if (spans.length === 0) return st.issues.length > 0 ? fail(st.issues) : unparseable(t);
+
+  // Sorted, identical repeats read once, overlaps refused (a batch must know which sub-window it is in).
+  spans.sort((a, b) => a.s - b.s || a.e - b.e);
+  const unique: Span[] = [];
+  for (const sp of spans) {
+    const prev = unique[unique.length - 1];
+    if (prev && prev.s === sp.s && prev.e === sp.e) {
+      st.issues.push(createIssue("window_duplicate", { text: `${formatIso(sp.s)}—${formatIso(sp.e)}` }));
+      continue;
+    }
+    if (prev && sp.s <= prev.e) {
+      st.issues.push(
+        createIssue("window_overlap", { first: `${formatIso(prev.s)}—${formatIso(prev.e)}`, second: `${formatIso(sp.s)}—${formatIso(sp.e)}` }),
+      );
+    }
+    unique.push(sp);
+  }
+  const windows: DateRange[] = unique.map((x) => ({ start: formatIso(x.s), end: formatIso(x.e) }));
+  const first = unique[0] as Span;
+  const last = unique.reduce((a, b) => (b.e > a.e ? b : a));
+  const value: Window = {
+    start: formatIso(first.s),
+    end: formatIso(last.e),
+    windows,
+    ...(rule ? { recurring: rule } : {}),
+    text,
+  };
+  return settle(value, st.issues);
+}
