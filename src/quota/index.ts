@@ -1,2 +1,3 @@
 // Public API of the quota area: explicit named exports only.
 export { parseQuota } from "./parseQuota.js";
+export { sampleSize, type SampleSize, type SampleSizeOptions, type SampleSizeRule, type Rounding } from "./sampleSize.js";

@@ -301,7 +301,7 @@ export function parseQuota(text: string): Result<Quota> {
     if (s.includes(word)) return fail([createIssue("quota_undecided", { text: original })]);
   }
   if (/^[0-9]{6}$|^[0-9]{4}[.\-/][0-9]{1,2}$/.test(s)) {
-    return fail([createIssue("quota_column_shift", { text: original, looksLike: "日期", looksLikeEn: "a date" })]);
+    return fail([createIssue("quota_column_shift", { text: original, looksLike: { zh: "日期", en: "a date" } })]);
   }
 
   const tokens = lex(s);
@@ -505,7 +505,7 @@ export function parseQuota(text: string): Result<Quota> {
     const shift = classifyShift(s);
     if (shift || hasDate) {
       const looks = shift ?? { zh: "日期", en: "a date" };
-      return fail([createIssue("quota_column_shift", { text: original, looksLike: looks.zh, looksLikeEn: looks.en })]);
+      return fail([createIssue("quota_column_shift", { text: original, looksLike: looks })]);
     }
     return fail([createIssue("quota_unrecognized", { text: original })]);
   }

@@ -1,0 +1,223 @@
+import { parseWith } from "../_internal/zod.js";
+import { Quota, type QuotaCount, type QuotaRatio } from "../model/quota.js";
+import { createIssue, fail, type Issue, type Message, type Result, settle } from "../result.js";
+import { ceilDiv, floorDiv, halfUpDiv } from "./_rational.js";
+
+/**
+ * How an `exact` ratio ("20%") is rounded: `up` (ceiling, the default), `halfUp` (0.5 → 1) or `down` (floor).
+ * `atLeast` ratios always round up and `atMost` ratios always round down.
+ * @public
+ */
+export type Rounding = "up" | "halfUp" | "down";
+
+/**
+ * Options of {@link sampleSize}.
+ * @public
+ */
+export interface SampleSizeOptions {
+  /** Rounding of an `exact` ratio. Default `"up"`. */
+  readonly rounding?: Rounding;
+  /** A non-empty pool gets at least one entity even when the ratio gives 0. Default `true`. */
+  readonly minimumOne?: boolean;
+  /** For a quota with `segments`: the `scope` of the segment to size. */
+  readonly segment?: string;
+}
+
+/**
+ * Stable id of the rule that fixed a {@link SampleSize}: `empty_pool`; `ratio_ceil`, `ratio_floor`,
+ * `ratio_half_up` (the ratio, rounded); `count_exact`, `count_at_least`, `count_at_most`, `count_approx`
+ * (a count decided it); `minimum_one` (raised to 1); `pool_cap` (cut to the pool size).
+ * @public
+ */
+export type SampleSizeRule =
+  | "empty_pool"
+  | "ratio_ceil"
+  | "ratio_floor"
+  | "ratio_half_up"
+  | "count_exact"
+  | "count_at_least"
+  | "count_at_most"
+  | "count_approx"
+  | "minimum_one"
+  | "pool_cap";
+
+/**
+ * The number of entities to draw for one draw of a quota, with the rule that fixed it and an explanation
+ * in zh and en.
+ * @public
+ */
+export interface SampleSize {
+  /** Entities to draw (per draw: a frequency of "每半年" means this many each half year). */
+  readonly size: number;
+  /** The rule that fixed `size`. */
+  readonly rule: SampleSizeRule;
+  /** The computation in words, e.g. "名录库21户 × 不低于10% = 2.1，向上取整为3户". */
+  readonly explanation: Message;
+  /** The size the ratio alone gives (after rounding), when the quota has a ratio. */
+  readonly ratioSize?: number;
+  /** The count of the quota that took part, when it has one. */
+  readonly countBound?: QuotaCount;
+}
+
+/** Exact decimal text of n/d when it terminates within 6 places, else "n/d". */
+function decimalText(n: bigint, d: bigint): string {
+  const whole = n / d;
+  let rest = n % d;
+  let frac = "";
+  for (let k = 0; k < 6 && rest !== 0n; k++) {
+    rest *= 10n;
+    frac += String(rest / d);
+    rest %= d;
+  }
+  if (rest !== 0n) return `${n}/${d}`;
+  return frac === "" ? String(whole) : `${whole}.${frac}`;
+}
+
+/** "10%", "0.5%" style text of a ratio; "1/3" when it has no short percentage. */
+function ratioText(r: QuotaRatio): string {
+  const n = BigInt(r.numerator);
+  const d = BigInt(r.denominator);
+  const pct = decimalText(n * 100n, d);
+  return pct.includes("/") ? `${r.numerator}/${r.denominator}` : `${pct}%`;
+}
+
+const BOUND_ZH = { exact: "", atLeast: "不低于", atMost: "不超过", approx: "约" } as const;
+const BOUND_EN = { exact: "", atLeast: "at least ", atMost: "at most ", approx: "about " } as const;
+
+/**
+ * The sample size of a quota for a pool of `poolSize` entities, in exact integer arithmetic (BigInt; never
+ * floats, since `Math.ceil(0.07 * 100)` is 8).
+ *
+ * @remarks
+ * Ratios: `atLeast` rounds up, `atMost` rounds down, `exact` follows `options.rounding` (up by default).
+ * Counts combine with the ratio: "不少于4户" raises it, "不超过5家" lowers it, "约6家" is a cross-check
+ * (a warning when it differs; the ratio decides). A count alone is the size. An empty pool gets 0; a
+ * non-empty pool at least 1 unless `minimumOne: false`; never more than the pool. The size is per draw;
+ * the calendar splits the year by `frequency`, and a `cumulative` quota's size is the year's total.
+ *
+ * Issue codes: `quota_invalid_pool_size`, `quota_no_size`, `quota_segments_need_choice`,
+ * `quota_segment_unknown`, `quota_bounds_conflict`, schema codes for a malformed quota (errors);
+ * `quota_count_exceeds_pool`, `quota_count_mismatch`, `quota_minimum_one_exceeds_bound` (warnings).
+ *
+ * @param quota - a quota from {@link parseQuota} (or built by hand; it is validated).
+ * @param poolSize - the number of entities in the pool (a non-negative integer).
+ * @param options - rounding, minimumOne, segment.
+ * @returns the size, the rule id and an explanation.
+ * @example
+ * ```ts
+ * const q = unwrap(parseQuota("不低于10%；不少于4户；1次/年"));
+ * sampleSize(q, 20)
+ * //=> { ok: true, value: { size: 4, rule: "count_at_least", ratioSize: 2, countBound: { value: 4, bound: "atLeast" },
+ * //     explanation: { zh: "名录库20户 × 不低于10% = 2，向上取整为2户；不少于4户，取4户", en: "…" } }, warnings: [] }
+ * sampleSize(unwrap(parseQuota("7%")), 100).ok && sampleSize(unwrap(parseQuota("7%")), 100).value.size
+ * //=> 7
+ * ```
+ * @public
+ */
+export function sampleSize(quota: Quota, poolSize: number, options: SampleSizeOptions = {}): Result<SampleSize> {
+  if (typeof poolSize !== "number" || !Number.isSafeInteger(poolSize) || poolSize < 0) {
+    return fail([createIssue("quota_invalid_pool_size", { value: String(poolSize) })]);
+  }
+  const checked = parseWith(Quota, quota, { path: ["quota"] });
+  if (!checked.ok) return checked;
+  const q = checked.value;
+
+  if (q.segments && q.segments.length > 0) {
+    const scopes = q.segments.map((s) => s.scope).join("、");
+    if (options.segment === undefined) return fail([createIssue("quota_segments_need_choice", { text: q.text, scopes })]);
+    const seg = q.segments.find((s) => s.scope === options.segment);
+    if (!seg) return fail([createIssue("quota_segment_unknown", { segment: options.segment, scopes })]);
+    const { segment: _drop, ...rest } = options;
+    void _drop;
+    return sampleSize(seg.quota, poolSize, rest);
+  }
+  const ratio = q.ratio;
+  const count = q.count;
+  if (!ratio && !count) return fail([createIssue("quota_no_size", { text: q.text })]);
+
+  const N = BigInt(poolSize);
+  const zh: string[] = [];
+  const en: string[] = [];
+  const warnings: Issue[] = [];
+  if (poolSize === 0) {
+    return settle(
+      {
+        size: 0,
+        rule: "empty_pool",
+        explanation: { zh: "名录库为空，抽取0户", en: "The pool is empty: 0 are drawn" },
+        ...(count ? { countBound: count } : {}),
+      },
+      [],
+    );
+  }
+
+  let size: bigint;
+  let rule: SampleSizeRule;
+  let ratioSize: bigint | undefined;
+  if (ratio) {
+    const num = N * BigInt(ratio.numerator);
+    const den = BigInt(ratio.denominator);
+    const mode: Rounding = ratio.bound === "atLeast" ? "up" : ratio.bound === "atMost" ? "down" : (options.rounding ?? "up");
+    ratioSize = mode === "up" ? ceilDiv(num, den) : mode === "down" ? floorDiv(num, den) : halfUpDiv(num, den);
+    rule = mode === "up" ? "ratio_ceil" : mode === "down" ? "ratio_floor" : "ratio_half_up";
+    size = ratioSize;
+    const exactText = decimalText(num, den);
+    const roundZh = mode === "up" ? "向上取整" : mode === "down" ? "向下取整" : "四舍五入";
+    const roundEn = mode === "up" ? "rounded up" : mode === "down" ? "rounded down" : "rounded half up";
+    zh.push(`名录库${poolSize}户 × ${BOUND_ZH[ratio.bound]}${ratioText(ratio)} = ${exactText}，${roundZh}为${ratioSize}户`);
+    en.push(`pool of ${poolSize} × ${BOUND_EN[ratio.bound]}${ratioText(ratio)} = ${exactText}, ${roundEn} to ${ratioSize}`);
+  } else {
+    size = BigInt((count as QuotaCount).value);
+    rule = `count_${{ exact: "exact", atLeast: "at_least", atMost: "at_most", approx: "approx" }[(count as QuotaCount).bound]}` as SampleSizeRule;
+    zh.push(`按${BOUND_ZH[(count as QuotaCount).bound]}${size}户`);
+    en.push(`${BOUND_EN[(count as QuotaCount).bound]}${size} by count`);
+  }
+
+  if (ratio && count && ratioSize !== undefined) {
+    const c = BigInt(count.value);
+    if (count.bound === "atLeast") {
+      if (c > size) {
+        size = c;
+        rule = "count_at_least";
+        zh.push(`不少于${c}户，取${c}户`);
+        en.push(`at least ${c} by count, so ${c}`);
+      }
+    } else if (count.bound === "atMost") {
+      if (c < size) {
+        if (ratio.bound === "atLeast") {
+          return fail([createIssue("quota_bounds_conflict", { ratioSize: Number(ratioSize), count: count.value })]);
+        }
+        size = c;
+        rule = "count_at_most";
+        zh.push(`不超过${c}户，取${c}户`);
+        en.push(`at most ${c} by count, so ${c}`);
+      }
+    } else if (c !== size) {
+      warnings.push(createIssue("quota_count_mismatch", { size: Number(size), count: count.value }));
+    }
+  }
+
+  if (size > N) {
+    warnings.push(createIssue("quota_count_exceeds_pool", { count: Number(size), pool: poolSize }));
+    size = N;
+    rule = "pool_cap";
+    zh.push(`超过名录库数量，取全部${poolSize}户`);
+    en.push(`more than the pool, so all ${poolSize}`);
+  }
+  if (size === 0n && (options.minimumOne ?? true)) {
+    if (ratio?.bound === "atMost" || count?.bound === "atMost") warnings.push(createIssue("quota_minimum_one_exceeds_bound"));
+    size = 1n;
+    rule = "minimum_one";
+    zh.push("名录库非空，至少抽取1户");
+    en.push("the pool is not empty, so at least 1");
+  }
+
+  const value: SampleSize = {
+    size: Number(size),
+    rule,
+    explanation: { zh: zh.join("；"), en: en.join("; ") },
+    ...(ratioSize !== undefined ? { ratioSize: Number(ratioSize) } : {}),
+    ...(count ? { countBound: count } : {}),
+  };
+  return settle(value, warnings);
+}
