@@ -30,7 +30,7 @@ export const entityKindLabels = {
  * @public
  */
 export const EntityKind = z.enum(["enterprise", "individual", "cooperative", "product", "project", "behavior", "other"]).meta({ id: "EntityKind" });
-/** @public */
+/** The value of a valid {@link EntityKind} (defaults applied). @public */
 export type EntityKind = z.infer<typeof EntityKind>;
 
 /**
@@ -56,7 +56,7 @@ export const entityStatusLabels = {
  * @public
  */
 export const EntityStatus = z.enum(["active", "deregistered", "revoked", "moved_out", "suspended", "other"]).meta({ id: "EntityStatus" });
-/** @public */
+/** The value of a valid {@link EntityStatus} (defaults applied). @public */
 export type EntityStatus = z.infer<typeof EntityStatus>;
 
 /**
@@ -65,7 +65,7 @@ export type EntityStatus = z.infer<typeof EntityStatus>;
  * @public
  */
 export const EntityIdKind = z.enum(["uscc", "registration", "product", "project", "behavior", "other"]).meta({ id: "EntityIdKind" });
-/** @public */
+/** The value of a valid {@link EntityIdKind} (defaults applied). @public */
 export type EntityIdKind = z.infer<typeof EntityIdKind>;
 
 /**
@@ -79,7 +79,7 @@ export const InspectionRecord = z
     inspectorIds: z.array(Identifier).optional().describe("执法人员"),
   })
   .meta({ id: "InspectionRecord" });
-/** @public */
+/** The value of a valid {@link InspectionRecord} (defaults applied). @public */
 export type InspectionRecord = z.infer<typeof InspectionRecord>;
 
 /**
@@ -114,7 +114,7 @@ export const Entity = z
     }
   })
   .meta({ id: "Entity", description: "检查对象" });
-/** @public */
+/** The value of a valid {@link Entity} (defaults applied). @public */
 export type Entity = z.output<typeof Entity>;
 /** An entity as written by a caller: defaults not yet applied. @public */
 export type EntityInput = z.input<typeof Entity>;

@@ -8,7 +8,7 @@ import { Identifier, Text } from "./common.js";
  * @public
  */
 export const ConflictReason = z.enum(["declared", "former_employer", "relative", "shareholding", "prior_inspection", "other"]).meta({ id: "ConflictReason" });
-/** @public */
+/** The value of a valid {@link ConflictReason} (defaults applied). @public */
 export type ConflictReason = z.infer<typeof ConflictReason>;
 
 /**
@@ -23,7 +23,7 @@ export const Conflict = z
   })
   .strict()
   .meta({ id: "Conflict" });
-/** @public */
+/** The value of a valid {@link Conflict} (defaults applied). @public */
 export type Conflict = z.output<typeof Conflict>;
 
 /**
@@ -52,7 +52,7 @@ export const Inspector = z
   })
   .strict()
   .meta({ id: "Inspector", description: "执法检查人员" });
-/** @public */
+/** The value of a valid {@link Inspector} (defaults applied). @public */
 export type Inspector = z.output<typeof Inspector>;
 /** An inspector as written by a caller. @public */
 export type InspectorInput = z.input<typeof Inspector>;

@@ -8,7 +8,7 @@ import { Identifier, Text } from "./common.js";
  * @public
  */
 export const CheckItemCategory = z.enum(["key", "general"]).meta({ id: "CheckItemCategory" });
-/** @public */
+/** The value of a valid {@link CheckItemCategory} (defaults applied). @public */
 export type CheckItemCategory = z.infer<typeof CheckItemCategory>;
 
 /**
@@ -16,7 +16,7 @@ export type CheckItemCategory = z.infer<typeof CheckItemCategory>;
  * @public
  */
 export const CheckMethod = z.enum(["on_site", "documentary", "online_monitoring", "sampling_test", "other"]).meta({ id: "CheckMethod" });
-/** @public */
+/** The value of a valid {@link CheckMethod} (defaults applied). @public */
 export type CheckMethod = z.infer<typeof CheckMethod>;
 
 /**
@@ -40,7 +40,7 @@ export const CheckItem = z
   })
   .strict()
   .meta({ id: "CheckItem", description: "抽查事项" });
-/** @public */
+/** The value of a valid {@link CheckItem} (defaults applied). @public */
 export type CheckItem = z.output<typeof CheckItem>;
 
 /**

@@ -8,13 +8,13 @@ import { TierPolicy } from "./policy.js";
 import { DrawRecord } from "./record.js";
 import { RiskTier } from "./tier.js";
 
-const schemas = { RiskTier, CheckItem, Entity, Inspector, Quota, TierPolicy, Task, Plan, DrawRecord } as const;
+const schemas: Record<ModelName, z.ZodType> = { RiskTier, CheckItem, Entity, Inspector, Quota, TierPolicy, Task, Plan, DrawRecord } as const;
 
 /**
  * Names of the models shipped as JSON Schema (in the package's `schemas/` folder as `<Name>.schema.json`).
  * @public
  */
-export type ModelName = keyof typeof schemas;
+export type ModelName = "RiskTier" | "CheckItem" | "Entity" | "Inspector" | "Quota" | "TierPolicy" | "Task" | "Plan" | "DrawRecord";
 
 /**
  * JSON Schemas (draft 2020-12) of every model, generated from the zod schemas, for back ends in other

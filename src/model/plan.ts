@@ -11,7 +11,7 @@ import { RiskTier } from "./tier.js";
  * @public
  */
 export const Targeting = z.enum(["directed", "undirected"]).meta({ id: "Targeting" });
-/** @public */
+/** The value of a valid {@link Targeting} (defaults applied). @public */
 export type Targeting = z.infer<typeof Targeting>;
 
 /**
@@ -28,7 +28,7 @@ export const TargetFilter = z
   })
   .strict()
   .meta({ id: "TargetFilter" });
-/** @public */
+/** The value of a valid {@link TargetFilter} (defaults applied). @public */
 export type TargetFilter = z.infer<typeof TargetFilter>;
 
 /**
@@ -36,7 +36,7 @@ export type TargetFilter = z.infer<typeof TargetFilter>;
  * @public
  */
 export const DateRange = z.object({ start: IsoDate, end: IsoDate }).strict().meta({ id: "DateRange" });
-/** @public */
+/** The value of a valid {@link DateRange} (defaults applied). @public */
 export type DateRange = z.infer<typeof DateRange>;
 
 /**
@@ -51,7 +51,7 @@ export const SourceRow = z
   })
   .strict()
   .meta({ id: "SourceRow" });
-/** @public */
+/** The value of a valid {@link SourceRow} (defaults applied). @public */
 export type SourceRow = z.infer<typeof SourceRow>;
 
 /**
@@ -86,9 +86,9 @@ export const Task = z
   })
   .strict()
   .meta({ id: "Task", description: "抽查任务" });
-/** @public */
+/** The value of a valid {@link Task} (defaults applied). @public */
 export type Task = z.output<typeof Task>;
-/** @public */
+/** A task as written by a caller: defaults not yet applied. @public */
 export type TaskInput = z.input<typeof Task>;
 
 /**
@@ -110,7 +110,7 @@ export const Plan = z
   })
   .strict()
   .meta({ id: "Plan", description: "年度抽查计划" });
-/** @public */
+/** The value of a valid {@link Plan} (defaults applied). @public */
 export type Plan = z.output<typeof Plan>;
 
 /**

@@ -5,7 +5,7 @@ import * as z from "zod";
  * @public
  */
 export const Bound = z.enum(["exact", "atLeast", "atMost"]).meta({ id: "Bound" });
-/** @public */
+/** The value of a valid {@link Bound} (defaults applied). @public */
 export type Bound = z.infer<typeof Bound>;
 
 /**
@@ -20,7 +20,7 @@ export const QuotaRatio = z
   })
   .strict()
   .meta({ id: "QuotaRatio" });
-/** @public */
+/** The value of a valid {@link QuotaRatio} (defaults applied). @public */
 export type QuotaRatio = z.infer<typeof QuotaRatio>;
 
 /**
@@ -34,7 +34,7 @@ export const QuotaCount = z
   })
   .strict()
   .meta({ id: "QuotaCount" });
-/** @public */
+/** The value of a valid {@link QuotaCount} (defaults applied). @public */
 export type QuotaCount = z.infer<typeof QuotaCount>;
 
 /**
@@ -48,7 +48,7 @@ export const QuotaFrequency = z
   })
   .strict()
   .meta({ id: "QuotaFrequency" });
-/** @public */
+/** The value of a valid {@link QuotaFrequency} (defaults applied). @public */
 export type QuotaFrequency = z.infer<typeof QuotaFrequency>;
 
 /**

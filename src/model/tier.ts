@@ -12,7 +12,7 @@ import { createIssue, ok, fail, type Message, type Result } from "../result.js";
  * @public
  */
 export const RiskTier = z.enum(["A", "B", "C", "D"]).meta({ id: "RiskTier", description: "信用风险分类 A 低风险 / B 一般风险 / C 较高风险 / D 高风险" });
-/** @public */
+/** The value of a valid {@link RiskTier} (defaults applied). @public */
 export type RiskTier = z.infer<typeof RiskTier>;
 
 /**
