@@ -1,2 +1,18 @@
 // Public API of the draw area: explicit named exports only.
 export { streamHash, reduceHash, streamPick, type StreamPick } from "./stream.js";
+export { rivestSample, type RivestSampleOptions } from "./rivest.js";
+export { compareCodePoints } from "./order.js";
+export type { DrawEntity } from "./pool.js";
+export type { ExclusionOptions, Manifest, ManifestStratum, StratumLabel } from "./prepare.js";
+export { buildManifest, type BuildManifestOptions } from "./manifest.js";
+export { lotteryEntropy, diceEntropy, beaconEntropy, commitSecret, revealEntropy, type LotterySource } from "./entropy.js";
+export { deriveSeed, stratumSeed } from "./seed.js";
+export { announce, announcementDigest, type AnnounceInput, type AnnounceResult, type StratumSizes } from "./announce.js";
+export { draw } from "./draw.js";
+export type { DrawOptions } from "./select.js";
+export { replaceSelections, type ReplacementRequest } from "./replace.js";
+export { verifyDraw } from "./verify.js";
+export {
+  LIBRARY_VERSION, Stratification, ExclusionReason, ExclusionCounts, ExclusionRules, EntropySource, Entropy,
+  AnnouncedStratum, Announcement, Selection, Replacement, DrawnStratum,
+} from "../model/record.js";

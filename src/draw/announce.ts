@@ -1,0 +1,133 @@
+import type { Announcement, EntropySource, Stratification } from "../model/record.js";
+import { PROTOCOL_VERSION, EntropySource as EntropySourceSchema } from "../model/record.js";
+import type { TierPolicy } from "../model/policy.js";
+import type { RiskTier } from "../model/tier.js";
+import { parseWith } from "../_internal/zod.js";
+import { createIssue, fail, type Issue, type Result, settle } from "../result.js";
+import { canonicalJson, sha256Hex } from "./digest.js";
+import type { DrawEntity } from "./pool.js";
+import { type ExclusionOptions, type Manifest, preparePool, type StratumLabel } from "./prepare.js";
+
+/**
+ * Sizes to draw: one number for an unstratified draw, or a number per stratum label (`A`–`D`, `untiered`;
+ * `all` when unstratified).
+ * @public
+ */
+export type StratumSizes = number | Readonly<Partial<Record<StratumLabel, number>>>;
+
+/**
+ * Input of {@link announce}.
+ * @public
+ */
+export interface AnnounceInput {
+  readonly taskId: string;
+  readonly taskName?: string;
+  /** The whole pool (名录库); exclusions are applied here. Order does not matter. */
+  readonly pool: readonly DrawEntity[];
+  readonly stratify: Stratification;
+  /** Secret salt of the manifest (keep it; verification needs it). At least 16 random characters. */
+  readonly salt: string;
+  /** Explicit sizes to draw per stratum. */
+  readonly sizes: StratumSizes;
+  /** A tier policy: tiers whose rule is `exempt` are excluded (reason `tier_exempt`). */
+  readonly policy?: TierPolicy;
+  readonly exclusions?: ExclusionOptions;
+  /** The named *future* entropy source. */
+  readonly entropySource: EntropySource;
+}
+
+/**
+ * What {@link announce} returns: the announcement to publish, and the confidential manifest (with each
+ * stratum's tier label and ids) that the department keeps.
+ * @public
+ */
+export interface AnnounceResult {
+  readonly announcement: Announcement;
+  readonly manifest: Manifest;
+}
+
+/**
+ * SHA-256 hex over the canonical JSON (sorted keys, no spaces) of an announcement without its `digest` field.
+ * @example
+ * ```ts
+ * announcementDigest({ taskId: "T" }).length
+ * //=> 64
+ * ```
+ * @public
+ */
+export function announcementDigest(announcement: Readonly<Record<string, unknown>>): string {
+  const { digest: _ignored, ...body } = announcement;
+  return sha256Hex(canonicalJson(body));
+}
+
+function exemptTiersOf(policy: TierPolicy | undefined, extra: readonly RiskTier[] | undefined): RiskTier[] {
+  const out = new Set<RiskTier>(extra ?? []);
+  if (policy) for (const t of ["A", "B", "C", "D"] as const) if (policy.rules[t]?.kind === "exempt") out.add(t);
+  return [...out];
+}
+
+/** Sizes per stratum of the manifest, or issues. @internal */
+export function resolveSizes(manifest: Manifest, sizes: StratumSizes): { n: number[]; issues: Issue[] } {
+  const issues: Issue[] = [];
+  const given: Partial<Record<StratumLabel, number>> = typeof sizes === "number" ? { all: sizes } : { ...sizes };
+  if (typeof sizes === "number" && manifest.stratification === "tier") issues.push(createIssue("invalid_argument", { detail: "a stratified draw needs a size per tier" }));
+  const n = manifest.strata.map((s) => {
+    const v = given[s.label];
+    if (v === undefined) {
+      issues.push(createIssue("size_missing", { stratum: s.key, label: s.label }));
+      return 0;
+    }
+    if (!Number.isSafeInteger(v) || v < 0) issues.push(createIssue("invalid_argument", { detail: `size for ${s.label} must be an integer ≥ 0, got ${String(v)}` }));
+    else if (v > s.N) issues.push(createIssue("sample_too_large", { stratum: `${s.key} (${s.label})`, count: v, total: s.N }));
+    return v;
+  });
+  const labels = new Set(manifest.strata.map((s) => s.label));
+  for (const [label, v] of Object.entries(given)) {
+    if (!labels.has(label as StratumLabel) && v !== 0) issues.push(createIssue("size_unknown_stratum", { label }));
+  }
+  return { n, issues };
+}
+
+/**
+ * Prepares what a department publishes *before* the randomness exists (抽取公告, draw-v1 §5): applies the
+ * exclusions, builds the salted manifest, fixes the sizes to draw per stratum and names the future entropy
+ * source. Nothing in it depends on the entropy, so nobody can steer the draw once it is published.
+ *
+ * @returns the announcement and the confidential manifest; issues of {@link buildManifest}, `size_missing`,
+ * `size_unknown_stratum`, `sample_too_large`, `invalid_argument`, `empty_pool`, schema issues of the entropy
+ * source; warning `salt_short`.
+ * @example
+ * ```ts
+ * const r = announce({ taskId: "T1", pool: [{ id: "E1" }, { id: "E2" }], stratify: "none", salt: "0123456789abcdef",
+ *   sizes: 1, entropySource: { kind: "dice", description: "2023-06-01 10:00 公开掷骰" } });
+ * r.ok && r.value.announcement.strata
+ * //=> [{ key: "all", N: 2, n: 1, digest: "…" }]
+ * ```
+ * @public
+ */
+export function announce(input: AnnounceInput): Result<AnnounceResult> {
+  const issues: Issue[] = [];
+  if (typeof input.taskId !== "string" || input.taskId.length === 0) issues.push(createIssue("invalid_argument", { detail: "taskId must be a non-empty string" }));
+  const source = parseWith(EntropySourceSchema, input.entropySource, { path: ["entropySource"] });
+  if (!source.ok) issues.push(...source.issues);
+  const exclusions: ExclusionOptions = { ...input.exclusions, exemptTiers: exemptTiersOf(input.policy, input.exclusions?.exemptTiers) };
+  const { prepared, issues: poolIssues } = preparePool(input.pool, input.stratify, input.salt, exclusions);
+  issues.push(...poolIssues);
+  if (!prepared || !source.ok) return fail(issues);
+  const { manifest } = prepared;
+  if (manifest.strata.length === 0) return fail([...issues, createIssue("empty_pool", {}, { severity: "error" })]);
+  const sized = resolveSizes(manifest, input.sizes);
+  issues.push(...sized.issues);
+  const body: Omit<Announcement, "digest"> = {
+    protocol: PROTOCOL_VERSION,
+    taskId: input.taskId,
+    ...(input.taskName !== undefined ? { taskName: input.taskName } : {}),
+    stratification: manifest.stratification,
+    manifestDigest: manifest.digest,
+    strata: manifest.strata.map((s, k) => ({ key: s.key, N: s.N, n: sized.n[k] as number, digest: s.digest })),
+    exclusions: { rules: prepared.rules, counts: prepared.counts },
+    entropySource: source.value,
+  };
+  const announcement: Announcement = { ...body, digest: announcementDigest(body) };
+  return settle({ announcement, manifest }, issues);
+}

@@ -1,0 +1,69 @@
+import { sha256 } from "@noble/hashes/sha2.js";
+import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils.js";
+
+/** Lines per manifest chunk (draw-v1 §4): 65,536. Fixed by the protocol. @internal */
+export const CHUNK_LINES = 65_536;
+
+/** SHA-256 of the UTF-8 of a (well-formed) string, hex. @internal */
+export function sha256Hex(text: string): string {
+  return bytesToHex(sha256(utf8ToBytes(text)));
+}
+
+/**
+ * Salted digest of one stratum: SHA-256(UTF-8("double-random/draw-v1 stratum\n" + salt + "\n") ‖ c_1 ‖ … ‖ c_m)
+ * where c_j = SHA-256 of the UTF-8 of lines [(j−1)·L, j·L), each line `id \t key \n`.
+ * @internal
+ */
+export function stratumDigest(sortedIds: readonly string[], key: string, salt: string): string {
+  const outer = sha256.create();
+  outer.update(utf8ToBytes(`double-random/draw-v1 stratum\n${salt}\n`));
+  const suffix = `\t${key}\n`;
+  for (let start = 0; start < sortedIds.length; start += CHUNK_LINES) {
+    const end = Math.min(start + CHUNK_LINES, sortedIds.length);
+    let text = "";
+    for (let k = start; k < end; k++) text += sortedIds[k] + suffix;
+    outer.update(sha256(utf8ToBytes(text)));
+  }
+  return bytesToHex(outer.digest());
+}
+
+/**
+ * Manifest digest: SHA-256(UTF-8("double-random/draw-v1 manifest\n" + Σ key \t N \t d_h \n)), strata in
+ * code point order of their keys.
+ * @internal
+ */
+export function manifestDigest(strata: readonly { key: string; N: number; digest: string }[]): string {
+  let text = "double-random/draw-v1 manifest\n";
+  for (const s of strata) text += `${s.key}\t${s.N}\t${s.digest}\n`;
+  return sha256Hex(text);
+}
+
+/**
+ * Opaque key of a tier stratum: "S" + the first 12 hex digits of
+ * SHA-256(UTF-8("double-random/draw-v1 stratum-key\n" + salt + "\n" + label)).
+ * @internal
+ */
+export function tierStratumKey(label: string, salt: string): string {
+  return `S${sha256Hex(`double-random/draw-v1 stratum-key\n${salt}\n${label}`).slice(0, 12)}`;
+}
+
+/** Digest committing to ids drawn in earlier batches: SHA-256 of the ids in code point order, each + "\n". @internal */
+export function idListDigest(sortedIds: readonly string[]): string {
+  let text = "";
+  for (const id of sortedIds) text += `${id}\n`;
+  return sha256Hex(text);
+}
+
+/**
+ * Canonical JSON (draw-v1 §5): object keys sorted in code point order, no whitespace, integers only, strings as
+ * JSON.stringify writes them. Equals Python's `json.dumps(x, sort_keys=True, separators=(",", ":"), ensure_ascii=False)`
+ * for the ASCII keys and the values used here.
+ * @internal
+ */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== "object") return JSON.stringify(value);
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
+  entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
+}

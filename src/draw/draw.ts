@@ -1,0 +1,92 @@
+import { parseWith } from "../_internal/zod.js";
+import { Announcement as AnnouncementSchema, type Announcement, type DrawRecord, Entropy as EntropySchema, type Entropy, LIBRARY_VERSION, PROTOCOL_VERSION } from "../model/record.js";
+import { createIssue, fail, type Issue, type Result, settle } from "../result.js";
+import type { ExclusionCounts } from "../model/record.js";
+import type { DrawEntity } from "./pool.js";
+import type { Manifest } from "./prepare.js";
+import { deriveSeed, stratumSeed } from "./seed.js";
+import { announcementIssues, type DrawOptions, entropyIssues, rebuild, selectAll } from "./select.js";
+
+/** Schema check of an announcement with a protocol check first. @internal */
+export function checkAnnouncement(input: unknown, path: string): Result<Announcement> {
+  const protocol = (input as { protocol?: unknown } | null)?.protocol;
+  if (typeof input === "object" && input !== null && protocol !== PROTOCOL_VERSION) {
+    return fail([createIssue("protocol_unsupported", { found: String(protocol), expected: PROTOCOL_VERSION }, { path: [path, "protocol"] })]);
+  }
+  const parsed = parseWith(AnnouncementSchema, input, { path: [path] });
+  if (!parsed.ok) return fail(parsed.issues.map((i) => createIssue("announcement_invalid", { detail: `${(i.path ?? []).join(".")}: ${i.message.en}` }, i.path ? { path: i.path } : {})));
+  const altered = announcementIssues(parsed.value);
+  return altered.length > 0 ? fail(altered) : parsed;
+}
+
+/**
+ * Draws (抽取) once the announced entropy exists (draw-v1 §6–7): checks the announcement is unaltered and the
+ * entropy is the one it named, rebuilds the manifest from the pool and checks it against the announced
+ * digests, derives the seed, and draws each stratum from its own stream (`${seed}/${key}`; the seed itself
+ * when unstratified). A stratum with n = N is taken whole, in canonical order.
+ *
+ * @returns the draw record; issues `protocol_unsupported`, `announcement_invalid`, `announcement_altered`,
+ * `entropy_source_mismatch`, `entropy_invalid`, `commitment_mismatch`, `manifest_digest_mismatch`,
+ * `stratum_mismatch`, `exclusion_count_mismatch`, `drawn_earlier_mismatch`, and the pool issues of
+ * {@link buildManifest}.
+ * @example
+ * ```ts
+ * const pool = [{ id: "E1" }, { id: "E2" }, { id: "E3" }];
+ * const a = unwrap(announce({ taskId: "T1", pool, stratify: "none", salt: "0123456789abcdef", sizes: 2,
+ *   entropySource: { kind: "dice", description: "公开掷骰" } })).announcement;
+ * const r = draw(a, pool, unwrap(diceEntropy("31415926535897932384")), { salt: "0123456789abcdef" });
+ * r.ok && r.value.selections.length
+ * //=> 2
+ * ```
+ * @public
+ */
+export function draw(announcement: Announcement, pool: readonly DrawEntity[], entropy: Entropy, options: DrawOptions): Result<DrawRecord> {
+  const a = checkAnnouncement(announcement, "announcement");
+  if (!a.ok) return a;
+  const e = parseWith(EntropySchema, entropy, { path: ["entropy"] });
+  if (!e.ok) return e;
+  const issues: Issue[] = [...entropyIssues(a.value, e.value)];
+  const { prepared, issues: poolIssues } = rebuild(a.value, pool, options);
+  issues.push(...poolIssues);
+  if (!prepared || issues.some((i) => i.severity === "error")) return fail(issues);
+  issues.push(...manifestIssues(a.value, prepared.manifest, prepared.counts));
+  if (issues.some((i) => i.severity === "error")) return fail(issues);
+
+  const seed = deriveSeed(a.value.taskId, a.value.digest, e.value);
+  const record: DrawRecord = {
+    protocol: PROTOCOL_VERSION,
+    library: LIBRARY_VERSION,
+    taskId: a.value.taskId,
+    announcement: a.value,
+    entropy: e.value,
+    seed,
+    manifestDigest: prepared.manifest.digest,
+    strata: a.value.strata.map((s) => ({ key: s.key, N: s.N, n: s.n, digest: s.digest, seed: stratumSeed(seed, s.key) })),
+    selections: selectAll(seed, a.value, prepared.manifest),
+    replacements: [],
+    exclusions: prepared.counts,
+  };
+  return settle(record, issues);
+}
+
+/** Differences between a rebuilt manifest (and exclusion counts) and the announcement. @internal */
+export function manifestIssues(a: Announcement, manifest: Manifest, counts: ExclusionCounts): Issue[] {
+  const issues: Issue[] = [];
+  if (manifest.digest !== a.manifestDigest) issues.push(createIssue("manifest_digest_mismatch", { expected: manifest.digest, found: a.manifestDigest }));
+  const announced = new Map(a.strata.map((s) => [s.key, s]));
+  for (const m of manifest.strata) {
+    const s = announced.get(m.key);
+    if (!s) {
+      issues.push(createIssue("stratum_mismatch", { stratum: m.key, field: "presence", expected: "present", found: "missing" }));
+      continue;
+    }
+    if (s.N !== m.N) issues.push(createIssue("stratum_mismatch", { stratum: m.key, field: "N", expected: m.N, found: s.N }));
+    if (s.digest !== m.digest) issues.push(createIssue("stratum_mismatch", { stratum: m.key, field: "digest", expected: m.digest, found: s.digest }));
+  }
+  const keys = new Set(manifest.strata.map((m) => m.key));
+  for (const s of a.strata) if (!keys.has(s.key)) issues.push(createIssue("stratum_mismatch", { stratum: s.key, field: "presence", expected: "absent", found: "present" }));
+  for (const reason of ["inactive", "tier_exempt", "drawn_earlier", "recently_inspected"] as const) {
+    if (counts[reason] !== a.exclusions.counts[reason]) issues.push(createIssue("exclusion_count_mismatch", { reason, expected: counts[reason], found: a.exclusions.counts[reason] }));
+  }
+  return issues;
+}

@@ -1,0 +1,129 @@
+import type { Entropy } from "../model/record.js";
+import { createIssue, fail, type Issue, ok, type Result, settle } from "../result.js";
+import { sha256Hex } from "./digest.js";
+import { loneSurrogateAt } from "./order.js";
+
+/**
+ * One public lottery's numbers, e.g. 双色球 red balls.
+ * @public
+ */
+export interface LotterySource {
+  /** Informative name (not part of the canonical value). */
+  readonly name?: string;
+  /** Non-negative integers as drawn; sorted ascending in the canonical form. */
+  readonly numbers: readonly number[];
+}
+
+/**
+ * Public lottery numbers canonicalised RFC 3797-style: each source's numbers sorted ascending, each written in
+ * decimal followed by ".", each source ended by "/", sources in the announced order; value `lottery:` + that.
+ *
+ * @returns the entropy; issue `entropy_invalid` (no source, an empty source, a number that is not a
+ * non-negative safe integer).
+ * @example
+ * ```ts
+ * lotteryEntropy([{ numbers: [26, 9, 18] }, { numbers: [12, 2] }])
+ * //=> { ok: true, value: { kind: "lottery", value: "lottery:9.18.26./2.12./" }, warnings: [] }
+ * ```
+ * @public
+ */
+export function lotteryEntropy(sources: readonly LotterySource[]): Result<Entropy> {
+  if (!Array.isArray(sources) || sources.length === 0) return fail([createIssue("entropy_invalid", { detail: "no lottery source" })]);
+  let text = "";
+  for (const [k, s] of sources.entries()) {
+    const numbers = s?.numbers;
+    if (!Array.isArray(numbers) || numbers.length === 0) return fail([createIssue("entropy_invalid", { detail: `source ${k + 1} has no numbers` })]);
+    for (const n of numbers) {
+      if (!Number.isSafeInteger(n) || n < 0) return fail([createIssue("entropy_invalid", { detail: `source ${k + 1}: ${String(n)} is not a non-negative integer` })]);
+    }
+    text += `${[...numbers].sort((a, b) => a - b).join(".")}./`;
+  }
+  return ok({ kind: "lottery", value: `lottery:${text}` });
+}
+
+const MIN_DICE = 20;
+
+/**
+ * Digits of dice rolled in public (0–9, e.g. ten-sided dice), in the order rolled; value `dice:` + digits.
+ *
+ * @returns the entropy; issue `entropy_invalid` (not only digits); warning `entropy_weak` below 20 digits.
+ * @example
+ * ```ts
+ * diceEntropy("31415926535897932384").ok
+ * //=> true
+ * ```
+ * @public
+ */
+export function diceEntropy(digits: string): Result<Entropy> {
+  if (typeof digits !== "string" || !/^[0-9]+$/.test(digits)) return fail([createIssue("entropy_invalid", { detail: "dice digits must be 0-9 only" })]);
+  const warnings: Issue[] = digits.length < MIN_DICE ? [createIssue("entropy_weak", { digits: digits.length, kind: "dice", minimum: MIN_DICE })] : [];
+  return ok({ kind: "dice", value: `dice:${digits}` }, warnings);
+}
+
+/**
+ * A randomness-beacon output (e.g. a drand or NIST beacon round): value `beacon:<round>:<hex, lower case>`.
+ *
+ * @returns the entropy; issue `entropy_invalid` (round not a non-negative integer, value not hex or shorter
+ * than 32 hex digits).
+ * @example
+ * ```ts
+ * beaconEntropy({ round: 42, value: "AB".repeat(32) }).ok && beaconEntropy({ round: 42, value: "AB".repeat(32) }).value.value.slice(0, 14)
+ * //=> "beacon:42:abab"
+ * ```
+ * @public
+ */
+export function beaconEntropy(input: { readonly round: number; readonly value: string }): Result<Entropy> {
+  const { round, value } = input;
+  if (!Number.isSafeInteger(round) || round < 0) return fail([createIssue("entropy_invalid", { detail: "beacon round must be a non-negative integer" })]);
+  if (typeof value !== "string" || !/^[0-9a-fA-F]{32,}$/.test(value)) return fail([createIssue("entropy_invalid", { detail: "beacon value must be at least 32 hex digits" })]);
+  return ok({ kind: "beacon", value: `beacon:${round}:${value.toLowerCase()}` });
+}
+
+/**
+ * The commitment to publish before a commit–reveal draw: SHA-256 hex of the UTF-8 secret.
+ * @returns the commitment; issue `seed_lone_surrogate` for a malformed secret, `entropy_invalid` when empty.
+ * @example
+ * ```ts
+ * commitSecret("abc")
+ * //=> { ok: true, value: "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", warnings: [] }
+ * ```
+ * @public
+ */
+export function commitSecret(secret: string): Result<string> {
+  if (typeof secret !== "string" || secret.length === 0) return fail([createIssue("entropy_invalid", { detail: "empty secret" })]);
+  const at = loneSurrogateAt(secret);
+  if (at >= 0) return fail([createIssue("seed_lone_surrogate", { path: "secret", position: at })]);
+  return ok(sha256Hex(secret));
+}
+
+const MIN_SECRET = 16;
+
+/**
+ * Reveals commit–reveal secrets against the published commitments (same order): value `reveal:` + each
+ * secret followed by "/" (so a secret cannot contain "/").
+ *
+ * @returns the entropy; issues `commitment_mismatch` (naming the position), `entropy_invalid` (counts
+ * differ); warning `entropy_weak` for a secret under 16 characters.
+ * @example
+ * ```ts
+ * revealEntropy(["ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"], ["abc"]).ok
+ * //=> true
+ * ```
+ * @public
+ */
+export function revealEntropy(commitments: readonly string[], secrets: readonly string[]): Result<Entropy> {
+  if (!Array.isArray(commitments) || !Array.isArray(secrets) || commitments.length === 0 || commitments.length !== secrets.length) {
+    return fail([createIssue("entropy_invalid", { detail: "one secret per published commitment is needed" })]);
+  }
+  const issues: Issue[] = [];
+  let text = "";
+  secrets.forEach((secret, k) => {
+    const c = commitSecret(secret);
+    if (!c.ok) issues.push(...c.issues);
+    else if (secret.includes("/")) issues.push(createIssue("entropy_invalid", { detail: `secret ${k + 1} contains "/"` }));
+    else if (c.value !== String(commitments[k]).toLowerCase()) issues.push(createIssue("commitment_mismatch", { position: k + 1, commitment: String(commitments[k]) }));
+    else if (secret.length < MIN_SECRET) issues.push(createIssue("entropy_weak", { digits: secret.length, kind: "secret", minimum: MIN_SECRET }));
+    text += `${secret}/`;
+  });
+  return settle({ kind: "commitReveal", value: `reveal:${text}` }, issues);
+}

@@ -1,0 +1,39 @@
+import type { Stratification } from "../model/record.js";
+import { createIssue, fail, type Result, settle } from "../result.js";
+import type { DrawEntity } from "./pool.js";
+import { type ExclusionOptions, type Manifest, preparePool } from "./prepare.js";
+
+/**
+ * Options of {@link buildManifest}.
+ * @public
+ */
+export interface BuildManifestOptions {
+  /** `none` (one stratum `all`) or `tier` (one stratum per credit-risk tier present). */
+  readonly stratify: Stratification;
+  /** Secret salt (≥ 16 random characters) so published digests cannot be brute-forced back to tiers. */
+  readonly salt: string;
+  /** Exclusions applied before the manifest is built; none by default. */
+  readonly exclusions?: ExclusionOptions;
+}
+
+/**
+ * Builds the canonical, salted manifest of a pool (draw-v1 §4): eligible entities per stratum in code point
+ * order of id, lines `id \t key \n` in UTF-8, hashed in chunks of 65,536 lines; per-stratum digests and the
+ * manifest digest. The input order of the pool never matters.
+ *
+ * @returns the manifest; issues `entity_id_invalid`, `entity_field_invalid`, `duplicate_entity_id` (naming
+ * both rows), `salt_empty`, `empty_pool`; warning `salt_short`.
+ * @example
+ * ```ts
+ * const m = buildManifest([{ id: "E2" }, { id: "E1" }], { stratify: "none", salt: "0123456789abcdef" });
+ * m.ok && m.value.strata[0].ids
+ * //=> ["E1", "E2"]
+ * ```
+ * @public
+ */
+export function buildManifest(pool: readonly DrawEntity[], options: BuildManifestOptions): Result<Manifest> {
+  const { prepared, issues } = preparePool(pool, options.stratify, options.salt, options.exclusions ?? {});
+  if (!prepared) return fail(issues);
+  if (prepared.manifest.strata.length === 0) return fail([...issues, createIssue("empty_pool", {}, { severity: "error" })]);
+  return settle(prepared.manifest, issues);
+}

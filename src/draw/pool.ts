@@ -1,0 +1,92 @@
+import type { EntityStatus } from "../model/entity.js";
+import type { RiskTier } from "../model/tier.js";
+import { createIssue, type Issue } from "../result.js";
+
+/**
+ * The fields of an entity the draw reads. Every {@link Entity} fits; a portal may pass lighter objects.
+ * @public
+ */
+export interface DrawEntity {
+  /** Unique id (统一社会信用代码 or other): non-empty, no control characters, well-formed Unicode. */
+  readonly id: string;
+  /** Confidential credit-risk tier; decides the stratum when stratified by tier. */
+  readonly tier?: RiskTier | undefined;
+  /** Registration status; only `active` (存续, the default) can be drawn. */
+  readonly status?: EntityStatus | undefined;
+  /** Past inspections, for the "inspected recently for the same item" exclusion. */
+  readonly inspections?: readonly { readonly date: string; readonly itemId?: string | undefined }[] | undefined;
+}
+
+const TIERS = new Set(["A", "B", "C", "D"]);
+const STATUSES = new Set(["active", "deregistered", "revoked", "moved_out", "suspended", "other"]);
+const MAX_LISTED = 50;
+
+/** Why an id cannot go into a manifest, or null. Also reports whether it holds a surrogate (pair). */
+function idProblem(id: string): string | null | "surrogate" {
+  let surrogate = false;
+  for (let k = 0; k < id.length; k++) {
+    const c = id.charCodeAt(k);
+    if (c < 0x20 || (c >= 0x7f && c <= 0x9f)) return "control character";
+    if (c >= 0xd800 && c <= 0xdfff) {
+      const d = id.charCodeAt(k + 1);
+      if (c > 0xdbff || !(d >= 0xdc00 && d <= 0xdfff)) return "lone surrogate";
+      surrogate = true;
+      k++;
+    }
+  }
+  return surrogate ? "surrogate" : null;
+}
+
+/** Result of {@link checkPool}. @internal */
+export interface PoolCheck {
+  readonly issues: Issue[];
+  readonly hasSurrogates: boolean;
+}
+
+/**
+ * Validates the fields the draw reads, without zod (a pool may hold millions of rows). Rows are 1-based
+ * positions in `pool`. Duplicates are found after sorting, see {@link duplicateIssues}.
+ * @internal
+ */
+export function checkPool(pool: unknown): PoolCheck {
+  if (!Array.isArray(pool)) return { issues: [createIssue("invalid_type", { path: "pool", expected: "array", received: typeof pool })], hasSurrogates: false };
+  const issues: Issue[] = [];
+  let hasSurrogates = false;
+  for (let k = 0; k < pool.length; k++) {
+    if (issues.length >= MAX_LISTED) break;
+    const e = pool[k] as Partial<DrawEntity> | null;
+    const row = k + 1;
+    if (typeof e !== "object" || e === null) {
+      issues.push(createIssue("invalid_type", { path: `pool.${k}`, expected: "object", received: e === null ? "null" : typeof e }, { row }));
+      continue;
+    }
+    const id = e.id;
+    if (typeof id !== "string" || id.length === 0) {
+      issues.push(createIssue("entity_id_invalid", { row, id: String(id ?? ""), detail: "empty or not a string" }, { row, field: "id" }));
+      continue;
+    }
+    const problem = idProblem(id);
+    if (problem === "surrogate") hasSurrogates = true;
+    else if (problem !== null) issues.push(createIssue("entity_id_invalid", { row, id, detail: problem }, { row, field: "id" }));
+    if (e.tier !== undefined && !TIERS.has(e.tier as string)) issues.push(createIssue("entity_field_invalid", { row, field: "tier", value: String(e.tier) }, { row, field: "tier" }));
+    if (e.status !== undefined && !STATUSES.has(e.status as string)) issues.push(createIssue("entity_field_invalid", { row, field: "status", value: String(e.status) }, { row, field: "status" }));
+  }
+  return { issues, hasSurrogates };
+}
+
+/**
+ * Issues for ids that occur more than once, naming both rows. Called only when sorting found a duplicate, so
+ * the extra pass costs nothing in the normal case.
+ * @internal
+ */
+export function duplicateIssues(pool: readonly DrawEntity[]): Issue[] {
+  const seen = new Map<string, number>();
+  const issues: Issue[] = [];
+  for (let k = 0; k < pool.length; k++) {
+    const id = (pool[k] as DrawEntity).id;
+    const first = seen.get(id);
+    if (first === undefined) seen.set(id, k + 1);
+    else if (issues.length < MAX_LISTED) issues.push(createIssue("duplicate_entity_id", { id, first, second: k + 1 }, { row: k + 1, field: "id" }));
+  }
+  return issues;
+}

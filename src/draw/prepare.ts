@@ -1,0 +1,193 @@
+import type { ExclusionCounts, ExclusionReason, ExclusionRules, Stratification } from "../model/record.js";
+import type { RiskTier } from "../model/tier.js";
+import { createIssue, type Issue } from "../result.js";
+import { idListDigest, manifestDigest, stratumDigest, tierStratumKey } from "./digest.js";
+import { compareCodePoints, loneSurrogateAt, sortCodePointsInPlace } from "./order.js";
+import { checkPool, type DrawEntity, duplicateIssues } from "./pool.js";
+
+/** Label of a stratum: a tier, `untiered`, or `all` when unstratified. Confidential (never published). @public */
+export type StratumLabel = RiskTier | "untiered" | "all";
+
+/**
+ * One stratum of a manifest: its opaque key, its confidential label, size, salted digest and its ids in
+ * canonical (code point) order. The ids are what the draw indexes into: index i is `ids[i - 1]`.
+ * @public
+ */
+export interface ManifestStratum {
+  readonly key: string;
+  readonly label: StratumLabel;
+  readonly N: number;
+  readonly digest: string;
+  readonly ids: readonly string[];
+}
+
+/**
+ * A canonical, salted pool manifest (draw-v1 §4). Confidential as a whole (labels and ids); its `digest` and
+ * each stratum's key, N and digest are what gets published.
+ * @public
+ */
+export interface Manifest {
+  readonly stratification: Stratification;
+  /** Lines per chunk of the chunked digest (65,536 in draw-v1). */
+  readonly chunkLines: number;
+  readonly digest: string;
+  /** Strata in code point order of their keys. */
+  readonly strata: readonly ManifestStratum[];
+}
+
+/** The exclusion settings as a caller gives them. @public */
+export interface ExclusionOptions {
+  /** Tiers exempt from the draw (无事不扰), e.g. `["A"]`. Excluded with reason `tier_exempt`. */
+  readonly exemptTiers?: readonly RiskTier[];
+  /** Leave out entities inspected for `itemId` in the `withinDays` days up to and including `asOf`. */
+  readonly recentInspection?: { readonly itemId: string; readonly asOf: string; readonly withinDays: number };
+  /** Ids drawn in earlier batches of the year (e.g. `record.selections.map((s) => s.id)`). */
+  readonly drawnEarlier?: readonly string[];
+}
+
+const LABELS: readonly StratumLabel[] = ["A", "B", "C", "D", "untiered"];
+const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+function isoMinusDays(iso: string, days: number): string | null {
+  const m = ISO.exec(iso);
+  if (!m) return null;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const t = new Date(Date.UTC(y, mo - 1, d));
+  if (t.getUTCFullYear() !== y || t.getUTCMonth() !== mo - 1 || t.getUTCDate() !== d) return null;
+  t.setUTCDate(t.getUTCDate() - days);
+  return t.toISOString().slice(0, 10);
+}
+
+/** Validated rules plus issues. @internal */
+export function resolveRules(options: ExclusionOptions): { rules: ExclusionRules; drawnEarlier: Set<string>; issues: Issue[] } {
+  const issues: Issue[] = [];
+  const exempt = [...new Set(options.exemptTiers ?? [])].sort();
+  for (const t of exempt) if (!["A", "B", "C", "D"].includes(t)) issues.push(createIssue("invalid_value", { path: "exemptTiers", expected: "A | B | C | D", received: String(t) }));
+  let recent: ExclusionRules["recentInspection"] = null;
+  if (options.recentInspection) {
+    const { itemId, asOf, withinDays } = options.recentInspection;
+    if (typeof itemId !== "string" || itemId.length === 0) issues.push(createIssue("invalid_argument", { detail: "recentInspection.itemId must be a non-empty string" }));
+    if (isoMinusDays(asOf, 0) === null) issues.push(createIssue("date_invalid", { path: "recentInspection.asOf", value: String(asOf) }));
+    if (!Number.isSafeInteger(withinDays) || withinDays < 1) issues.push(createIssue("invalid_argument", { detail: "recentInspection.withinDays must be an integer ≥ 1" }));
+    recent = { itemId, asOf, withinDays };
+  }
+  const earlier = [...new Set(options.drawnEarlier ?? [])];
+  for (const id of earlier) if (typeof id !== "string" || loneSurrogateAt(id) >= 0) issues.push(createIssue("invalid_argument", { detail: "drawnEarlier must hold well-formed string ids" }));
+  const rules: ExclusionRules = {
+    exemptTiers: exempt,
+    recentInspection: recent,
+    drawnEarlier: earlier.length > 0 ? { count: earlier.length, digest: idListDigest(earlier.slice().sort(compareCodePoints)) } : null,
+  };
+  return { rules, drawnEarlier: new Set(earlier), issues };
+}
+
+/** Why an entity is excluded under `rules`, or null. @internal */
+export function exclusionOf(e: DrawEntity, rules: ExclusionRules, drawnEarlier: ReadonlySet<string>, cutoff: string | null): ExclusionReason | null {
+  if (e.status !== undefined && e.status !== "active") return "inactive";
+  if (e.tier !== undefined && rules.exemptTiers.includes(e.tier)) return "tier_exempt";
+  if (drawnEarlier.size > 0 && drawnEarlier.has(e.id)) return "drawn_earlier";
+  if (cutoff !== null && rules.recentInspection && e.inspections) {
+    const { itemId, asOf } = rules.recentInspection;
+    for (const i of e.inspections) if (i.itemId === itemId && i.date > cutoff && i.date <= asOf) return "recently_inspected";
+  }
+  return null;
+}
+
+/** What {@link preparePool} returns. @internal */
+export interface Prepared {
+  readonly manifest: Manifest;
+  readonly counts: ExclusionCounts;
+  readonly rules: ExclusionRules;
+  readonly excluded: readonly { id: string; reason: ExclusionReason }[];
+}
+
+function hasAdjacentDuplicate(sorted: readonly string[]): boolean {
+  for (let k = 1; k < sorted.length; k++) if (sorted[k] === sorted[k - 1]) return true;
+  return false;
+}
+
+/** Any id in two lists (each sorted): a k-way merge comparing neighbours. */
+function hasDuplicateAcross(lists: readonly (readonly string[])[], hasSurrogates: boolean): boolean {
+  const nonEmpty = lists.filter((l) => l.length > 0);
+  if (nonEmpty.length < 2) return false;
+  const cmp = hasSurrogates ? compareCodePoints : (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  const pos = nonEmpty.map(() => 0);
+  let previous: string | undefined;
+  for (;;) {
+    let best = -1;
+    for (let j = 0; j < nonEmpty.length; j++) {
+      const p = pos[j] as number;
+      const list = nonEmpty[j] as readonly string[];
+      if (p < list.length && (best < 0 || cmp(list[p] as string, (nonEmpty[best] as readonly string[])[pos[best] as number] as string) < 0)) best = j;
+    }
+    if (best < 0) return false;
+    const value = (nonEmpty[best] as readonly string[])[pos[best] as number] as string;
+    if (value === previous) return true;
+    previous = value;
+    pos[best] = (pos[best] as number) + 1;
+  }
+}
+
+/**
+ * Validates the pool, applies the exclusions, partitions it into strata, sorts each in code point order and
+ * computes the salted chunked digests. One pass over the pool, one sort per stratum.
+ * @internal
+ */
+export function preparePool(
+  pool: readonly DrawEntity[],
+  stratify: Stratification,
+  salt: string,
+  exclusions: ExclusionOptions,
+): { prepared?: Prepared; issues: Issue[] } {
+  const check = checkPool(pool);
+  const issues: Issue[] = [...check.issues];
+  if (stratify !== "none" && stratify !== "tier") issues.push(createIssue("invalid_value", { path: "stratify", expected: "none | tier", received: String(stratify) }));
+  if (typeof salt !== "string" || salt.length === 0) issues.push(createIssue("salt_empty"));
+  else if (loneSurrogateAt(salt) >= 0) issues.push(createIssue("seed_lone_surrogate", { path: "salt", position: loneSurrogateAt(salt) }));
+  else if (salt.length < 16) issues.push(createIssue("salt_short", { length: salt.length }));
+  const resolved = resolveRules(exclusions);
+  issues.push(...resolved.issues);
+  if (issues.some((i) => i.severity === "error")) return { issues };
+
+  const { rules, drawnEarlier } = resolved;
+  const cutoff = rules.recentInspection ? isoMinusDays(rules.recentInspection.asOf, rules.recentInspection.withinDays) : null;
+  const counts = { inactive: 0, tier_exempt: 0, drawn_earlier: 0, recently_inspected: 0 };
+  const excluded: { id: string; reason: ExclusionReason }[] = [];
+  const lists = new Map<StratumLabel, string[]>();
+  const useTier = stratify === "tier";
+  for (let k = 0; k < pool.length; k++) {
+    const e = pool[k] as DrawEntity;
+    const reason = exclusionOf(e, rules, drawnEarlier, cutoff);
+    if (reason !== null) {
+      counts[reason]++;
+      excluded.push({ id: e.id, reason });
+      continue;
+    }
+    const label: StratumLabel = useTier ? (e.tier ?? "untiered") : "all";
+    let list = lists.get(label);
+    if (!list) lists.set(label, (list = []));
+    list.push(e.id);
+  }
+  const excludedIds = excluded.map((x) => x.id);
+  const sortedLists = [...lists.values(), excludedIds];
+  let duplicate = false;
+  for (const list of sortedLists) {
+    sortCodePointsInPlace(list, check.hasSurrogates);
+    if (!duplicate && hasAdjacentDuplicate(list)) duplicate = true;
+  }
+  if (duplicate || hasDuplicateAcross(sortedLists, check.hasSurrogates)) return { issues: [...issues, ...duplicateIssues(pool)] };
+
+  const strata: ManifestStratum[] = [];
+  for (const label of useTier ? LABELS : (["all"] as const)) {
+    const ids = lists.get(label);
+    if (!ids) continue;
+    const key = useTier ? tierStratumKey(label, salt) : "all";
+    strata.push({ key, label, N: ids.length, digest: stratumDigest(ids, key, salt), ids });
+  }
+  strata.sort((a, b) => compareCodePoints(a.key, b.key));
+  for (let k = 1; k < strata.length; k++) {
+    if ((strata[k] as ManifestStratum).key === (strata[k - 1] as ManifestStratum).key) return { issues: [...issues, createIssue("stratum_key_collision", { key: (strata[k] as ManifestStratum).key })] };
+  }
+  const manifest: Manifest = { stratification: stratify, chunkLines: 65_536, digest: manifestDigest(strata), strata };
+  return { prepared: { manifest, counts, rules, excluded }, issues };
+}

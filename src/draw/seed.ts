@@ -1,0 +1,30 @@
+import type { Entropy } from "../model/record.js";
+import { sha256Hex } from "./digest.js";
+
+/**
+ * Derives the draw seed (draw-v1 §6): SHA-256 hex of
+ * UTF-8("double-random/draw-v1 seed\n" + taskId + "\n" + announcementDigest + "\n" + entropy.value).
+ * It binds the task, everything announced, and the entropy, so one lottery draw cannot correlate two tasks.
+ * @example
+ * ```ts
+ * deriveSeed("T1", "0".repeat(64), { kind: "dice", value: "dice:12345" }).length
+ * //=> 64
+ * ```
+ * @public
+ */
+export function deriveSeed(taskId: string, announcementDigest: string, entropy: Entropy): string {
+  return sha256Hex(`double-random/draw-v1 seed\n${taskId}\n${announcementDigest}\n${entropy.value}`);
+}
+
+/**
+ * The stream seed of a stratum: the draw seed itself when unstratified (key `all`), `${seed}/${key}` otherwise.
+ * @example
+ * ```ts
+ * stratumSeed("ab", "S1f2e")
+ * //=> "ab/S1f2e"
+ * ```
+ * @public
+ */
+export function stratumSeed(seed: string, key: string): string {
+  return key === "all" ? seed : `${seed}/${key}`;
+}

@@ -1,0 +1,122 @@
+import type { Announcement, Entropy, Replacement, Selection } from "../model/record.js";
+import { createIssue, type Issue } from "../result.js";
+import { announcementDigest } from "./announce.js";
+import { sha256Hex } from "./digest.js";
+import { drawWithoutReplacement } from "./rivest.js";
+import type { DrawEntity } from "./pool.js";
+import { type ExclusionOptions, type Manifest, preparePool, type Prepared } from "./prepare.js";
+import { stratumSeed } from "./seed.js";
+import { streamPick } from "./stream.js";
+
+/**
+ * Options shared by {@link draw}, {@link verifyDraw} and {@link replaceSelections}.
+ * @public
+ */
+export interface DrawOptions {
+  /** The manifest salt used when announcing (kept secret by the department, given to auditors). */
+  readonly salt: string;
+  /** Ids drawn in earlier batches, when the announcement excluded them (checked against its commitment). */
+  readonly drawnEarlier?: readonly string[];
+}
+
+/** Issues when the entropy is not what the announcement named. @internal */
+export function entropyIssues(announcement: Announcement, entropy: Entropy): Issue[] {
+  const src = announcement.entropySource;
+  if (entropy.kind !== src.kind) return [createIssue("entropy_source_mismatch", { expected: src.kind, found: entropy.kind })];
+  const prefix = { lottery: "lottery:", dice: "dice:", beacon: "beacon:", commitReveal: "reveal:" }[entropy.kind];
+  if (!entropy.value.startsWith(prefix)) return [createIssue("entropy_invalid", { detail: `value must start with "${prefix}"` })];
+  if (src.kind === "beacon") {
+    const round = entropy.value.split(":")[1];
+    if (round !== String(src.round)) return [createIssue("entropy_source_mismatch", { expected: `beacon round ${src.round}`, found: `round ${round ?? "?"}` })];
+  }
+  if (src.kind === "commitReveal") {
+    const secrets = entropy.value.slice(prefix.length).split("/");
+    secrets.pop();
+    if (secrets.length !== src.commitments.length) return [createIssue("entropy_invalid", { detail: "one secret per published commitment is needed" })];
+    const issues: Issue[] = [];
+    secrets.forEach((s, k) => {
+      if (sha256Hex(s) !== src.commitments[k]) issues.push(createIssue("commitment_mismatch", { position: k + 1, commitment: src.commitments[k] as string }));
+    });
+    return issues;
+  }
+  return [];
+}
+
+/** Announcement self-consistency: protocol and digest. @internal */
+export function announcementIssues(announcement: Announcement): Issue[] {
+  const expected = announcementDigest(announcement as unknown as Record<string, unknown>);
+  return expected === announcement.digest ? [] : [createIssue("announcement_altered", { detail: `digest is ${announcement.digest}, content gives ${expected}` })];
+}
+
+/** Rebuilds the manifest of `pool` under the announced rules. @internal */
+export function rebuild(announcement: Announcement, pool: readonly DrawEntity[], options: DrawOptions): { prepared?: Prepared; issues: Issue[] } {
+  const rules = announcement.exclusions.rules;
+  const exclusions: ExclusionOptions = {
+    exemptTiers: rules.exemptTiers,
+    ...(rules.recentInspection ? { recentInspection: rules.recentInspection } : {}),
+    ...(options.drawnEarlier ? { drawnEarlier: options.drawnEarlier } : {}),
+  };
+  const out = preparePool(pool, announcement.stratification, options.salt, exclusions);
+  if (!out.prepared) return out;
+  const got = out.prepared.rules.drawnEarlier;
+  const want = rules.drawnEarlier;
+  if ((got?.digest ?? null) !== (want?.digest ?? null)) {
+    const show = (x: typeof got) => (x ? `${x.count} ids, ${x.digest.slice(0, 16)}…` : "none");
+    return { issues: [...out.issues, createIssue("drawn_earlier_mismatch", { expected: show(want), found: show(got) })] };
+  }
+  return out;
+}
+
+/** The selections of every stratum in draw order, from the seed, the announced sizes and the manifest. @internal */
+export function selectAll(seed: string, announcement: Announcement, manifest: Manifest | undefined): Selection[] {
+  const out: Selection[] = [];
+  for (const s of announcement.strata) {
+    const ids = manifest?.strata.find((m) => m.key === s.key)?.ids;
+    const idAt = (index: number) => ids?.[index - 1] ?? "?";
+    if (s.n === s.N) {
+      for (let index = 1; index <= s.N; index++) out.push({ id: idAt(index), stratum: s.key, counter: null, hash: null, index });
+      continue;
+    }
+    for (const p of drawWithoutReplacement(stratumSeed(seed, s.key), s.N, s.n, new Set())) {
+      out.push({ id: idAt(p.index), stratum: s.key, counter: p.counter, hash: p.hash, index: p.index });
+    }
+  }
+  return out;
+}
+
+/** Stream state of one stratum for replacements. @internal */
+export interface StratumState {
+  readonly key: string;
+  readonly N: number;
+  readonly ids: readonly string[] | undefined;
+  readonly taken: Set<number>;
+  nextCounter: number;
+}
+
+/** States of every stratum after the given selections and replacements. @internal */
+export function streamStates(announcement: Announcement, manifest: Manifest | undefined, picks: readonly (Selection | Replacement)[]): Map<string, StratumState> {
+  const states = new Map<string, StratumState>();
+  for (const s of announcement.strata) {
+    states.set(s.key, { key: s.key, N: s.N, ids: manifest?.strata.find((m) => m.key === s.key)?.ids, taken: new Set(), nextCounter: 1 });
+  }
+  for (const p of picks) {
+    const st = states.get(p.stratum);
+    if (!st) continue;
+    st.taken.add(p.index);
+    if (p.counter !== null && p.counter >= st.nextCounter) st.nextCounter = p.counter + 1;
+  }
+  return states;
+}
+
+/** The next pick of a stratum's stream, or null when it is exhausted. Updates the state. @internal */
+export function nextPick(seed: string, st: StratumState): Omit<Replacement, "replaces" | "reason"> | null {
+  if (st.taken.size >= st.N) return null;
+  const s = stratumSeed(seed, st.key);
+  for (;;) {
+    const p = streamPick(s, st.nextCounter, st.N);
+    st.nextCounter++;
+    if (st.taken.has(p.index)) continue;
+    st.taken.add(p.index);
+    return { id: st.ids?.[p.index - 1] ?? "?", stratum: st.key, counter: p.counter, hash: p.hash, index: p.index };
+  }
+}

@@ -1,0 +1,126 @@
+import { parseWith } from "../_internal/zod.js";
+import { type DrawRecord, DrawRecord as DrawRecordSchema, PROTOCOL_VERSION, type Replacement, type Selection } from "../model/record.js";
+import { createIssue, fail, type Issue, ok, type Result } from "../result.js";
+import { checkAnnouncement, manifestIssues } from "./draw.js";
+import type { DrawEntity } from "./pool.js";
+import { deriveSeed, stratumSeed } from "./seed.js";
+import { type DrawOptions, entropyIssues, nextPick, rebuild, selectAll, streamStates } from "./select.js";
+
+const MAX_MISMATCHES = 50;
+
+/** Schema check of a record, protocol first. @internal */
+export function parseRecord(input: unknown): Result<DrawRecord> {
+  const protocol = (input as { protocol?: unknown } | null)?.protocol;
+  if (typeof input === "object" && input !== null && protocol !== PROTOCOL_VERSION) {
+    return fail([createIssue("protocol_unsupported", { found: String(protocol), expected: PROTOCOL_VERSION }, { path: ["protocol"] })]);
+  }
+  const parsed = parseWith(DrawRecordSchema, input);
+  if (parsed.ok) return parsed;
+  return fail(parsed.issues.map((i) => createIssue("record_malformed", { detail: `${(i.path ?? []).join(".") || "(root)"}: ${i.message.en}` }, i.path ? { path: i.path } : {})));
+}
+
+const FIELDS = ["id", "stratum", "counter", "hash", "index"] as const;
+
+function comparePick(expected: Selection | Omit<Replacement, "replaces" | "reason">, found: Selection | Replacement, report: (field: string, e: string, f: string) => void): void {
+  for (const field of FIELDS) {
+    const e = String(expected[field]);
+    const f = String(found[field]);
+    if (e !== f) report(field, e, f);
+  }
+}
+
+/**
+ * Re-checks a published draw record against the pool (draw-v1 §8), without trusting whoever drew it:
+ * the announcement is unaltered, the entropy is the announced one, the seed derives from them, the pool
+ * (re-applying the announced exclusions, in any input order) gives the announced manifest and stratum digests,
+ * every selection is the next pick of its stratum's stream, and every replacement continues that stream.
+ *
+ * @returns ok (the record), or every mismatch found: `protocol_unsupported`, `record_malformed`,
+ * `announcement_altered`, `entropy_source_mismatch`, `commitment_mismatch`, `seed_mismatch`,
+ * `manifest_digest_mismatch`, `stratum_mismatch`, `exclusion_count_mismatch`, `drawn_earlier_mismatch`,
+ * `selection_count_mismatch`, `selection_mismatch` (stratum, pick, expected vs found), `replacement_invalid`,
+ * `replacement_mismatch`, pool issues; `mismatches_truncated` after 50.
+ * @example
+ * ```ts
+ * const pool = [{ id: "E1" }, { id: "E2" }, { id: "E3" }];
+ * const a = unwrap(announce({ taskId: "T1", pool, stratify: "none", salt: "0123456789abcdef", sizes: 2,
+ *   entropySource: { kind: "dice", description: "公开掷骰" } })).announcement;
+ * const record = unwrap(draw(a, pool, unwrap(diceEntropy("31415926535897932384")), { salt: "0123456789abcdef" }));
+ * verifyDraw(record, [...pool].reverse(), { salt: "0123456789abcdef" }).ok
+ * //=> true
+ * ```
+ * @public
+ */
+export function verifyDraw(record: DrawRecord, pool: readonly DrawEntity[], options: DrawOptions): Result<DrawRecord> {
+  const parsed = parseRecord(record);
+  if (!parsed.ok) return parsed;
+  const r = parsed.value;
+  const issues: Issue[] = [];
+  const a = checkAnnouncement(r.announcement, "announcement");
+  if (!a.ok) return a;
+  const ann = a.value;
+  if (r.taskId !== ann.taskId) issues.push(createIssue("announcement_altered", { detail: `record task ${r.taskId}, announced task ${ann.taskId}` }));
+  issues.push(...entropyIssues(ann, r.entropy));
+  const seed = deriveSeed(ann.taskId, ann.digest, r.entropy);
+  if (seed !== r.seed) issues.push(createIssue("seed_mismatch", { expected: seed, found: r.seed }));
+
+  const { prepared, issues: poolIssues } = rebuild(ann, pool, options);
+  issues.push(...poolIssues);
+  if (prepared) {
+    issues.push(...manifestIssues(ann, prepared.manifest, prepared.counts));
+    if (r.manifestDigest !== prepared.manifest.digest) issues.push(createIssue("manifest_digest_mismatch", { expected: prepared.manifest.digest, found: r.manifestDigest }));
+    for (const reason of ["inactive", "tier_exempt", "drawn_earlier", "recently_inspected"] as const) {
+      if (r.exclusions[reason] !== prepared.counts[reason]) issues.push(createIssue("exclusion_count_mismatch", { reason, expected: prepared.counts[reason], found: r.exclusions[reason] }));
+    }
+  }
+  // The record's strata must repeat the announcement's (the seed column is derived).
+  const strataText = (xs: readonly { key: string; N: number; n: number; digest: string }[]) => xs.map((s) => `${s.key}:${s.N}:${s.n}:${s.digest}`).join(",");
+  if (strataText(r.strata) !== strataText(ann.strata)) issues.push(createIssue("announcement_altered", { detail: "the record's strata differ from the announced strata" }));
+  for (const s of r.strata) {
+    if (s.seed !== stratumSeed(seed, s.key)) issues.push(createIssue("stratum_mismatch", { stratum: s.key, field: "seed", expected: stratumSeed(seed, s.key), found: s.seed }));
+  }
+
+  // Selections, stratum by stratum, in draw order.
+  const manifest = prepared?.manifest;
+  const expected = selectAll(seed, ann, manifest);
+  let mismatches = 0;
+  const push = (i: Issue) => {
+    mismatches++;
+    if (mismatches <= MAX_MISMATCHES) issues.push(i);
+  };
+  for (const s of ann.strata) {
+    const want = expected.filter((x) => x.stratum === s.key);
+    const got = r.selections.filter((x) => x.stratum === s.key);
+    if (want.length !== got.length) push(createIssue("selection_count_mismatch", { stratum: s.key, expected: want.length, found: got.length }));
+    const n = Math.min(want.length, got.length);
+    for (let k = 0; k < n; k++) {
+      comparePick(want[k] as Selection, got[k] as Selection, (field, e, f) => push(createIssue("selection_mismatch", { stratum: s.key, position: k + 1, field, expected: e, found: f }, { path: ["selections", r.selections.indexOf(got[k] as Selection), field] })));
+    }
+  }
+  const known = new Set(ann.strata.map((s) => s.key));
+  for (const x of r.selections) if (!known.has(x.stratum)) push(createIssue("selection_mismatch", { stratum: x.stratum, position: 0, field: "stratum", expected: "an announced stratum", found: x.stratum }));
+  if (mismatches === 0 && expected.some((x, k) => x.id !== r.selections[k]?.id)) push(createIssue("selection_mismatch", { stratum: "-", position: 0, field: "order", expected: "strata in announced order", found: "reordered" }));
+
+  // Replacements continue the streams after the original selections.
+  const states = streamStates(ann, manifest, expected);
+  const active = new Set(expected.map((x) => x.id));
+  r.replacements.forEach((rep, k) => {
+    const position = k + 1;
+    if (!active.has(rep.replaces)) {
+      push(createIssue("replacement_invalid", { position, detail: `"${rep.replaces}" is not a drawn entity still in the draw` }));
+      return;
+    }
+    const stratum = (expected.find((x) => x.id === rep.replaces) ?? r.replacements.find((x) => x.id === rep.replaces))?.stratum;
+    const st = stratum === undefined ? undefined : states.get(stratum);
+    const next = st ? nextPick(seed, st) : null;
+    if (!next) {
+      push(createIssue("replacement_invalid", { position, detail: `stratum ${String(stratum)} is exhausted` }));
+      return;
+    }
+    comparePick(next, rep, (field, e, f) => push(createIssue("replacement_mismatch", { position, field, expected: e, found: f }, { path: ["replacements", k, field] })));
+    active.delete(rep.replaces);
+    active.add(next.id);
+  });
+  if (mismatches > MAX_MISMATCHES) issues.push(createIssue("mismatches_truncated", { count: mismatches - MAX_MISMATCHES }));
+  return issues.some((i) => i.severity === "error") ? fail(issues) : ok(r, issues);
+}
