@@ -61,3 +61,35 @@ export function compareCodePoints(a: string, b: string): number {
     if (cx !== cy) return cx < cy ? -1 : 1;
   }
 }
+
+/** a + b. */
+export function fadd(a: Fraction, b: Fraction): Fraction {
+  return reduce(a.n * b.d + b.n * a.d, a.d * b.d);
+}
+
+/** a − b (callers keep it non-negative). */
+export function fsub(a: Fraction, b: Fraction): Fraction {
+  return reduce(a.n * b.d - b.n * a.d, a.d * b.d);
+}
+
+/** a × b. */
+export function fmul(a: Fraction, b: Fraction): Fraction {
+  return reduce(a.n * b.n, a.d * b.d);
+}
+
+/** a ÷ b for b ≠ 0. */
+export function fdiv(a: Fraction, b: Fraction): Fraction {
+  return reduce(a.n * b.d, a.d * b.n);
+}
+
+/** The integer n as a fraction. */
+export function fint(n: bigint | number): Fraction {
+  return { n: BigInt(n), d: 1n };
+}
+
+/** x clamped into [lo, hi]. */
+export function fclamp(x: Fraction, lo: Fraction, hi: Fraction): Fraction {
+  if (compareFractions(x, lo) < 0) return lo;
+  if (compareFractions(x, hi) > 0) return hi;
+  return x;
+}
