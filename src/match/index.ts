@@ -1,2 +1,20 @@
 // Public API of the match area: explicit named exports only.
-export {};
+export { matchInspectors } from "./matchInspectors.js";
+export { recuseInspector, type LateRecusalInput, type RecuseInput, type RecuseResult } from "./recuseInspector.js";
+export { verifyMatch, type VerifyMatchInput, type MatchVerification } from "./verifyMatch.js";
+export {
+  MATCH_PROTOCOL_VERSION,
+  type MatchableRecord,
+  type Relationship,
+  type LeaderRule,
+  type MatchRules,
+  type MatchInput,
+  type SlotKind,
+  type TeamMember,
+  type Team,
+  type TeamMove,
+  type MatchLogEntry,
+  type MatchSection,
+  type MatchedRecord,
+  type MatchResult,
+} from "./types.js";

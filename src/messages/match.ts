@@ -1,5 +1,95 @@
 import type { Catalog } from "./types.js";
 
-/** Issue codes of the match area. */
+/** Issue codes of the match area (随机选派执法检查人员). */
 export const matchMessages = {
+  match_record_invalid: {
+    severity: "error",
+    zh: "{path}：抽取记录不可用于选派（{detail}）",
+    en: "{path}: the draw record cannot be used for matching ({detail})",
+  },
+  match_target_without_entity: {
+    severity: "error",
+    zh: "{path}：抽中的检查对象“{id}”在检查对象名录中不存在",
+    en: "{path}: drawn target \"{id}\" is not in the entity pool",
+  },
+  match_duplicate_target: {
+    severity: "error",
+    zh: "{path}：检查对象“{id}”在抽取结果中出现了两次",
+    en: "{path}: target \"{id}\" appears twice in the draw",
+  },
+  match_duplicate_person: {
+    severity: "error",
+    zh: "人员编号“{id}”重复出现（{first}和{second}）",
+    en: "Person id \"{id}\" appears twice ({first} and {second})",
+  },
+  match_two_departments: {
+    severity: "error",
+    zh: "人员“{id}”同时登记在两个部门：“{first}”和“{second}”",
+    en: "Person \"{id}\" is registered in two departments: \"{first}\" and \"{second}\"",
+  },
+  match_negative_cap: {
+    severity: "error",
+    zh: "{path}：工作量上限应为不小于0的整数，实际为{value}",
+    en: "{path}: workload cap must be an integer ≥ 0, received {value}",
+  },
+  match_invalid_rule: {
+    severity: "error",
+    zh: "{path}：选派规则无效（{detail}）",
+    en: "{path}: invalid matching rule ({detail})",
+  },
+  match_unknown_inspector: {
+    severity: "error",
+    zh: "{path}：执法人员“{id}”不在执法检查人员名录库中",
+    en: "{path}: inspector \"{id}\" is not in the inspector pool",
+  },
+  match_unknown_target: {
+    severity: "error",
+    zh: "{path}：“{id}”不是本次抽中的检查对象",
+    en: "{path}: \"{id}\" is not a drawn target of this record",
+  },
+  match_entities_required: {
+    severity: "error",
+    zh: "规则“{rule}”需要检查对象名录（entities）才能执行",
+    en: "Rule \"{rule}\" needs the entity pool (entities) to be applied",
+  },
+  match_region_unknown: {
+    severity: "warning",
+    zh: "{count}个检查对象没有行政区划代码，未按执法人员可派区域筛选（如“{sample}”）",
+    en: "{count} targets have no region code; inspectors' regions were not checked for them (e.g. \"{sample}\")",
+  },
+  match_no_eligible: {
+    severity: "error",
+    zh: "检查对象“{target}”需要{need}名{groupZh}，但没有符合条件的人员（该组共{pool}人：回避{conflicts}人，资质不符{qualifications}人，区域不符{regions}人，无执法资格{credential}人）",
+    en: "Target \"{target}\" needs {need} of {groupEn} but nobody qualifies (group of {pool}: {conflicts} recused, {qualifications} lack qualifications, {regions} outside their regions, {credential} without credential)",
+  },
+  match_infeasible: {
+    severity: "error",
+    zh: "无法组成合法检查组：{targets}个检查对象（如{sample}）共需{slots}人次（{groupsZh}），经回避、资质、区域和工作量上限筛选后只有{people}名人员可派，最多提供{capacity}人次；缺{missing}人次",
+    en: "No lawful teams exist: {targets} targets (e.g. {sample}) need {slots} assignments ({groupsEn}); after recusal, qualifications, regions and workload caps only {people} people are eligible, offering at most {capacity}; {missing} missing",
+  },
+  match_leader_department: {
+    severity: "error",
+    zh: "{path}：组长须来自“{department}”，但规则未保证每组至少有一名该部门人员",
+    en: "{path}: the team leader must come from \"{department}\" but the rules do not guarantee a member of it in every team",
+  },
+  match_not_in_team: {
+    severity: "error",
+    zh: "执法人员“{inspector}”不在检查对象“{target}”的检查组中",
+    en: "Inspector \"{inspector}\" is not in the team of target \"{target}\"",
+  },
+  match_refill_impossible: {
+    severity: "error",
+    zh: "“{inspector}”回避后，检查对象“{target}”的空缺无法递补：没有符合条件且有余量的人员，调整其他检查组也不能补足",
+    en: "After \"{inspector}\" recused, the vacancy at target \"{target}\" cannot be refilled: nobody eligible has spare capacity, and no rearrangement of other teams helps",
+  },
+  match_mismatch: {
+    severity: "error",
+    zh: "选派结果复核不一致：{detail}",
+    en: "Matching does not verify: {detail}",
+  },
+  match_rule_violated: {
+    severity: "error",
+    zh: "检查对象“{target}”的检查组违反规则：{detail}",
+    en: "The team of target \"{target}\" breaks a rule: {detail}",
+  },
 } as const satisfies Catalog;

@@ -1,0 +1,321 @@
+// The matching engine of docs/spec/match-v1.md: random priority from the Rivest stream, greedy picks, and
+// augmenting-path repair. Internal: never exported from the package.
+import { reduceHash, streamHash } from "../draw/stream.js";
+import { createIssue, type Issue } from "../result.js";
+import { compareCodePoints, ineligibility, type Ineligibility, type Prepared } from "./_prepare.js";
+import type { Team, TeamMember, TeamMove } from "./types.js";
+
+/** The continuing stream `${seed}/inspectors`: each draw uses the next counter. */
+export class Stream {
+  counter: number;
+  constructor(
+    readonly seed: string,
+    counter = 0,
+  ) {
+    this.counter = counter;
+  }
+  /** H_{c} mod m for the next counter c. */
+  next(m: number): number {
+    this.counter += 1;
+    return reduceHash(streamHash(this.seed, this.counter), m);
+  }
+}
+
+/** Fisher–Yates driven by the stream: for j = n … 2, swap item j-1 with item (H mod j). */
+export function shuffle<T>(items: readonly T[], stream: Stream): T[] {
+  const out = items.slice();
+  for (let j = out.length; j >= 2; j--) {
+    const r = stream.next(j);
+    const tmp = out[j - 1] as T;
+    out[j - 1] = out[r] as T;
+    out[r] = tmp;
+  }
+  return out;
+}
+
+export interface Failure {
+  readonly slot: number;
+  /** Slots reachable from it in the residual graph when the repair failed (the min-cut side). */
+  readonly reach: readonly number[];
+}
+
+/** Assignment state: which person holds each slot; slot s belongs to target ⌊s / K⌋. */
+export class State {
+  readonly K: number;
+  readonly T: number;
+  readonly holder: Int32Array;
+  readonly load: Int32Array;
+  readonly held: number[][];
+  /** rank[p]: position of p in its pool's random priority order. */
+  readonly rank: Int32Array;
+  /** Group members ordered by random priority, for the repair's search order. */
+  readonly byRank: Map<string, number[]>;
+
+  constructor(
+    readonly prep: Prepared,
+    countedOrder: readonly number[],
+    expertOrder: readonly number[],
+  ) {
+    this.K = prep.spec.length;
+    this.T = prep.targets.length;
+    this.holder = new Int32Array(this.K * this.T).fill(-1);
+    this.load = new Int32Array(prep.people.length);
+    this.held = prep.people.map(() => []);
+    this.rank = new Int32Array(prep.people.length);
+    countedOrder.forEach((p, k) => (this.rank[p] = k));
+    expertOrder.forEach((p, k) => (this.rank[p] = k));
+    this.byRank = new Map();
+    for (const [key, members] of prep.groups) this.byRank.set(key, members.slice().sort((a, b) => this.rank[a]! - this.rank[b]!));
+  }
+
+  eligible(p: number, t: number): boolean {
+    return this.prep.eligible[p * this.T + t] === 1;
+  }
+
+  /** The slot person p holds at target t, or -1. */
+  slotAt(p: number, t: number): number {
+    const base = t * this.K;
+    for (let k = 0; k < this.K; k++) if (this.holder[base + k] === p) return base + k;
+    return -1;
+  }
+
+  assign(p: number, s: number): void {
+    this.holder[s] = p;
+    this.load[p]! += 1;
+    this.held[p]!.push(s);
+  }
+
+  vacate(s: number): number {
+    const p = this.holder[s]!;
+    if (p < 0) return p;
+    this.holder[s] = -1;
+    this.load[p]! -= 1;
+    const h = this.held[p]!;
+    h.splice(h.indexOf(s), 1);
+    return p;
+  }
+
+  /** Free candidates for slot s in code point order of id: eligible, spare capacity, not yet at the target. */
+  candidates(s: number): number[] {
+    const t = Math.floor(s / this.K);
+    const key = this.prep.spec[s % this.K]!.key;
+    const out: number[] = [];
+    const people = this.prep.people;
+    for (const p of this.prep.groups.get(key)!) {
+      if (this.eligible(p, t) && this.load[p]! < people[p]!.cap && this.slotAt(p, t) < 0) out.push(p);
+    }
+    return out;
+  }
+
+  /** Fills slot s with a uniform pick among its free candidates; false when there is none. */
+  pick(s: number, stream: Stream): boolean {
+    const c = this.candidates(s);
+    if (c.length === 0) return false;
+    this.assign(c[stream.next(c.length)]!, s);
+    return true;
+  }
+
+  /**
+   * Breadth-first search for an augmenting path ending at the empty slot s0 (docs/spec/match-v1.md §6).
+   * On success applies it and returns the moves made; on failure returns the reachable slots.
+   */
+  repair(s0: number): { ok: true; moves: TeamMove[] } | { ok: false; reach: number[] } {
+    const { K, prep } = this;
+    const prev = new Map<number, { to: number; person: number }>();
+    prev.set(s0, { to: -1, person: -1 });
+    const queue = [s0];
+    for (let head = 0; head < queue.length; head++) {
+      const s = queue[head]!;
+      const t = Math.floor(s / K);
+      const key = prep.spec[s % K]!.key;
+      for (const p of this.byRank.get(key)!) {
+        if (!this.eligible(p, t)) continue;
+        const here = this.slotAt(p, t);
+        if (here >= 0) {
+          // Moving p inside the team only helps when it frees a slot of another group.
+          if (here !== s && !prev.has(here) && prep.spec[here % K]!.key !== key) {
+            prev.set(here, { to: s, person: p });
+            queue.push(here);
+          }
+          continue;
+        }
+        if (this.load[p]! < prep.people[p]!.cap) return { ok: true, moves: this.apply(s0, s, p, prev) };
+        for (const h of this.held[p]!.slice().sort((a, b) => a - b)) {
+          if (!prev.has(h)) {
+            prev.set(h, { to: s, person: p });
+            queue.push(h);
+          }
+        }
+      }
+    }
+    return { ok: false, reach: queue };
+  }
+
+  private apply(s0: number, sEnd: number, pEnd: number, prev: Map<number, { to: number; person: number }>): TeamMove[] {
+    const moves: TeamMove[] = [];
+    let s = sEnd;
+    let p = pEnd;
+    this.assign(p, s);
+    while (s !== s0) {
+      const step = prev.get(s)!;
+      // step.person currently holds s (besides the one just assigned); it moves to step.to.
+      const h = this.held[step.person]!;
+      h.splice(h.indexOf(s), 1);
+      this.load[step.person]! -= 1;
+      this.holder[s] = p;
+      this.assign(step.person, step.to);
+      const from = Math.floor(s / this.K);
+      const to = Math.floor(step.to / this.K);
+      if (from !== to) moves.push({ inspectorId: this.prep.people[step.person]!.id, fromTargetId: this.prep.targets[from]!.id, toTargetId: this.prep.targets[to]!.id });
+      s = step.to;
+      p = step.person;
+    }
+    return moves.reverse();
+  }
+
+  leaderCandidates(t: number): number[] {
+    const dept = this.prep.rules.leader?.department ?? null;
+    const out: number[] = [];
+    for (let k = 0; k < this.K; k++) {
+      const spec = this.prep.spec[k]!;
+      const p = this.holder[t * this.K + k]!;
+      if (spec.kind === "expert" || p < 0) continue;
+      if (dept === null || this.prep.people[p]!.department === dept) out.push(p);
+    }
+    return out.sort((a, b) => compareCodePoints(this.prep.people[a]!.id, this.prep.people[b]!.id));
+  }
+
+  teams(leaders: readonly (number | undefined)[]): Team[] {
+    const { prep, K } = this;
+    return prep.targets.map((target, t) => {
+      const members: TeamMember[] = [];
+      const experts: TeamMember[] = [];
+      for (let k = 0; k < K; k++) {
+        const p = this.holder[t * K + k]!;
+        if (p < 0) continue;
+        const person = prep.people[p]!;
+        const m: TeamMember = { id: person.id, name: person.name, department: person.department, slot: prep.spec[k]!.kind };
+        (m.slot === "expert" ? experts : members).push(m);
+      }
+      const leader = leaders[t];
+      return { targetId: target.id, stratum: target.stratum, members, experts, ...(leader === undefined ? {} : { leaderId: prep.people[leader]!.id }) };
+    });
+  }
+}
+
+/** The random priority orders: targets, then the counted pool, then (when experts are drawn) the expert pool. */
+export function priorities(prep: Prepared, stream: Stream): { targets: number[]; counted: number[]; experts: number[] } {
+  const targets = shuffle(prep.targets.map((_, t) => t), stream);
+  const counted = shuffle(prep.countedPool, stream);
+  const experts = prep.rules.experts > 0 ? shuffle(prep.expertPool, stream) : prep.expertPool.slice();
+  return { targets, counted, experts };
+}
+
+const groupLabel = (prep: Prepared, key: string): { zh: string; en: string } => {
+  if (key === "expert") return { zh: "专家", en: "experts" };
+  if (key === "open") return prep.rules.departments ? { zh: "任一参与部门执法人员", en: "inspectors of any participating department" } : { zh: "执法人员", en: "inspectors" };
+  const d = key.slice(2);
+  return { zh: `${d}执法人员`, en: `inspectors of ${d}` };
+};
+
+/** Turns repair failures into issues a department can act on (min-cut in department terms). */
+export function explain(state: State, failures: readonly Failure[]): Issue[] {
+  const { prep, K } = state;
+  const issues: Issue[] = [];
+  const covered = new Map<number, { reach: readonly number[]; missing: number }>();
+  const groupsOut: { reach: readonly number[]; missing: number; slot: number }[] = [];
+  for (const f of failures) {
+    const owner = covered.get(f.slot);
+    if (owner) {
+      owner.missing += 1;
+      continue;
+    }
+    const g = { reach: f.reach, missing: 1, slot: f.slot };
+    groupsOut.push(g);
+    for (const s of f.reach) if (!covered.has(s)) covered.set(s, g);
+  }
+  for (const g of groupsOut) {
+    const t0 = Math.floor(g.slot / K);
+    const key0 = prep.spec[g.slot % K]!.key;
+    const people = new Set<number>();
+    const targets = new Set<number>();
+    const byGroup = new Map<string, number>();
+    for (const s of g.reach) {
+      const t = Math.floor(s / K);
+      const key = prep.spec[s % K]!.key;
+      targets.add(t);
+      byGroup.set(key, (byGroup.get(key) ?? 0) + 1);
+      for (const p of prep.groups.get(key)!) if (state.eligible(p, t)) people.add(p);
+    }
+    const quals = key0 === "expert" ? prep.rules.expertQualifications : prep.rules.qualifications;
+    const qualText = quals.length > 0 ? `（${quals.join("、")}）` : "";
+    if (people.size === 0) {
+      const counts: Record<Ineligibility, number> = { conflict: 0, qualifications: 0, region: 0, credential: 0, department: 0, pool: 0 };
+      const pool = prep.groups.get(key0)!;
+      for (const p of pool) {
+        const why = ineligibility(prep, prep.people[p]!, p, prep.targets[t0]!, t0);
+        if (why) counts[why] += 1;
+      }
+      const label = groupLabel(prep, key0);
+      issues.push(
+        createIssue("match_no_eligible", {
+          target: prep.targets[t0]!.id,
+          need: prep.spec.filter((s) => s.key === key0).length,
+          groupZh: `${label.zh}${qualText}`,
+          groupEn: `${label.en}${quals.length > 0 ? ` (${quals.join(", ")})` : ""}`,
+          pool: pool.length,
+          conflicts: counts.conflict,
+          qualifications: counts.qualifications,
+          regions: counts.region,
+          credential: counts.credential,
+        }),
+      );
+      continue;
+    }
+    const groups = [...byGroup].map(([key, n]) => {
+      const l = groupLabel(prep, key);
+      return { zh: `${l.zh}${key === key0 ? qualText : ""}×${n}`, en: `${l.en}×${n}` };
+    });
+    const sample = [...targets].slice(0, 5).map((t) => prep.targets[t]!.id).join("、");
+    issues.push(
+      createIssue("match_infeasible", {
+        targets: targets.size,
+        sample,
+        slots: g.reach.length,
+        groupsZh: groups.map((x) => x.zh).join("、"),
+        groupsEn: groups.map((x) => x.en).join(", "),
+        people: people.size,
+        capacity: g.reach.length - g.missing,
+        missing: g.missing,
+      }),
+    );
+  }
+  return issues;
+}
+
+/**
+ * Puts the members of published teams back into slots: department slots by department, then open slots,
+ * then expert slots, each in slot order. Returns an issue text when a team does not fit the rules' shape.
+ */
+export function restore(state: State, teams: readonly Team[]): string | null {
+  const { prep, K } = state;
+  if (!Array.isArray(teams) || teams.length !== prep.targets.length) return "the number of teams differs from the number of targets";
+  for (const team of teams) {
+    const t = prep.targetIndex.get(team?.targetId);
+    if (t === undefined) return `team of unknown target "${String(team?.targetId)}"`;
+    for (const m of [...(team.members ?? []), ...(team.experts ?? [])]) {
+      const p = prep.personIndex.get(m?.id);
+      if (p === undefined) return `unknown person "${String(m?.id)}" in the team of "${team.targetId}"`;
+      let placed = false;
+      for (let k = 0; k < K && !placed; k++) {
+        const spec = prep.spec[k]!;
+        if (state.holder[t * K + k] !== -1 || spec.kind !== m.slot) continue;
+        if (spec.kind === "department" && spec.department !== prep.people[p]!.department) continue;
+        state.assign(p, t * K + k);
+        placed = true;
+      }
+      if (!placed) return `"${m.id}" does not fit a ${String(m.slot)} slot in the team of "${team.targetId}"`;
+    }
+  }
+  return null;
+}

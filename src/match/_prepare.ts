@@ -1,0 +1,511 @@
+// Validation of matching input and the eligibility matrix. Internal: never exported from the package.
+import { createIssue, type Issue } from "../result.js";
+import type { MatchableRecord, MatchInput, MatchRules, SlotKind } from "./types.js";
+
+/** Unicode code point order (= UTF-8 byte order); JS's `<` is UTF-16 order and differs for astral characters. */
+export function compareCodePoints(a: string, b: string): number {
+  const n = a.length < b.length ? a.length : b.length;
+  for (let k = 0; k < n; k++) {
+    const x = a.charCodeAt(k);
+    const y = b.charCodeAt(k);
+    if (x !== y) {
+      const fx = x >= 0xd800 ? (x <= 0xdfff ? x + 0x2000 : x - 0x800) : x;
+      const fy = y >= 0xd800 ? (y <= 0xdfff ? y + 0x2000 : y - 0x800) : y;
+      return fx - fy;
+    }
+  }
+  return a.length - b.length;
+}
+
+export type Pool = "counted" | "expert";
+
+export interface Person {
+  readonly id: string;
+  readonly name: string;
+  readonly department: string;
+  readonly credential: boolean;
+  readonly expert: boolean;
+  readonly pool: Pool;
+  readonly qualifications: ReadonlySet<string>;
+  /** Region prefixes (trailing "00" pairs of a 6-digit code removed); empty = anywhere. */
+  readonly regions: readonly string[];
+  readonly cap: number;
+  readonly conflicts: ReadonlySet<string>;
+}
+
+export interface Target {
+  readonly id: string;
+  readonly stratum: string;
+  readonly regionCode: string | undefined;
+  readonly lastInspectors: ReadonlySet<string>;
+}
+
+export interface SlotSpec {
+  readonly kind: SlotKind;
+  /** Department of a `department` slot, null otherwise. */
+  readonly department: string | null;
+  /** Group key: "d:<department>", "open" or "expert". */
+  readonly key: string;
+}
+
+export interface NormalizedRules {
+  readonly teamSize: number;
+  /** Guaranteed department counts in code point order of department, or null when any department may go. */
+  readonly departments: readonly (readonly [string, number])[] | null;
+  readonly qualifications: readonly string[];
+  readonly experts: number;
+  readonly expertQualifications: readonly string[];
+  readonly checkRegions: boolean;
+  readonly avoidLastInspectors: boolean;
+  readonly loadCap: number | null;
+  readonly leader: { readonly department: string | null } | null;
+}
+
+/** A recusal declared after the draw, from the log. */
+export interface LateRecusal {
+  readonly inspectorId: string;
+  readonly targetId: string;
+}
+
+export type Ineligibility = "conflict" | "qualifications" | "region" | "credential" | "department" | "pool";
+
+export interface Prepared {
+  readonly taskId: string;
+  readonly streamSeed: string;
+  readonly rules: NormalizedRules;
+  readonly targets: readonly Target[];
+  readonly targetIndex: ReadonlyMap<string, number>;
+  /** Every person, counted pool first, each pool in code point order of id. */
+  readonly people: readonly Person[];
+  readonly personIndex: ReadonlyMap<string, number>;
+  /** Indices of the counted pool / expert pool, code point order of id. */
+  readonly countedPool: readonly number[];
+  readonly expertPool: readonly number[];
+  readonly spec: readonly SlotSpec[];
+  /** Members of each slot group (key → person indices in code point order of id). */
+  readonly groups: ReadonlyMap<string, readonly number[]>;
+  /** eligible[p * T + t] = 1 when person p may be sent to target t (pool-specific rules applied). */
+  readonly eligible: Uint8Array;
+  /** Extra recusal pairs (relationships, last inspectors, late recusals) as "p\u0000t" keys. */
+  readonly recused: ReadonlySet<string>;
+  readonly warnings: readonly Issue[];
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+const received = (v: unknown): string => (v === null ? "null" : Array.isArray(v) ? "array" : typeof v);
+const pathText = (path: readonly (string | number)[]): string => path.map(String).join(".");
+
+function typeIssue(path: readonly (string | number)[], expected: string, value: unknown): Issue {
+  return createIssue("invalid_type", { path: pathText(path), expected, received: received(value) }, { path });
+}
+
+function nonEmptyString(v: unknown): v is string {
+  return typeof v === "string" && v.trim().length > 0;
+}
+
+function stringArray(v: unknown): v is string[] {
+  return Array.isArray(v) && v.every((x) => typeof x === "string");
+}
+
+/** "140500" → "1405", "140000" → "14": a code ending in 00 covers its sub-regions. */
+export function regionPrefix(code: string): string {
+  let c = code;
+  while (c.length > 2 && c.endsWith("00")) c = c.slice(0, -2);
+  return c;
+}
+
+/** The targets of a record, replacement draws substituted in place. */
+function readTargets(record: unknown, issues: Issue[]): { taskId: string; seed: string; list: { id: string; stratum: string; path: (string | number)[] }[] } | null {
+  if (!isObject(record)) {
+    issues.push(createIssue("match_record_invalid", { path: "record", detail: "not an object" }, { path: ["record"] }));
+    return null;
+  }
+  const r = record as Partial<MatchableRecord> & Record<string, unknown>;
+  let bad = false;
+  if (!nonEmptyString(r.taskId)) {
+    issues.push(createIssue("match_record_invalid", { path: "record.taskId", detail: "taskId missing" }, { path: ["record", "taskId"] }));
+    bad = true;
+  }
+  if (!nonEmptyString(r.seed)) {
+    issues.push(createIssue("match_record_invalid", { path: "record.seed", detail: "seed missing" }, { path: ["record", "seed"] }));
+    bad = true;
+  }
+  if (!Array.isArray(r.selections)) {
+    issues.push(createIssue("match_record_invalid", { path: "record.selections", detail: "selections missing" }, { path: ["record", "selections"] }));
+    return null;
+  }
+  const list: { id: string; stratum: string; path: (string | number)[] }[] = [];
+  r.selections.forEach((s: unknown, k: number) => {
+    const path = ["record", "selections", k];
+    if (!isObject(s) || !nonEmptyString(s.id)) {
+      issues.push(createIssue("match_target_without_entity", { path: pathText(path), id: isObject(s) ? String(s.id ?? "") : "" }, { path }));
+      bad = true;
+      return;
+    }
+    list.push({ id: s.id, stratum: typeof s.stratum === "string" ? s.stratum : "", path });
+  });
+  const reps = r.replacements ?? [];
+  if (!Array.isArray(reps)) {
+    issues.push(typeIssue(["record", "replacements"], "array", reps));
+    return null;
+  }
+  reps.forEach((rep: unknown, k: number) => {
+    const path = ["record", "replacements", k];
+    if (!isObject(rep) || !nonEmptyString(rep.id) || !nonEmptyString(rep.replaces)) {
+      issues.push(createIssue("match_target_without_entity", { path: pathText(path), id: isObject(rep) ? String(rep.id ?? "") : "" }, { path }));
+      bad = true;
+      return;
+    }
+    const at = list.findIndex((x) => x.id === rep.replaces);
+    if (at < 0) {
+      issues.push(createIssue("match_unknown_target", { path: pathText([...path, "replaces"]), id: rep.replaces }, { path: [...path, "replaces"] }));
+      bad = true;
+      return;
+    }
+    list[at] = { id: rep.id, stratum: typeof rep.stratum === "string" ? rep.stratum : "", path };
+  });
+  if (bad) return null;
+  return { taskId: r.taskId as string, seed: r.seed as string, list };
+}
+
+function readRules(rules: MatchRules | undefined, issues: Issue[]): NormalizedRules | null {
+  const r = (rules ?? {}) as MatchRules;
+  const before = issues.length;
+  const bad = (field: string, detail: string) =>
+    issues.push(createIssue("match_invalid_rule", { path: `rules.${field}`, detail }, { path: ["rules", field] }));
+  const count = (field: keyof MatchRules, fallback: number): number => {
+    const v = r[field];
+    if (v === undefined) return fallback;
+    if (typeof v !== "number" || !Number.isInteger(v) || v < 0) {
+      bad(field, "expected an integer ≥ 0");
+      return fallback;
+    }
+    return v;
+  };
+  const minCredentialed = count("minCredentialed", 2);
+  const experts = count("experts", 0);
+  let departments: [string, number][] | null = null;
+  if (r.departments !== undefined) {
+    if (Array.isArray(r.departments)) {
+      if (!r.departments.every(nonEmptyString)) bad("departments", "expected department names");
+      else departments = [...new Set(r.departments as string[])].map((d) => [d, 1]);
+    } else if (isObject(r.departments)) {
+      departments = [];
+      for (const [d, c] of Object.entries(r.departments)) {
+        if (!nonEmptyString(d) || typeof c !== "number" || !Number.isInteger(c) || c < 0) bad("departments", `count of "${d}" must be an integer ≥ 0`);
+        else departments.push([d, c]);
+      }
+    } else bad("departments", "expected a list of departments or a record of counts");
+    if (departments) {
+      departments.sort((a, b) => compareCodePoints(a[0], b[0]));
+      if (departments.length === 0) bad("departments", "no department takes part");
+    }
+  }
+  for (const field of ["qualifications", "expertQualifications"] as const) {
+    if (r[field] !== undefined && !stringArray(r[field])) bad(field, "expected a list of qualifications");
+  }
+  for (const field of ["checkRegions", "avoidLastInspectors"] as const) {
+    if (r[field] !== undefined && typeof r[field] !== "boolean") bad(field, "expected true or false");
+  }
+  let loadCap: number | null = null;
+  if (r.loadCap !== undefined) {
+    if (typeof r.loadCap !== "number" || !Number.isInteger(r.loadCap) || r.loadCap < 0) {
+      issues.push(createIssue("match_negative_cap", { path: "rules.loadCap", value: String(r.loadCap) }, { path: ["rules", "loadCap"] }));
+    } else loadCap = r.loadCap;
+  }
+  const guaranteed = (departments ?? []).reduce((s, [, c]) => s + c, 0);
+  const teamSize = Math.max(minCredentialed, guaranteed);
+  let leader: { department: string | null } | null = null;
+  if (r.leader !== undefined && r.leader !== false) {
+    if (r.leader === true) leader = { department: null };
+    else if (isObject(r.leader) && nonEmptyString(r.leader.department)) {
+      const d = r.leader.department;
+      if (!departments?.some(([name, c]) => name === d && c >= 1)) {
+        issues.push(createIssue("match_leader_department", { path: "rules.leader.department", department: d }, { path: ["rules", "leader", "department"] }));
+      }
+      leader = { department: d };
+    } else bad("leader", "expected true, false or { department }");
+    if (teamSize === 0) bad("leader", "a leader needs at least one counted member");
+  }
+  if (issues.length > before) return null;
+  return {
+    teamSize,
+    departments,
+    qualifications: [...new Set(r.qualifications ?? [])],
+    experts,
+    expertQualifications: [...new Set(r.expertQualifications ?? [])],
+    checkRegions: r.checkRegions ?? true,
+    avoidLastInspectors: r.avoidLastInspectors ?? false,
+    loadCap,
+    leader,
+  };
+}
+
+interface RawPerson {
+  person: Omit<Person, "cap" | "pool"> & { loadCap: number | undefined };
+  pool: Pool;
+  path: (string | number)[];
+}
+
+function readPerson(input: unknown, pool: Pool, path: (string | number)[], issues: Issue[]): RawPerson | null {
+  if (!isObject(input)) {
+    issues.push(typeIssue(path, "object", input));
+    return null;
+  }
+  const before = issues.length;
+  const need = (field: string, ok: boolean, expected: string) => {
+    if (!ok) issues.push(typeIssue([...path, field], expected, input[field]));
+  };
+  need("id", nonEmptyString(input.id), "non-empty string");
+  need("name", input.name === undefined || typeof input.name === "string", "string");
+  need("department", nonEmptyString(input.department), "non-empty string");
+  need("credential", input.credential === undefined || typeof input.credential === "boolean", "boolean");
+  need("expert", input.expert === undefined || typeof input.expert === "boolean", "boolean");
+  need("qualifications", input.qualifications === undefined || stringArray(input.qualifications), "string[]");
+  need("regions", input.regions === undefined || stringArray(input.regions), "string[]");
+  const cap = input.loadCap;
+  if (cap !== undefined && (typeof cap !== "number" || !Number.isInteger(cap) || cap < 0)) {
+    issues.push(createIssue("match_negative_cap", { path: pathText([...path, "loadCap"]), value: String(cap) }, { path: [...path, "loadCap"] }));
+  }
+  const conflicts = new Set<string>();
+  if (input.conflicts !== undefined) {
+    if (!Array.isArray(input.conflicts)) need("conflicts", false, "array");
+    else {
+      input.conflicts.forEach((c: unknown, k: number) => {
+        if (!isObject(c) || !nonEmptyString(c.entityId)) issues.push(typeIssue([...path, "conflicts", k, "entityId"], "non-empty string", isObject(c) ? c.entityId : c));
+        else conflicts.add(c.entityId);
+      });
+    }
+  }
+  if (issues.length > before) return null;
+  const expert = pool === "expert" || input.expert === true;
+  return {
+    person: {
+      id: input.id as string,
+      name: typeof input.name === "string" ? input.name : "",
+      department: (input.department as string).trim(),
+      credential: input.credential !== false,
+      expert,
+      qualifications: new Set((input.qualifications as string[] | undefined) ?? []),
+      regions: ((input.regions as string[] | undefined) ?? []).map(regionPrefix),
+      loadCap: cap as number | undefined,
+      conflicts,
+    },
+    pool: expert ? "expert" : "counted",
+    path,
+  };
+}
+
+function lastInspectorsOf(inspections: unknown): Set<string> {
+  const out = new Set<string>();
+  if (!Array.isArray(inspections)) return out;
+  let latest = "";
+  for (const i of inspections) if (isObject(i) && typeof i.date === "string" && i.date > latest) latest = i.date;
+  for (const i of inspections) {
+    if (isObject(i) && i.date === latest && stringArray(i.inspectorIds)) for (const id of i.inspectorIds) out.add(id);
+  }
+  return out;
+}
+
+/** Why person p may not be sent to target t, or null when eligible. */
+export function ineligibility(prep: Pick<Prepared, "rules" | "recused">, person: Person, p: number, target: Target, t: number): Ineligibility | null {
+  const rules = prep.rules;
+  if (person.pool === "counted") {
+    if (!person.credential) return "credential";
+    if (rules.departments && !rules.departments.some(([d]) => d === person.department)) return "department";
+  }
+  if (person.conflicts.has(target.id) || prep.recused.has(`${p}\u0000${t}`)) return "conflict";
+  const quals = person.pool === "counted" ? rules.qualifications : rules.expertQualifications;
+  for (const q of quals) if (!person.qualifications.has(q)) return "qualifications";
+  if (rules.checkRegions && person.regions.length > 0 && target.regionCode !== undefined) {
+    if (!person.regions.some((r) => target.regionCode!.startsWith(r))) return "region";
+  }
+  return null;
+}
+
+/**
+ * Validates the whole input and builds everything the engine needs. Issues are pushed onto `issues`;
+ * returns null when any of them is an error.
+ */
+export function prepare(input: MatchInput, late: readonly LateRecusal[], issues: Issue[], rulesOverride?: MatchRules): Prepared | null {
+  if (!isObject(input)) {
+    issues.push(createIssue("invalid_argument", { detail: "matchInspectors expects an object" }));
+    return null;
+  }
+  const rawRules = rulesOverride ?? input.rules;
+  const rec = readTargets(input.record, issues);
+  const rules = readRules(rawRules, issues);
+
+  const raw: RawPerson[] = [];
+  const readList = (list: unknown, field: "inspectors" | "experts", pool: Pool) => {
+    if (list === undefined && field === "experts") return;
+    if (!Array.isArray(list)) {
+      issues.push(typeIssue([field], "array", list));
+      return;
+    }
+    list.forEach((x: unknown, k: number) => {
+      const r = readPerson(x, pool, [field, k], issues);
+      if (r) raw.push(r);
+    });
+  };
+  readList(input.inspectors, "inspectors", "counted");
+  readList(input.experts, "experts", "expert");
+
+  const seen = new Map<string, RawPerson>();
+  for (const r of raw) {
+    const prev = seen.get(r.person.id);
+    if (!prev) {
+      seen.set(r.person.id, r);
+      continue;
+    }
+    if (prev.person.department !== r.person.department) {
+      issues.push(createIssue("match_two_departments", { id: r.person.id, first: prev.person.department, second: r.person.department }, { path: r.path }));
+    } else {
+      issues.push(createIssue("match_duplicate_person", { id: r.person.id, first: pathText(prev.path), second: pathText(r.path) }, { path: r.path }));
+    }
+  }
+
+  const entityById = new Map<string, Record<string, unknown>>();
+  if (input.entities !== undefined) {
+    if (!Array.isArray(input.entities)) issues.push(typeIssue(["entities"], "array", input.entities));
+    else {
+      input.entities.forEach((e: unknown, k: number) => {
+        if (!isObject(e) || !nonEmptyString(e.id)) issues.push(typeIssue(["entities", k, "id"], "non-empty string", isObject(e) ? e.id : e));
+        else entityById.set(e.id, e);
+      });
+    }
+  } else if (rules?.avoidLastInspectors) {
+    issues.push(createIssue("match_entities_required", { rule: "avoidLastInspectors" }));
+  }
+
+  const targets: Target[] = [];
+  const targetIndex = new Map<string, number>();
+  const noRegion: string[] = [];
+  if (rec) {
+    for (const x of rec.list) {
+      if (targetIndex.has(x.id)) {
+        issues.push(createIssue("match_duplicate_target", { path: pathText(x.path), id: x.id }, { path: x.path }));
+        continue;
+      }
+      let regionCode: string | undefined;
+      let lastInspectors: Set<string> = new Set();
+      if (input.entities !== undefined) {
+        const e = entityById.get(x.id);
+        if (!e) {
+          issues.push(createIssue("match_target_without_entity", { path: pathText(x.path), id: x.id }, { path: x.path }));
+          continue;
+        }
+        regionCode = typeof e.regionCode === "string" ? e.regionCode : undefined;
+        if (rules?.avoidLastInspectors) lastInspectors = lastInspectorsOf(e.inspections);
+      }
+      if (regionCode === undefined) noRegion.push(x.id);
+      targetIndex.set(x.id, targets.length);
+      targets.push({ id: x.id, stratum: x.stratum, regionCode, lastInspectors });
+    }
+  }
+
+  const relList: unknown = rawRules?.relationships ?? [];
+  if (!Array.isArray(relList)) issues.push(createIssue("match_invalid_rule", { path: "rules.relationships", detail: "expected a list" }, { path: ["rules", "relationships"] }));
+  if (issues.some((i) => i.severity === "error") || !rec || !rules) return null;
+
+  const sorted = [...seen.values()].sort((a, b) =>
+    a.pool === b.pool ? compareCodePoints(a.person.id, b.person.id) : a.pool === "counted" ? -1 : 1,
+  );
+  const people: Person[] = sorted.map(({ person, pool }) => ({
+    id: person.id,
+    name: person.name,
+    department: person.department,
+    credential: person.credential,
+    expert: person.expert,
+    pool,
+    qualifications: person.qualifications,
+    regions: person.regions,
+    cap: person.loadCap ?? rules.loadCap ?? Number.MAX_SAFE_INTEGER,
+    conflicts: person.conflicts,
+  }));
+  const personIndex = new Map(people.map((p, k) => [p.id, k]));
+
+  const recused = new Set<string>();
+  (Array.isArray(relList) ? (relList as readonly unknown[]) : []).forEach((rel, k) => {
+    const path = ["rules", "relationships", k];
+    if (!isObject(rel) || !nonEmptyString(rel.inspectorId) || !nonEmptyString(rel.entityId)) {
+      issues.push(createIssue("match_invalid_rule", { path: pathText(path), detail: "expected { inspectorId, entityId, reason }" }, { path }));
+      return;
+    }
+    const p = personIndex.get(rel.inspectorId);
+    if (p === undefined) {
+      issues.push(createIssue("match_unknown_inspector", { path: pathText([...path, "inspectorId"]), id: rel.inspectorId }, { path: [...path, "inspectorId"] }));
+      return;
+    }
+    const t = targetIndex.get(rel.entityId);
+    if (t !== undefined) recused.add(`${p}\u0000${t}`);
+  });
+  late.forEach((r, k) => {
+    const path = ["record", "match", "log", k];
+    const p = personIndex.get(r.inspectorId);
+    const t = targetIndex.get(r.targetId);
+    if (p === undefined) issues.push(createIssue("match_unknown_inspector", { path: pathText(path), id: r.inspectorId }, { path }));
+    else if (t === undefined) issues.push(createIssue("match_unknown_target", { path: pathText(path), id: r.targetId }, { path }));
+    else recused.add(`${p}\u0000${t}`);
+  });
+  if (rules.avoidLastInspectors) {
+    targets.forEach((target, t) => {
+      for (const id of target.lastInspectors) {
+        const p = personIndex.get(id);
+        if (p !== undefined) recused.add(`${p}\u0000${t}`);
+      }
+    });
+  }
+  if (issues.some((i) => i.severity === "error")) return null;
+
+  const warnings: Issue[] = [];
+  if (rules.checkRegions && noRegion.length > 0 && people.some((p) => p.regions.length > 0)) {
+    warnings.push(createIssue("match_region_unknown", { count: noRegion.length, sample: noRegion.slice(0, 3).join("、") }));
+  }
+
+  const spec: SlotSpec[] = [];
+  let guaranteed = 0;
+  for (const [d, c] of rules.departments ?? []) {
+    for (let k = 0; k < c; k++) spec.push({ kind: "department", department: d, key: `d:${d}` });
+    guaranteed += c;
+  }
+  for (let k = guaranteed; k < rules.teamSize; k++) spec.push({ kind: "open", department: null, key: "open" });
+  for (let k = 0; k < rules.experts; k++) spec.push({ kind: "expert", department: null, key: "expert" });
+
+  const countedPool: number[] = [];
+  const expertPool: number[] = [];
+  people.forEach((p, k) => (p.pool === "counted" ? countedPool : expertPool).push(k));
+  const groups = new Map<string, number[]>();
+  for (const s of spec) {
+    if (groups.has(s.key)) continue;
+    const members =
+      s.kind === "expert" ? expertPool
+      : s.kind === "open" ? countedPool.filter((p) => !rules.departments || rules.departments.some(([d]) => d === people[p]!.department))
+      : countedPool.filter((p) => people[p]!.department === s.department);
+    groups.set(s.key, members);
+  }
+
+  const T = targets.length;
+  const eligible = new Uint8Array(people.length * T);
+  const prepLike = { rules, recused };
+  people.forEach((person, p) => {
+    for (let t = 0; t < T; t++) if (ineligibility(prepLike, person, p, targets[t]!, t) === null) eligible[p * T + t] = 1;
+  });
+
+  return {
+    taskId: rec.taskId,
+    streamSeed: `${rec.seed}/inspectors`,
+    rules,
+    targets,
+    targetIndex,
+    people,
+    personIndex,
+    countedPool,
+    expertPool,
+    spec,
+    groups,
+    eligible,
+    recused,
+    warnings,
+  };
+}

@@ -1,0 +1,87 @@
+import { fail, type Issue, ok, type Result } from "../result.js";
+import { explain, type Failure, priorities, State, Stream } from "./_engine.js";
+import { type Prepared, prepare } from "./_prepare.js";
+import { MATCH_PROTOCOL_VERSION, type MatchableRecord, type MatchInput, type MatchedRecord, type MatchResult, type MatchRules, type MatchSection } from "./types.js";
+
+/** Runs the protocol on prepared input: greedy picks in random priority, repair, leaders. */
+export function runMatching(prep: Prepared): { state: State; stream: Stream; leaders: (number | undefined)[]; repairs: number; failures: Failure[] } {
+  const stream = new Stream(prep.streamSeed);
+  const order = priorities(prep, stream);
+  const state = new State(prep, order.counted, order.experts);
+  const { K } = state;
+  const vacant: number[] = [];
+  for (const t of order.targets) {
+    for (let k = 0; k < K; k++) if (!state.pick(t * K + k, stream)) vacant.push(t * K + k);
+  }
+  let repairs = 0;
+  const failures: Failure[] = [];
+  for (const s of vacant) {
+    const r = state.repair(s);
+    if (r.ok) repairs += 1;
+    else failures.push({ slot: s, reach: r.reach });
+  }
+  const leaders: (number | undefined)[] = [];
+  if (prep.rules.leader && failures.length === 0) {
+    for (let t = 0; t < prep.targets.length; t++) {
+      const c = state.leaderCandidates(t);
+      if (c.length > 0) leaders[t] = c[stream.next(c.length)];
+    }
+  }
+  return { state, stream, leaders, repairs, failures };
+}
+
+/**
+ * The second random (随机选派执法检查人员): assigns a lawful team to every drawn target, deterministically from
+ * the draw's seed through the Rivest stream `${seed}/inspectors` (docs/spec/match-v1.md), and attaches a
+ * matching section to the record.
+ *
+ * @remarks
+ * Targets and people get a random priority from the stream; each slot takes a uniform pick among its free
+ * candidates; a slot left without one is filled by augmenting-path repair, so a valid assignment is found
+ * whenever one exists. When none exists, the issues say why with max-flow/min-cut figures in department terms.
+ * Interchangeable inspectors have equal chances and the order of the input lists does not matter.
+ *
+ * @param input - the record (`taskId`, `seed`, `selections`, optional `replacements`), the inspector pool, the
+ * optional expert and entity pools, and the {@link MatchRules}.
+ * @returns the teams and the record with its `match` section. Errors: `match_record_invalid`,
+ * `match_target_without_entity`, `match_duplicate_target`, `match_duplicate_person`, `match_two_departments`,
+ * `match_negative_cap`, `match_invalid_rule`, `match_unknown_inspector`, `match_entities_required`,
+ * `match_leader_department`, `match_no_eligible`, `match_infeasible`, `invalid_type`; warning
+ * `match_region_unknown`.
+ * @example
+ * ```ts
+ * const r = matchInspectors({
+ *   record: { taskId: "T1", seed: "abc", selections: [{ id: "E1", stratum: "all" }] },
+ *   inspectors: [
+ *     { id: "A", name: "甲", department: "市场监管局" },
+ *     { id: "B", name: "乙", department: "市场监管局" },
+ *   ],
+ * });
+ * r.ok && r.value.teams[0].members.map((m) => m.id).sort()
+ * //=> ["A", "B"]
+ * ```
+ * @public
+ */
+export function matchInspectors<R extends MatchableRecord>(input: MatchInput & { readonly record: R }): Result<MatchResult<R>> {
+  const issues: Issue[] = [];
+  const prep = prepare(input, [], issues);
+  if (!prep) return fail(issues);
+  const run = runMatching(prep);
+  if (run.failures.length > 0) return fail([...explain(run.state, run.failures), ...prep.warnings]);
+  const teams = run.state.teams(run.leaders);
+  const rules = JSON.parse(JSON.stringify(input.rules ?? {})) as MatchRules;
+  const { match: _previous, ...base } = input.record as R & { match?: unknown };
+  const match: MatchSection = {
+      protocol: MATCH_PROTOCOL_VERSION,
+      taskId: prep.taskId,
+      seed: prep.streamSeed,
+      rules,
+      teams,
+      log: [],
+      counter: run.stream.counter,
+      repairs: run.repairs,
+  };
+  const record = { ...(base as R), match } as MatchedRecord<R>;
+  return ok({ teams, record }, prep.warnings);
+}
+

@@ -1,0 +1,148 @@
+import type { ConflictReason, EntityInput, Entity, InspectorInput } from "../model/index.js";
+import { createIssue, fail, type Issue, ok, type Result } from "../result.js";
+import { explain, priorities, restore, State, Stream } from "./_engine.js";
+import { type LateRecusal, prepare } from "./_prepare.js";
+import {
+  MATCH_PROTOCOL_VERSION,
+  type MatchableRecord,
+  type MatchedRecord,
+  type MatchLogEntry,
+  type MatchSection,
+  type Team,
+} from "./types.js";
+
+/**
+ * A recusal declared after the draw (事后回避): who, at which target, why.
+ * @public
+ */
+export interface LateRecusalInput {
+  readonly targetId: string;
+  readonly inspectorId: string;
+  readonly reason: ConflictReason;
+  readonly note?: string;
+}
+
+/**
+ * What {@link recuseInspector} needs: the matched record, the same pools the matching used, and the recusal.
+ * @public
+ */
+export interface RecuseInput<R extends MatchableRecord = MatchableRecord> {
+  readonly record: MatchedRecord<R>;
+  readonly inspectors: readonly InspectorInput[];
+  readonly experts?: readonly InspectorInput[];
+  readonly entities?: readonly (Entity | EntityInput)[];
+  readonly recusal: LateRecusalInput;
+}
+
+/**
+ * The outcome of a 递补: the record with its updated matching section and the log entry appended to it.
+ * @public
+ */
+export interface RecuseResult<R extends MatchableRecord = MatchableRecord> {
+  readonly record: MatchedRecord<R>;
+  readonly entry: MatchLogEntry;
+}
+
+/** @internal Checks the record's matching section and returns it, or pushes an issue. */
+export function sectionOf(record: unknown, issues: Issue[]): MatchSection | null {
+  const m = (record as { match?: Partial<MatchSection> } | null)?.match;
+  if (!m || typeof m !== "object" || m.protocol !== MATCH_PROTOCOL_VERSION || !Array.isArray(m.teams) || !Array.isArray(m.log) || typeof m.counter !== "number") {
+    issues.push(createIssue("match_record_invalid", { path: "record.match", detail: `no ${MATCH_PROTOCOL_VERSION} matching section` }, { path: ["record", "match"] }));
+    return null;
+  }
+  return m as MatchSection;
+}
+
+/**
+ * Handles a recusal declared after the draw (递补): removes the inspector from the target's team and refills the
+ * slot from the continuing stream `${seed}/inspectors` (the counter goes on after the record's last one), with a
+ * uniform pick among the free candidates; when there is none, augmenting-path repair rearranges other teams and
+ * logs every move. Never a silent change: the log entry says who left, why, who came and what moved.
+ *
+ * @returns the updated record and the new log entry. Errors: `match_record_invalid`, `match_not_in_team`,
+ * `match_unknown_inspector`, `match_unknown_target`, `match_refill_impossible`, `match_mismatch` (the published
+ * teams do not fit the rules), plus every input error of {@link matchInspectors}.
+ * @example
+ * ```ts
+ * const matched = unwrap(matchInspectors({ record, inspectors })).record;
+ * const r = recuseInspector({ record: matched, inspectors, recusal: { targetId: "E1", inspectorId: "A", reason: "relative" } });
+ * r.ok && r.value.entry.inspectorId
+ * //=> "A"
+ * ```
+ * @public
+ */
+export function recuseInspector<R extends MatchableRecord>(input: RecuseInput<R>): Result<RecuseResult<R>> {
+  const issues: Issue[] = [];
+  const section = sectionOf(input?.record, issues);
+  if (!section) return fail(issues);
+  const rec = input.recusal;
+  if (!rec || typeof rec.targetId !== "string" || typeof rec.inspectorId !== "string" || typeof rec.reason !== "string") {
+    return fail([createIssue("invalid_argument", { detail: "recusal needs targetId, inspectorId and reason" })]);
+  }
+  const late: LateRecusal[] = [...section.log.map((e) => ({ inspectorId: e.inspectorId, targetId: e.targetId })), rec];
+  const prep = prepare({ record: input.record, inspectors: input.inspectors, experts: input.experts, entities: input.entities }, late, issues, section.rules);
+  if (!prep) return fail(issues);
+
+  const order = priorities(prep, new Stream(prep.streamSeed));
+  const state = new State(prep, order.counted, order.experts);
+  const shape = restore(state, section.teams);
+  if (shape) return fail([createIssue("match_mismatch", { detail: shape })]);
+
+  const t = prep.targetIndex.get(rec.targetId)!;
+  const p = prep.personIndex.get(rec.inspectorId)!;
+  const s = state.slotAt(p, t);
+  if (s < 0) return fail([createIssue("match_not_in_team", { inspector: rec.inspectorId, target: rec.targetId })]);
+  const published = new Map(section.teams.map((team) => [team.targetId, team]));
+  const oldTeam = published.get(rec.targetId)!;
+  const before = new Set([...oldTeam.members, ...oldTeam.experts].map((m) => m.id));
+  state.vacate(s);
+
+  const stream = new Stream(prep.streamSeed, section.counter);
+  let counter: number | null = null;
+  let moves: MatchLogEntry["moves"] = [];
+  if (state.pick(s, stream)) counter = stream.counter;
+  else {
+    const r = state.repair(s);
+    if (!r.ok) {
+      return fail([
+        createIssue("match_refill_impossible", { inspector: rec.inspectorId, target: rec.targetId }),
+        ...explain(state, [{ slot: s, reach: r.reach }]),
+      ]);
+    }
+    moves = r.moves;
+  }
+  const after: Team = state.teams([])[t]!;
+  const replacement = [...after.members, ...after.experts].find((m) => !before.has(m.id));
+
+  // A team whose leader left (the recused person, or one moved by the repair) draws a new one, in target order.
+  const leaders: (number | undefined)[] = prep.targets.map((target) => {
+    const id = published.get(target.id)?.leaderId;
+    return id === undefined ? undefined : prep.personIndex.get(id);
+  });
+  const redrawn: { targetId: string; leaderId: string }[] = [];
+  if (prep.rules.leader) {
+    for (let u = 0; u < prep.targets.length; u++) {
+      const c = state.leaderCandidates(u);
+      const current = leaders[u];
+      if (current !== undefined && c.includes(current)) continue;
+      if (c.length === 0) continue;
+      leaders[u] = c[stream.next(c.length)];
+      redrawn.push({ targetId: prep.targets[u]!.id, leaderId: prep.people[leaders[u]!]!.id });
+    }
+  }
+
+  const entry: MatchLogEntry = {
+    kind: "recusal",
+    targetId: rec.targetId,
+    inspectorId: rec.inspectorId,
+    reason: rec.reason,
+    ...(rec.note === undefined ? {} : { note: rec.note }),
+    replacementId: replacement?.id ?? null,
+    counter,
+    moves,
+    leaders: redrawn,
+  };
+  const teams = state.teams(leaders);
+  const match: MatchSection = { ...section, teams, log: [...section.log, entry], counter: stream.counter };
+  return ok({ record: { ...input.record, match }, entry }, prep.warnings);
+}

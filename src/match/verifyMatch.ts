@@ -1,0 +1,143 @@
+import type { Entity, EntityInput, InspectorInput } from "../model/index.js";
+import { createIssue, fail, type Issue, ok, type Result } from "../result.js";
+import { ineligibility, prepare, type Prepared } from "./_prepare.js";
+import { matchInspectors } from "./matchInspectors.js";
+import { recuseInspector, sectionOf } from "./recuseInspector.js";
+import type { MatchableRecord, MatchedRecord, MatchSection, Team } from "./types.js";
+
+/**
+ * What {@link verifyMatch} needs: the published record with its matching section and the pools as they were
+ * at the matching (post-draw recusals live in the log, not in the pools).
+ * @public
+ */
+export interface VerifyMatchInput {
+  readonly record: MatchedRecord<MatchableRecord>;
+  readonly inspectors: readonly InspectorInput[];
+  readonly experts?: readonly InspectorInput[];
+  readonly entities?: readonly (Entity | EntityInput)[];
+}
+
+/**
+ * What a successful verification checked.
+ * @public
+ */
+export interface MatchVerification {
+  /** Teams re-derived and checked against every rule. */
+  readonly teams: number;
+  /** Log entries (递补) replayed. */
+  readonly logEntries: number;
+  /** The stream counter both runs ended at. */
+  readonly counter: number;
+}
+
+/** JSON with object keys sorted, so key order from another implementation does not matter. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
+  if (value !== null && typeof value === "object") {
+    const o = value as Record<string, unknown>;
+    return `{${Object.keys(o)
+      .filter((k) => o[k] !== undefined)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical(o[k])}`)
+      .join(",")}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/** Every rule, checked on the published teams directly, without the matching engine. */
+function checkTeams(prep: Prepared, teams: readonly Team[]): Issue[] {
+  const issues: Issue[] = [];
+  const broken = (target: string, detail: string) => issues.push(createIssue("match_rule_violated", { target, detail }));
+  const load = new Map<number, number>();
+  const seenTargets = new Set<string>();
+  for (const team of teams) {
+    const t = prep.targetIndex.get(team.targetId);
+    if (t === undefined || seenTargets.has(team.targetId)) {
+      broken(team.targetId, "not a drawn target, or two teams / 非抽中对象或重复");
+      continue;
+    }
+    seenTargets.add(team.targetId);
+    const ids = [...team.members, ...team.experts].map((m) => m.id);
+    if (new Set(ids).size !== ids.length) broken(team.targetId, "a person twice / 同一人重复");
+    if (team.members.length !== prep.rules.teamSize) broken(team.targetId, `${team.members.length} counted members, ${prep.rules.teamSize} required / 执法人员人数不符`);
+    if (team.experts.length !== prep.rules.experts) broken(team.targetId, `${team.experts.length} experts, ${prep.rules.experts} required / 专家人数不符`);
+    for (const [d, c] of prep.rules.departments ?? []) {
+      const n = team.members.filter((m) => prep.people[prep.personIndex.get(m.id) ?? -1]?.department === d).length;
+      if (n < c) broken(team.targetId, `${n} of ${d}, at least ${c} required / 部门人数不足`);
+    }
+    team.members.concat(team.experts).forEach((m, k) => {
+      const p = prep.personIndex.get(m.id);
+      const person = p === undefined ? undefined : prep.people[p];
+      const wantPool = k < team.members.length ? "counted" : "expert";
+      if (p === undefined || !person || person.pool !== wantPool) {
+        broken(team.targetId, `"${m.id}" is not in the ${wantPool} pool / 不在相应名录库`);
+        return;
+      }
+      const why = ineligibility(prep, person, p, prep.targets[t]!, t);
+      if (why) broken(team.targetId, `"${m.id}": ${why} / 不符合选派条件`);
+      load.set(p, (load.get(p) ?? 0) + 1);
+    });
+    if (prep.rules.leader) {
+      const leader = team.members.find((m) => m.id === team.leaderId);
+      const dept = prep.rules.leader.department;
+      if (!leader || (dept !== null && prep.people[prep.personIndex.get(leader.id)!]!.department !== dept)) broken(team.targetId, "leader / 组长不符");
+    }
+  }
+  if (seenTargets.size !== prep.targets.length) issues.push(createIssue("match_mismatch", { detail: "a drawn target has no team / 有抽中对象没有检查组" }));
+  for (const [p, n] of load) {
+    const person = prep.people[p]!;
+    if (n > person.cap) issues.push(createIssue("match_rule_violated", { target: "*", detail: `"${person.id}" has ${n} assignments, cap ${person.cap} / 超出工作量上限` }));
+  }
+  return issues;
+}
+
+/**
+ * Re-checks a published matching (复核): re-runs {@link matchInspectors} from the record's seed and rules, replays
+ * every logged 递补 with {@link recuseInspector}, compares teams, log and stream counter, and checks every
+ * published team against every rule independently of the engine.
+ *
+ * @returns what was checked, or the differences. Errors: `match_mismatch`, `match_rule_violated`,
+ * `match_record_invalid`, plus the input errors of {@link matchInspectors}.
+ * @example
+ * ```ts
+ * const matched = unwrap(matchInspectors({ record, inspectors })).record;
+ * verifyMatch({ record: matched, inspectors }).ok
+ * //=> true
+ * ```
+ * @public
+ */
+export function verifyMatch(input: VerifyMatchInput): Result<MatchVerification> {
+  const issues: Issue[] = [];
+  const section = sectionOf(input?.record, issues);
+  if (!section) return fail(issues);
+  const { match: _published, ...base } = input.record;
+  const pools = { inspectors: input.inspectors, experts: input.experts, entities: input.entities };
+
+  const prep = prepare({ record: base, ...pools }, section.log, issues, section.rules);
+  if (!prep) return fail(issues);
+  issues.push(...checkTeams(prep, section.teams));
+
+  const rerun = matchInspectors({ record: base, ...pools, rules: section.rules });
+  if (!rerun.ok) return fail([createIssue("match_mismatch", { detail: "the matching cannot be re-run / 无法重新运行选派" }), ...rerun.issues, ...issues]);
+  let current: MatchedRecord<MatchableRecord> = rerun.value.record;
+  if (current.match.repairs !== section.repairs) issues.push(createIssue("match_mismatch", { detail: `repairs ${section.repairs} published, ${current.match.repairs} re-run / 修复次数不一致` }));
+  for (const [k, entry] of section.log.entries()) {
+    const r = recuseInspector({ record: current, ...pools, recusal: entry });
+    if (!r.ok) {
+      issues.push(createIssue("match_mismatch", { detail: `log entry ${k + 1} cannot be replayed / 第${k + 1}条递补记录无法重放` }), ...r.issues);
+      return fail(issues);
+    }
+    if (canonical(r.value.entry) !== canonical(entry)) {
+      issues.push(createIssue("match_mismatch", { detail: `log entry ${k + 1} differs (re-run: replacement ${String(r.value.entry.replacementId)}, counter ${String(r.value.entry.counter)}) / 第${k + 1}条递补记录不一致` }));
+    }
+    current = r.value.record;
+  }
+  const published: MatchSection = section;
+  if (canonical(current.match.teams) !== canonical(published.teams)) {
+    const differing = current.match.teams.filter((team, k) => canonical(team) !== canonical(published.teams[k])).map((team) => team.targetId);
+    issues.push(createIssue("match_mismatch", { detail: `teams differ at ${differing.slice(0, 5).join(", ")} / 检查组不一致` }));
+  }
+  if (current.match.counter !== published.counter) issues.push(createIssue("match_mismatch", { detail: `counter ${published.counter} published, ${current.match.counter} re-run / 随机数计数不一致` }));
+  if (issues.some((i) => i.severity === "error")) return fail(issues);
+  return ok({ teams: published.teams.length, logEntries: published.log.length, counter: published.counter }, prep.warnings);
+}
