@@ -194,6 +194,7 @@ export type DrawnStratum = z.infer<typeof DrawnStratum>;
 /**
  * A published draw record (抽取记录), versioned. It carries everything needed to re-check the draw given the
  * pool and the salt, and no entity's tier: strata have opaque keys. Field names are stable within draw-v1.
+ * An optional `match` section (inspector matching, match-v1) may ride along; draw verification ignores it.
  * @example
  * ```ts
  * DrawRecord.safeParse({ protocol: "double-random/draw-v1" }).success
@@ -214,6 +215,7 @@ export const DrawRecord = z
     selections: z.array(Selection),
     replacements: z.array(Replacement),
     exclusions: ExclusionCounts,
+    match: z.unknown().optional().describe("选派执法检查人员部分（match-v1），不属于抽取校验范围"),
   })
   .strict()
   .meta({ id: "DrawRecord", description: "抽取记录" });
