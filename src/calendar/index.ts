@@ -5,3 +5,6 @@ export { addWorkingDays } from "./addWorkingDays.js";
 export { publicationDeadline, type PublicationDeadline, type PublicationDeadlineOptions } from "./publicationDeadline.js";
 export type { Window, RecurringRule, CalendarPeriod } from "./window.js";
 export { parseWindow, type ParseWindowContext } from "./parseWindow.js";
+export {
+  scheduleBatches, type ScheduleBatchesInput, type Batch, type BatchSchedule, type ExactProbability,
+} from "./scheduleBatches.js";
