@@ -1,6 +1,8 @@
 import type { Announcement, EntropySource, Stratification } from "../model/record.js";
 import { PROTOCOL_VERSION, EntropySource as EntropySourceSchema } from "../model/record.js";
 import type { TierPolicy } from "../model/policy.js";
+import type { Quota } from "../model/quota.js";
+import { allocate, type Allocation } from "../quota/allocate.js";
 import type { RiskTier } from "../model/tier.js";
 import { parseWith } from "../_internal/zod.js";
 import { createIssue, fail, type Issue, type Result, settle } from "../result.js";
@@ -27,13 +29,31 @@ export interface AnnounceInput {
   readonly stratify: Stratification;
   /** Secret salt of the manifest (keep it; verification needs it). At least 16 random characters. */
   readonly salt: string;
-  /** Explicit sizes to draw per stratum. */
-  readonly sizes: StratumSizes;
-  /** A tier policy: tiers whose rule is `exempt` are excluded (reason `tier_exempt`). */
+  /** Explicit sizes to draw per stratum. Give either `sizes` or `allocation`. */
+  readonly sizes?: StratumSizes;
+  /**
+   * Sizes from the task's quota and the tier policy, computed by the quota area's `allocate` over the strata
+   * after exclusions (keys passed to it are the stratum labels `A`–`D`, `untiered`, or `all`).
+   */
+  readonly allocation?: AllocationInput;
+  /** A tier policy: tiers whose rule is `exempt` are excluded (reason `tier_exempt`). Defaults to `allocation.policy`. */
   readonly policy?: TierPolicy;
   readonly exclusions?: ExclusionOptions;
   /** The named *future* entropy source. */
   readonly entropySource: EntropySource;
+}
+
+/**
+ * How {@link announce} asks the quota area for sizes: the policy, and `allocate`'s options (`base` quota, or a
+ * `total` with `minimums`/`caps` keyed by stratum label).
+ * @public
+ */
+export interface AllocationInput {
+  readonly policy: TierPolicy;
+  readonly base?: Quota;
+  readonly total?: number;
+  readonly minimums?: Readonly<Partial<Record<StratumLabel, number>>>;
+  readonly caps?: Readonly<Partial<Record<StratumLabel, number>>>;
 }
 
 /**
@@ -44,6 +64,8 @@ export interface AnnounceInput {
 export interface AnnounceResult {
   readonly announcement: Announcement;
   readonly manifest: Manifest;
+  /** The allocation rows (with their explanations, keyed by stratum label) when sizes came from a quota. Confidential. */
+  readonly allocation?: Allocation;
 }
 
 /**
@@ -93,7 +115,8 @@ export function resolveSizes(manifest: Manifest, sizes: StratumSizes): { n: numb
  * exclusions, builds the salted manifest, fixes the sizes to draw per stratum and names the future entropy
  * source. Nothing in it depends on the entropy, so nobody can steer the draw once it is published.
  *
- * @returns the announcement and the confidential manifest; issues of {@link buildManifest}, `size_missing`,
+ * @returns the announcement and the confidential manifest; issues of {@link buildManifest} and of the quota
+ * area's `allocate` (`allocation_*`), `size_missing`,
  * `size_unknown_stratum`, `sample_too_large`, `invalid_argument`, `empty_pool`, schema issues of the entropy
  * source; warning `salt_short`.
  * @example
@@ -110,13 +133,26 @@ export function announce(input: AnnounceInput): Result<AnnounceResult> {
   if (typeof input.taskId !== "string" || input.taskId.length === 0) issues.push(createIssue("invalid_argument", { detail: "taskId must be a non-empty string" }));
   const source = parseWith(EntropySourceSchema, input.entropySource, { path: ["entropySource"] });
   if (!source.ok) issues.push(...source.issues);
-  const exclusions: ExclusionOptions = { ...input.exclusions, exemptTiers: exemptTiersOf(input.policy, input.exclusions?.exemptTiers) };
+  if ((input.sizes === undefined) === (input.allocation === undefined)) issues.push(createIssue("invalid_argument", { detail: "give either sizes or allocation" }));
+  const policy = input.policy ?? input.allocation?.policy;
+  const exclusions: ExclusionOptions = { ...input.exclusions, exemptTiers: exemptTiersOf(policy, input.exclusions?.exemptTiers) };
   const { prepared, issues: poolIssues } = preparePool(input.pool, input.stratify, input.salt, exclusions);
   issues.push(...poolIssues);
-  if (!prepared || !source.ok) return fail(issues);
+  if (!prepared || !source.ok || issues.some((i) => i.severity === "error")) return fail(issues);
   const { manifest } = prepared;
   if (manifest.strata.length === 0) return fail([...issues, createIssue("empty_pool", {}, { severity: "error" })]);
-  const sized = resolveSizes(manifest, input.sizes);
+  let sizes = input.sizes;
+  let allocation: Allocation | undefined;
+  if (input.allocation) {
+    const { policy: p, base, total, minimums, caps } = input.allocation;
+    const strata = manifest.strata.map((s) => ({ key: s.label, size: s.N, ...(s.label === "all" || s.label === "untiered" ? {} : { tier: s.label }) }));
+    const allocated = allocate(strata, p, { ...(base ? { base } : {}), ...(total !== undefined ? { total } : {}), ...(minimums ? { minimums: minimums as Record<string, number> } : {}), ...(caps ? { caps: caps as Record<string, number> } : {}) });
+    if (!allocated.ok) return fail([...issues, ...allocated.issues]);
+    issues.push(...allocated.warnings);
+    allocation = allocated.value;
+    sizes = Object.fromEntries(allocated.value.rows.map((r) => [r.key, r.n]));
+  }
+  const sized = resolveSizes(manifest, sizes ?? {});
   issues.push(...sized.issues);
   const body: Omit<Announcement, "digest"> = {
     protocol: PROTOCOL_VERSION,
@@ -129,5 +165,5 @@ export function announce(input: AnnounceInput): Result<AnnounceResult> {
     entropySource: source.value,
   };
   const announcement: Announcement = { ...body, digest: announcementDigest(body) };
-  return settle({ announcement, manifest }, issues);
+  return settle(allocation ? { announcement, manifest, allocation } : { announcement, manifest }, issues);
 }

@@ -7,7 +7,7 @@ export type { ExclusionOptions, Manifest, ManifestStratum, StratumLabel } from "
 export { buildManifest, type BuildManifestOptions } from "./manifest.js";
 export { lotteryEntropy, diceEntropy, beaconEntropy, commitSecret, revealEntropy, type LotterySource } from "./entropy.js";
 export { deriveSeed, stratumSeed } from "./seed.js";
-export { announce, announcementDigest, type AnnounceInput, type AnnounceResult, type StratumSizes } from "./announce.js";
+export { announce, announcementDigest, type AnnounceInput, type AllocationInput, type AnnounceResult, type StratumSizes } from "./announce.js";
 export { draw } from "./draw.js";
 export type { DrawOptions } from "./select.js";
 export { replaceSelections, type ReplacementRequest } from "./replace.js";

@@ -12,8 +12,6 @@ export const drawMessages = {
   stratum_key_collision: { severity: "error", zh: "分层键冲突：{key}", en: "Stratum key collision: {key}" },
   size_missing: { severity: "error", zh: "分层“{stratum}”（{label}）没有给出抽取数", en: "No size to draw was given for stratum \"{stratum}\" ({label})" },
   size_unknown_stratum: { severity: "error", zh: "给出了抽取数的“{label}”在名录库中没有对应分层", en: "A size was given for \"{label}\", which is not a stratum of the pool" },
-  allocation_failed: { severity: "error", zh: "按抽查比例分配各层抽取数失败：{detail}", en: "Allocating sizes per stratum from the quota failed: {detail}" },
-  allocation_unavailable: { severity: "error", zh: "按比例分配功能尚不可用，请直接给出各层抽取数", en: "Allocation from a quota is not available; give explicit sizes per stratum" },
   entropy_invalid: { severity: "error", zh: "随机源取值无效：{detail}", en: "Invalid entropy: {detail}" },
   entropy_weak: { severity: "warning", zh: "随机源只有{digits}位（{kind}），建议至少{minimum}位", en: "The entropy has only {digits} digits ({kind}); use at least {minimum}" },
   commitment_mismatch: { severity: "error", zh: "第{position}个揭示值与事先公布的承诺{commitment}不符", en: "Reveal {position} does not match the published commitment {commitment}" },
