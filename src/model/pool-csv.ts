@@ -41,14 +41,19 @@ interface CsvTable {
   rows: { line: number; cells: string[] }[];
 }
 
+function tableOf(rows: readonly (readonly unknown[])[]): CsvTable {
+  const text = (c: unknown) => (c === null || c === undefined ? "" : String(c));
+  const [header = [], ...body] = rows;
+  return { header: header.map((h) => text(h).trim()), rows: body.map((cells, i) => ({ line: i + 2, cells: cells.map(text) })) };
+}
+
 function readCsv(text: string, issues: Issue[]): CsvTable {
   const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ""), { header: false, skipEmptyLines: "greedy" });
   // A one-column file has no delimiter to detect; that is not an error.
   for (const e of parsed.errors.filter((x) => x.code !== "UndetectableDelimiter")) {
     issues.push(createIssue("csv_parse_error", { row: (e.row ?? 0) + 1, detail: e.message }, { row: (e.row ?? 0) + 1 }));
   }
-  const [header = [], ...body] = parsed.data;
-  return { header: header.map((h) => h.trim()), rows: body.map((cells, i) => ({ line: i + 2, cells })) };
+  return tableOf(parsed.data);
 }
 
 function mapColumns(header: readonly string[], fields: readonly Field[], issues: Issue[]): Map<number, Field> {
@@ -132,7 +137,25 @@ export interface PoolCsvOptions {
  */
 export function parseEntityPoolCsv(text: string, options: PoolCsvOptions = {}): Result<Entity[]> {
   const issues: Issue[] = [];
-  const table = readCsv(text, issues);
+  return entitiesFromTable(readCsv(text, issues), issues, options);
+}
+
+/**
+ * Reads an entity pool from table rows (the first row is the header), e.g. a worksheet read by an XLSX
+ * library or a grid pasted from a spreadsheet. Same headers and issues as {@link parseEntityPoolCsv}.
+ * @example
+ * ```ts
+ * const r = parseEntityPoolRows([["id", "name", "status"], ["E1", "甲", "注销"]]);
+ * r.ok && r.value[0].status
+ * //=> "deregistered"
+ * ```
+ * @public
+ */
+export function parseEntityPoolRows(rows: readonly (readonly unknown[])[], options: PoolCsvOptions = {}): Result<Entity[]> {
+  return entitiesFromTable(tableOf(rows), [], options);
+}
+
+function entitiesFromTable(table: CsvTable, issues: Issue[], options: PoolCsvOptions): Result<Entity[]> {
   const columns = mapColumns(table.header, ENTITY_FIELDS, issues);
   const records = toRecords(table, columns, issues, (o) => {
     if (typeof o.lastInspected === "string") o.inspections = [{ date: o.lastInspected }];
@@ -160,7 +183,24 @@ export function parseEntityPoolCsv(text: string, options: PoolCsvOptions = {}): 
  */
 export function parseInspectorPoolCsv(text: string): Result<Inspector[]> {
   const issues: Issue[] = [];
-  const table = readCsv(text, issues);
+  return inspectorsFromTable(readCsv(text, issues), issues);
+}
+
+/**
+ * Reads an inspector pool from table rows (the first row is the header). Same headers and issues as
+ * {@link parseInspectorPoolCsv}.
+ * @example
+ * ```ts
+ * parseInspectorPoolRows([["执法证号", "姓名", "所属部门"], ["P1", "张三", "应急管理局"]]).ok
+ * //=> true
+ * ```
+ * @public
+ */
+export function parseInspectorPoolRows(rows: readonly (readonly unknown[])[]): Result<Inspector[]> {
+  return inspectorsFromTable(tableOf(rows), []);
+}
+
+function inspectorsFromTable(table: CsvTable, issues: Issue[]): Result<Inspector[]> {
   const columns = mapColumns(table.header, INSPECTOR_FIELDS, issues);
   const records = toRecords(table, columns, issues, (o) => {
     if (Array.isArray(o.conflicts)) o.conflicts = o.conflicts.map((entityId: string) => ({ entityId, reason: "declared" }));

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { parseEntityPoolCsv, parseInspectorPoolCsv } from "../../src/index.js";
+import { parseEntityPoolCsv, parseEntityPoolRows, parseInspectorPoolCsv, parseInspectorPoolRows } from "../../src/index.js";
 
 const sample = (f: string) => readFileSync(new URL(`../../examples/data/${f}`, import.meta.url), "utf8");
 
@@ -47,5 +47,13 @@ describe("parseInspectorPoolCsv", () => {
   it("rejects an unreadable yes/no value with its row and column", () => {
     const r = parseInspectorPoolCsv("执法证号,姓名,所属部门,专家\nP1,张三,市场监管局,也许\n");
     expect(r.ok ? null : r.issues[0]).toMatchObject({ code: "csv_invalid_boolean", row: 2, field: "专家" });
+  });
+});
+
+describe("parseEntityPoolRows / parseInspectorPoolRows", () => {
+  it("read worksheet-like rows, numbers and empty cells included", () => {
+    const r = parseEntityPoolRows([["统一社会信用代码", "名称", "行政区划代码", "信用风险分类"], ["E1", "甲", 410802, null], ["E2", "乙", "", "C"]]);
+    expect(r.ok && r.value.map((e) => [e.regionCode, e.tier])).toEqual([["410802", undefined], [undefined, "C"]]);
+    expect(parseInspectorPoolRows([["执法证号", "姓名", "所属部门", "工作量上限"], ["P1", "张三", "应急管理局", 5]])).toMatchObject({ ok: true, value: [{ loadCap: 5 }] });
   });
 });
