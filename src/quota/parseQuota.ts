@@ -214,7 +214,8 @@ function scanUnit(s: string, j: number, raw: string, neg: boolean, tokens: Token
     tokens.push({ k: "num", raw, neg, unit: "date" });
     return j + 1;
   }
-  tokens.push({ k: "num", raw, neg, unit: "bare" });
+  // "2023.04" / "2023.4" is a year and month, not a decimal.
+  tokens.push({ k: "num", raw, neg, unit: /^[0-9]{4}\.[0-9]{1,2}$/.test(raw) ? "date" : "bare" });
   return j;
 }
 
