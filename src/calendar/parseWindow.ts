@@ -154,8 +154,8 @@ function parseBefore(st: State, inner: string, year: number): Span[] | null {
     st.issues.push(
       createIssue("window_ambiguous", {
         text: st.text,
-        reading: `${formatIso(start)}—${formatIso(exclusiveEnd)}（${p.m}月1日前）`,
-        alternative: `${formatIso(start)}—${formatIso(inclusiveEnd)}（${p.m}月底前）`,
+        reading: `${formatIso(start)}—${formatIso(exclusiveEnd)}`,
+        alternative: `${formatIso(start)}—${formatIso(inclusiveEnd)}`,
       }),
     );
   }
@@ -317,7 +317,7 @@ function parseRecurring(st: State, compact: string): { rule: RecurringRule; span
     const days = explicit ?? 10;
     if (!Number.isSafeInteger(days) || days < 1 || days > 28) return null;
     if (explicit === undefined && m[1] === "月初") {
-      st.issues.push(createIssue("window_ambiguous", { text: st.text, reading: "每月1日至10日（上旬）", alternative: "每月第一个工作日或前几日" }));
+      st.issues.push(createIssue("window_ambiguous", { text: st.text, reading: "每月1—10日 / days 1–10 of each month", alternative: "每月前几个工作日 / the first working days of each month" }));
     }
     return {
       rule: { kind: "periodStart", period: "month", days, description: describe(`每月前${days}天`, `the first ${days} days of every month`) },
