@@ -222,17 +222,20 @@ const groupLabel = (prep: Prepared, key: string): { zh: string; en: string } => 
 export function explain(state: State, failures: readonly Failure[]): Issue[] {
   const { prep, K } = state;
   const issues: Issue[] = [];
-  const covered = new Map<number, { reach: readonly number[]; missing: number }>();
-  const groupsOut: { reach: readonly number[]; missing: number; slot: number }[] = [];
+  // Failures whose reachable sets meet form one cut: merge them; missing = empty slots inside it.
+  let groupsOut: { reach: Set<number>; missing: number; slot: number }[] = [];
   for (const f of failures) {
-    const owner = covered.get(f.slot);
-    if (owner) {
-      owner.missing += 1;
-      continue;
+    const g = { reach: new Set(f.reach), missing: 1, slot: f.slot };
+    const keep: typeof groupsOut = [];
+    for (const h of groupsOut) {
+      if ([...h.reach].some((s) => g.reach.has(s))) {
+        for (const s of h.reach) g.reach.add(s);
+        g.missing += h.missing;
+        g.slot = h.slot;
+      } else keep.push(h);
     }
-    const g = { reach: f.reach, missing: 1, slot: f.slot };
-    groupsOut.push(g);
-    for (const s of f.reach) if (!covered.has(s)) covered.set(s, g);
+    keep.push(g);
+    groupsOut = keep;
   }
   for (const g of groupsOut) {
     const t0 = Math.floor(g.slot / K);
@@ -281,11 +284,11 @@ export function explain(state: State, failures: readonly Failure[]): Issue[] {
       createIssue("match_infeasible", {
         targets: targets.size,
         sample,
-        slots: g.reach.length,
+        slots: g.reach.size,
         groupsZh: groups.map((x) => x.zh).join("、"),
         groupsEn: groups.map((x) => x.en).join(", "),
         people: people.size,
-        capacity: g.reach.length - g.missing,
+        capacity: g.reach.size - g.missing,
         missing: g.missing,
       }),
     );

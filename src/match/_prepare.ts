@@ -198,7 +198,7 @@ function readRules(rules: MatchRules | undefined, issues: Issue[]): NormalizedRu
     } else bad("departments", "expected a list of departments or a record of counts");
     if (departments) {
       departments.sort((a, b) => compareCodePoints(a[0], b[0]));
-      if (departments.length === 0) bad("departments", "no department takes part");
+      if (departments.length === 0 && issues.length === before) bad("departments", "no department takes part");
     }
   }
   for (const field of ["qualifications", "expertQualifications"] as const) {

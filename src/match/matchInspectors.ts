@@ -4,8 +4,7 @@ import { type Prepared, prepare } from "./_prepare.js";
 import { MATCH_PROTOCOL_VERSION, type MatchableRecord, type MatchInput, type MatchedRecord, type MatchResult, type MatchRules, type MatchSection } from "./types.js";
 
 /** Runs the protocol on prepared input: greedy picks in random priority, repair, leaders. */
-export function runMatching(prep: Prepared): { state: State; stream: Stream; leaders: (number | undefined)[]; repairs: number; failures: Failure[] } {
-  const stream = new Stream(prep.streamSeed);
+export function runMatching(prep: Prepared, stream: Stream = new Stream(prep.streamSeed)): { state: State; stream: Stream; leaders: (number | undefined)[]; repairs: number; failures: Failure[] } {
   const order = priorities(prep, stream);
   const state = new State(prep, order.counted, order.experts);
   const { K } = state;
@@ -14,8 +13,14 @@ export function runMatching(prep: Prepared): { state: State; stream: Stream; lea
     for (let k = 0; k < K; k++) if (!state.pick(t * K + k, stream)) vacant.push(t * K + k);
   }
   let repairs = 0;
-  const failures: Failure[] = [];
+  const failed: number[] = [];
   for (const s of vacant) {
+    if (state.repair(s).ok) repairs += 1;
+    else failed.push(s);
+  }
+  // Search again from the final state, so each reachable set is a cut of the final assignment.
+  const failures: Failure[] = [];
+  for (const s of failed) {
     const r = state.repair(s);
     if (r.ok) repairs += 1;
     else failures.push({ slot: s, reach: r.reach });

@@ -1,0 +1,143 @@
+// Independent helpers for the match tests: an eligibility rule and a max-flow written from the issue text,
+// without the engine's code.
+import type { InspectorInput, MatchRules, Team } from "../../src/index.js";
+
+export interface Scenario {
+  readonly targets: readonly string[];
+  readonly inspectors: readonly InspectorInput[];
+  readonly experts: readonly InspectorInput[];
+  readonly rules: MatchRules;
+  readonly regionOf?: Readonly<Record<string, string>>;
+}
+
+function deptCounts(rules: MatchRules): Map<string, number> | null {
+  if (!rules.departments) return null;
+  if (Array.isArray(rules.departments)) return new Map((rules.departments as string[]).map((d) => [d, 1]));
+  return new Map(Object.entries(rules.departments as Record<string, number>));
+}
+
+export function teamSize(rules: MatchRules): number {
+  const c = deptCounts(rules);
+  const sum = c ? [...c.values()].reduce((a, b) => a + b, 0) : 0;
+  return Math.max(rules.minCredentialed ?? 2, sum);
+}
+
+/** May inspector i (counted pool unless expert) go to target t? */
+export function mayGo(i: InspectorInput, expert: boolean, t: string, sc: Scenario): boolean {
+  const rules = sc.rules;
+  if (!expert) {
+    if (i.credential === false || i.expert === true) return false;
+    const c = deptCounts(rules);
+    if (c && !c.has(i.department)) return false;
+  }
+  if ((i.conflicts ?? []).some((c) => c.entityId === t)) return false;
+  if ((rules.relationships ?? []).some((r) => r.inspectorId === i.id && r.entityId === t)) return false;
+  const need = expert ? (rules.expertQualifications ?? []) : (rules.qualifications ?? []);
+  if (!need.every((q) => (i.qualifications ?? []).includes(q))) return false;
+  const region = sc.regionOf?.[t];
+  if (region && (i.regions ?? []).length > 0 && !(i.regions ?? []).some((r) => region.startsWith(r.replace(/(00)+$/, "")))) return false;
+  return true;
+}
+
+/** Plain Edmonds–Karp on an adjacency matrix. */
+function maxFlow(cap: number[][], s: number, t: number): number {
+  const n = cap.length;
+  let flow = 0;
+  for (;;) {
+    const prev = new Array<number>(n).fill(-1);
+    prev[s] = s;
+    const q = [s];
+    for (let h = 0; h < q.length && prev[t] === -1; h++) {
+      const u = q[h]!;
+      for (let v = 0; v < n; v++) if (prev[v] === -1 && cap[u]![v]! > 0) { prev[v] = u; q.push(v); }
+    }
+    if (prev[t] === -1) return flow;
+    let b = Infinity;
+    for (let v = t; v !== s; v = prev[v]!) b = Math.min(b, cap[prev[v]!]![v]!);
+    for (let v = t; v !== s; v = prev[v]!) { cap[prev[v]!]![v]! -= b; cap[v]![prev[v]!]! += b; }
+    flow += b;
+  }
+}
+
+/**
+ * Feasibility by max-flow: source → person (cap) → (target, department) (1 per person and target) →
+ * sink through the department's guaranteed slots or through the target's open slots; experts likewise.
+ */
+export function feasible(sc: Scenario): boolean {
+  const counts = deptCounts(sc.rules);
+  const size = teamSize(sc.rules);
+  const experts = sc.rules.experts ?? 0;
+  const depts = [...new Set(sc.inspectors.map((i) => i.department))];
+  const people = [...sc.inspectors.map((i) => ({ i, expert: i.expert === true })), ...sc.experts.map((i) => ({ i, expert: true }))];
+  // nodes: 0 source, 1 sink, people, (t,d) for each dept, (t,open), (t,expert)
+  const P = people.length;
+  const T = sc.targets.length;
+  const D = depts.length;
+  const idP = (k: number) => 2 + k;
+  const idTD = (t: number, d: number) => 2 + P + t * (D + 2) + d;
+  const idOpen = (t: number) => idTD(t, D);
+  const idExp = (t: number) => idTD(t, D + 1);
+  const n = 2 + P + T * (D + 2);
+  const cap = Array.from({ length: n }, () => new Array<number>(n).fill(0));
+  const big = 1e9;
+  let demand = 0;
+  people.forEach(({ i }, k) => (cap[0]![idP(k)] = i.loadCap ?? sc.rules.loadCap ?? big));
+  sc.targets.forEach((t, ti) => {
+    let guaranteed = 0;
+    depts.forEach((d, di) => {
+      const c = counts?.get(d) ?? 0;
+      guaranteed += c;
+      cap[idTD(ti, di)]![1] = c;
+      cap[idTD(ti, di)]![idOpen(ti)] = big;
+    });
+    for (const [d, c] of counts ?? []) if (!depts.includes(d)) { guaranteed += c; demand += c; } // nobody of d at all
+    cap[idOpen(ti)]![1] = size - guaranteed;
+    cap[idExp(ti)]![1] = experts;
+    demand += size - guaranteed + experts + depts.reduce((s, d) => s + (counts?.get(d) ?? 0), 0);
+    people.forEach(({ i, expert }, k) => {
+      if (!mayGo(i, expert, t, sc)) return;
+      if (expert) cap[idP(k)]![idExp(ti)] = 1;
+      else cap[idP(k)]![idTD(ti, depts.indexOf(i.department))] = 1;
+    });
+  });
+  return maxFlow(cap, 0, 1) === demand;
+}
+
+/** Every rule, checked from the issue text on the engine's output. */
+export function ruleBreaks(sc: Scenario, teams: readonly Team[]): string[] {
+  const out: string[] = [];
+  const size = teamSize(sc.rules);
+  const counts = deptCounts(sc.rules);
+  const byId = new Map([...sc.inspectors, ...sc.experts].map((i) => [i.id, i]));
+  const load = new Map<string, number>();
+  if (teams.length !== sc.targets.length) out.push("team count");
+  teams.forEach((team, k) => {
+    if (team.targetId !== sc.targets[k]) out.push(`order ${k}`);
+    if (team.members.length !== size) out.push(`${team.targetId}: size`);
+    if (team.experts.length !== (sc.rules.experts ?? 0)) out.push(`${team.targetId}: experts`);
+    const ids = [...team.members, ...team.experts].map((m) => m.id);
+    if (new Set(ids).size !== ids.length) out.push(`${team.targetId}: duplicate`);
+    for (const [d, c] of counts ?? []) if (team.members.filter((m) => byId.get(m.id)?.department === d).length < c) out.push(`${team.targetId}: dept ${d}`);
+    for (const m of team.members) {
+      const i = byId.get(m.id);
+      if (!i || sc.experts.includes(i) || !mayGo(i, false, team.targetId, sc)) out.push(`${team.targetId}: member ${m.id}`);
+      load.set(m.id, (load.get(m.id) ?? 0) + 1);
+    }
+    for (const m of team.experts) {
+      const i = byId.get(m.id);
+      if (!i || !(sc.experts.includes(i) || i.expert) || !mayGo(i, true, team.targetId, sc)) out.push(`${team.targetId}: expert ${m.id}`);
+      load.set(m.id, (load.get(m.id) ?? 0) + 1);
+    }
+    if (sc.rules.leader) {
+      if (!team.members.some((m) => m.id === team.leaderId)) out.push(`${team.targetId}: leader`);
+      const ld = typeof sc.rules.leader === "object" ? sc.rules.leader.department : null;
+      if (ld && byId.get(team.leaderId ?? "")?.department !== ld) out.push(`${team.targetId}: leader dept`);
+    }
+  });
+  for (const [id, n] of load) if (n > (byId.get(id)?.loadCap ?? sc.rules.loadCap ?? Infinity)) out.push(`${id}: cap`);
+  return out;
+}
+
+export function record(targets: readonly string[], seed = "seed-0") {
+  return { taskId: "T-1", seed, selections: targets.map((id) => ({ id, stratum: "all" })) };
+}
