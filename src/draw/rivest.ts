@@ -18,21 +18,31 @@ export interface RivestSampleOptions {
 }
 
 /**
- * Draws in the SHA-256 stream without replacement: picks in draw order, skipping repeats; the counter always
- * advances. `taken` holds 1-based indexes already drawn and is updated.
+ * Sampling without replacement by rejection over any index source: `next(i)` gives the 1-based index of
+ * counter i; a repeat is rejected and the counter moves on. `taken` is updated. The fairness tests feed it
+ * every residue sequence instead of SHA-256.
  * @internal
  */
-export function drawWithoutReplacement(seed: string, total: number, count: number, taken: Set<number>, startCounter = 1): StreamPick[] {
-  const out: StreamPick[] = [];
+export function rejectionSample<T extends { readonly index: number }>(next: (counter: number) => T, count: number, taken: Set<number>, startCounter = 1): T[] {
+  const out: T[] = [];
   let counter = startCounter;
   while (out.length < count) {
-    const pick = streamPick(seed, counter, total);
+    const pick = next(counter);
     counter++;
     if (taken.has(pick.index)) continue;
     taken.add(pick.index);
     out.push(pick);
   }
   return out;
+}
+
+/**
+ * Draws in the SHA-256 stream without replacement: picks in draw order, skipping repeats; the counter always
+ * advances. `taken` holds 1-based indexes already drawn and is updated.
+ * @internal
+ */
+export function drawWithoutReplacement(seed: string, total: number, count: number, taken: Set<number>, startCounter = 1): StreamPick[] {
+  return rejectionSample((counter) => streamPick(seed, counter, total), count, taken, startCounter);
 }
 
 /**
