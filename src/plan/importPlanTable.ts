@@ -1,0 +1,319 @@
+import Papa from "papaparse";
+import { parseWindow } from "../calendar/parseWindow.js";
+import type { Plan, Task } from "../model/plan.js";
+import { parseQuota } from "../quota/parseQuota.js";
+import { createIssue, fail, type Issue, ok, type Result } from "../result.js";
+import { type PlanField, normalizeHeader, readTargeting, recognizeHeader, splitDepartments } from "./_columns.js";
+
+export type { PlanField } from "./_columns.js";
+
+/**
+ * A plan table: CSV text, rows as arrays of cells (the first rows may be titles, then the header row), or
+ * rows as records keyed by header (as a spreadsheet library or `Papa.parse(..., { header: true })` gives them).
+ * @public
+ */
+export type PlanTableInput = string | readonly (readonly unknown[])[] | readonly Readonly<Record<string, unknown>>[];
+
+/**
+ * Options of {@link importPlanTable}.
+ * @public
+ */
+export interface ImportPlanTableOptions {
+  /** The plan year (计划年度): dates without a year belong to it. */
+  readonly year: number;
+  /**
+   * Merged cells arrive as blanks in exports. `true` fills blanks down from the row above in the columns
+   * that are usually merged (序号, 地市, 抽查计划名称, 抽查类型, 发起部门, 抽查检查模式, 责任单位); a list names the
+   * columns (header text or {@link PlanField}) to fill. Task names and 配合部门 are not filled by default: a
+   * blank there is as often a shifted row as a merged cell, and a wrong fill would hide it. Every filled cell is
+   * reported (`plan_cell_filled`). A repeated header row stops the filling. Default: no filling.
+   */
+  readonly fillMerged?: boolean | readonly string[];
+  /** Header text → field, for headers this SDK does not recognise (or to override it). */
+  readonly columns?: Readonly<Record<string, PlanField>>;
+  /** 制定单位: used as the initiator of tasks whose table has no 发起部门. */
+  readonly issuer?: string;
+  /** Name of the plan. */
+  readonly name?: string;
+  /** 计划完成日期 (ISO), e.g. "2023-12-15" when the notice says "12月15日前全部完成". */
+  readonly completionDate?: string;
+  /** Prefix of generated task ids (the id is prefix + table row number). Default "R". */
+  readonly idPrefix?: string;
+  /** Sheet name recorded in the provenance of every task. */
+  readonly sheet?: string;
+}
+
+const DEFAULT_FILL: readonly PlanField[] = [
+  "index", "region", "planName", "targeting", "initiator", "mode", "responsible",
+];
+const HEADER_SCAN_ROWS = 20;
+
+interface Row {
+  readonly row: number;
+  readonly cells: readonly string[];
+}
+
+function cellText(value: unknown): string {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "string") return value;
+  if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint") return String(value);
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? "" : value.toISOString().slice(0, 10);
+  if (typeof value === "object" && value !== null && "text" in value && typeof (value as { text: unknown }).text === "string") {
+    return (value as { text: string }).text;
+  }
+  try {
+    return JSON.stringify(value) ?? "";
+  } catch {
+    return String(value);
+  }
+}
+
+function toRows(input: PlanTableInput, issues: Issue[]): Row[] {
+  if (typeof input === "string") {
+    const parsed = Papa.parse<string[]>(input.replace(/^\uFEFF/, ""), { header: false, skipEmptyLines: false });
+    for (const e of parsed.errors) {
+      // Papaparse reports quoting problems but still returns every record; they are worth a warning only.
+      const row = (e.row ?? 0) + 1;
+      issues.push(createIssue("plan_csv_problem", { detail: `${e.code}: ${e.message}` }, { row }));
+    }
+    return parsed.data.map((cells, i) => ({ row: i + 1, cells: (Array.isArray(cells) ? cells : []).map(cellText) }));
+  }
+  if (!Array.isArray(input)) return [];
+  if (input.length > 0 && input.every((r) => r !== null && typeof r === "object" && !Array.isArray(r))) {
+    const records = input as readonly Readonly<Record<string, unknown>>[];
+    const header: string[] = [];
+    const seen = new Set<string>();
+    for (const r of records) for (const k of Object.keys(r)) if (!seen.has(k)) (seen.add(k), header.push(k));
+    return [
+      { row: 1, cells: header },
+      ...records.map((r, i) => ({ row: i + 2, cells: header.map((h) => cellText(r[h])) })),
+    ];
+  }
+  return (input as readonly unknown[]).map((r, i) => ({ row: i + 1, cells: Array.isArray(r) ? r.map(cellText) : [cellText(r)] }));
+}
+
+function isBlank(cells: readonly string[]): boolean {
+  return cells.every((c) => c.trim() === "");
+}
+
+function fieldOf(header: string, overrides: Readonly<Record<string, PlanField>> | undefined): PlanField | undefined {
+  if (overrides) {
+    if (Object.prototype.hasOwnProperty.call(overrides, header)) return overrides[header];
+    const n = normalizeHeader(header);
+    for (const [k, v] of Object.entries(overrides)) if (normalizeHeader(k) === n) return v;
+  }
+  return recognizeHeader(header);
+}
+
+function recognizedCount(cells: readonly string[], overrides: Readonly<Record<string, PlanField>> | undefined): number {
+  const fields = new Set<PlanField>();
+  for (const c of cells) {
+    const f = fieldOf(c, overrides);
+    if (f !== undefined) fields.add(f);
+  }
+  return fields.size;
+}
+
+/**
+ * Reads a plan table (抽查计划表) as planners write it into a typed {@link Plan}: every row becomes a task,
+ * its quota read with `parseQuota` and its window with `parseWindow`, and every cell's original text kept
+ * in `task.source` (row number and column header: provenance; a cell filled from a merged cell above holds
+ * the filled text and the fill is reported).
+ *
+ * @remarks
+ * Recognised headers (any width, spaces ignored): 序号, 地市, 抽查计划名称, 抽查任务名称, 抽查类型/抽查方式,
+ * 抽查事项, 抽查对象范围/检查对象, 抽查比例/抽取比例/抽查比例及频次/抽查数量/抽查数量/比例,
+ * 抽取日期/抽查日期/抽查时间/抽查检查起止时间, 智慧监管（信用风险分类）要求, 发起部门, 配合部门, 抽查检查模式, 责任单位.
+ * Unknown headers are reported (`plan_column_unknown`) and their cells kept in the provenance. Title rows
+ * above the header and header rows repeated at page breaks are skipped and reported (`plan_row_skipped`),
+ * blank rows are ignored; no other row is ever dropped.
+ *
+ * The import fails only when no header row is found. Problems inside cells (an unreadable quota, a
+ * 抽查类型 typo, a missing name) are attached to their row and column as warnings here, so that the plan can
+ * still be read; {@link lintPlan} reports them with their real severity. Tasks whose 抽查类型 cannot be read
+ * carry `targeting: "undirected"` and a warning; their raw text stays in `source.cells`.
+ *
+ * Issue codes: `plan_header_missing`, `invalid_argument` (errors); `plan_column_duplicate`,
+ * `plan_csv_problem`, `task_name_missing`, `task_name_from_plan`, `targeting_missing`, `targeting_typo`,
+ * `targeting_unrecognized` and the codes of `parseQuota` and `parseWindow` (as warnings);
+ * `plan_column_unknown`, `plan_row_skipped`, `plan_cell_filled` (info).
+ *
+ * @param input - CSV text, rows of cells, or records keyed by header.
+ * @param options - plan year, merged-cell filling, header overrides, see {@link ImportPlanTableOptions}.
+ * @returns The plan; warnings carry every problem found, each with `row` and `field` (the column header).
+ * @example
+ * ```ts
+ * const csv = "抽查任务名称,抽查类型,抽查比例,抽取日期\n娱乐场所治安管理监督检查,不定向,每半年3%,2023年1月1日—12月31日";
+ * const r = importPlanTable(csv, { year: 2023, issuer: "焦作市公安局" });
+ * r.ok && r.value.tasks[0].quota?.frequency
+ * //=> { times: 1, per: "halfYear" }
+ * ```
+ * @public
+ */
+export function importPlanTable(input: PlanTableInput, options: ImportPlanTableOptions): Result<Plan> {
+  const year = options?.year;
+  if (typeof year !== "number" || !Number.isInteger(year) || year < 2000 || year > 2100) {
+    return fail([createIssue("invalid_argument", { detail: `year must be an integer 2000–2100, got ${String(year)}` })]);
+  }
+  if (typeof input !== "string" && !Array.isArray(input)) {
+    return fail([createIssue("invalid_argument", { detail: "input must be CSV text or an array of rows" })]);
+  }
+  const issues: Issue[] = [];
+  const rows = toRows(input, issues);
+  const overrides = options.columns;
+
+  // The header is the first row naming two known fields; anything above it is a title.
+  const headerIndex = rows.slice(0, HEADER_SCAN_ROWS).findIndex((r) => recognizedCount(r.cells, overrides) >= 2);
+  if (headerIndex < 0) {
+    return fail([...issues, createIssue("plan_header_missing", { scanned: Math.min(rows.length, HEADER_SCAN_ROWS) })]);
+  }
+  for (const r of rows.slice(0, headerIndex)) {
+    if (!isBlank(r.cells)) {
+      issues.push(createIssue("plan_row_skipped", { row: r.row, reason: "表头之前的标题行", reasonEn: "title row above the header" }, { row: r.row }));
+    }
+  }
+
+  const headerRow = rows[headerIndex] as Row;
+  const headers: string[] = [];
+  const columnField: (PlanField | undefined)[] = [];
+  const fieldColumn = new Map<PlanField, number>();
+  const usedNames = new Set<string>();
+  headerRow.cells.forEach((raw, col) => {
+    let name = raw.trim() === "" ? `第${col + 1}列` : raw.trim();
+    for (let k = 2; usedNames.has(name); k++) name = `${raw.trim() || `第${col + 1}列`}(${k})`;
+    usedNames.add(name);
+    headers.push(name);
+    const field = raw.trim() === "" ? undefined : fieldOf(raw, overrides);
+    if (field === undefined) {
+      columnField.push(undefined);
+      if (raw.trim() !== "") issues.push(createIssue("plan_column_unknown", { column: col + 1, header: name }, { row: headerRow.row, field: name }));
+      return;
+    }
+    const first = fieldColumn.get(field);
+    if (first !== undefined) {
+      columnField.push(undefined);
+      issues.push(createIssue("plan_column_duplicate", { column: col + 1, header: name, first: first + 1, field }, { row: headerRow.row, field: name }));
+      return;
+    }
+    fieldColumn.set(field, col);
+    columnField.push(field);
+  });
+
+  if (!fieldColumn.has("targeting")) issues.push(createIssue("plan_targeting_assumed", {}, { row: headerRow.row }));
+
+  const fill = new Set<PlanField>();
+  if (options.fillMerged === true) for (const f of DEFAULT_FILL) fill.add(f);
+  else if (Array.isArray(options.fillMerged)) {
+    for (const name of options.fillMerged as readonly string[]) {
+      const f = (DEFAULT_FILL as readonly string[]).includes(name) || ["items", "scope", "quota", "window", "creditRequirement"].includes(name)
+        ? (name as PlanField)
+        : fieldOf(name, overrides);
+      if (f !== undefined) fill.add(f);
+    }
+  }
+  const last = new Map<PlanField, { value: string; row: number }>();
+
+  const idPrefix = options.idPrefix ?? "R";
+  const tasks: Task[] = [];
+  for (const r of rows.slice(headerIndex + 1)) {
+    if (isBlank(r.cells)) continue;
+    if (recognizedCount(r.cells, overrides) >= 2 && r.cells.every((c) => c.trim() === "" || fieldOf(c, overrides) !== undefined)) {
+      issues.push(createIssue("plan_row_skipped", { row: r.row, reason: "重复的表头行", reasonEn: "repeated header row" }, { row: r.row }));
+      last.clear();
+      continue;
+    }
+    const cells: Record<string, string> = {};
+    headers.forEach((h, col) => {
+      cells[h] = r.cells[col] ?? "";
+    });
+    for (let col = headers.length; col < r.cells.length; col++) {
+      // Cells beyond the header are kept (a shifted row must not lose text).
+      if ((r.cells[col] ?? "").trim() !== "") cells[`第${col + 1}列`] = r.cells[col] ?? "";
+    }
+    const value = (field: PlanField): string => {
+      const col = fieldColumn.get(field);
+      const own = col === undefined ? "" : (r.cells[col] ?? "").trim();
+      if (own !== "" || col === undefined) {
+        if (own !== "") last.set(field, { value: own, row: r.row });
+        return own;
+      }
+      const prev = last.get(field);
+      if (fill.has(field) && prev) {
+        // The provenance keeps the text the task was built from; the fill itself is reported.
+        cells[headers[col] as string] = prev.value;
+        issues.push(createIssue("plan_cell_filled", { header: headers[col] as string, from: prev.row, value: prev.value }, { row: r.row, field: headers[col] as string }));
+        return prev.value;
+      }
+      return "";
+    };
+    const where = (field: PlanField) => {
+      const col = fieldColumn.get(field);
+      return { row: r.row, field: col === undefined ? field : (headers[col] as string), severity: "warning" as const };
+    };
+    const asWarnings = (list: readonly Issue[], field: PlanField) =>
+      list.map((i) => ({ ...i, row: r.row, field: where(field).field, severity: i.severity === "error" ? ("warning" as const) : i.severity }));
+
+    const region = value("region");
+    const planName = value("planName");
+    let name = value("name");
+    if (name === "") {
+      if (planName !== "") {
+        issues.push(createIssue("task_name_from_plan", { name: planName }, where("name")));
+        name = planName;
+      } else {
+        issues.push(createIssue("task_name_missing", {}, where("name")));
+        name = `第${r.row}行`;
+      }
+    }
+    const targetingText = value("targeting");
+    const reading = readTargeting(targetingText);
+    let targeting: Task["targeting"] = "undirected";
+    if (reading.status === "ok") targeting = reading.value;
+    else if (reading.status === "typo") {
+      targeting = reading.value;
+      issues.push(createIssue("targeting_typo", { text: targetingText, expected: reading.expected }, where("targeting")));
+    } else if (reading.status === "missing") {
+      if (fieldColumn.has("targeting")) issues.push(createIssue("targeting_missing", {}, where("targeting")));
+    } else issues.push(createIssue("targeting_unrecognized", { text: targetingText }, where("targeting")));
+
+    const itemsText = value("items");
+    const quotaText = value("quota");
+    const windowText = value("window");
+    const initiator = value("initiator") || (fieldColumn.has("initiator") ? "" : (options.issuer ?? "").trim());
+    const task: Task = {
+      id: `${idPrefix}${r.row}`,
+      name,
+      items: itemsText === "" ? [] : [itemsText],
+      scope: value("scope"),
+      targeting,
+      quotaText,
+      windowText,
+      initiator,
+      cooperators: splitDepartments(value("cooperators")),
+      source: options.sheet === undefined ? { row: r.row, cells } : { row: r.row, cells, sheet: options.sheet },
+    };
+    if (planName !== "") task.planName = planName;
+    if (region !== "") task.region = region;
+    const mode = value("mode");
+    if (mode !== "") task.mode = mode;
+    const responsible = value("responsible");
+    if (responsible !== "") task.responsible = responsible;
+    if (fieldColumn.has("creditRequirement")) task.creditRequirement = value("creditRequirement");
+    if (quotaText !== "") {
+      const q = parseQuota(quotaText);
+      if (q.ok) task.quota = q.value;
+      issues.push(...asWarnings(q.ok ? q.warnings : q.issues, "quota"));
+    }
+    if (windowText !== "") {
+      const w = parseWindow(windowText, { year });
+      if (w.ok) task.windows = w.value.windows.map((d) => ({ start: d.start, end: d.end }));
+      issues.push(...asWarnings(w.ok ? w.warnings : w.issues, "window"));
+    }
+    tasks.push(task);
+  }
+
+  const plan: Plan = { year, issuer: (options.issuer ?? "").trim(), tasks };
+  if (options.name !== undefined) plan.name = options.name;
+  if (options.completionDate !== undefined) plan.completionDate = options.completionDate;
+  return ok(plan, issues);
+}

@@ -1,0 +1,74 @@
+import { createIssue, type Issue } from "../../result.js";
+import type { LintRule } from "../rule.js";
+
+const PER_YEAR = { year: 1, halfYear: 2, quarter: 4, month: 12, plan: 1 } as const;
+const RECURRING = { month: 12, quarter: 4, halfYear: 2 } as const;
+const norm = (s: string) => s.normalize("NFKC").replace(/\s+/g, "");
+
+function gcd(a: bigint, b: bigint): bigint {
+  while (b !== 0n) [a, b] = [b, a % b];
+  return a < 0n ? -a : a;
+}
+
+/**
+ * Lint rule "entity-cap": one entity is not expected to be inspected for the same item more often than the cap
+ * (多头检查、重复检查).
+ * @public
+ */
+export const entityCap: LintRule = {
+  id: "entity-cap",
+  severity: "warning",
+  codes: ["entity_inspections_above_cap"],
+  description: {
+    zh: "同一抽查事项下，每个对象每年预计被检查次数（比例×频次，各任务相加）超过上限（默认1次，caps.perEntityPerYear）",
+    en: "For one check item, the expected inspections of an entity per year (ratio × frequency, summed over tasks) exceed the cap (default 1, caps.perEntityPerYear)",
+  },
+  rationale: {
+    zh: "国发〔2019〕5号：同一市场主体的多个检查事项原则上一次完成，避免多头执法、重复检查，减轻企业负担。",
+    en: "国发〔2019〕5号: inspections of one entity are combined where possible; avoid repeated and overlapping inspections.",
+  },
+  check(ctx) {
+    const groups = new Map<string, { item: string; n: bigint; d: bigint; rows: number[] }>();
+    for (const t of ctx.plan.tasks) {
+      const q = ctx.quota(t);
+      if (!q.ok) continue;
+      let n: bigint;
+      let d: bigint;
+      const pool = ctx.poolSize(t);
+      if (q.value.ratio) (n = BigInt(q.value.ratio.numerator)), (d = BigInt(q.value.ratio.denominator));
+      else if (q.value.count && pool !== undefined && pool > 0) (n = BigInt(Math.min(q.value.count.value, pool))), (d = BigInt(pool));
+      else continue;
+      let times = 1;
+      const f = q.value.frequency;
+      // A cumulative quota ("全年不低于…10%") is the year's total, however it is split.
+      if (q.value.cumulative) times = 1;
+      else if (f) times = f.times * PER_YEAR[f.per];
+      else {
+        const w = ctx.window(t);
+        if (w.ok && w.value.recurring) times = RECURRING[w.value.recurring.period];
+      }
+      n *= BigInt(times);
+      const item = t.items.join("；") || t.name;
+      const key = `${norm(item)}\u0000${norm(t.initiator)}`;
+      const g = groups.get(key) ?? { item, n: 0n, d: 1n, rows: [] };
+      g.n = g.n * d + n * g.d;
+      g.d *= d;
+      const k = gcd(g.n, g.d) || 1n;
+      (g.n /= k), (g.d /= k);
+      g.rows.push(t.source?.row ?? ctx.plan.tasks.indexOf(t) + 1);
+      groups.set(key, g);
+    }
+    const cap = ctx.caps.perEntityPerYear;
+    const out: Issue[] = [];
+    for (const [, g] of groups) {
+      // Exact comparison n/d > cap, with the cap as a decimal of at most 6 places.
+      const capN = BigInt(Math.round(cap * 1e6));
+      if (g.n * 1_000_000n <= capN * g.d) continue;
+      const expected = Number((g.n * 100n) / g.d) / 100;
+      const first = ctx.plan.tasks.find((t) => (t.source?.row ?? ctx.plan.tasks.indexOf(t) + 1) === g.rows[0]);
+      const where = first ? ctx.where(first, "quota") : {};
+      out.push(createIssue("entity_inspections_above_cap", { item: g.item.length > 40 ? `${g.item.slice(0, 38)}…` : g.item, expected, cap, rows: g.rows.join("、") }, where));
+    }
+    return out;
+  },
+};

@@ -1,0 +1,30 @@
+import { sampleSize } from "../../quota/sampleSize.js";
+import { createIssue, type Issue } from "../../result.js";
+import type { LintRule } from "../rule.js";
+
+/**
+ * Lint rule "quota-rounds-to-zero": for a known pool size, the ratio draws at least one entity.
+ * @public
+ */
+export const quotaRoundsToZero: LintRule = {
+  id: "quota-rounds-to-zero",
+  severity: "error",
+  codes: ["quota_rounds_to_zero"],
+  description: { zh: "按已知名录库数量，抽查比例取整后为0户（需 poolSizes）", en: "For the known pool size the ratio rounds to zero entities (needs poolSizes)" },
+  rationale: {
+    zh: "比例过小时任务实际不抽查任何对象，等于未执行（国发〔2019〕5号：合理确定抽查比例）。",
+    en: "A ratio that rounds to zero inspects nobody: the task is not carried out (国发〔2019〕5号: set ratios soundly).",
+  },
+  check(ctx) {
+    const out: Issue[] = [];
+    for (const t of ctx.plan.tasks) {
+      const pool = ctx.poolSize(t);
+      const q = ctx.quota(t);
+      if (pool === undefined || pool <= 0 || !q.ok) continue;
+      // Without the "at least one" floor: the question is what the ratio itself gives.
+      const s = sampleSize(q.value, pool, { minimumOne: false });
+      if (s.ok && s.value.size === 0) out.push(createIssue("quota_rounds_to_zero", { text: t.quotaText.trim(), pool }, ctx.where(t, "quota")));
+    }
+    return out;
+  },
+};

@@ -1,0 +1,27 @@
+import { createIssue, type Issue } from "../../result.js";
+import { sameDepartment } from "../_columns.js";
+import type { LintRule } from "../rule.js";
+
+/**
+ * Lint rule "self-cooperator": the initiator is not its own cooperator.
+ * @public
+ */
+export const selfCooperator: LintRule = {
+  id: "self-cooperator",
+  severity: "error",
+  codes: ["cooperator_is_initiator"],
+  description: { zh: "配合部门就是发起部门本身", en: "The cooperating department is the initiator itself" },
+  rationale: {
+    zh: "部门联合抽查须由两个以上部门共同实施（国发〔2019〕5号）；发起部门自己“配合”自己，任务实为单部门抽查。",
+    en: "A joint inspection involves two or more departments (国发〔2019〕5号); an initiator cooperating with itself makes it a single-department task.",
+  },
+  check(ctx) {
+    const out: Issue[] = [];
+    for (const t of ctx.plan.tasks) {
+      for (const c of t.cooperators) {
+        if (sameDepartment(c, t.initiator)) out.push(createIssue("cooperator_is_initiator", { department: c }, ctx.where(t, "cooperators")));
+      }
+    }
+    return out;
+  },
+};
