@@ -1,5 +1,5 @@
 import { createIssue, type Issue } from "../result.js";
-import { formatIso, parseIso, partsOf } from "./_dates.js";
+import { formatIso, parseIso, partsOf, toDayNumber } from "./_dates.js";
 import type { WorkdayCalendar } from "./workdayCalendar.js";
 
 /** The not-covered issue for `year`. */
@@ -20,11 +20,35 @@ export function checkedDay(date: unknown, calendar: WorkdayCalendar, path: (stri
   return day;
 }
 
+interface Memo {
+  first: number;
+  last: number;
+  days: Map<number, boolean>;
+}
+
+// Answers are memoised per calendar (calendars are pure: a date's status does not change), so counting
+// 20 working days does not format and re-parse a date string on every step.
+const memos = new WeakMap<WorkdayCalendar, Memo>();
+
+function memoOf(calendar: WorkdayCalendar): Memo {
+  let m = memos.get(calendar);
+  if (!m) {
+    m = { first: toDayNumber(calendar.firstYear, 1, 1), last: toDayNumber(calendar.lastYear, 12, 31), days: new Map() };
+    memos.set(calendar, m);
+  }
+  return m;
+}
+
 /** Whether a day number is a working day; an issue when its year is not covered. */
 export function workingDay(day: number, calendar: WorkdayCalendar): boolean | Issue {
-  const { year } = partsOf(day);
-  if (year < calendar.firstYear || year > calendar.lastYear) return notCovered(year, calendar);
-  return calendar.isWorkingDay(formatIso(day));
+  const m = memoOf(calendar);
+  if (day < m.first || day > m.last) return notCovered(partsOf(day).year, calendar);
+  let w = m.days.get(day);
+  if (w === undefined) {
+    w = calendar.isWorkingDay(formatIso(day));
+    m.days.set(day, w);
+  }
+  return w;
 }
 
 /** Steps n working days from `day` (n may be negative; 0 returns `day`). */

@@ -10,6 +10,7 @@ import { isoWeekday, parseIso } from "./_dates.js";
  * @remarks
  * The functions of this SDK call `isWorkingDay` only for valid ISO dates inside
  * `[firstYear, lastYear]`; a date outside is reported as `calendar_year_not_covered`, never guessed.
+ * `isWorkingDay` must be pure: answers are memoised per calendar object.
  * @example
  * ```ts
  * const weekdaysOnly: WorkdayCalendar = {
