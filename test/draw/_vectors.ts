@@ -1,0 +1,51 @@
+// Builds the draw-v1 test vectors published in docs/spec/draw-v1.md and frozen in draw-v1-vectors.json.
+import { announce } from "../../src/draw/announce.js";
+import { draw } from "../../src/draw/draw.js";
+import { diceEntropy, lotteryEntropy } from "../../src/draw/entropy.js";
+import { buildManifest } from "../../src/draw/manifest.js";
+import type { DrawEntity } from "../../src/draw/pool.js";
+import { replaceSelections } from "../../src/draw/replace.js";
+import { unwrap } from "../../src/result.js";
+
+export function makeVectors() {
+  // 1. Unstratified, ids with CJK and an astral character (code point order ≠ UTF-16 order).
+  const salt1 = "salt-0123456789abcdef";
+  const pool1: DrawEntity[] = ["E07", "E02", "E10", "E01", "E05", "\u{FF25}09", "E03", "\u{1F600}08", "E06", "甲04"].map((id) => ({ id }));
+  const a1 = unwrap(announce({ taskId: "VEC-1", pool: pool1, stratify: "none", salt: salt1, sizes: 3, entropySource: { kind: "dice", description: "vector 1" } }));
+  const r1 = unwrap(draw(a1.announcement, pool1, unwrap(diceEntropy("31415926535897932384")), { salt: salt1 }));
+
+  // 2. Stratified by tier with exclusions, a whole stratum (n = N), lottery entropy and two replacements (one chained).
+  const salt2 = "焦作-vector-salt-2023";
+  const tiers = ["B", "C", "B", "A", "D", "B", "C", "B", "A", "B"] as const;
+  const pool2: DrawEntity[] = Array.from({ length: 30 }, (_, k) => ({
+    id: `91410800MA${String(1000 + k * 37).padStart(6, "0")}X`,
+    tier: tiers[k % tiers.length],
+    ...(k === 4 ? { status: "deregistered" as const } : {}),
+    ...(k === 11 ? { inspections: [{ date: "2023-02-10", itemId: "娱乐场所治安管理监督检查" }] } : {}),
+  }));
+  pool2.push({ id: "91410800MA009999Z" });
+  const a2 = unwrap(announce({
+    taskId: "VEC-2", taskName: "娱乐场所治安管理监督检查", pool: pool2, stratify: "tier", salt: salt2,
+    sizes: { A: 1, B: 4, C: 2, D: 2, untiered: 1 },
+    exclusions: { recentInspection: { itemId: "娱乐场所治安管理监督检查", asOf: "2023-06-30", withinDays: 365 } },
+    entropySource: { kind: "lottery", description: "中国福利彩票双色球 2023-06-01 开奖号码（红球、蓝球）" },
+  }));
+  const e2 = unwrap(lotteryEntropy([{ name: "红球", numbers: [33, 7, 1, 20, 15, 9] }, { name: "蓝球", numbers: [12] }]));
+  const d2 = unwrap(draw(a2.announcement, pool2, e2, { salt: salt2 }));
+  const bStratum = a2.manifest.strata.find((s) => s.label === "B")!.key;
+  const firstB = d2.selections.find((s) => s.stratum === bStratum)!;
+  const rep1 = unwrap(replaceSelections(d2, pool2, [{ id: firstB.id, reason: "已注销" }], { salt: salt2 }));
+  const r2 = unwrap(replaceSelections(rep1, pool2, [{ id: rep1.replacements[0]!.id, reason: "无法联系" }], { salt: salt2 }));
+
+  // 3. Manifest digest across a chunk boundary: 65,539 ids E000000…E065538, unstratified.
+  const salt3 = "chunk-salt-000000";
+  const pool3 = Array.from({ length: 65_539 }, (_, k) => ({ id: `E${String(k).padStart(6, "0")}` }));
+  const m3 = unwrap(buildManifest(pool3, { stratify: "none", salt: salt3 }));
+
+  return {
+    about: "double-random draw-v1 test vectors (docs/spec/draw-v1.md §10). Pools list every entity after nothing was removed; 'eligible' maps each id left after the exclusions to its stratum label (confidential) for re-checkers.",
+    unstratified: { salt: salt1, pool: pool1, eligible: Object.fromEntries(a1.manifest.strata.flatMap((s) => s.ids.map((id) => [id, s.label]))), record: r1 },
+    stratified: { salt: salt2, pool: pool2, eligible: Object.fromEntries(a2.manifest.strata.flatMap((s) => s.ids.map((id) => [id, s.label]))), record: r2 },
+    chunked: { salt: salt3, ids: "E000000…E065538 (65,539 ids, E + 6 digits)", count: 65_539, stratumDigest: m3.strata[0]!.digest, manifestDigest: m3.digest },
+  };
+}
