@@ -15,7 +15,11 @@ export const TierRule = z
     z.object({ kind: z.literal("exempt") }).strict(),
   ])
   .meta({ id: "TierRule" });
-/** @public */
+/**
+ * One tier's rule: `{ kind: "quota", quota }`, `{ kind: "multiplier", numerator, denominator }`,
+ * `{ kind: "all" }` or `{ kind: "exempt" }`. See the {@link TierRule} schema.
+ * @public
+ */
 export type TierRule = z.infer<typeof TierRule>;
 
 /**
@@ -43,5 +47,9 @@ export const TierPolicy = z
   })
   .strict()
   .meta({ id: "TierPolicy", description: "信用风险分类抽查策略" });
-/** @public */
+/**
+ * A credit-risk tier policy: `{ name?, rules: { A?, B?, C?, D?, untiered? } }`, each a {@link TierRule}.
+ * Build one by hand or with `parseTierPolicy("A类3%，B类5%，C类10%，D类30%")`.
+ * @public
+ */
 export type TierPolicy = z.infer<typeof TierPolicy>;
