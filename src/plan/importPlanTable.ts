@@ -72,6 +72,8 @@ function toRows(input: PlanTableInput, issues: Issue[]): Row[] {
   if (typeof input === "string") {
     const parsed = Papa.parse<string[]>(input.replace(/^\uFEFF/, ""), { header: false, skipEmptyLines: false });
     for (const e of parsed.errors) {
+      // One-column tables have no delimiter to detect; the comma default is right for them.
+      if (e.code === "UndetectableDelimiter") continue;
       // Papaparse reports quoting problems but still returns every record; they are worth a warning only.
       const row = (e.row ?? 0) + 1;
       issues.push(createIssue("plan_csv_problem", { detail: `${e.code}: ${e.message}` }, { row }));

@@ -3,3 +3,6 @@ export { importPlanTable, type ImportPlanTableOptions, type PlanTableInput, type
 export { lintPlan, type Diagnostic } from "./lintPlan.js";
 export type { LintRule, LintContext, LintPlanOptions, LintCaps } from "./rule.js";
 export { lintRules } from "./rules/index.js";
+export { formatDiagnosticsText, type FormatTextOptions } from "./formatText.js";
+export { formatDiagnosticsJson, type FormatJsonOptions } from "./formatJson.js";
+export { formatDiagnosticsSarif, type FormatSarifOptions } from "./formatSarif.js";

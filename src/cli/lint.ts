@@ -1,0 +1,127 @@
+// `double-random lint <plan.csv|plan.xlsx>`: Node-only. Reads the file, imports it, lints it, prints a report.
+import { readFile } from "node:fs/promises";
+import { basename, extname } from "node:path";
+import { pathToFileURL } from "node:url";
+import { parseArgs } from "node:util";
+import ExcelJS from "exceljs";
+import {
+  formatDiagnosticsJson, formatDiagnosticsSarif, formatDiagnosticsText, importPlanTable, type Issue, lintPlan,
+} from "../index.js";
+
+const USAGE = `double-random lint <plan.csv|plan.xlsx> --year 2023 [--format text|json|sarif] [--lang zh|en] [--fill-merged]
+                   [--issuer 单位] [--completion-date YYYY-MM-DD] [--sheet 名称]
+
+检查年度抽查计划表，有错误时退出码为1。 / Lints an annual inspection plan table; exits with 1 when there are errors.
+`;
+
+/** Reads the first (or the named) worksheet of an .xlsx file as rows of cell text; merged cells beyond their first cell are blank, as in a CSV export. */
+export async function readXlsxRows(data: Buffer | ArrayBuffer, sheetName?: string): Promise<{ rows: string[][]; sheet: string } | { error: string }> {
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(data as ArrayBuffer);
+  } catch (e) {
+    return { error: e instanceof Error ? e.message : String(e) };
+  }
+  const ws = sheetName === undefined ? wb.worksheets[0] : wb.getWorksheet(sheetName);
+  if (!ws) return { error: sheetName === undefined ? "no worksheet" : `no worksheet named "${sheetName}"` };
+  const rows: string[][] = [];
+  for (let r = 1; r <= ws.rowCount; r++) {
+    const row = ws.getRow(r);
+    const cells: string[] = [];
+    for (let c = 1; c <= Math.max(row.cellCount, ws.columnCount); c++) {
+      const cell = row.getCell(c);
+      // A merged cell's other members repeat the master's value in exceljs; exports show them blank.
+      cells.push(cell.isMerged && cell.master.address !== cell.address ? "" : cell.text ?? "");
+    }
+    rows.push(cells);
+  }
+  return { rows, sheet: ws.name };
+}
+
+/**
+ * Runs `double-random lint` with the arguments after the command name and returns the exit code:
+ * 0 when there are no errors, 1 when there are, 2 for a usage or file problem.
+ */
+export async function runLint(argv: string[]): Promise<number> {
+  let args;
+  try {
+    args = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        year: { type: "string" },
+        format: { type: "string", default: "text" },
+        lang: { type: "string", default: "zh" },
+        "fill-merged": { type: "boolean", default: false },
+        issuer: { type: "string" },
+        "completion-date": { type: "string" },
+        sheet: { type: "string" },
+        help: { type: "boolean", short: "h", default: false },
+      },
+    });
+  } catch (e) {
+    process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n${USAGE}`);
+    return 2;
+  }
+  const { values, positionals } = args;
+  if (values.help) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  const file = positionals[0];
+  const year = Number(values.year);
+  const format = values.format;
+  const lang = values.lang === "en" ? "en" : "zh";
+  if (file === undefined || !Number.isInteger(year) || !["text", "json", "sarif"].includes(format ?? "")) {
+    process.stderr.write(`${file === undefined ? "缺少文件 / missing file\n" : ""}${!Number.isInteger(year) ? "缺少或无效的 --year / missing or invalid --year\n" : ""}${USAGE}`);
+    return 2;
+  }
+  let input: string | string[][];
+  let sheet: string | undefined;
+  try {
+    const data = await readFile(file);
+    if ([".xlsx", ".xlsm"].includes(extname(file).toLowerCase())) {
+      const x = await readXlsxRows(data, values.sheet);
+      if ("error" in x) {
+        process.stderr.write(`无法读取 / cannot read ${file}: ${x.error}\n`);
+        return 2;
+      }
+      input = x.rows;
+      sheet = x.sheet;
+    } else {
+      input = data.toString("utf8");
+    }
+  } catch (e) {
+    process.stderr.write(`无法读取 / cannot read ${file}: ${e instanceof Error ? e.message : String(e)}\n`);
+    return 2;
+  }
+  const imported = importPlanTable(input, {
+    year,
+    fillMerged: values["fill-merged"],
+    ...(values.issuer === undefined ? {} : { issuer: values.issuer }),
+    ...(values["completion-date"] === undefined ? {} : { completionDate: values["completion-date"] }),
+    ...(sheet === undefined ? {} : { sheet }),
+  });
+  let report: Issue[];
+  if (!imported.ok) report = [...imported.issues];
+  else {
+    // The importer's own notes (skipped rows, filled cells, unknown columns); cell problems come from the lint.
+    const notes = imported.warnings.filter((i) => i.code.startsWith("plan_"));
+    report = [...notes, ...lintPlan(imported.value, { year })].sort(
+      (a, b) => (a.row ?? Number.MAX_SAFE_INTEGER) - (b.row ?? Number.MAX_SAFE_INTEGER),
+    );
+  }
+  const title = basename(file);
+  const out =
+    format === "json" ? formatDiagnosticsJson(report, { file })
+    : format === "sarif" ? formatDiagnosticsSarif(report, { file, lang })
+    : formatDiagnosticsText(report, { lang, title, ...(imported.ok ? { plan: imported.value } : {}) });
+  process.stdout.write(out);
+  return report.some((i) => i.severity === "error") ? 1 : 0;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  runLint(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}
