@@ -16,7 +16,7 @@ export const planMessages = {
   targeting_missing: { severity: "error", zh: "缺少抽查类型（定向/不定向）", en: "The targeting (抽查类型: 定向 directed / 不定向 undirected) is missing" },
   targeting_typo: { severity: "warning", zh: "抽查类型“{text}”应为“{expected}”", en: "Targeting \"{text}\" should read \"{expected}\"" },
   targeting_unrecognized: { severity: "error", zh: "抽查类型“{text}”不是“定向”或“不定向”", en: "Targeting \"{text}\" is neither 定向 (directed) nor 不定向 (undirected)" },
-  quota_rounds_to_zero: { severity: "error", zh: "按抽查比例“{text}”，{pool}户的名录库抽取0户", en: "With the ratio \"{text}\" a pool of {pool} entities yields 0 to inspect" },
+  quota_rounds_to_zero: { severity: "error", zh: "按抽查比例“{text}”，{pool}户的名录库四舍五入后抽取0户，比例形同虚设", en: "With the ratio \"{text}\" a pool of {pool} entities rounds to 0 to inspect: the ratio does not work" },
   window_after_completion: { severity: "warning", zh: "抽查时间“{text}”截至{end}，晚于计划完成日期{completion}", en: "The window \"{text}\" ends on {end}, after the plan's completion date {completion}" },
   task_year_mismatch: { severity: "error", zh: "{where}中的年份{found}年与计划年度{year}年不符", en: "The year {found} in the {whereEn} differs from the plan year {year}" },
   frequency_impossible: { severity: "warning", zh: "频次“{frequency}”在抽查时间“{window}”内无法完成：{detail}", en: "The frequency \"{frequency}\" cannot be met within the window \"{window}\": {detailEn}" },

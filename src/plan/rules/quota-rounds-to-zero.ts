@@ -10,7 +10,7 @@ export const quotaRoundsToZero: LintRule = {
   id: "quota-rounds-to-zero",
   severity: "error",
   codes: ["quota_rounds_to_zero"],
-  description: { zh: "按已知名录库数量，抽查比例取整后为0户（需 poolSizes）", en: "For the known pool size the ratio rounds to zero entities (needs poolSizes)" },
+  description: { zh: "按已知名录库数量，抽查比例四舍五入后为0户，只靠“至少抽1户”才有检查（需 poolSizes）", en: "For the known pool size the ratio rounds to zero entities; only the one-entity minimum makes a draw (needs poolSizes)" },
   rationale: {
     zh: "比例过小时任务实际不抽查任何对象，等于未执行（国发〔2019〕5号：合理确定抽查比例）。",
     en: "A ratio that rounds to zero inspects nobody: the task is not carried out (国发〔2019〕5号: set ratios soundly).",
@@ -21,8 +21,9 @@ export const quotaRoundsToZero: LintRule = {
       const pool = ctx.poolSize(t);
       const q = ctx.quota(t);
       if (pool === undefined || pool <= 0 || !q.ok) continue;
-      // Without the "at least one" floor: the question is what the ratio itself gives.
-      const s = sampleSize(q.value, pool, { minimumOne: false });
+      // What the ratio itself gives, rounded to the nearest entity and without the "at least one" floor; a
+      // "不低于" ratio always rounds up, so only exact and "不超过" ratios can come to nothing.
+      const s = sampleSize(q.value, pool, { minimumOne: false, rounding: "halfUp" });
       if (s.ok && s.value.size === 0) out.push(createIssue("quota_rounds_to_zero", { text: t.quotaText.trim(), pool }, ctx.where(t, "quota")));
     }
     return out;
