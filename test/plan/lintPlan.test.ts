@@ -32,8 +32,11 @@ describe("lint rules", () => {
   });
 
   it("plan codes do not collide with another area's catalog (a spread would overwrite their messages)", async () => {
-    const others = await Promise.all(["core", "model", "quota", "calendar", "draw", "match"].map((a) => import(`../../src/messages/${a}.js`)));
-    const taken = new Set(others.flatMap((m: Record<string, object>) => Object.values(m).flatMap((catalog) => Object.keys(catalog))));
+    const others = await Promise.all([
+      import("../../src/messages/core.js"), import("../../src/messages/model.js"), import("../../src/messages/quota.js"),
+      import("../../src/messages/calendar.js"), import("../../src/messages/draw.js"), import("../../src/messages/match.js"),
+    ]);
+    const taken = new Set(others.flatMap((m) => Object.values(m).flatMap((catalog) => Object.keys(catalog))));
     expect(taken.size).toBeGreaterThan(20);
     expect(Object.keys(planMessages).filter((code) => taken.has(code))).toEqual([]);
   });
