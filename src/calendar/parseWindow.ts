@@ -1,6 +1,6 @@
 import type { DateRange } from "../model/plan.js";
 import { createIssue, fail, type Issue, type Message, type Result, settle } from "../result.js";
-import { daysInMonth, formatIso, isRealDate, toDayNumber } from "./_dates.js";
+import { daysInMonth, formatIso, isRealDate, parseIso, toDayNumber } from "./_dates.js";
 import { stepWorkingDays, workingDay } from "./_workdays.js";
 import type { CalendarPeriod, RecurringRule, Window } from "./window.js";
 import { chineseDaysCalendar, type WorkdayCalendar } from "./workdayCalendar.js";
@@ -21,6 +21,11 @@ export interface ParseWindowContext {
   readonly monthBefore?: "exclusive" | "inclusive";
   /** How many calendar days "月初" spans (default 10, i.e. 上旬); without it a warning says so. */
   readonly monthStartDays?: number;
+  /**
+   * The plan's overall inspection period (e.g. 舞钢's "2023年4月至12月"): the sub-windows of a recurring
+   * rule ("每月") are cut to it. Dates written out explicitly are not cut.
+   */
+  readonly within?: DateRange;
 }
 
 /** A span of day numbers, inclusive. */
@@ -392,6 +397,14 @@ export function parseWindow(text: string, ctx: ParseWindowContext): Result<Windo
   if (recurring) {
     spans = recurring.spans;
     rule = recurring.rule;
+    if (ctx.within !== undefined) {
+      const a = parseIso(ctx.within.start);
+      const b = parseIso(ctx.within.end);
+      if (a === undefined || b === undefined || b < a) {
+        return fail([createIssue("calendar_date_invalid", { date: `${String(ctx.within.start)}—${String(ctx.within.end)}` }, { path: ["ctx", "within"] })]);
+      }
+      spans = spans.map((x) => ({ s: Math.max(x.s, a), e: Math.min(x.e, b) })).filter((x) => x.s <= x.e);
+    }
   } else {
     spans = parseChunks(st, t);
     if (spans === null) {

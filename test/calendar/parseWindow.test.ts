@@ -71,6 +71,14 @@ describe("parseWindow on the wording listed in issue 3", () => {
     expect(r.ok && [r.value.end, r.warnings.length]).toEqual(["2023-09-30", 0]);
   });
 
+  it("cuts a recurring rule to the plan's overall period (舞钢: 每月 within 2023年4月至12月)", () => {
+    const r = parseWindow("每月", { year: 2023, within: { start: "2023-04-01", end: "2023-12-31" } });
+    expect(r.ok && r.value.windows.length).toBe(9);
+    expect(r.ok && [r.value.start, r.value.end]).toEqual(["2023-04-01", "2023-12-31"]);
+    const bad = parseWindow("每月", { year: 2023, within: { start: "2023-12-31", end: "2023-04-01" } });
+    expect(!bad.ok && bad.issues[0]?.code).toBe("calendar_date_invalid");
+  });
+
   it("月初 can be given an explicit length", () => {
     const r = parseWindow("月初", { year: 2023, monthStartDays: 5 });
     expect(r.ok && [r.value.windows[1], r.warnings.length]).toEqual([{ start: "2023-02-01", end: "2023-02-05" }, 0]);
@@ -135,6 +143,13 @@ describe("parseWindow properties", () => {
         return typeof r.ok === "boolean";
       }),
       { numRuns: 3000, seed: 20230517 },
+    );
+  });
+
+  it("never throws on arbitrary Unicode, lone surrogates included", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: "binary", maxLength: 80 }), (s) => typeof parseWindow(s, { year: 2023 }).ok === "boolean"),
+      { numRuns: 3000, seed: 99 },
     );
   });
 
