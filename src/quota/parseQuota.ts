@@ -70,6 +70,15 @@ const WORDS: ReadonlyArray<readonly [string, Token]> = (
   ] as Array<readonly [string, Token]>
 ).sort((a, b) => b[0].length - a[0].length);
 
+// Words indexed by their first character, so the scanner tries only the few that can match.
+const WORDS_BY_FIRST = new Map<string, Array<readonly [string, Token]>>();
+for (const entry of WORDS) {
+  const first = entry[0][0] as string;
+  const list = WORDS_BY_FIRST.get(first) ?? [];
+  list.push(entry);
+  WORDS_BY_FIRST.set(first, list);
+}
+
 const SEPARATORS = new Set([";", ",", ":", "、", "(", ")", "[", "]", "{", "}", "【", "】", "〔", "〕", "|", "~", "。", "，", "；", "：", "/", "—", "–", "-", "−", "\"", "'", "“", "”", "‘", "’", "*", "+", "&", "及", "和"]);
 const COUNT_UNITS = new Set(["家", "户", "个", "所", "人", "项", "台", "辆", "条", "处", "座", "艘", "批"]);
 const CN_DIGITS: Readonly<Record<string, number>> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
@@ -152,7 +161,7 @@ function lex(s: string): Token[] {
       }
     }
     let matched = false;
-    for (const [word, token] of WORDS) {
+    for (const [word, token] of WORDS_BY_FIRST.get(ch) ?? []) {
       if (s.startsWith(word, i)) {
         flush();
         tokens.push(token);
@@ -293,7 +302,8 @@ interface Piece {
 export function parseQuota(text: string): Result<Quota> {
   const original = typeof text === "string" ? text : String(text);
   // Spaces between two numbers separate them ("100 1次/年"); any other space or line break is layout.
-  let s = original.normalize("NFKC").replace(/([0-9])\s+(?=[0-9])/g, "$1;").replace(/\s+/g, "");
+  let s = original.normalize("NFKC");
+  if (/\s/.test(s)) s = s.replace(/([0-9])\s+(?=[0-9])/g, "$1;").replace(/\s+/g, "");
   while (s.endsWith("。") || s.endsWith(".")) s = s.slice(0, -1);
   if (s === "" || s === "-" || s === "/" || s === "—" || s === "无") {
     return fail([createIssue("quota_empty")]);
