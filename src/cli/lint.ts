@@ -5,7 +5,7 @@ import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import ExcelJS from "exceljs";
 import {
-  formatDiagnosticsJson, formatDiagnosticsSarif, formatDiagnosticsText, importPlanTable, type Issue, lintPlan,
+  formatDiagnosticsJson, formatDiagnosticsSarif, formatDiagnosticsText, type Issue, lintPlanTable,
 } from "../index.js";
 
 const USAGE = `double-random lint <plan.csv|plan.xlsx> --year 2023 [--format text|json|sarif] [--lang zh|en] [--fill-merged]
@@ -95,27 +95,19 @@ export async function runLint(argv: string[]): Promise<number> {
     process.stderr.write(`无法读取 / cannot read ${file}: ${e instanceof Error ? e.message : String(e)}\n`);
     return 2;
   }
-  const imported = importPlanTable(input, {
+  const linted = lintPlanTable(input, {
     year,
     fillMerged: values["fill-merged"],
     ...(values.issuer === undefined ? {} : { issuer: values.issuer }),
     ...(values["completion-date"] === undefined ? {} : { completionDate: values["completion-date"] }),
     ...(sheet === undefined ? {} : { sheet }),
   });
-  let report: Issue[];
-  if (!imported.ok) report = [...imported.issues];
-  else {
-    // The importer's own notes (skipped rows, filled cells, unknown columns); cell problems come from the lint.
-    const notes = imported.warnings.filter((i) => i.code.startsWith("plan_"));
-    report = [...notes, ...lintPlan(imported.value, { year })].sort(
-      (a, b) => (a.row ?? Number.MAX_SAFE_INTEGER) - (b.row ?? Number.MAX_SAFE_INTEGER),
-    );
-  }
+  const report: readonly Issue[] = linted.ok ? linted.value.diagnostics : linted.issues;
   const title = basename(file);
   const out =
     format === "json" ? formatDiagnosticsJson(report, { file })
     : format === "sarif" ? formatDiagnosticsSarif(report, { file, lang })
-    : formatDiagnosticsText(report, { lang, title, ...(imported.ok ? { plan: imported.value } : {}) });
+    : formatDiagnosticsText(report, { lang, title, ...(linted.ok ? { plan: linted.value.plan } : {}) });
   process.stdout.write(out);
   return report.some((i) => i.severity === "error") ? 1 : 0;
 }

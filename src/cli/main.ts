@@ -1,36 +1,48 @@
-// Node-only command line. Nothing in the isomorphic core imports this folder.
-import { parseArgs } from "node:util";
-import { jsonSchemas } from "../model/json-schema.js";
+// The `double-random` command (Node only). Nothing in the isomorphic core imports this folder.
+import * as announce from "./commands/announce.js";
+import * as draw from "./commands/draw.js";
+import * as manifest from "./commands/manifest.js";
+import * as quota from "./commands/quota.js";
+import * as schema from "./commands/schema.js";
+import * as verify from "./commands/verify.js";
 
-const USAGE = `double-random <command> [options]
-
-命令 / commands:
-  schema [Name]     输出 JSON Schema / print the JSON Schemas of the models
-`;
-
-function main(argv: string[]): number {
-  const { positionals } = parseArgs({ args: argv, allowPositionals: true, strict: false });
-  const [command, ...rest] = positionals;
-  switch (command) {
-    case "schema": {
-      const all = jsonSchemas();
-      const name = rest[0];
-      if (name !== undefined && !(name in all)) {
-        process.stderr.write(`未知模型 / unknown model: ${name} (${Object.keys(all).join(", ")})\n`);
-        return 2;
-      }
-      process.stdout.write(`${JSON.stringify(name ? all[name as keyof typeof all] : all, null, 2)}\n`);
-      return 0;
-    }
-    case undefined:
-    case "help":
-    case "--help":
-      process.stdout.write(USAGE);
-      return 0;
-    default:
-      process.stderr.write(`未知命令 / unknown command: ${command}\n${USAGE}`);
-      return 2;
-  }
+interface Command {
+  HELP: string;
+  run(argv: string[]): Promise<number>;
 }
 
-process.exitCode = main(process.argv.slice(2));
+const commands: Record<string, Command> = { quota, manifest, announce, draw, verify, schema };
+
+function usage(): string {
+  return `double-random <命令 command> [选项 options]   (--lang en 输出英文 / English output)\n\n${Object.values(commands).map((c) => c.HELP).join("\n\n")}\n`;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === "help" || name === "--help" || name === "-h") {
+    process.stdout.write(usage());
+    return 0;
+  }
+  const command = commands[name];
+  if (!command) {
+    process.stderr.write(`✗ [cli_unknown_command] 未知命令“${name}” / unknown command "${name}"\n\n${usage()}`);
+    return 2;
+  }
+  if (rest.includes("--help") || rest.includes("-h")) {
+    process.stdout.write(`${command.HELP}\n`);
+    return 0;
+  }
+  return command.run(rest);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    // A bug, not bad input: one line, no stack trace (set DOUBLE_RANDOM_DEBUG=1 for it).
+    process.stderr.write(`✗ 内部错误 / internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+    if (process.env.DOUBLE_RANDOM_DEBUG) process.stderr.write(`${(e as Error).stack}\n`);
+    process.exitCode = 2;
+  },
+);

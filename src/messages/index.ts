@@ -1,4 +1,5 @@
 import { calendarMessages } from "./calendar.js";
+import { cliMessages } from "./cli.js";
 import { coreMessages } from "./core.js";
 import { drawMessages } from "./draw.js";
 import { matchMessages } from "./match.js";
@@ -28,6 +29,7 @@ export const messages = {
   ...drawMessages,
   ...matchMessages,
   ...planMessages,
+  ...cliMessages,
 } as const satisfies Catalog;
 
 /**

@@ -2,7 +2,7 @@ import Papa from "papaparse";
 import { createIssue, type Issue, type Result, settle } from "../result.js";
 import type { Entity } from "./entity.js";
 import type { Inspector } from "./inspector.js";
-import { parseEntityPool, parseInspectorPool } from "./pool.js";
+import { parseEntityPool, parseInspectorPool, type PoolOptions } from "./pool.js";
 
 type Field = { name: string; headers: readonly string[]; required?: boolean; list?: boolean; boolean?: boolean; integer?: boolean };
 
@@ -117,6 +117,8 @@ function toRecords(table: CsvTable, columns: Map<number, Field>, issues: Issue[]
 export interface PoolCsvOptions {
   /** Keep columns the SDK does not know as `attributes` (entities only). Default true. */
   readonly keepUnknownColumns?: boolean;
+  /** Progress of row validation, see {@link PoolOptions}. */
+  readonly onProgress?: (done: number, total: number) => void;
 }
 
 /**
@@ -163,7 +165,7 @@ function entitiesFromTable(table: CsvTable, issues: Issue[], options: PoolCsvOpt
     if (options.keepUnknownColumns === false) delete o.attributes;
   });
   if (issues.some((i) => i.severity === "error")) return settle([], issues);
-  const pool = parseEntityPool(records, { firstRow: 2 });
+  const pool = parseEntityPool(records, options.onProgress ? { firstRow: 2, onProgress: options.onProgress } : { firstRow: 2 });
   return pool.ok ? settle(pool.value, [...issues, ...pool.warnings]) : settle([], [...issues, ...pool.issues]);
 }
 

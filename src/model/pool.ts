@@ -9,7 +9,11 @@ import { type Inspector, parseInspector } from "./inspector.js";
 export interface PoolOptions {
   /** Row number of the first element, for messages (e.g. 2 when row 1 of a CSV is its header). Default 1. */
   readonly firstRow?: number;
+  /** Called every 10,000 rows and at the end with (rows done, rows in all), for progress bars on big pools. */
+  readonly onProgress?: (done: number, total: number) => void;
 }
+
+const PROGRESS_EVERY = 10_000;
 
 function parsePool<T extends { id: string }>(
   rows: unknown,
@@ -43,7 +47,9 @@ function parsePool<T extends { id: string }>(
     }
     issues.push(...r.warnings.map((i) => at(i, index)));
     out.push(r.value);
+    if (options.onProgress && (index + 1) % PROGRESS_EVERY === 0) options.onProgress(index + 1, rows.length);
   });
+  options.onProgress?.(rows.length, rows.length);
   if (rows.length === 0) issues.push(createIssue("empty_pool"));
   return settle(out, issues);
 }

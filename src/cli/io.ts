@@ -1,0 +1,125 @@
+// Node-only file I/O for the command line: every failure becomes an Issue, never a stack trace.
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { extname } from "node:path";
+import { SingleBar } from "cli-progress";
+import Papa from "papaparse";
+import {
+  createIssue, type Entity, fail, type Inspector, type Issue, ok, parseEntityPool, parseEntityPoolRows,
+  parseInspectorPool, parseInspectorPoolRows, type Result,
+} from "../index.js";
+
+export type Lang = "zh" | "en";
+
+/** Reads a UTF-8 text file (a BOM is dropped). */
+export function readText(file: string): Result<string> {
+  if (!existsSync(file)) return fail([createIssue("file_not_found", { file })]);
+  try {
+    return ok(readFileSync(file, "utf8").replace(/^\uFEFF/, ""));
+  } catch (e) {
+    return fail([createIssue("file_unreadable", { file, detail: (e as Error).message })]);
+  }
+}
+
+/** Reads a JSON file. */
+export function readJson(file: string): Result<unknown> {
+  const text = readText(file);
+  if (!text.ok) return text;
+  try {
+    return ok(JSON.parse(text.value));
+  } catch (e) {
+    return fail([createIssue("json_invalid", { file, detail: (e as Error).message })]);
+  }
+}
+
+const TABLE_FORMATS = ".csv, .tsv, .txt, .xlsx";
+
+/** Reads a table (CSV/TSV through papaparse, XLSX through exceljs: the first worksheet, or `sheet`) as rows of text. */
+export async function readTable(file: string, sheet?: string): Promise<Result<string[][]>> {
+  const ext = extname(file).toLowerCase();
+  if (ext === ".xlsx") {
+    if (!existsSync(file)) return fail([createIssue("file_not_found", { file })]);
+    // exceljs is heavy: loaded only when a workbook is actually read.
+    const { default: ExcelJS } = await import("exceljs");
+    const wb = new ExcelJS.Workbook();
+    try {
+      await wb.xlsx.readFile(file);
+    } catch (e) {
+      return fail([createIssue("workbook_unreadable", { file, detail: (e as Error).message })]);
+    }
+    const ws = sheet ? wb.getWorksheet(sheet) : wb.worksheets[0];
+    if (!ws) return fail([createIssue("workbook_unreadable", { file, detail: sheet ? `no worksheet "${sheet}"` : "no worksheet" })]);
+    const rows: string[][] = [];
+    ws.eachRow({ includeEmpty: true }, (row, n) => {
+      const cells: string[] = [];
+      for (let c = 1; c <= ws.columnCount; c++) cells.push(row.getCell(c).text ?? "");
+      rows[n - 1] = cells;
+    });
+    return ok(Array.from(rows, (r) => r ?? []).filter((r) => r.some((c) => c.trim() !== "")));
+  }
+  if (![".csv", ".tsv", ".txt"].includes(ext)) return fail([createIssue("file_format_unsupported", { file, accepted: TABLE_FORMATS })]);
+  const text = readText(file);
+  if (!text.ok) return text;
+  const parsed = Papa.parse<string[]>(text.value, { header: false, skipEmptyLines: "greedy" });
+  const errors = parsed.errors.filter((e) => e.code !== "UndetectableDelimiter");
+  if (errors.length > 0) {
+    return fail(errors.map((e) => createIssue("csv_parse_error", { row: (e.row ?? 0) + 1, detail: e.message }, { row: (e.row ?? 0) + 1 })));
+  }
+  return ok(parsed.data);
+}
+
+/** A progress bar on stderr for big pools (only on a terminal, or when forced). */
+function progress(label: string, force: boolean): ((done: number, total: number) => void) | undefined {
+  if (!force && !process.stderr.isTTY) return undefined;
+  let bar: SingleBar | undefined;
+  return (done, total) => {
+    if (total < 20_000 && !force) return;
+    if (!bar) {
+      bar = new SingleBar({ format: `${label} [{bar}] {percentage}% {value}/{total}`, stream: process.stderr, noTTYOutput: force, hideCursor: true });
+      bar.start(total, 0);
+    }
+    bar.update(done);
+    if (done >= total) bar.stop();
+  };
+}
+
+/** Loads an entity pool from .json (array of entities), .csv/.tsv or .xlsx. */
+export async function loadEntities(file: string, options: { progress?: boolean; lang?: Lang } = {}): Promise<Result<Entity[]>> {
+  const onProgress = progress(options.lang === "en" ? "validating" : "校验名录库", options.progress === true);
+  if (extname(file).toLowerCase() === ".json") {
+    const json = readJson(file);
+    return json.ok ? parseEntityPool(json.value, onProgress ? { onProgress } : {}) : json;
+  }
+  const rows = await readTable(file);
+  return rows.ok ? parseEntityPoolRows(rows.value, onProgress ? { onProgress } : {}) : rows;
+}
+
+/** Loads an inspector pool from .json, .csv/.tsv or .xlsx. */
+export async function loadInspectors(file: string): Promise<Result<Inspector[]>> {
+  if (extname(file).toLowerCase() === ".json") {
+    const json = readJson(file);
+    return json.ok ? parseInspectorPool(json.value) : json;
+  }
+  const rows = await readTable(file);
+  return rows.ok ? parseInspectorPoolRows(rows.value) : rows;
+}
+
+/** Prints issues to stderr, one line each, in the chosen language. */
+export function printIssues(issues: readonly Issue[], lang: Lang): void {
+  const seen = new Set<string>();
+  for (const i of issues) {
+    // The same warning can reach a command through two calls (e.g. pool loading and announce).
+    const key = `${i.code}|${i.row ?? ""}|${i.message.en}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const mark = i.severity === "error" ? "✗" : i.severity === "warning" ? "!" : "·";
+    const where = i.row !== undefined ? (lang === "zh" ? `第${i.row}行${i.field ? `「${i.field}」` : ""} ` : `row ${i.row}${i.field ? ` [${i.field}]` : ""} `) : "";
+    process.stderr.write(`${mark} ${where}[${i.code}] ${i.message[lang]}\n`);
+  }
+}
+
+/** Writes JSON to a file (when `out` is given) or stdout. */
+export function writeJson(value: unknown, out?: string): void {
+  const text = `${JSON.stringify(value, null, 2)}\n`;
+  if (out) writeFileSync(out, text);
+  else process.stdout.write(text);
+}

@@ -1,0 +1,102 @@
+// The real command line (dist/cli.js, built by the test command), on real files.
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import ExcelJS from "exceljs";
+import { beforeAll, describe, expect, it } from "vitest";
+
+const root = new URL("../../", import.meta.url).pathname;
+const cli = join(root, "dist/cli.js");
+const pool = join(root, "examples/data/jiaozuo-entertainment-pool.csv");
+const salt = "焦作公安2023盐值-7f3a9c0d";
+let dir: string;
+
+function run(...args: string[]) {
+  const r = spawnSync(process.execPath, [cli, ...args], { encoding: "utf8", cwd: dir });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+beforeAll(() => {
+  if (!existsSync(cli)) throw new Error("dist/cli.js is missing: run `npm run build` (the test command does)");
+  dir = mkdtempSync(join(tmpdir(), "dr-cli-"));
+});
+
+describe("double-random CLI", () => {
+  it("quota: parses wording and sizes it, in zh and en", () => {
+    const zh = run("quota", "不低于10%；不少于4户；1次/年", "--pool", "20");
+    expect(zh.code).toBe(0);
+    expect(zh.out).toContain("抽取数量: 4");
+    const en = run("quota", "每半年3%", "--pool", "108", "--format", "json");
+    expect(JSON.parse(en.out).size.size).toBe(4);
+  });
+
+  it("quota: ambiguous wording exits 1 with a coded message, no stack trace", () => {
+    const r = run("quota", "0.1", "--pool", "20");
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/\[quota_\w+\]/);
+    expect(r.err).not.toMatch(/\bat .*\.js:\d+/);
+  });
+
+  it("announce → draw → verify on the sample pool; tampering is caught (exit 1)", () => {
+    const a = run("announce", pool, "--task-id", "JZ-2023-GA-07", "--salt", salt, "--quota", "每半年3%", "--policy", "D类全部",
+      "--entropy-source", "dice:2023年3月1日 公开掷骰20位", "-o", "a.json");
+    expect(a.code, a.err).toBe(0);
+    const announcement = JSON.parse(readFileSync(join(dir, "a.json"), "utf8"));
+    expect(announcement.strata.map((s: { n: number }) => s.n).sort((x: number, y: number) => x - y)).toEqual([1, 3, 4, 17]);
+    const d = run("draw", "a.json", pool, "--salt", salt, "--entropy", "dice:27182818284590452353", "-o", "r.json");
+    expect(d.code, d.err).toBe(0);
+    const ok = run("verify", "r.json", "--pool", pool, "--salt", salt);
+    expect(ok.code, ok.err).toBe(0);
+    expect(ok.out).toContain("复核通过");
+
+    const record = JSON.parse(readFileSync(join(dir, "r.json"), "utf8"));
+    record.selections[0].counter += 1;
+    writeFileSync(join(dir, "bad.json"), JSON.stringify(record));
+    const bad = run("verify", "bad.json", "--pool", pool, "--salt", salt, "--lang", "en");
+    expect(bad.code).toBe(1);
+    expect(bad.out).toContain("Verification failed");
+    expect(bad.err).toContain("selection_mismatch");
+  });
+
+  it("manifest: reads an .xlsx pool and gives the same digest as the CSV", async () => {
+    const rows = readFileSync(pool, "utf8").trim().split("\n").map((l) => l.split(","));
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("名录库");
+    for (const r of rows) ws.addRow(r);
+    await wb.xlsx.writeFile(join(dir, "pool.xlsx"));
+    const fromCsv = run("manifest", pool, "--salt", salt, "--format", "json");
+    const fromXlsx = run("manifest", "pool.xlsx", "--salt", salt, "--format", "json");
+    expect(fromXlsx.code, fromXlsx.err).toBe(0);
+    expect(JSON.parse(fromXlsx.out).digest).toBe(JSON.parse(fromCsv.out).digest);
+  });
+
+  it("bad files and arguments: one clear message and a non-zero exit", () => {
+    writeFileSync(join(dir, "broken.xlsx"), "this is not a workbook");
+    const cases = [
+      [run("verify", "missing.json", "--pool", pool, "--salt", salt), "file_not_found"],
+      [run("manifest", "broken.xlsx", "--salt", salt), "workbook_unreadable"],
+      [run("manifest", pool), "cli_missing_argument"],
+      [run("manifest", "pool.doc", "--salt", salt), "file_format_unsupported"],
+      [run("frobnicate"), "cli_unknown_command"],
+      [run("quota", "20%", "--pool", "-3"), "cli_bad_option"],
+      [run("quota", "20%", "--colour"), "cli_bad_option"],
+    ] as const;
+    for (const [r, code] of cases) {
+      expect(r.code, r.err).not.toBe(0);
+      expect(r.err).toContain(`[${code}]`);
+      expect(r.err).not.toMatch(/\n\s+at /);
+    }
+  });
+
+  it("schema: prints a JSON Schema that names the model", () => {
+    const r = run("schema", "Entity");
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).$defs.Entity.properties.id).toBeDefined();
+  });
+
+  it("help lists every command", () => {
+    const out = execFileSync(process.execPath, [cli, "--help"], { encoding: "utf8" });
+    for (const c of ["quota", "manifest", "announce", "draw", "verify", "schema"]) expect(out).toContain(`double-random ${c}`);
+  });
+});
