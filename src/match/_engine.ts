@@ -43,6 +43,8 @@ export interface Failure {
 export class State {
   readonly K: number;
   readonly T: number;
+  readonly P: number;
+  readonly cap: Int32Array;
   readonly holder: Int32Array;
   readonly load: Int32Array;
   readonly held: number[][];
@@ -58,6 +60,8 @@ export class State {
   ) {
     this.K = prep.spec.length;
     this.T = prep.targets.length;
+    this.P = prep.people.length;
+    this.cap = Int32Array.from(prep.people, (p) => Math.min(p.cap, 0x7fffffff));
     this.holder = new Int32Array(this.K * this.T).fill(-1);
     this.load = new Int32Array(prep.people.length);
     this.held = prep.people.map(() => []);
@@ -69,7 +73,7 @@ export class State {
   }
 
   eligible(p: number, t: number): boolean {
-    return this.prep.eligible[p * this.T + t] === 1;
+    return this.prep.eligible[t * this.P + p] === 1;
   }
 
   /** The slot person p holds at target t, or -1. */
@@ -100,9 +104,17 @@ export class State {
     const t = Math.floor(s / this.K);
     const key = this.prep.spec[s % this.K]!.key;
     const out: number[] = [];
-    const people = this.prep.people;
-    for (const p of this.prep.groups.get(key)!) {
-      if (this.eligible(p, t) && this.load[p]! < people[p]!.cap && this.slotAt(p, t) < 0) out.push(p);
+    const { holder, load, cap, K } = this;
+    const elig = this.prep.eligible;
+    const row = t * this.P;
+    const base = t * K;
+    const members = this.prep.groups.get(key)!;
+    for (let i = 0; i < members.length; i++) {
+      const p = members[i]!;
+      if (elig[row + p] !== 1 || load[p]! >= cap[p]!) continue;
+      let here = false;
+      for (let k = 0; k < K; k++) if (holder[base + k] === p) here = true;
+      if (!here) out.push(p);
     }
     return out;
   }
@@ -139,7 +151,7 @@ export class State {
           }
           continue;
         }
-        if (this.load[p]! < prep.people[p]!.cap) return { ok: true, moves: this.apply(s0, s, p, prev) };
+        if (this.load[p]! < this.cap[p]!) return { ok: true, moves: this.apply(s0, s, p, prev) };
         for (const h of this.held[p]!.slice().sort((a, b) => a - b)) {
           if (!prev.has(h)) {
             prev.set(h, { to: s, person: p });

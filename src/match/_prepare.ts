@@ -30,7 +30,8 @@ export interface Person {
   /** Region prefixes (trailing "00" pairs of a 6-digit code removed); empty = anywhere. */
   readonly regions: readonly string[];
   readonly cap: number;
-  readonly conflicts: ReadonlySet<string>;
+  /** Entity ids of declared conflicts (回避), as given. */
+  readonly conflicts: readonly string[];
 }
 
 export interface Target {
@@ -84,10 +85,10 @@ export interface Prepared {
   readonly spec: readonly SlotSpec[];
   /** Members of each slot group (key → person indices in code point order of id). */
   readonly groups: ReadonlyMap<string, readonly number[]>;
-  /** eligible[p * T + t] = 1 when person p may be sent to target t (pool-specific rules applied). */
+  /** eligible[t * P + p] = 1 when person p may be sent to target t (pool-specific rules applied); target-major so a slot's candidates are read in one sweep. */
   readonly eligible: Uint8Array;
-  /** Extra recusal pairs (relationships, last inspectors, late recusals) as "p\u0000t" keys. */
-  readonly recused: ReadonlySet<string>;
+  /** Extra recusals (relationships, last inspectors, late recusals): person index → target indices. */
+  readonly recused: ReadonlyMap<number, ReadonlySet<number>>;
   readonly warnings: readonly Issue[];
 }
 
@@ -267,14 +268,17 @@ function readPerson(input: unknown, pool: Pool, path: (string | number)[], issue
   if (cap !== undefined && (typeof cap !== "number" || !Number.isInteger(cap) || cap < 0)) {
     issues.push(createIssue("match_negative_cap", { path: pathText([...path, "loadCap"]), value: String(cap) }, { path: [...path, "loadCap"] }));
   }
-  const conflicts = new Set<string>();
+  const conflicts: string[] = [];
   if (input.conflicts !== undefined) {
     if (!Array.isArray(input.conflicts)) need("conflicts", false, "array");
     else {
-      input.conflicts.forEach((c: unknown, k: number) => {
-        if (!isObject(c) || !nonEmptyString(c.entityId)) issues.push(typeIssue([...path, "conflicts", k, "entityId"], "non-empty string", isObject(c) ? c.entityId : c));
-        else conflicts.add(c.entityId);
-      });
+      const list = input.conflicts as unknown[];
+      for (let k = 0; k < list.length; k++) {
+        const c = list[k] as { entityId?: unknown } | null;
+        const id = typeof c === "object" && c !== null ? c.entityId : undefined;
+        if (typeof id === "string" && id.length > 0) conflicts.push(id);
+        else issues.push(typeIssue([...path, "conflicts", k, "entityId"], "non-empty string", id ?? c));
+      }
     }
   }
   if (issues.length > before) return null;
@@ -314,7 +318,7 @@ export function ineligibility(prep: Pick<Prepared, "rules" | "recused">, person:
     if (!person.credential) return "credential";
     if (rules.departments && !rules.departments.some(([d]) => d === person.department)) return "department";
   }
-  if (person.conflicts.has(target.id) || prep.recused.has(`${p}\u0000${t}`)) return "conflict";
+  if (person.conflicts.includes(target.id) || prep.recused.get(p)?.has(t) === true) return "conflict";
   const quals = person.pool === "counted" ? rules.qualifications : rules.expertQualifications;
   for (const q of quals) if (!person.qualifications.has(q)) return "qualifications";
   if (rules.checkRegions && person.regions.length > 0 && target.regionCode !== undefined) {
@@ -425,7 +429,12 @@ export function prepare(input: MatchInput, late: readonly LateRecusal[], issues:
   }));
   const personIndex = new Map(people.map((p, k) => [p.id, k]));
 
-  const recused = new Set<string>();
+  const recused = new Map<number, Set<number>>();
+  const recuse = (p: number, t: number) => {
+    const set = recused.get(p);
+    if (set) set.add(t);
+    else recused.set(p, new Set([t]));
+  };
   (Array.isArray(relList) ? (relList as readonly unknown[]) : []).forEach((rel, k) => {
     const path = ["rules", "relationships", k];
     if (!isObject(rel) || !nonEmptyString(rel.inspectorId) || !nonEmptyString(rel.entityId)) {
@@ -438,7 +447,7 @@ export function prepare(input: MatchInput, late: readonly LateRecusal[], issues:
       return;
     }
     const t = targetIndex.get(rel.entityId);
-    if (t !== undefined) recused.add(`${p}\u0000${t}`);
+    if (t !== undefined) recuse(p, t);
   });
   late.forEach((r, k) => {
     const path = ["record", "match", "log", k];
@@ -446,13 +455,13 @@ export function prepare(input: MatchInput, late: readonly LateRecusal[], issues:
     const t = targetIndex.get(r.targetId);
     if (p === undefined) issues.push(createIssue("match_unknown_inspector", { path: pathText(path), id: r.inspectorId }, { path }));
     else if (t === undefined) issues.push(createIssue("match_unknown_target", { path: pathText(path), id: r.targetId }, { path }));
-    else recused.add(`${p}\u0000${t}`);
+    else recuse(p, t);
   });
   if (rules.avoidLastInspectors) {
     targets.forEach((target, t) => {
       for (const id of target.lastInspectors) {
         const p = personIndex.get(id);
-        if (p !== undefined) recused.add(`${p}\u0000${t}`);
+        if (p !== undefined) recuse(p, t);
       }
     });
   }
@@ -487,9 +496,21 @@ export function prepare(input: MatchInput, late: readonly LateRecusal[], issues:
 
   const T = targets.length;
   const eligible = new Uint8Array(people.length * T);
-  const prepLike = { rules, recused };
+  // Row by row rather than ineligibility() per pair: 1,000 people × 5,000 targets must stay cheap.
+  const regionOk = (person: Person, target: Target) =>
+    !rules.checkRegions || person.regions.length === 0 || target.regionCode === undefined || person.regions.some((r) => target.regionCode!.startsWith(r));
   people.forEach((person, p) => {
-    for (let t = 0; t < T; t++) if (ineligibility(prepLike, person, p, targets[t]!, t) === null) eligible[p * T + t] = 1;
+    if (person.pool === "counted" && (!person.credential || (rules.departments && !rules.departments.some(([d]) => d === person.department)))) return;
+    const quals = person.pool === "counted" ? rules.qualifications : rules.expertQualifications;
+    if (!quals.every((q) => person.qualifications.has(q))) return;
+    const P = people.length;
+    const restricted = rules.checkRegions && person.regions.length > 0;
+    for (let t = 0; t < T; t++) if (!restricted || regionOk(person, targets[t]!)) eligible[t * P + p] = 1;
+    for (const id of person.conflicts) {
+      const t = targetIndex.get(id);
+      if (t !== undefined) eligible[t * P + p] = 0;
+    }
+    for (const t of recused.get(p) ?? []) eligible[t * P + p] = 0;
   });
 
   return {
