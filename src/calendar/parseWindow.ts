@@ -62,7 +62,8 @@ const RE_YMD_COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
 const RE_Y_DOT = /^(\d{4})\.(\d{1,2})(?:\.(\d{1,2}))?$/;
 const RE_MD_DOT = /^(\d{1,2})\.(\d{1,2})$/;
 const RE_CJK_DATE = /^(?:(\d{4})年)?(?:(\d{1,2})月份?)?(?:(\d{1,2})[日号])?$/;
-const RE_YEAR = /^(\d{4})年?$/;
+const RE_YEAR = /^(\d{4})(?:年度?)?$/;
+const RE_MONTH_END = /^(.+月份?)(?:底|末)$/;
 const RE_BARE = /^(\d{1,2})$/;
 const RE_BEFORE = /^(.+?)(?:之前|以前|前)$/;
 const RE_HALF = /^(?:(\d{4})年?(?:度)?)?(上|下)半年(?:[（(]([^（()）]+)[）)])?$/;
@@ -144,6 +145,15 @@ function invalidDate(st: State): null {
 const INVALID: Span[] = [];
 
 function parseBefore(st: State, inner: string, year: number): Span[] | null {
+  // "11月底前" is unambiguous: through the last day of November.
+  const monthEnd = RE_MONTH_END.exec(inner);
+  if (monthEnd?.[1] !== undefined) {
+    const q = parsePoint(monthEnd[1]);
+    if (!q || q.m === undefined || q.d !== undefined) return null;
+    const y = q.y ?? year;
+    const span = spanOf(st, q, y);
+    return span ? [{ s: toDayNumber(y, 1, 1), e: span.e }] : INVALID;
+  }
   const p = parsePoint(inner);
   if (!p || p.bare !== undefined || p.m === undefined) return null;
   const y = p.y ?? year;
@@ -179,7 +189,10 @@ function parseRangeOrPoint(st: State, s: string, year: number): Span[] | null {
     return span ? [span] : INVALID;
   }
   const left = parsePoint(parts[0] ?? "");
-  const right = parsePoint(parts[1] ?? "");
+  // "3月至11月底": the end of a month is where a month range ends anyway.
+  const rightText = parts[1] ?? "";
+  const rightEnd = RE_MONTH_END.exec(rightText);
+  const right = parsePoint(rightEnd?.[1] ?? rightText);
   if (!left || !right) return null;
   if (left.bare !== undefined && right.bare !== undefined) return null;
   if (left.bare !== undefined) {
