@@ -6,3 +6,4 @@ export { lintRules } from "./rules/index.js";
 export { formatDiagnosticsText, type FormatTextOptions } from "./formatText.js";
 export { formatDiagnosticsJson, type FormatJsonOptions } from "./formatJson.js";
 export { formatDiagnosticsSarif, type FormatSarifOptions } from "./formatSarif.js";
+export { lintPlanTable, type LintPlanTableOptions, type LintPlanTableResult } from "./lintPlanTable.js";

@@ -19,7 +19,10 @@ export const jointCooperator: LintRule = {
     for (const t of ctx.plan.tasks) {
       const cell = ctx.cell(t, "cooperators");
       const joint = (t.source !== undefined && cell !== undefined) || t.name.includes("联合");
-      if (joint && t.cooperators.length === 0) out.push(createIssue("cooperator_missing", {}, ctx.where(t, "cooperators")));
+      if (joint && t.cooperators.length === 0) out.push(createIssue("cooperator_missing", {}, {
+        ...ctx.where(t, "cooperators"),
+        hint: { zh: "填写配合部门；若为合并单元格，导入时用 fillMerged: [\"配合部门\"]；若实为单部门抽查，请移出联合抽查计划", en: "Name the cooperating department; for a merged cell import with fillMerged: [\"配合部门\"]; a single-department task belongs outside the joint plan" },
+      }));
     }
     return out;
   },
