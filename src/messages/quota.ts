@@ -31,6 +31,7 @@ export const quotaMessages = {
   allocation_no_quota: { severity: "error", zh: "分层“{key}”没有适用的抽查规则，也没有任务的基础比例（options.base）", en: "Stratum \"{key}\" has no rule in the policy and no base quota (options.base) was given" },
   allocation_multiplier_needs_ratio: { severity: "error", zh: "分层“{key}”按基础比例的倍数抽查，但基础比例“{text}”没有比例", en: "Stratum \"{key}\" uses a multiplier of the base quota, but the base quota \"{text}\" has no ratio" },
   allocation_multiplier_capped: { severity: "warning", zh: "分层“{key}”的倍数比例超过100%，按100%计", en: "Stratum \"{key}\": the multiplied ratio is above 100%; 100% is used" },
+  allocation_base_count_ignored: { severity: "warning", zh: "基础比例“{text}”中的数量要求针对整个任务，分层计算时未使用，请核对各层合计", en: "The count in the base quota \"{text}\" binds the whole task and is not used per stratum; check the total" },
   allocation_infeasible: { severity: "error", zh: "分配无法满足：{detail}（涉及分层：{strata}）", en: "The allocation cannot be met: {detail} (strata: {strata})" },
   allocation_no_weight: { severity: "error", zh: "总数为{total}，但所有分层的抽查权重都为0，无法分配", en: "The total is {total} but every stratum has zero weight; nothing to apportion by" },
   allocation_invalid_total: { severity: "error", zh: "总抽查数“{value}”应为非负整数", en: "Total \"{value}\" must be a non-negative integer" },

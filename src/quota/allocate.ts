@@ -1,6 +1,6 @@
 import { parseWith } from "../_internal/zod.js";
 import { TierPolicy, type TierRule } from "../model/policy.js";
-import type { Quota } from "../model/quota.js";
+import { Quota } from "../model/quota.js";
 import { RiskTier, riskTierLabels } from "../model/tier.js";
 import { createIssue, fail, type Issue, type Message, type Result, settle } from "../result.js";
 import {
@@ -102,7 +102,7 @@ function fracText(f: Fraction): string {
  * Issue codes: `allocation_duplicate_key`, `allocation_invalid_size`, `allocation_unknown_key`,
  * `allocation_no_quota`, `allocation_multiplier_needs_ratio`, `allocation_infeasible`,
  * `allocation_no_weight`, `allocation_invalid_total`, any {@link sampleSize} code, schema codes for a
- * malformed policy (errors); `allocation_multiplier_capped` (warning).
+ * malformed policy or base quota (errors); `allocation_multiplier_capped`, `allocation_base_count_ignored` (warnings).
  *
  * @param strata - the strata, each with a unique key.
  * @param policy - one rule per tier (and `untiered`).
@@ -152,9 +152,17 @@ export function allocate(
   if (options.total !== undefined && !isCount(options.total)) {
     issues.push(createIssue("allocation_invalid_total", { value: String(options.total) }, { path: ["total"] }));
   }
+  if (options.base !== undefined) {
+    const checkedBase = parseWith(Quota, options.base, { path: ["base"] });
+    if (!checkedBase.ok) issues.push(...checkedBase.issues);
+  }
   if (issues.length > 0) return fail(issues);
 
   const warnings: Issue[] = [];
+  if (options.base?.count && options.total === undefined) {
+    // A count such as "不少于4户" binds the whole task, not each stratum: say so rather than drop it quietly.
+    warnings.push(createIssue("allocation_base_count_ignored", { text: options.base.text }, { path: ["base", "count"] }));
+  }
   const planned: Planned[] = [];
   for (const [i, s] of list.entries()) {
     const rule: TierRule | undefined = s.tier ? rules[s.tier] : rules.untiered;

@@ -92,7 +92,7 @@ const BOUND_EN = { exact: "", atLeast: "at least ", atMost: "at most ", approx: 
  * Ratios: `atLeast` rounds up, `atMost` rounds down, `exact` follows `options.rounding` (up by default).
  * Counts combine with the ratio: "不少于4户" raises it, "不超过5家" lowers it, "约6家" is a cross-check
  * (a warning when it differs; the ratio decides). A count alone is the size. An empty pool gets 0; a
- * non-empty pool at least 1 unless `minimumOne: false`; never more than the pool. The size is per draw;
+ * non-empty pool at least 1 unless `minimumOne: false` (an explicit 0% stays 0); never more than the pool. The size is per draw;
  * the calendar splits the year by `frequency`, and a `cumulative` quota's size is the year's total.
  *
  * Issue codes: `quota_invalid_pool_size`, `quota_no_size`, `quota_segments_need_choice`,
@@ -204,7 +204,9 @@ export function sampleSize(quota: Quota, poolSize: number, options: SampleSizeOp
     zh.push(`超过名录库数量，取全部${poolSize}户`);
     en.push(`more than the pool, so all ${poolSize}`);
   }
-  if (size === 0n && (options.minimumOne ?? true)) {
+  // An explicit 0% means nobody; minimumOne is for ratios that round down to 0, not for that.
+  const explicitZero = ratio?.numerator === 0 && !count;
+  if (size === 0n && (options.minimumOne ?? true) && !explicitZero) {
     if (ratio?.bound === "atMost" || count?.bound === "atMost") warnings.push(createIssue("quota_minimum_one_exceeds_bound"));
     size = 1n;
     rule = "minimum_one";

@@ -96,7 +96,7 @@ describe("allocate", () => {
   });
 
   it("reports bad input as issues", () => {
-    const codes = (r: ReturnType<typeof allocate>) => (r.ok ? [] : r.issues.map((i) => i.code));
+    const codes = (r: ReturnType<typeof allocate>) => (r.ok ? [] : r.issues.filter((i) => i.severity === "error").map((i) => i.code));
     expect(codes(allocate([{ key: "A", size: 1 }, { key: "A", size: 2 }], policy("未分类5%")))).toEqual(["allocation_duplicate_key"]);
     expect(codes(allocate([{ key: "A", size: -1 }], policy("未分类5%")))).toEqual(["allocation_invalid_size"]);
     expect(codes(allocate([{ key: "A", size: 1 }], policy("未分类5%"), { minimums: { Z: 1 } }))).toEqual(["allocation_unknown_key"]);
@@ -104,6 +104,14 @@ describe("allocate", () => {
     expect(codes(allocate([{ key: "A", size: 1, tier: "A" }], policy("A类×2"), { base: unwrap(parseQuota("约6家")) }))).toEqual(["allocation_multiplier_needs_ratio"]);
     expect(codes(allocate([{ key: "A", size: 1 }], policy("未分类5%"), { total: 1.5 }))).toEqual(["allocation_invalid_total"]);
     expect(codes(allocate([{ key: "A", size: 5, tier: "A" }], policy("A类免查"), { total: 0 }))).toEqual([]);
+  });
+
+  it("validates the base quota and says when its count cannot be applied per stratum", () => {
+    const bad = { ratio: { numerator: 1, denominator: 0, bound: "exact" }, text: "x" } as unknown as ReturnType<typeof parseQuota> extends { value: infer V } ? V : never;
+    expect(allocate([{ key: "A", size: 1 }], policy("B类5%"), { base: bad }).ok).toBe(false);
+    const r = allocate([{ key: "A", size: 50 }], policy("B类5%"), { base: unwrap(parseQuota("不低于10%；不少于4户")) });
+    expect(r.ok && r.value.rows[0]?.n).toBe(5);
+    expect(r.ok && r.warnings.map((w) => w.code)).toEqual(["allocation_base_count_ignored"]);
   });
 
   it("does not mutate its inputs", () => {

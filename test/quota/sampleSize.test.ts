@@ -71,6 +71,11 @@ describe("sampleSize", () => {
     expect(r.ok && r.warnings.map((w) => w.code)).toEqual(["quota_minimum_one_exceeds_bound"]);
   });
 
+  it("keeps an explicit 0% at 0 even with minimumOne", () => {
+    const r = sampleSize(q("0%"), 50);
+    expect(r.ok && r.value).toMatchObject({ size: 0, rule: "ratio_ceil" });
+  });
+
   it("sizes 1‰ of a large pool and 100% of any pool", () => {
     expect(size("1‰", 123_456).size).toBe(124);
     expect(size("100%", 9_007_199_254_740_991).size).toBe(9_007_199_254_740_991);
@@ -109,7 +114,7 @@ describe("sampleSize", () => {
 function reference(n: bigint, d: bigint, bound: "exact" | "atLeast" | "atMost", pool: bigint): bigint {
   const x = pool * n;
   const raw = bound === "atMost" ? x / d : x % d === 0n ? x / d : x / d + 1n;
-  if (pool > 0n && raw === 0n) return 1n;
+  if (pool > 0n && raw === 0n && n > 0n) return 1n;
   return raw;
 }
 
@@ -127,7 +132,7 @@ describe("sampleSize properties", () => {
         if (!r.ok) return;
         expect(BigInt(r.value.size)).toBe(reference(BigInt(ratio.numerator), BigInt(ratio.denominator), ratio.bound, BigInt(pool)));
         expect(r.value.size).toBeLessThanOrEqual(pool);
-        expect(r.value.size === 0).toBe(pool === 0);
+        expect(r.value.size === 0).toBe(pool === 0 || ratio.numerator === 0);
       }),
       { numRuns: 500 },
     );
