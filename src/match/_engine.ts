@@ -1,7 +1,7 @@
 // The matching engine of docs/spec/match-v1.md: random priority from the Rivest stream, greedy picks, and
 // augmenting-path repair. Internal: never exported from the package.
 import { reduceHash, streamHash } from "../draw/stream.js";
-import { createIssue, type Issue } from "../result.js";
+import { createIssue, type Issue, type Message } from "../result.js";
 import { compareCodePoints, ineligibility, type Ineligibility, type Prepared } from "./_prepare.js";
 import type { Team, TeamMember, TeamMove } from "./types.js";
 
@@ -276,8 +276,7 @@ export function explain(state: State, failures: readonly Failure[]): Issue[] {
         createIssue("match_no_eligible", {
           target: prep.targets[t0]!.id,
           need: prep.spec.filter((s) => s.key === key0).length,
-          groupZh: `${label.zh}${qualText}`,
-          groupEn: `${label.en}${quals.length > 0 ? ` (${quals.join(", ")})` : ""}`,
+          group: { zh: `${label.zh}${qualText}`, en: `${label.en}${quals.length > 0 ? ` (${quals.join(", ")})` : ""}` },
           pool: pool.length,
           conflicts: counts.conflict,
           qualifications: counts.qualifications,
@@ -297,8 +296,7 @@ export function explain(state: State, failures: readonly Failure[]): Issue[] {
         targets: targets.size,
         sample,
         slots: g.reach.size,
-        groupsZh: groups.map((x) => x.zh).join("、"),
-        groupsEn: groups.map((x) => x.en).join(", "),
+        groups: { zh: groups.map((x) => x.zh).join("、"), en: groups.map((x) => x.en).join(", ") },
         people: people.size,
         capacity: g.reach.size - g.missing,
         missing: g.missing,
@@ -312,15 +310,15 @@ export function explain(state: State, failures: readonly Failure[]): Issue[] {
  * Puts the members of published teams back into slots: department slots by department, then open slots,
  * then expert slots, each in slot order. Returns an issue text when a team does not fit the rules' shape.
  */
-export function restore(state: State, teams: readonly Team[]): string | null {
+export function restore(state: State, teams: readonly Team[]): Message | null {
   const { prep, K } = state;
-  if (!Array.isArray(teams) || teams.length !== prep.targets.length) return "the number of teams differs from the number of targets";
+  if (!Array.isArray(teams) || teams.length !== prep.targets.length) return { zh: "检查组数与抽中对象数不一致", en: "the number of teams differs from the number of targets" };
   for (const team of teams) {
     const t = prep.targetIndex.get(team?.targetId);
-    if (t === undefined) return `team of unknown target "${String(team?.targetId)}"`;
+    if (t === undefined) return { zh: `检查组对应的对象“${String(team?.targetId)}”不是抽中对象`, en: `team of unknown target "${String(team?.targetId)}"` };
     for (const m of [...(team.members ?? []), ...(team.experts ?? [])]) {
       const p = prep.personIndex.get(m?.id);
-      if (p === undefined) return `unknown person "${String(m?.id)}" in the team of "${team.targetId}"`;
+      if (p === undefined) return { zh: `“${team.targetId}”检查组中有未知人员“${String(m?.id)}”`, en: `unknown person "${String(m?.id)}" in the team of "${team.targetId}"` };
       let placed = false;
       for (let k = 0; k < K && !placed; k++) {
         const spec = prep.spec[k]!;
@@ -329,7 +327,7 @@ export function restore(state: State, teams: readonly Team[]): string | null {
         state.assign(p, t * K + k);
         placed = true;
       }
-      if (!placed) return `"${m.id}" does not fit a ${String(m.slot)} slot in the team of "${team.targetId}"`;
+      if (!placed) return { zh: `“${m.id}”不符合“${team.targetId}”检查组的${String(m.slot)}席位`, en: `"${m.id}" does not fit a ${String(m.slot)} slot in the team of "${team.targetId}"` };
     }
   }
   return null;

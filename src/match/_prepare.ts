@@ -118,21 +118,21 @@ export function regionPrefix(code: string): string {
 /** The targets of a record, replacement draws substituted in place. */
 function readTargets(record: unknown, issues: Issue[]): { taskId: string; seed: string; list: { id: string; stratum: string; path: (string | number)[] }[] } | null {
   if (!isObject(record)) {
-    issues.push(createIssue("match_record_invalid", { path: "record", detail: "not an object" }, { path: ["record"] }));
+    issues.push(createIssue("match_record_invalid", { path: "record", detail: { zh: "不是对象", en: "not an object" } }, { path: ["record"] }));
     return null;
   }
   const r = record as Partial<MatchableRecord> & Record<string, unknown>;
   let bad = false;
   if (!nonEmptyString(r.taskId)) {
-    issues.push(createIssue("match_record_invalid", { path: "record.taskId", detail: "taskId missing" }, { path: ["record", "taskId"] }));
+    issues.push(createIssue("match_record_invalid", { path: "record.taskId", detail: { zh: "缺少任务编号 taskId", en: "taskId missing" } }, { path: ["record", "taskId"] }));
     bad = true;
   }
   if (!nonEmptyString(r.seed)) {
-    issues.push(createIssue("match_record_invalid", { path: "record.seed", detail: "seed missing" }, { path: ["record", "seed"] }));
+    issues.push(createIssue("match_record_invalid", { path: "record.seed", detail: { zh: "缺少种子 seed", en: "seed missing" } }, { path: ["record", "seed"] }));
     bad = true;
   }
   if (!Array.isArray(r.selections)) {
-    issues.push(createIssue("match_record_invalid", { path: "record.selections", detail: "selections missing" }, { path: ["record", "selections"] }));
+    issues.push(createIssue("match_record_invalid", { path: "record.selections", detail: { zh: "缺少抽中结果 selections", en: "selections missing" } }, { path: ["record", "selections"] }));
     return null;
   }
   const list: { id: string; stratum: string; path: (string | number)[] }[] = [];
@@ -172,13 +172,13 @@ function readTargets(record: unknown, issues: Issue[]): { taskId: string; seed: 
 function readRules(rules: MatchRules | undefined, issues: Issue[]): NormalizedRules | null {
   const r = (rules ?? {}) as MatchRules;
   const before = issues.length;
-  const bad = (field: string, detail: string) =>
-    issues.push(createIssue("match_invalid_rule", { path: `rules.${field}`, detail }, { path: ["rules", field] }));
+  const bad = (field: string, zh: string, en: string) =>
+    issues.push(createIssue("match_invalid_rule", { path: `rules.${field}`, detail: { zh, en } }, { path: ["rules", field] }));
   const count = (field: keyof MatchRules, fallback: number): number => {
     const v = r[field];
     if (v === undefined) return fallback;
     if (typeof v !== "number" || !Number.isInteger(v) || v < 0) {
-      bad(field, "expected an integer ≥ 0");
+      bad(field, "应为不小于0的整数", "expected an integer ≥ 0");
       return fallback;
     }
     return v;
@@ -188,25 +188,25 @@ function readRules(rules: MatchRules | undefined, issues: Issue[]): NormalizedRu
   let departments: [string, number][] | null = null;
   if (r.departments !== undefined) {
     if (Array.isArray(r.departments)) {
-      if (!r.departments.every(nonEmptyString)) bad("departments", "expected department names");
+      if (!r.departments.every(nonEmptyString)) bad("departments", "应为部门名称列表", "expected department names");
       else departments = [...new Set(r.departments as string[])].map((d) => [d, 1]);
     } else if (isObject(r.departments)) {
       departments = [];
       for (const [d, c] of Object.entries(r.departments)) {
-        if (!nonEmptyString(d) || typeof c !== "number" || !Number.isInteger(c) || c < 0) bad("departments", `count of "${d}" must be an integer ≥ 0`);
+        if (!nonEmptyString(d) || typeof c !== "number" || !Number.isInteger(c) || c < 0) bad("departments", `“${d}”的人数应为不小于0的整数`, `count of "${d}" must be an integer ≥ 0`);
         else departments.push([d, c]);
       }
-    } else bad("departments", "expected a list of departments or a record of counts");
+    } else bad("departments", "应为部门列表或“部门: 人数”", "expected a list of departments or a record of counts");
     if (departments) {
       departments.sort((a, b) => compareCodePoints(a[0], b[0]));
-      if (departments.length === 0 && issues.length === before) bad("departments", "no department takes part");
+      if (departments.length === 0 && issues.length === before) bad("departments", "没有参与部门", "no department takes part");
     }
   }
   for (const field of ["qualifications", "expertQualifications"] as const) {
-    if (r[field] !== undefined && !stringArray(r[field])) bad(field, "expected a list of qualifications");
+    if (r[field] !== undefined && !stringArray(r[field])) bad(field, "应为资质列表", "expected a list of qualifications");
   }
   for (const field of ["checkRegions", "avoidLastInspectors"] as const) {
-    if (r[field] !== undefined && typeof r[field] !== "boolean") bad(field, "expected true or false");
+    if (r[field] !== undefined && typeof r[field] !== "boolean") bad(field, "应为 true 或 false", "expected true or false");
   }
   let loadCap: number | null = null;
   if (r.loadCap !== undefined) {
@@ -225,8 +225,8 @@ function readRules(rules: MatchRules | undefined, issues: Issue[]): NormalizedRu
         issues.push(createIssue("match_leader_department", { path: "rules.leader.department", department: d }, { path: ["rules", "leader", "department"] }));
       }
       leader = { department: d };
-    } else bad("leader", "expected true, false or { department }");
-    if (teamSize === 0) bad("leader", "a leader needs at least one counted member");
+    } else bad("leader", "应为 true、false 或 { department }", "expected true, false or { department }");
+    if (teamSize === 0) bad("leader", "设组长时每组至少需要1名执法人员", "a leader needs at least one counted member");
   }
   if (issues.length > before) return null;
   return {
@@ -409,7 +409,7 @@ export function prepare(input: MatchInput, late: readonly LateRecusal[], issues:
   }
 
   const relList: unknown = rawRules?.relationships ?? [];
-  if (!Array.isArray(relList)) issues.push(createIssue("match_invalid_rule", { path: "rules.relationships", detail: "expected a list" }, { path: ["rules", "relationships"] }));
+  if (!Array.isArray(relList)) issues.push(createIssue("match_invalid_rule", { path: "rules.relationships", detail: { zh: "应为列表", en: "expected a list" } }, { path: ["rules", "relationships"] }));
   if (issues.some((i) => i.severity === "error") || !rec || !rules) return null;
 
   const sorted = [...seen.values()].sort((a, b) =>
@@ -438,7 +438,7 @@ export function prepare(input: MatchInput, late: readonly LateRecusal[], issues:
   (Array.isArray(relList) ? (relList as readonly unknown[]) : []).forEach((rel, k) => {
     const path = ["rules", "relationships", k];
     if (!isObject(rel) || !nonEmptyString(rel.inspectorId) || !nonEmptyString(rel.entityId)) {
-      issues.push(createIssue("match_invalid_rule", { path: pathText(path), detail: "expected { inspectorId, entityId, reason }" }, { path }));
+      issues.push(createIssue("match_invalid_rule", { path: pathText(path), detail: { zh: "应为 { inspectorId, entityId, reason }", en: "expected { inspectorId, entityId, reason }" } }, { path }));
       return;
     }
     const p = personIndex.get(rel.inspectorId);

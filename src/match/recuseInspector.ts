@@ -47,7 +47,7 @@ export interface RecuseResult<R extends MatchableRecord = MatchableRecord> {
 export function sectionOf(record: unknown, issues: Issue[]): MatchSection | null {
   const m = (record as { match?: Partial<MatchSection> } | null)?.match;
   if (!m || typeof m !== "object" || m.protocol !== MATCH_PROTOCOL_VERSION || !Array.isArray(m.teams) || !Array.isArray(m.log) || typeof m.counter !== "number") {
-    issues.push(createIssue("match_record_invalid", { path: "record.match", detail: `no ${MATCH_PROTOCOL_VERSION} matching section` }, { path: ["record", "match"] }));
+    issues.push(createIssue("match_record_invalid", { path: "record.match", detail: { zh: `缺少 ${MATCH_PROTOCOL_VERSION} 选派部分`, en: `no ${MATCH_PROTOCOL_VERSION} matching section` } }, { path: ["record", "match"] }));
     return null;
   }
   return m as MatchSection;

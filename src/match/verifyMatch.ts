@@ -1,5 +1,5 @@
 import type { Entity, EntityInput, InspectorInput } from "../model/index.js";
-import { createIssue, fail, type Issue, ok, type Result } from "../result.js";
+import { createIssue, fail, type Issue, type Message, ok, type Result } from "../result.js";
 import { ineligibility, prepare, type Prepared } from "./_prepare.js";
 import { matchInspectors } from "./matchInspectors.js";
 import { recuseInspector, sectionOf } from "./recuseInspector.js";
@@ -47,46 +47,46 @@ function canonical(value: unknown): string {
 /** Every rule, checked on the published teams directly, without the matching engine. */
 function checkTeams(prep: Prepared, teams: readonly Team[]): Issue[] {
   const issues: Issue[] = [];
-  const broken = (target: string, detail: string) => issues.push(createIssue("match_rule_violated", { target, detail }));
+  const broken = (target: string, detail: Message) => issues.push(createIssue("match_rule_violated", { target, detail }));
   const load = new Map<number, number>();
   const seenTargets = new Set<string>();
   for (const team of teams) {
     const t = prep.targetIndex.get(team.targetId);
     if (t === undefined || seenTargets.has(team.targetId)) {
-      broken(team.targetId, "not a drawn target, or two teams / 非抽中对象或重复");
+      broken(team.targetId, { zh: "非抽中对象或重复", en: "not a drawn target, or two teams" });
       continue;
     }
     seenTargets.add(team.targetId);
     const ids = [...team.members, ...team.experts].map((m) => m.id);
-    if (new Set(ids).size !== ids.length) broken(team.targetId, "a person twice / 同一人重复");
-    if (team.members.length !== prep.rules.teamSize) broken(team.targetId, `${team.members.length} counted members, ${prep.rules.teamSize} required / 执法人员人数不符`);
-    if (team.experts.length !== prep.rules.experts) broken(team.targetId, `${team.experts.length} experts, ${prep.rules.experts} required / 专家人数不符`);
+    if (new Set(ids).size !== ids.length) broken(team.targetId, { zh: "同一人重复", en: "a person twice" });
+    if (team.members.length !== prep.rules.teamSize) broken(team.targetId, { zh: `执法人员${team.members.length}人，应为${prep.rules.teamSize}人`, en: `${team.members.length} counted members, ${prep.rules.teamSize} required` });
+    if (team.experts.length !== prep.rules.experts) broken(team.targetId, { zh: `专家${team.experts.length}人，应为${prep.rules.experts}人`, en: `${team.experts.length} experts, ${prep.rules.experts} required` });
     for (const [d, c] of prep.rules.departments ?? []) {
       const n = team.members.filter((m) => prep.people[prep.personIndex.get(m.id) ?? -1]?.department === d).length;
-      if (n < c) broken(team.targetId, `${n} of ${d}, at least ${c} required / 部门人数不足`);
+      if (n < c) broken(team.targetId, { zh: `${d}仅${n}人，至少应为${c}人`, en: `${n} of ${d}, at least ${c} required` });
     }
     team.members.concat(team.experts).forEach((m, k) => {
       const p = prep.personIndex.get(m.id);
       const person = p === undefined ? undefined : prep.people[p];
       const wantPool = k < team.members.length ? "counted" : "expert";
       if (p === undefined || !person || person.pool !== wantPool) {
-        broken(team.targetId, `"${m.id}" is not in the ${wantPool} pool / 不在相应名录库`);
+        broken(team.targetId, { zh: `“${m.id}”不在${wantPool === "counted" ? "执法检查人员" : "专家"}名录库中`, en: `"${m.id}" is not in the ${wantPool} pool` });
         return;
       }
       const why = ineligibility(prep, person, p, prep.targets[t]!, t);
-      if (why) broken(team.targetId, `"${m.id}": ${why} / 不符合选派条件`);
+      if (why) broken(team.targetId, { zh: `“${m.id}”不符合选派条件（${why}）`, en: `"${m.id}": ${why}` });
       load.set(p, (load.get(p) ?? 0) + 1);
     });
     if (prep.rules.leader) {
       const leader = team.members.find((m) => m.id === team.leaderId);
       const dept = prep.rules.leader.department;
-      if (!leader || (dept !== null && prep.people[prep.personIndex.get(leader.id)!]!.department !== dept)) broken(team.targetId, "leader / 组长不符");
+      if (!leader || (dept !== null && prep.people[prep.personIndex.get(leader.id)!]!.department !== dept)) broken(team.targetId, { zh: "组长不符", en: "leader" });
     }
   }
-  if (seenTargets.size !== prep.targets.length) issues.push(createIssue("match_mismatch", { detail: "a drawn target has no team / 有抽中对象没有检查组" }));
+  if (seenTargets.size !== prep.targets.length) issues.push(createIssue("match_mismatch", { detail: { zh: "有抽中对象没有检查组", en: "a drawn target has no team" } }));
   for (const [p, n] of load) {
     const person = prep.people[p]!;
-    if (n > person.cap) issues.push(createIssue("match_rule_violated", { target: "*", detail: `"${person.id}" has ${n} assignments, cap ${person.cap} / 超出工作量上限` }));
+    if (n > person.cap) issues.push(createIssue("match_rule_violated", { target: "*", detail: { zh: `“${person.id}”承担${n}户，超出上限${person.cap}`, en: `"${person.id}" has ${n} assignments, cap ${person.cap}` } }));
   }
   return issues;
 }
@@ -118,26 +118,26 @@ export function verifyMatch(input: VerifyMatchInput): Result<MatchVerification> 
   issues.push(...checkTeams(prep, section.teams));
 
   const rerun = matchInspectors({ record: base, ...pools, rules: section.rules });
-  if (!rerun.ok) return fail([createIssue("match_mismatch", { detail: "the matching cannot be re-run / 无法重新运行选派" }), ...rerun.issues, ...issues]);
+  if (!rerun.ok) return fail([createIssue("match_mismatch", { detail: { zh: "无法重新运行选派", en: "the matching cannot be re-run" } }), ...rerun.issues, ...issues]);
   let current: MatchedRecord<MatchableRecord> = rerun.value.record;
-  if (current.match.repairs !== section.repairs) issues.push(createIssue("match_mismatch", { detail: `repairs ${section.repairs} published, ${current.match.repairs} re-run / 修复次数不一致` }));
+  if (current.match.repairs !== section.repairs) issues.push(createIssue("match_mismatch", { detail: { zh: `公布的修复次数为${section.repairs}，复算为${current.match.repairs}`, en: `repairs ${section.repairs} published, ${current.match.repairs} re-run` } }));
   for (const [k, entry] of section.log.entries()) {
     const r = recuseInspector({ record: current, ...pools, recusal: entry });
     if (!r.ok) {
-      issues.push(createIssue("match_mismatch", { detail: `log entry ${k + 1} cannot be replayed / 第${k + 1}条递补记录无法重放` }), ...r.issues);
+      issues.push(createIssue("match_mismatch", { detail: { zh: `第${k + 1}条递补记录无法重放`, en: `log entry ${k + 1} cannot be replayed` } }), ...r.issues);
       return fail(issues);
     }
     if (canonical(r.value.entry) !== canonical(entry)) {
-      issues.push(createIssue("match_mismatch", { detail: `log entry ${k + 1} differs (re-run: replacement ${String(r.value.entry.replacementId)}, counter ${String(r.value.entry.counter)}) / 第${k + 1}条递补记录不一致` }));
+      issues.push(createIssue("match_mismatch", { detail: { zh: `第${k + 1}条递补记录不一致（复算：递补人员${String(r.value.entry.replacementId)}，计数${String(r.value.entry.counter)}）`, en: `log entry ${k + 1} differs (re-run: replacement ${String(r.value.entry.replacementId)}, counter ${String(r.value.entry.counter)})` } }));
     }
     current = r.value.record;
   }
   const published: MatchSection = section;
   if (canonical(current.match.teams) !== canonical(published.teams)) {
     const differing = current.match.teams.filter((team, k) => canonical(team) !== canonical(published.teams[k])).map((team) => team.targetId);
-    issues.push(createIssue("match_mismatch", { detail: `teams differ at ${differing.slice(0, 5).join(", ")} / 检查组不一致` }));
+    issues.push(createIssue("match_mismatch", { detail: { zh: `检查组不一致：${differing.slice(0, 5).join("、")}`, en: `teams differ at ${differing.slice(0, 5).join(", ")}` } }));
   }
-  if (current.match.counter !== published.counter) issues.push(createIssue("match_mismatch", { detail: `counter ${published.counter} published, ${current.match.counter} re-run / 随机数计数不一致` }));
+  if (current.match.counter !== published.counter) issues.push(createIssue("match_mismatch", { detail: { zh: `公布的随机数计数为${published.counter}，复算为${current.match.counter}`, en: `counter ${published.counter} published, ${current.match.counter} re-run` } }));
   if (issues.some((i) => i.severity === "error")) return fail(issues);
   return ok({ teams: published.teams.length, logEntries: published.log.length, counter: published.counter }, prep.warnings);
 }
