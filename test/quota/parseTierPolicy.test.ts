@@ -35,3 +35,17 @@ describe("parseTierPolicy", () => {
     expect(codes("")).toEqual(["tier_policy_unrecognized"]);
   });
 });
+
+describe("parseTierPolicy on arbitrary text", () => {
+  it("never throws", async () => {
+    const fc = (await import("fast-check")).default;
+    const alphabet = fc.constantFrom(..."ABCDabcd类级×x*/0123456789.%倍全部免查无事不扰低一般较高风险未分类，；、 :".split(""));
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.string({ unit: alphabet, maxLength: 30 })), (text) => {
+        const r = parseTierPolicy(text);
+        expect(typeof r.ok).toBe("boolean");
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});

@@ -173,3 +173,25 @@ describe("sampleSize properties", () => {
     );
   });
 });
+
+describe("sampleSize on every readable seed quota", () => {
+  it("sizes pools of 0, 1, 7, 100 and 12345 within the pool", async () => {
+    const { readFileSync } = await import("node:fs");
+    const seed = JSON.parse(readFileSync(new URL("../fixtures/quota/seed-quotas.json", import.meta.url), "utf8")) as { cases: { text: string }[] };
+    let sized = 0;
+    for (const { text } of seed.cases) {
+      const parsed = parseQuota(text);
+      if (!parsed.ok || (!parsed.value.ratio && !parsed.value.count)) continue;
+      for (const pool of [0, 1, 7, 100, 12345]) {
+        const r = sampleSize(parsed.value, pool);
+        expect(r.ok).toBe(true);
+        if (r.ok) {
+          expect(r.value.size).toBeLessThanOrEqual(pool);
+          expect(r.value.explanation.zh).toContain(`${r.value.size}户`);
+        }
+        sized++;
+      }
+    }
+    expect(sized).toBeGreaterThan(2000);
+  });
+});
