@@ -9,6 +9,9 @@ export default defineConfig([
     clean: true,
     target: "es2022",
     treeshake: true,
+    // The holiday table is data: inlined, because an external JSON import needs import attributes
+    // that not every consumer's Node or bundler honours.
+    noExternal: [/^chinese-days\/dist\/chinese-days\.json$/],
   },
   {
     entry: { "double-random": "src/global.ts" },
@@ -26,6 +29,6 @@ export default defineConfig([
     platform: "node",
     target: "node20",
     banner: { js: "#!/usr/bin/env node" },
-    external: [/^[^./]/],
+    external: [/^(?!chinese-days\/)[^./]/],
   },
 ]);

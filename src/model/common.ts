@@ -19,7 +19,11 @@ export const Identifier = z
   .string()
   .min(1)
   .max(128)
-  .regex(/^[^\s\p{Cc}](?:[^\p{Cc}]*[^\s\p{Cc}])?$/u, { message: "no surrounding spaces or control characters" });
+  // Explicit \u ranges rather than \p{Cc}: the pattern ships in JSON Schemas and must compile in
+  // Python's re and Java's regex too.
+  .regex(/^[^\s\u0000-\u001f\u007f-\u009f](?:[^\u0000-\u001f\u007f-\u009f]*[^\s\u0000-\u001f\u007f-\u009f])?$/, {
+    message: "no surrounding spaces or control characters",
+  });
 
 /** Non-empty display text. */
 export const Text = z.string().trim().min(1);

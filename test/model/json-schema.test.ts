@@ -54,3 +54,16 @@ describe("JSON Schemas generated from the zod models", () => {
     for (const x of [...samples.Entity.good, ...samples.Entity.bad]) expect(validate(x)).toBe(Entity.safeParse(x).success);
   });
 });
+
+describe("JSON Schema patterns are portable", () => {
+  const patterns: string[] = [];
+  const walk = (x: unknown) => {
+    if (Array.isArray(x)) x.forEach(walk);
+    else if (x && typeof x === "object") for (const [k, v] of Object.entries(x)) k === "pattern" && typeof v === "string" ? patterns.push(v) : walk(v);
+  };
+  walk(all);
+  it("use no \\p{…} classes (Python's re and many Java validators reject them)", () => {
+    expect(patterns.length).toBeGreaterThan(3);
+    for (const p of patterns) expect(p).not.toMatch(/\\[pP]\{/);
+  });
+});
