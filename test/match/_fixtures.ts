@@ -1,5 +1,6 @@
 // Independent helpers for the match tests: an eligibility rule and a max-flow written from the issue text,
 // without the engine's code.
+import fc from "fast-check";
 import type { InspectorInput, MatchRules, Team } from "../../src/index.js";
 
 export interface Scenario {
@@ -141,3 +142,62 @@ export function ruleBreaks(sc: Scenario, teams: readonly Team[]): string[] {
 export function record(targets: readonly string[], seed = "seed-0") {
   return { taskId: "T-1", seed, selections: targets.map((id) => ({ id, stratum: "all" })) };
 }
+
+const DEPTS = ["市场监管局", "应急管理局", "税务局"];
+const QUALS = ["特种设备", "食品"];
+
+export const scenarioArb: fc.Arbitrary<Scenario> = fc
+  .record({
+    nTargets: fc.integer({ min: 1, max: 5 }),
+    people: fc.array(
+      fc.record({
+        dept: fc.integer({ min: 0, max: 2 }),
+        cap: fc.option(fc.integer({ min: 0, max: 4 }), { nil: undefined }),
+        quals: fc.subarray(QUALS, { minLength: 1 }),
+        credential: fc.integer({ min: 0, max: 9 }).map((x) => x > 0),
+        conflicts: fc.array(fc.integer({ min: 0, max: 4 }), { maxLength: 2 }),
+        region: fc.option(fc.constantFrom("140500", "140500", "140502", "140581"), { nil: undefined, freq: 2 }),
+      }),
+      { minLength: 0, maxLength: 10 },
+    ),
+    experts: fc.array(fc.record({ cap: fc.option(fc.integer({ min: 0, max: 2 }), { nil: undefined }), conflicts: fc.array(fc.integer({ min: 0, max: 4 }), { maxLength: 1 }) }), { maxLength: 3 }),
+    minCredentialed: fc.integer({ min: 0, max: 3 }),
+    departments: fc.option(fc.oneof(fc.subarray(DEPTS, { minLength: 1 }), fc.dictionary(fc.constantFrom(...DEPTS), fc.integer({ min: 0, max: 2 }), { minKeys: 1 })), { nil: undefined }),
+    quals: fc.subarray(QUALS, { maxLength: 1 }),
+    nExperts: fc.constantFrom(0, 0, 1),
+    loadCap: fc.option(fc.integer({ min: 1, max: 3 }), { nil: undefined }),
+    leader: fc.boolean(),
+    regions: fc.array(fc.constantFrom("140502", "140581", "140525"), { minLength: 5, maxLength: 5 }),
+  })
+  .map((g) => {
+    const targets = Array.from({ length: g.nTargets }, (_, k) => `E${k}`);
+    const inspectors: InspectorInput[] = g.people.map((p, k) => ({
+      id: `I${k}`,
+      name: `人员${k}`,
+      department: DEPTS[p.dept]!,
+      credential: p.credential,
+      qualifications: p.quals,
+      ...(p.cap === undefined ? {} : { loadCap: p.cap }),
+      ...(p.region === undefined ? {} : { regions: [p.region] }),
+      conflicts: p.conflicts.map((t) => ({ entityId: `E${t}` })),
+    }));
+    const experts: InspectorInput[] = g.experts.map((p, k) => ({
+      id: `X${k}`,
+      name: `专家${k}`,
+      department: "专家库",
+      expert: true,
+      ...(p.cap === undefined ? {} : { loadCap: p.cap }),
+      conflicts: p.conflicts.map((t) => ({ entityId: `E${t}` })),
+    }));
+    const rules: MatchRules = {
+      minCredentialed: g.minCredentialed,
+      ...(g.departments === undefined ? {} : { departments: g.departments }),
+      qualifications: g.quals,
+      experts: g.nExperts,
+      ...(g.loadCap === undefined ? {} : { loadCap: g.loadCap }),
+      leader: g.leader && g.minCredentialed > 0,
+    };
+    const regionOf = Object.fromEntries(targets.map((t, k) => [t, g.regions[k]!]));
+    return { targets, inspectors, experts, rules, regionOf };
+  });
+

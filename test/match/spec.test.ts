@@ -1,0 +1,60 @@
+// docs/spec/match-v1.md is normative: an independent Python implementation written from it must agree with
+// the library on every case, counters included.
+import { spawnSync } from "node:child_process";
+import { join } from "node:path";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { matchInspectors } from "../../src/index.js";
+import { record, scenarioArb } from "./_fixtures.js";
+
+const python = "/usr/bin/python3";
+const script = join(new URL(".", import.meta.url).pathname, "reference", "match_v1.py");
+
+describe("match-v1 spec", () => {
+  it("an independent Python implementation of the spec gives the same teams and counters", () => {
+    const scenarios = fc.sample(scenarioArb, { numRuns: 500, seed: 4242 });
+    const cases = scenarios.map((sc, k) => ({
+      record: record(sc.targets, `spec-${k}`),
+      inspectors: sc.inspectors,
+      experts: sc.experts,
+      rules: sc.rules,
+      regions: sc.regionOf,
+    }));
+    const out = spawnSync(python, [script], { input: JSON.stringify(cases), encoding: "utf8" });
+    expect(out.status, out.stderr).toBe(0);
+    const expected = JSON.parse(out.stdout) as ({ teams: { targetId: string; ids: string[]; leaderId?: string }[]; counter: number } | "infeasible")[];
+    let feasible = 0;
+    cases.forEach((c, k) => {
+      const r = matchInspectors({ ...c, entities: c.record.selections.map((s) => ({ id: s.id, name: s.id, regionCode: c.regions[s.id] })) });
+      const want = expected[k]!;
+      if (want === "infeasible") {
+        expect(r.ok, `case ${k}`).toBe(false);
+        return;
+      }
+      feasible++;
+      expect(r.ok, `case ${k}`).toBe(true);
+      if (!r.ok) return;
+      const got = r.value.teams.map((t) => ({ targetId: t.targetId, ids: [...t.members, ...t.experts].map((m) => m.id), ...(t.leaderId === undefined ? {} : { leaderId: t.leaderId }) }));
+      expect({ teams: got, counter: r.value.record.match.counter }, `case ${k}`).toEqual(want);
+    });
+    expect(feasible).toBeGreaterThan(40);
+  });
+
+  it("reproduces the test vector of §9", () => {
+    const out = spawnSync(python, [script], {
+      input: JSON.stringify([{
+        record: { taskId: "T1", seed: "abc", selections: [{ id: "E1", stratum: "all" }, { id: "E2", stratum: "all" }] },
+        inspectors: [
+          { id: "A", name: "甲", department: "市场监管局", loadCap: 1 },
+          { id: "B", name: "乙", department: "市场监管局", loadCap: 1 },
+          { id: "C", name: "丙", department: "应急管理局", loadCap: 1, conflicts: [{ entityId: "E1" }] },
+          { id: "D", name: "丁", department: "应急管理局", loadCap: 2 },
+          { id: "F", name: "戊", department: "市场监管局", loadCap: 1 },
+        ],
+        rules: { departments: ["市场监管局", "应急管理局"], leader: { department: "应急管理局" } },
+      }]),
+      encoding: "utf8",
+    });
+    expect(JSON.parse(out.stdout)).toEqual([{ teams: [{ targetId: "E1", ids: ["F", "D"], leaderId: "D" }, { targetId: "E2", ids: ["B", "D"], leaderId: "D" }], counter: 11 }]);
+  });
+});
