@@ -537,13 +537,17 @@ export function parseQuota(text: string): Result<Quota> {
         ...warnings,
       ]);
     }
+    // Pieces before the first scope ("每半年：三级≥50%，二级≥30%") are shared by every segment.
+    const shared: Piece[] = [];
     const groups: Piece[][] = [];
     for (const p of pieces) {
-      if (p.figure?.label !== undefined || groups.length === 0) groups.push([p]);
+      if (p.figure?.label !== undefined) groups.push([p]);
+      else if (groups.length === 0) shared.push(p);
       else (groups[groups.length - 1] as Piece[]).push(p);
     }
     const segments: Array<{ scope: string; quota: Quota }> = [];
     for (const g of groups) {
+      for (const p of shared) if (p.frequency && !g.some((x) => x.frequency)) g.push(p);
       const head = g[0]?.figure as Figure;
       const sub = assemble(g, original, `${head.label as string}${head.raw}`);
       if (!sub.ok) return fail([...sub.issues, ...warnings]);

@@ -84,6 +84,14 @@ describe("parseQuota: the wording listed in issue 3", () => {
     expect(r.ok && r.value.ratio).toBeUndefined();
   });
 
+  it("shares a leading frequency with every segment", () => {
+    const r = parseQuota("每半年：三级医院≥50%，二级医院≥30%");
+    expect(r.ok && r.value.segments?.map((x) => [x.scope, x.quota.frequency])).toEqual([
+      ["三级医院", { times: 1, per: "halfYear" }],
+      ["二级医院", { times: 1, per: "halfYear" }],
+    ]);
+  });
+
   it.each([
     ["0.1", "quota_bare_number"],
     ["0.2", "quota_bare_number"],
@@ -179,7 +187,7 @@ describe("parseQuota properties", () => {
   });
 
   it("never throws on arbitrary text and returns a valid Quota when it succeeds", () => {
-    const alphabet = fc.constantFrom(..."0123456789.%‰-−次/年季度月每半不低于超过少约家户以上下；;,:， \n抽查比例之和≥≤全待定一二两三十()（）局企业".split(""));
+    const alphabet = fc.constantFrom(..."0123456789.%‰-−次/年季度月每半不低于超过少约家户以上下；;,:， \n抽查比例之和≥≤全待定一二两三十()（）局企业医院级的".split(""));
     fc.assert(
       fc.property(fc.oneof(fc.string(), fc.string({ unit: "binary" }), fc.string({ unit: alphabet, maxLength: 40 })), (text) => {
         const r = parseQuota(text);
@@ -191,6 +199,22 @@ describe("parseQuota properties", () => {
         }
       }),
       { numRuns: 2000 },
+    );
+  });
+
+  it("never throws on sequences of real wording fragments (grammar fuzz)", () => {
+    const fragments = fc.constantFrom(
+      "每半年", "每季度", "每年", "每月", "三级医院", "二级医院", "A类", "全市", "≥", "≤", "不低于", "不少于", "不超过", "约",
+      "50%", "30%", "0.5%", "1‰", "120%", "-5%", "0.2", "100", "6家", "4户", "一次", "两次", "1次/年", "次/年", "抽查1次",
+      "以上", "左右", "全年", "之和", "总商户数的", "，", "；", ":", " ", "\n", "(", ")", "2023年", "3月-12月", "待定", "局", "。",
+    );
+    fc.assert(
+      fc.property(fc.array(fragments, { maxLength: 12 }), (parts) => {
+        const r = parseQuota(parts.join(""));
+        if (r.ok) expect(Quota.safeParse(r.value).success).toBe(true);
+        else expect(r.issues.some((i) => i.severity === "error")).toBe(true);
+      }),
+      { numRuns: 3000 },
     );
   });
 
