@@ -25,7 +25,7 @@ describe("match-v1 spec", () => {
     const expected = JSON.parse(out.stdout) as ({ teams: { targetId: string; ids: string[]; leaderId?: string }[]; counter: number } | "infeasible")[];
     let feasible = 0;
     cases.forEach((c, k) => {
-      const r = matchInspectors({ ...c, entities: c.record.selections.map((s) => ({ id: s.id, name: s.id, regionCode: c.regions[s.id] })) });
+      const r = matchInspectors({ ...c, entities: c.record.selections.map((s) => ({ id: s.id, name: s.id, regionCode: c.regions?.[s.id] })) });
       const want = expected[k]!;
       if (want === "infeasible") {
         expect(r.ok, `case ${k}`).toBe(false);
