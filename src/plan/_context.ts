@@ -1,10 +1,9 @@
-import { parseWindow } from "../calendar/parseWindow.js";
 import type { Window } from "../calendar/window.js";
 import type { Plan, Task } from "../model/plan.js";
 import type { Quota } from "../model/quota.js";
-import { parseQuota } from "../quota/parseQuota.js";
 import type { Issue, IssueCode, IssueOptions, Result } from "../result.js";
 import { type PlanField, normalizeHeader, recognizeHeader } from "./_columns.js";
+import { cachedParsers, readingsOf } from "./_readings.js";
 import type { LintContext, LintPlanOptions } from "./rule.js";
 
 const FIELD_LABEL: Readonly<Record<PlanField, string>> = {
@@ -41,6 +40,7 @@ export function createContext(plan: Plan, options: LintPlanOptions): LintContext
   const quotas = new WeakMap<Task, Result<Quota>>();
   const windows = new WeakMap<Task, Result<Window>>();
   const overrides = options.columns;
+  const parsers = cachedParsers(year);
   const fieldOfHeader = (h: string): PlanField | undefined => {
     if (overrides) for (const [k, v] of Object.entries(overrides)) if (normalizeHeader(k) === normalizeHeader(h)) return v;
     return recognizeHeader(h);
@@ -80,12 +80,12 @@ export function createContext(plan: Plan, options: LintPlanOptions): LintContext
     },
     quota(task) {
       let r = quotas.get(task);
-      if (!r) (r = parseQuota(task.quotaText)), quotas.set(task, r);
+      if (!r) (r = readingsOf(task, year)?.quota ?? parsers.quota(task.quotaText)), quotas.set(task, r);
       return r;
     },
     window(task) {
       let r = windows.get(task);
-      if (!r) (r = parseWindow(task.windowText, { year })), windows.set(task, r);
+      if (!r) (r = readingsOf(task, year)?.window ?? parsers.window(task.windowText)), windows.set(task, r);
       return r;
     },
     poolSize(task) {

@@ -1,9 +1,8 @@
 import Papa from "papaparse";
-import { parseWindow } from "../calendar/parseWindow.js";
 import type { Plan, Task } from "../model/plan.js";
-import { parseQuota } from "../quota/parseQuota.js";
 import { createIssue, fail, type Issue, ok, type Result } from "../result.js";
 import { type PlanField, normalizeHeader, readTargeting, recognizeHeader, splitDepartments } from "./_columns.js";
+import { cachedParsers, rememberReadings } from "./_readings.js";
 
 export type { PlanField } from "./_columns.js";
 
@@ -110,6 +109,8 @@ function fieldOf(header: string, overrides: Readonly<Record<string, PlanField>> 
 function recognizedCount(cells: readonly string[], overrides: Readonly<Record<string, PlanField>> | undefined): number {
   const fields = new Set<PlanField>();
   for (const c of cells) {
+    // Headers are short; long cells (抽查事项 texts) are never normalised and matched.
+    if (c.length > 40) continue;
     const f = fieldOf(c, overrides);
     if (f !== undefined) fields.add(f);
   }
@@ -216,6 +217,7 @@ export function importPlanTable(input: PlanTableInput, options: ImportPlanTableO
   const last = new Map<PlanField, { value: string; row: number }>();
 
   const idPrefix = options.idPrefix ?? "R";
+  const parsers = cachedParsers(year);
   const tasks: Task[] = [];
   for (const r of rows.slice(headerIndex + 1)) {
     if (isBlank(r.cells)) continue;
@@ -301,16 +303,14 @@ export function importPlanTable(input: PlanTableInput, options: ImportPlanTableO
     const responsible = value("responsible");
     if (responsible !== "") task.responsible = responsible;
     if (fieldColumn.has("creditRequirement")) task.creditRequirement = value("creditRequirement");
-    if (quotaText !== "") {
-      const q = parseQuota(quotaText);
-      if (q.ok) task.quota = q.value;
-      issues.push(...asWarnings(q.ok ? q.warnings : q.issues, "quota"));
-    }
-    if (windowText !== "") {
-      const w = parseWindow(windowText, { year });
-      if (w.ok) task.windows = w.value.windows.map((d) => ({ start: d.start, end: d.end }));
-      issues.push(...asWarnings(w.ok ? w.warnings : w.issues, "window"));
-    }
+    const q = parsers.quota(quotaText);
+    const w = parsers.window(windowText);
+    if (q.ok) task.quota = q.value;
+    if (w.ok) task.windows = w.value.windows.map((d) => ({ start: d.start, end: d.end }));
+    // A blank cell is the lint's business (quota_empty, window_empty); here only written text is reported.
+    if (quotaText !== "") issues.push(...asWarnings(q.ok ? q.warnings : q.issues, "quota"));
+    if (windowText !== "") issues.push(...asWarnings(w.ok ? w.warnings : w.issues, "window"));
+    rememberReadings(task, { quotaText, quota: q, windowText, year, window: w });
     tasks.push(task);
   }
 
