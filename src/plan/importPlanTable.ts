@@ -266,7 +266,7 @@ export function importPlanTable(input: PlanTableInput, options: ImportPlanTableO
         name = planName;
       } else {
         issues.push(createIssue("task_name_missing", {}, where("name")));
-        name = `第${r.row}行`;
+        name = "（未填写名称）";
       }
     }
     const targetingText = value("targeting");
