@@ -311,6 +311,13 @@ function lastInspectorsOf(inspections: unknown): Set<string> {
   return out;
 }
 
+const conflictSets = new WeakMap<Person, ReadonlySet<string>>();
+function conflictSet(person: Person): ReadonlySet<string> {
+  let set = conflictSets.get(person);
+  if (!set) conflictSets.set(person, (set = new Set(person.conflicts)));
+  return set;
+}
+
 /** Why person p may not be sent to target t, or null when eligible. */
 export function ineligibility(prep: Pick<Prepared, "rules" | "recused">, person: Person, p: number, target: Target, t: number): Ineligibility | null {
   const rules = prep.rules;
@@ -318,7 +325,7 @@ export function ineligibility(prep: Pick<Prepared, "rules" | "recused">, person:
     if (!person.credential) return "credential";
     if (rules.departments && !rules.departments.some(([d]) => d === person.department)) return "department";
   }
-  if (person.conflicts.includes(target.id) || prep.recused.get(p)?.has(t) === true) return "conflict";
+  if (conflictSet(person).has(target.id) || prep.recused.get(p)?.has(t) === true) return "conflict";
   const quals = person.pool === "counted" ? rules.qualifications : rules.expertQualifications;
   for (const q of quals) if (!person.qualifications.has(q)) return "qualifications";
   if (rules.checkRegions && person.regions.length > 0 && target.regionCode !== undefined) {
