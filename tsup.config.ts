@@ -2,16 +2,23 @@ import { defineConfig } from "tsup";
 
 export default defineConfig([
   {
-    entry: { index: "src/index.ts" },
-    format: ["esm", "cjs"],
-    dts: true,
+    // ESM: one output file per source module, so that with `sideEffects: false` a portal's bundler keeps
+    // only the modules it imports (e.g. `rivestSample` alone does not pull in zod or the plan linter).
+    entry: ["src/**/*.ts", "!src/cli/**", "!src/global.ts"],
+    format: ["esm"],
+    bundle: false,
+    dts: { entry: { index: "src/index.ts" } },
     sourcemap: true,
     clean: true,
     target: "es2022",
-    treeshake: true,
-    // The holiday table is data: inlined, because an external JSON import needs import attributes
-    // that not every consumer's Node or bundler honours.
-    noExternal: [/^chinese-days\/dist\/chinese-days\.json$/],
+  },
+  {
+    // CommonJS: one file (Node's require does not tree-shake anyway).
+    entry: { index: "src/index.ts" },
+    format: ["cjs"],
+    dts: { entry: { index: "src/index.ts" } },
+    sourcemap: true,
+    target: "es2022",
   },
   {
     entry: { "double-random": "src/global.ts" },
@@ -29,6 +36,6 @@ export default defineConfig([
     platform: "node",
     target: "node20",
     banner: { js: "#!/usr/bin/env node" },
-    external: [/^(?!chinese-days\/)[^./]/],
+    external: [/^[^./]/],
   },
 ]);

@@ -1,4 +1,4 @@
-import data from "chinese-days/dist/chinese-days.json" with { type: "json" };
+import { HOLIDAY_SOURCE, HOLIDAY_YEARS, HOLIDAYS, WORKDAYS } from "./_holidayData.js";
 import { isoWeekday, parseIso } from "./_dates.js";
 
 /**
@@ -33,22 +33,26 @@ export interface WorkdayCalendar {
   isWorkingDay(date: string): boolean;
 }
 
-interface ChineseDaysData {
-  holidays: Record<string, string>;
-  workdays: Record<string, string>;
+/** Unpacks "YYYY:MMDD MMDD|…" into ISO dates (lazily, on first use). */
+function unpack(packed: string): Set<string> {
+  const out = new Set<string>();
+  for (const group of packed.split("|")) {
+    const [year, days = ""] = group.split(":");
+    for (const md of days.split(" ")) out.add(`${year}-${md.slice(0, 2)}-${md.slice(2, 4)}`);
+  }
+  return out;
 }
 
-const table = data as ChineseDaysData;
-
-function yearsOf(keys: string[]): number[] {
-  return keys.map((k) => Number(k.slice(0, 4)));
+let tables: { holidays: Set<string>; workdays: Set<string> } | undefined;
+function table(): { holidays: Set<string>; workdays: Set<string> } {
+  tables ??= { holidays: unpack(HOLIDAYS), workdays: unpack(WORKDAYS) };
+  return tables;
 }
-
-const years = yearsOf(Object.keys(table.holidays));
 
 /**
  * The default {@link WorkdayCalendar}: mainland China's statutory holidays and 调休 make-up working days
- * from the `chinese-days` package (v1.5.7, `dist/chinese-days.json`, https://github.com/vsme/chinese-days),
+ * from the `chinese-days` package (v1.5.7, `dist/chinese-days.json`, https://github.com/vsme/chinese-days; the dates are
+ * packed into `_holidayData.ts` by scripts/make-holidays.ts),
  * which transcribes the 国务院办公厅 annual holiday notices (关于某年部分节假日安排的通知). It covers
  * 2004–2026. Monday to Friday are working days unless listed as holidays; Saturday and Sunday are
  * rest days unless listed as make-up working days.
@@ -60,12 +64,13 @@ const years = yearsOf(Object.keys(table.holidays));
  * @public
  */
 export const chineseDaysCalendar: WorkdayCalendar = {
-  source: "chinese-days@1.5.7",
-  firstYear: Math.min(...years),
-  lastYear: Math.max(...years),
+  source: HOLIDAY_SOURCE,
+  firstYear: HOLIDAY_YEARS[0],
+  lastYear: HOLIDAY_YEARS[1],
   isWorkingDay(date: string): boolean {
-    if (Object.prototype.hasOwnProperty.call(table.workdays, date)) return true;
-    if (Object.prototype.hasOwnProperty.call(table.holidays, date)) return false;
+    const { holidays, workdays } = table();
+    if (workdays.has(date)) return true;
+    if (holidays.has(date)) return false;
     const day = parseIso(date);
     if (day === undefined) return false;
     return isoWeekday(day) <= 5;
