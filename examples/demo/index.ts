@@ -1,12 +1,15 @@
-// The main job: a whole year's 双随机、一公开 flow over real seed-plan data.
+// The main job: a year's 双随机、一公开 flow over real seed-plan data.
 // `npm run demo` prints in Chinese; `npm run demo -- --lang en` in English.
-import { run as pools } from "./01-pools.js";
+import { existsSync } from "node:fs";
 
-export type Lang = "zh" | "en";
-
+type Lang = "zh" | "en";
 const lang: Lang = process.argv.includes("--lang") && process.argv[process.argv.indexOf("--lang") + 1] === "en" ? "en" : "zh";
 
-const sections: Array<(lang: Lang) => Promise<void>> = [pools];
-for (const section of sections) {
-  await section(lang);
+// In data-flow order (DESIGN.md): pools → quota → calendar → draw → match → lint.
+const sections = ["01-pools", "02-quota", "03-calendar", "05-match", "06-lint"];
+for (const name of sections) {
+  const file = new URL(`./${name}.ts`, import.meta.url);
+  if (!existsSync(file)) throw new Error(`demo section ${name} is missing`);
+  const mod = (await import(file.href)) as { run(lang: Lang): Promise<void> };
+  await mod.run(lang);
 }
