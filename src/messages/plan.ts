@@ -30,7 +30,7 @@ export const planMessages = {
   task_duplicate: { severity: "warning", zh: "与第{first}行的任务重复（名称、事项、对象范围、发起部门、抽查时间均相同）", en: "Duplicates the task at row {first} (same name, items, scope, initiator and window)" },
   columns_shifted: { severity: "error", zh: "列错位：“{header}”列的内容“{value}”看起来是{looksLike}", en: "Shifted columns: the \"{header}\" cell \"{value}\" looks like {looksLikeEn}" },
   inspectors_insufficient: { severity: "error", zh: "执法人员不足：需要至少{needed}人次，名录库中“{department}”可派{available}人次（每个检查对象至少2名执法人员）", en: "Not enough inspectors: {needed} inspector slots are needed, the pool of \"{department}\" offers {available} (at least two inspectors per entity)" },
-  entity_inspections_above_cap: { severity: "warning", zh: "抽查事项“{item}”：每个检查对象每年预计被检查{expected}次，超过上限{cap}次（第{rows}行）", en: "Check item \"{item}\": each entity is expected to be inspected {expected} times a year, above the cap of {cap} (rows {rows})" },
+  entity_inspections_above_cap: { severity: "warning", zh: "抽查事项“{item}”：每个检查对象每年预计被检查{expected}次，超过上限{cap}次（第{rows}行）", en: "Check item \"{item}\": each entity is expected to be inspected {expected} times a year, above the cap of {cap} (row(s) {rowsEn})" },
   item_coverage_low: { severity: "warning", zh: "抽查事项清单覆盖率{coverage}，低于目标{target}：未列入计划的事项有{missing}", en: "Item-list coverage is {coverage}, below the target {target}; items not in the plan: {missing}" },
   item_not_in_list: { severity: "warning", zh: "抽查事项“{text}”不在抽查事项清单中", en: "The check item \"{text}\" is not in the item list" },
   credit_share_low: { severity: "warning", zh: "运用信用风险分类的任务占比{share}（{used}/{total}），低于目标{target}", en: "Tasks using credit-risk classification: {share} ({used}/{total}), below the target {target}" },

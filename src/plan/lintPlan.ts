@@ -33,6 +33,8 @@ const ORDER: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 
  * @param plan - The plan, usually from {@link importPlanTable}.
  * @param options - year, item list, pool sizes, inspectors, caps, see {@link LintPlanOptions}.
  * @returns The diagnostics; an empty array when nothing is wrong.
+ * @throws {@link DoubleRandomError} (`invalid_argument`) when `plan` is not a plan object at all (a programming
+ * error: user data goes through {@link importPlanTable} or `parsePlan` first).
  * @example
  * ```ts
  * const plan = unwrap(importPlanTable("抽查任务名称,抽查类型,抽查比例,抽取日期\n总量减排核查,不定向,-5%,1月1日至12月31日", { year: 2023, issuer: "焦作市生态环境局" }));

@@ -40,6 +40,11 @@ describe("seed plan fixtures", () => {
     });
   }
 
+  it("晋城: the English report matches the reviewed snapshot", async () => {
+    const { plan, diagnostics } = run("jincheng-2023");
+    await expect(formatDiagnosticsText(diagnostics, { plan, lang: "en", title: "jincheng-2023.csv" })).toMatchFileSnapshot("__snapshots__/jincheng-2023.en.txt");
+  });
+
   it("焦作: every real defect is found on its row", () => {
     const row = at("jiaozuo-2023");
     expect(row(6)).toEqual(expect.arrayContaining(["window_empty"])); // 公安 7: no 抽取日期 in the document
