@@ -21,6 +21,9 @@ const TIERS = new Set(["A", "B", "C", "D"]);
 const STATUSES = new Set(["active", "deregistered", "revoked", "moved_out", "suspended", "other"]);
 const MAX_LISTED = 50;
 
+// Control characters or surrogates: only ids that match need the character-by-character look.
+const SUSPECT = /[\u0000-\u001f\u007f-\u009f\ud800-\udfff]/;
+
 /** Why an id cannot go into a manifest, or null. Also reports whether it holds a surrogate (pair). */
 function idProblem(id: string): string | null | "surrogate" {
   let surrogate = false;
@@ -65,7 +68,7 @@ export function checkPool(pool: unknown): PoolCheck {
       issues.push(createIssue("entity_id_invalid", { row, id: String(id ?? ""), detail: "empty or not a string" }, { row, field: "id" }));
       continue;
     }
-    const problem = idProblem(id);
+    const problem = SUSPECT.test(id) ? idProblem(id) : null;
     if (problem === "surrogate") hasSurrogates = true;
     else if (problem !== null) issues.push(createIssue("entity_id_invalid", { row, id, detail: problem }, { row, field: "id" }));
     if (e.tier !== undefined && !TIERS.has(e.tier as string)) issues.push(createIssue("entity_field_invalid", { row, field: "tier", value: String(e.tier) }, { row, field: "tier" }));

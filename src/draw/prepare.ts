@@ -106,26 +106,37 @@ function hasAdjacentDuplicate(sorted: readonly string[]): boolean {
   return false;
 }
 
-/** Any id in two lists (each sorted): a k-way merge comparing neighbours. */
+/**
+ * Any id in two of the lists (each sorted): one k-way merge that reads each id once (the ids live all over the
+ * heap, so reading them is what costs; the current heads stay in registers).
+ */
 function hasDuplicateAcross(lists: readonly (readonly string[])[], hasSurrogates: boolean): boolean {
-  const nonEmpty = lists.filter((l) => l.length > 0);
-  if (nonEmpty.length < 2) return false;
-  const cmp = hasSurrogates ? compareCodePoints : (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-  const pos = nonEmpty.map(() => 0);
+  const live = lists.filter((l) => l.length > 0);
+  if (live.length < 2) return false;
+  const k = live.length;
+  const pos = new Array<number>(k).fill(0);
+  const heads = live.map((l) => l[0] as string);
+  const less = hasSurrogates ? (x: string, y: string) => compareCodePoints(x, y) < 0 : (x: string, y: string) => x < y;
+  let remaining = k;
   let previous: string | undefined;
-  for (;;) {
+  while (remaining > 1) {
     let best = -1;
-    for (let j = 0; j < nonEmpty.length; j++) {
-      const p = pos[j] as number;
-      const list = nonEmpty[j] as readonly string[];
-      if (p < list.length && (best < 0 || cmp(list[p] as string, (nonEmpty[best] as readonly string[])[pos[best] as number] as string) < 0)) best = j;
+    for (let j = 0; j < k; j++) {
+      if ((pos[j] as number) >= (live[j] as readonly string[]).length) continue;
+      if (best < 0 || less(heads[j] as string, heads[best] as string)) best = j;
     }
-    if (best < 0) return false;
-    const value = (nonEmpty[best] as readonly string[])[pos[best] as number] as string;
+    const value = heads[best] as string;
     if (value === previous) return true;
     previous = value;
-    pos[best] = (pos[best] as number) + 1;
+    const list = live[best] as readonly string[];
+    const p = (pos[best] as number) + 1;
+    pos[best] = p;
+    if (p < list.length) heads[best] = list[p] as string;
+    else remaining--;
   }
+  // One list left: its own duplicates were checked already; only its first element can equal `previous`.
+  for (let j = 0; j < k; j++) if ((pos[j] as number) < (live[j] as readonly string[]).length) return heads[j] === previous;
+  return false;
 }
 
 /**
@@ -153,21 +164,26 @@ export function preparePool(
   const cutoff = rules.recentInspection ? isoMinusDays(rules.recentInspection.asOf, rules.recentInspection.withinDays) : null;
   const counts = { inactive: 0, tier_exempt: 0, drawn_earlier: 0, recently_inspected: 0 };
   const excluded: { id: string; reason: ExclusionReason }[] = [];
-  const lists = new Map<StratumLabel, string[]>();
+  // One list per label, indexed without a Map lookup per entity.
+  const byLabel: string[][] = [[], [], [], [], [], []];
   const useTier = stratify === "tier";
+  const slot = (tier: RiskTier | undefined): number => (useTier ? (tier === "A" ? 0 : tier === "B" ? 1 : tier === "C" ? 2 : tier === "D" ? 3 : 4) : 5);
+  const anyRule = rules.exemptTiers.length > 0 || drawnEarlier.size > 0 || cutoff !== null;
   for (let k = 0; k < pool.length; k++) {
     const e = pool[k] as DrawEntity;
-    const reason = exclusionOf(e, rules, drawnEarlier, cutoff);
+    const reason = e.status === undefined || e.status === "active" ? (anyRule ? exclusionOf(e, rules, drawnEarlier, cutoff) : null) : "inactive";
     if (reason !== null) {
       counts[reason]++;
       excluded.push({ id: e.id, reason });
       continue;
     }
-    const label: StratumLabel = useTier ? (e.tier ?? "untiered") : "all";
-    let list = lists.get(label);
-    if (!list) lists.set(label, (list = []));
-    list.push(e.id);
+    (byLabel[slot(e.tier)] as string[]).push(e.id);
   }
+  const SLOT_LABELS: readonly StratumLabel[] = ["A", "B", "C", "D", "untiered", "all"];
+  const lists = new Map<StratumLabel, string[]>();
+  byLabel.forEach((ids, j) => {
+    if (ids.length > 0) lists.set(SLOT_LABELS[j] as StratumLabel, ids);
+  });
   const excludedIds = excluded.map((x) => x.id);
   const sortedLists = [...lists.values(), excludedIds];
   let duplicate = false;

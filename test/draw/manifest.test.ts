@@ -113,3 +113,21 @@ describe("exclusions", () => {
     expect(excluded("2023-07-01")).toBe(0);
   });
 });
+
+describe("sortCodePointsInPlace", () => {
+  it("sorts like compareCodePoints, with and without surrogates, on long shared prefixes and duplicates (fast-check)", async () => {
+    const { sortCodePointsInPlace } = await import("../../src/draw/order.js");
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.string({ unit: "grapheme", maxLength: 6 }), fc.string({ unit: fc.constantFrom("9", "1", "4", "\u{FF21}", "\u{1F600}"), maxLength: 30 })), { maxLength: 300 }), (xs) => {
+        const hasSurrogates = xs.some((x) => /[\uD800-\uDFFF]/.test(x));
+        expect(sortCodePointsInPlace([...xs], hasSurrogates)).toEqual([...xs].sort(compareCodePoints));
+      }),
+      { numRuns: 300 },
+    );
+  });
+  it("stays correct on a pathological input (all equal prefixes, many duplicates, 20,000 ids)", async () => {
+    const { sortCodePointsInPlace } = await import("../../src/draw/order.js");
+    const xs = Array.from({ length: 20_000 }, (_, k) => `${"9".repeat(200)}${k % 7}${"1".repeat(k % 150)}`);
+    expect(sortCodePointsInPlace([...xs], false)).toEqual([...xs].sort());
+  });
+});
