@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { Ajv } from "ajv";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
@@ -91,6 +92,18 @@ const SARIF_SUBSET = {
 };
 
 describe("formatters", () => {
+  it("every format keeps every diagnostic, for any subset of a real report", () => {
+    fc.assert(
+      fc.property(fc.subarray([...diagnostics]), fc.constantFrom("zh" as const, "en" as const), (subset, lang) => {
+        const text = formatDiagnosticsText(subset, { plan, lang });
+        expect(text.split("\n").filter((l) => /^ {2}[✗!·] /.test(l))).toHaveLength(subset.length);
+        expect(JSON.parse(formatDiagnosticsJson(subset)).diagnostics).toEqual(JSON.parse(JSON.stringify(subset)));
+        expect(JSON.parse(formatDiagnosticsSarif(subset, { lang })).runs[0].results).toHaveLength(subset.length);
+      }),
+      { numRuns: 60, seed: 2023 },
+    );
+  });
+
   it("text: grouped by row with the task name, zh by default, en on request", () => {
     const zh = formatDiagnosticsText(diagnostics, { plan });
     expect(zh).toContain("第35行 对娱乐场所经营单位双随机抽查\n");

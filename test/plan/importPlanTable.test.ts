@@ -51,6 +51,18 @@ describe("importPlanTable", () => {
     expect(r2.ok && r2.value.tasks[0]?.quota?.count).toEqual({ value: 4, bound: "atLeast" });
   });
 
+  it("maps headers it does not know through `columns`, and the lint reads them the same way", async () => {
+    const { lintPlan } = await import("../../src/plan/lintPlan.js");
+    const csv = "任务,类型,检查比例（%）,时间安排,牵头单位\n甲,不定向,-5%,3月,某局\n";
+    const plain = importPlanTable(csv, { year: 2023 });
+    expect(plain.ok).toBe(false);
+    const columns = { 任务: "name", 类型: "targeting", "检查比例（%）": "quota", 时间安排: "window", 牵头单位: "initiator" } as const;
+    const r = importPlanTable(csv, { year: 2023, columns });
+    if (!r.ok) throw new Error("import failed");
+    expect(r.value.tasks[0]).toMatchObject({ name: "甲", targeting: "undirected", quotaText: "-5%", windowText: "3月", initiator: "某局" });
+    expect(lintPlan(r.value, { columns, disable: ["credit-share"] }).map((d) => [d.code, d.field])).toEqual([["quota_negative", "检查比例（%）"]]);
+  });
+
   it("reads rows as records and rows as arrays, numbering rows as the planner sees them", () => {
     const records = [{ 抽查任务名称: "甲", 抽查比例: "5%" }, { 抽查任务名称: "乙", 抽查比例: 0.5, 备注: "x" }];
     const r = importPlanTable(records, { year: 2023 });
