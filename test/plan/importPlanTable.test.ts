@@ -114,6 +114,16 @@ describe("importPlanTable", () => {
     expect(rows).toEqual(copy);
   });
 
+  it("never throws on records holding any kind of value", () => {
+    fc.assert(
+      fc.property(fc.array(fc.dictionary(fc.constantFrom("抽查任务名称", "抽查比例", "抽取日期", "备注", "x"), fc.anything()), { maxLength: 20 }), (records) => {
+        const r = importPlanTable(records, { year: 2023 });
+        if (r.ok) expect(r.value.tasks.length).toBeLessThanOrEqual(records.length);
+      }),
+      { numRuns: 200, seed: 42 },
+    );
+  });
+
   it("never throws and never loses a row on random tables", () => {
     const headers = ["序号", "抽查任务名称", "抽查类型", "抽查比例", "抽取日期", "发起部门", "配合部门", "备注", ""];
     const cell = fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom("", "定向", "不定项", "5%", "-5%", "待定", "3月-11月", "2022年4月", "抽查任务名称", "抽查比例", ",", "\"", "\n"));
