@@ -56,6 +56,7 @@ export async function run(): Promise<void> {
   const plain = fixture(12);
   const joint = fixture(30);
   const tight = fixture(25);
+  const short = fixture(20);
   const hashes = time(() => {
     let x = 0;
     for (let i = 1; i <= 10_000; i++) x ^= streamHash("bench-seed/inspectors", i)[0]!;
@@ -66,6 +67,7 @@ export async function run(): Promise<void> {
     ["matchInspectors, any department, cap 12", { minCredentialed: 2 }, plain],
     ["matchInspectors, joint 市场监管局+应急管理局, cap 30", { departments: ["市场监管局", "应急管理局"] }, joint],
     ["matchInspectors, joint, cap 25 (department capacity = demand)", { departments: ["市场监管局", "应急管理局"] }, tight],
+    ["matchInspectors, joint, cap 20 (infeasible: explained)", { departments: ["市场监管局", "应急管理局"] }, short],
   ];
   const rows: [string, number, string][] = [
     ["baseline: 10,000 stream hashes", hashes.ms, ""],
@@ -78,7 +80,9 @@ export async function run(): Promise<void> {
     runs.sort((a, b) => a.ms - b.ms);
     const mid = runs[1]!;
     const r = mid.value;
-    const note = r.ok ? `${r.value.teams.length} teams, ${r.value.record.match.repairs} repairs, counter ${r.value.record.match.counter}` : `failed: ${r.issues[0]!.code}`;
+    const note = r.ok
+      ? `${r.value.teams.length} teams, ${r.value.record.match.repairs} repairs, counter ${r.value.record.match.counter}`
+      : `${r.issues.map((i) => i.code).join(", ")}: ${r.issues[0]!.message.en.slice(0, 140)}…`;
     rows.push([name, mid.ms, note]);
     if (r.ok && rules.departments === undefined) {
       const v = time(() => verifyMatch({ record: r.value.record, inspectors: f.inspectors }));

@@ -33,10 +33,18 @@ export function shuffle<T>(items: readonly T[], stream: Stream): T[] {
   return out;
 }
 
+/** What earlier failed searches closed: their slots and their saturated persons, each with the search's id. */
+export interface Closed {
+  readonly slots: Map<number, number>;
+  readonly persons: Map<number, number>;
+}
+
 export interface Failure {
   readonly slot: number;
   /** Slots reachable from it in the residual graph when the repair failed (the min-cut side). */
   readonly reach: readonly number[];
+  /** Vacant slots inside `reach` (1 unless failures were merged). */
+  readonly missing?: number;
 }
 
 /** Assignment state: which person holds each slot; slot s belongs to target ⌊s / K⌋. */
@@ -131,11 +139,21 @@ export class State {
    * Breadth-first search for an augmenting path ending at the empty slot s0 (docs/spec/match-v1.md §6).
    * On success applies it and returns the moves made; on failure returns the reachable slots.
    */
-  repair(s0: number): { ok: true; moves: TeamMove[] } | { ok: false; reach: number[] } {
+  repair(s0: number, dead?: Closed): { ok: true; moves: TeamMove[] } | { ok: false; reach: number[]; touched: Set<number>; saturated: Set<number> } {
     const { K, prep } = this;
     const prev = new Map<number, { to: number; person: number }>();
+    // Slots of an earlier failed search stay closed (no augmenting path leaves them): skip them, remember whose.
+    const touched = new Set<number>();
+    const closed = (h: number): boolean => {
+      const owner = dead?.slots.get(h);
+      if (owner === undefined) return false;
+      touched.add(owner);
+      return true;
+    };
     prev.set(s0, { to: -1, person: -1 });
     const queue = [s0];
+    // A saturated person's held slots are enqueued once; meeting the person again adds nothing.
+    const expanded = new Set<number>();
     for (let head = 0; head < queue.length; head++) {
       const s = queue[head]!;
       const t = Math.floor(s / K);
@@ -145,22 +163,29 @@ export class State {
         const here = this.slotAt(p, t);
         if (here >= 0) {
           // Moving p inside the team only helps when it frees a slot of another group.
-          if (here !== s && !prev.has(here) && prep.spec[here % K]!.key !== key) {
+          if (here !== s && !prev.has(here) && prep.spec[here % K]!.key !== key && !closed(here)) {
             prev.set(here, { to: s, person: p });
             queue.push(here);
           }
           continue;
         }
         if (this.load[p]! < this.cap[p]!) return { ok: true, moves: this.apply(s0, s, p, prev) };
+        if (expanded.has(p)) continue;
+        const owner = dead?.persons.get(p);
+        if (owner !== undefined) {
+          touched.add(owner);
+          continue;
+        }
+        expanded.add(p);
         for (const h of this.held[p]!.slice().sort((a, b) => a - b)) {
-          if (!prev.has(h)) {
+          if (!prev.has(h) && !closed(h)) {
             prev.set(h, { to: s, person: p });
             queue.push(h);
           }
         }
       }
     }
-    return { ok: false, reach: queue };
+    return { ok: false, reach: queue, touched, saturated: expanded };
   }
 
   private apply(s0: number, sEnd: number, pEnd: number, prev: Map<number, { to: number; person: number }>): TeamMove[] {
@@ -237,7 +262,7 @@ export function explain(state: State, failures: readonly Failure[]): Issue[] {
   // Failures whose reachable sets meet form one cut: merge them; missing = empty slots inside it.
   let groupsOut: { reach: Set<number>; missing: number; slot: number }[] = [];
   for (const f of failures) {
-    const g = { reach: new Set(f.reach), missing: 1, slot: f.slot };
+    const g = { reach: new Set(f.reach), missing: f.missing ?? 1, slot: f.slot };
     const keep: typeof groupsOut = [];
     for (const h of groupsOut) {
       if ([...h.reach].some((s) => g.reach.has(s))) {

@@ -1,5 +1,5 @@
 import { fail, type Issue, ok, type Result } from "../result.js";
-import { explain, type Failure, priorities, State, Stream } from "./_engine.js";
+import { type Closed, explain, type Failure, priorities, State, Stream } from "./_engine.js";
 import { type Prepared, prepare } from "./_prepare.js";
 import { MATCH_PROTOCOL_VERSION, type MatchableRecord, type MatchInput, type MatchedRecord, type MatchResult, type MatchRules, type MatchSection } from "./types.js";
 
@@ -13,18 +13,40 @@ export function runMatching(prep: Prepared, stream: Stream = new Stream(prep.str
     for (let k = 0; k < K; k++) if (!state.pick(t * K + k, stream)) vacant.push(t * K + k);
   }
   let repairs = 0;
-  const failed: number[] = [];
+  // A failed search's reach is closed for good (docs/spec/match-v1.md §7): later searches skip it, and failures
+  // that meet are merged (union-find) into one cut.
+  const dead: Closed = { slots: new Map(), persons: new Map() };
+  const parent: number[] = [];
+  const cuts: { slot: number; reach: number[]; missing: number }[] = [];
+  const find = (x: number): number => {
+    while (parent[x] !== x) x = parent[x] = parent[parent[x]!]!;
+    return x;
+  };
   for (const s of vacant) {
-    if (state.repair(s).ok) repairs += 1;
-    else failed.push(s);
+    const r = state.repair(s, dead);
+    if (r.ok) {
+      repairs += 1;
+      continue;
+    }
+    const id = cuts.length;
+    parent.push(id);
+    cuts.push({ slot: s, reach: r.reach, missing: 1 });
+    for (const h of r.reach) dead.slots.set(h, id);
+    for (const p of r.saturated) dead.persons.set(p, id);
+    for (const other of r.touched) parent[find(other)] = id;
   }
-  // Search again from the final state, so each reachable set is a cut of the final assignment.
-  const failures: Failure[] = [];
-  for (const s of failed) {
-    const r = state.repair(s);
-    if (r.ok) repairs += 1;
-    else failures.push({ slot: s, reach: r.reach });
-  }
+  const merged = new Map<number, { slot: number; reach: number[]; missing: number }>();
+  cuts.forEach((c, id) => {
+    const root = find(id);
+    const m = merged.get(root);
+    if (!m) merged.set(root, { slot: c.slot, reach: [...c.reach], missing: c.missing });
+    else {
+      m.reach.push(...c.reach);
+      m.missing += c.missing;
+      if (c.slot < m.slot) m.slot = c.slot;
+    }
+  });
+  const failures: Failure[] = [...merged.values()].sort((a, b) => a.slot - b.slot);
   const leaders: (number | undefined)[] = [];
   if (prep.rules.leader && failures.length === 0) {
     for (let t = 0; t < prep.targets.length; t++) {

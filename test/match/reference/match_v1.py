@@ -167,7 +167,6 @@ def match(case):
         return False
 
     failed = [s for s in vacant if not search(s)]
-    failed = [s for s in failed if not search(s)]
     if failed:
         return "infeasible"
     leaders = {}
