@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { verifyDraw } from "../../src/draw/verify.js";
 import { rivestSample } from "../../src/draw/rivest.js";
-import vectors from "./draw-v1-vectors.json";
+import vectors from "./draw-v1-vectors.json" with { type: "json" };
 import { makeVectors } from "./_vectors.js";
 
 describe("draw in Chromium", () => {

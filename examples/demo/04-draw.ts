@@ -1,0 +1,81 @@
+// Demo section 4: announce, then draw, a real seed-plan task (焦作市公安局 2023 序号7 娱乐场所治安管理监督检查,
+// 每半年3%) over the sample 焦作 entertainment-venue pool with tiers; replace one pick (补抽), verify the record,
+// and show a tampered record failing.
+import { readFileSync } from "node:fs";
+import {
+  announce, draw, type DrawEntity, type DrawRecord, type Issue, lotteryEntropy, parseEntityPoolCsv, parseQuota,
+  parseTask, parseTierPolicy, replaceSelections, riskTierLabels, unwrap, verifyDraw,
+} from "../../src/index.js";
+
+type Lang = "zh" | "en";
+const data = (file: string) => readFileSync(new URL(`../data/${file}`, import.meta.url), "utf8");
+const t = (lang: Lang, zh: string, en: string) => (lang === "zh" ? zh : en);
+const show = (lang: Lang, i: Issue) => `    ✗ [${i.code}] ${i.message[lang]}`;
+
+export async function run(lang: Lang = "zh"): Promise<void> {
+  console.log(t(lang, "\n四、随机抽取检查对象（先公告，后抽取，人人可复核）", "\n4. Drawing the entities (announce first, then draw; anyone can re-check)"));
+  const task = unwrap(parseTask((JSON.parse(data("jiaozuo-2023-task.json")) as { task: unknown }).task));
+  const item = task.items[0] ?? task.name;
+  // The sample pool's 上次检查日期 column records inspections for this very item.
+  const entities = unwrap(parseEntityPoolCsv(data("jiaozuo-entertainment-pool.csv")));
+  const pool: DrawEntity[] = entities.map((e) => ({ ...e, inspections: e.inspections.map((i) => ({ ...i, itemId: i.itemId ?? item })) }));
+  const names = new Map(entities.map((e) => [e.id, e.name]));
+
+  const quota = unwrap(parseQuota(task.quotaText ?? "每半年3%"));
+  const policyText = "A类×1/2；B类×1；C类×2；D类全部";
+  const policy = unwrap(parseTierPolicy(policyText));
+  // The salt must be random and kept by the department (it is given to auditors, never published).
+  const salt = "焦作公安-2023上半年-示例盐值-请用随机串";
+  const announced = announce({
+    taskId: task.id, taskName: task.name, pool, stratify: "tier", salt,
+    allocation: { policy, base: quota },
+    exclusions: { recentInspection: { itemId: item, asOf: "2023-06-01", withinDays: 365 } },
+    entropySource: { kind: "lottery", description: "中国福利彩票双色球2023年6月1日开奖号码（红球6个、蓝球1个）" },
+  });
+  if (!announced.ok) {
+    for (const i of announced.issues) console.log(show(lang, i));
+    return;
+  }
+  const { announcement, manifest } = announced.value;
+  console.log(t(lang, `  任务：${task.name}（${task.initiator}，抽查比例“${task.quotaText}”，分类监管“${policyText}”）`, `  Task: ${task.name} (${task.initiator}, quota "${task.quotaText}", tier policy "${policyText}")`));
+  console.log(t(lang, "  ① 抽取公告（在随机源产生之前公布）：", "  ① The announcement (published before the entropy exists):"));
+  console.log(`    protocol ${announcement.protocol}  taskId ${announcement.taskId}`);
+  console.log(t(lang, `    名录清单摘要 ${announcement.manifestDigest}`, `    manifest digest ${announcement.manifestDigest}`));
+  const c = announcement.exclusions.counts;
+  console.log(t(lang, `    排除：非存续 ${c.inactive}，一年内已就本事项检查 ${c.recently_inspected}，免查 ${c.tier_exempt}，本年已抽中 ${c.drawn_earlier}`, `    excluded: not active ${c.inactive}, inspected for this item within a year ${c.recently_inspected}, exempt ${c.tier_exempt}, drawn earlier ${c.drawn_earlier}`));
+  for (const s of announcement.strata) console.log(t(lang, `    分层 ${s.key}：N=${s.N}，抽取 n=${s.n}，摘要 ${s.digest.slice(0, 16)}…`, `    stratum ${s.key}: N=${s.N}, draw n=${s.n}, digest ${s.digest.slice(0, 16)}…`));
+  console.log(t(lang, `    随机源：${announcement.entropySource.description}`, `    entropy source: ${announcement.entropySource.description}`));
+  console.log(t(lang, `    公告摘要 ${announcement.digest}`, `    announcement digest ${announcement.digest}`));
+  console.log(t(lang, "    （分层键不透露信用等级；对应关系只在部门内部：", "    (stratum keys do not reveal tiers; only the department knows: ") +
+    manifest.strata.map((s) => `${s.key}=${s.label === "A" || s.label === "B" || s.label === "C" || s.label === "D" ? riskTierLabels[s.label][lang] : s.label}`).join(t(lang, "，", ", ")) + t(lang, "）", ")"));
+
+  // ② The lottery numbers come out (illustrative numbers).
+  const entropy = unwrap(lotteryEntropy([{ name: "红球", numbers: [3, 11, 17, 22, 28, 31] }, { name: "蓝球", numbers: [9] }]));
+  const drawn = draw(announcement, pool, entropy, { salt });
+  if (!drawn.ok) {
+    for (const i of drawn.issues) console.log(show(lang, i));
+    return;
+  }
+  let record: DrawRecord = drawn.value;
+  console.log(t(lang, `  ② 开奖号码规范化为 ${entropy.value}，派生种子 ${record.seed}`, `  ② Lottery numbers canonicalised as ${entropy.value}, derived seed ${record.seed}`));
+  console.log(t(lang, `  ③ 抽取记录：共抽中 ${record.selections.length} 户`, `  ③ The draw record: ${record.selections.length} entities drawn`));
+  for (const st of record.strata) {
+    const picks = record.selections.filter((s) => s.stratum === st.key);
+    for (const s of picks.slice(0, 3)) console.log(`    ${s.stratum}  i=${s.counter ?? "-"}  #${s.index}/${st.N}  ${s.id}  ${names.get(s.id) ?? ""}`);
+    if (picks.length > 3) console.log(t(lang, `    ……本层另 ${picks.length - 3} 户（n = N，整层抽取）`, `    … ${picks.length - 3} more in this stratum (n = N, taken whole)`));
+  }
+
+  // ④ 补抽: the first drawn venue turns out closed.
+  const first = record.selections.find((s) => s.counter !== null) ?? record.selections[0]!;
+  record = unwrap(replaceSelections(record, pool, [{ id: first.id, reason: "经营场所已关闭" }], { salt }));
+  const rep = record.replacements[0]!;
+  console.log(t(lang, `  ④ 补抽：${names.get(first.id)} 经营场所已关闭 → 同层随机流下一个：i=${rep.counter} #${rep.index} ${names.get(rep.id)}`, `  ④ Replacement: ${names.get(first.id)} is closed → next pick of the same stream: i=${rep.counter} #${rep.index} ${names.get(rep.id)}`));
+
+  // ⑤ Anyone with the pool and the salt re-checks; the order of the pool does not matter.
+  const v = verifyDraw(record, [...pool].reverse(), { salt });
+  console.log(t(lang, `  ⑤ 复核（名录库顺序打乱）：${v.ok ? "通过 ✓" : "未通过"}`, `  ⑤ Re-check (pool order shuffled): ${v.ok ? "passed ✓" : "failed"}`));
+  const tampered: DrawRecord = { ...record, selections: record.selections.map((s, k) => (k === 1 ? { ...s, id: entities.find((e) => e.id !== s.id && e.status === "active")!.id } : s)) };
+  const bad = verifyDraw(tampered, pool, { salt });
+  console.log(t(lang, "  ⑥ 篡改一条抽中记录后复核：", "  ⑥ Re-check after one pick was altered:"));
+  if (!bad.ok) for (const i of bad.issues.slice(0, 3)) console.log(show(lang, i));
+}
