@@ -315,7 +315,8 @@ export function explain(state: State, failures: readonly Failure[]): Issue[] {
       const l = groupLabel(prep, key);
       return { zh: `${l.zh}${key === key0 ? qualText : ""}×${n}`, en: `${l.en}×${n}` };
     });
-    const sample = [...targets].slice(0, 5).map((t) => prep.targets[t]!.id).join("、");
+    const ids = [...targets].slice(0, 5).map((t) => prep.targets[t]!.id);
+    const sample = { zh: ids.join("、"), en: ids.join(", ") };
     issues.push(
       createIssue("match_infeasible", {
         targets: targets.size,
@@ -325,6 +326,11 @@ export function explain(state: State, failures: readonly Failure[]): Issue[] {
         people: people.size,
         capacity: g.reach.size - g.missing,
         missing: g.missing,
+      }, {
+        hint: {
+          zh: "可增加上述部门符合条件的执法人员、提高工作量上限，或将检查对象分批检查",
+          en: "Add eligible inspectors of these departments, raise the workload caps, or split the targets into batches",
+        },
       }),
     );
   }
