@@ -123,8 +123,8 @@ export function resolveSizes(manifest: Manifest, sizes: StratumSizes): { n: numb
  * ```ts
  * const r = announce({ taskId: "T1", pool: [{ id: "E1" }, { id: "E2" }], stratify: "none", salt: "0123456789abcdef",
  *   sizes: 1, entropySource: { kind: "dice", description: "2023-06-01 10:00 公开掷骰" } });
- * r.ok && r.value.announcement.strata
- * //=> [{ key: "all", N: 2, n: 1, digest: "…" }]
+ * r.ok && r.value.announcement.strata.map((s) => [s.key, s.N, s.n])
+ * //=> [["all", 2, 1]]
  * ```
  * @public
  */

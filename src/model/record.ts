@@ -30,10 +30,15 @@ const Count = z.number().int().min(0);
 /**
  * How a pool is split into strata: `none` (one stratum, key `all`, drawn with the seed itself) or `tier`
  * (one stratum per credit-risk tier present, under an opaque salted key so no record names a tier).
+ * @example
+ * ```ts
+ * Stratification.options
+ * //=> ["none", "tier"]
+ * ```
  * @public
  */
 export const Stratification = z.enum(["none", "tier"]).meta({ id: "Stratification" });
-/** @public */
+/** A parsed {@link Stratification} (the schema's output type). @public */
 export type Stratification = z.infer<typeof Stratification>;
 
 /**
@@ -41,27 +46,42 @@ export type Stratification = z.infer<typeof Stratification>;
  * `inactive` (not 存续: 注销, 吊销, 迁出, 停业…), `tier_exempt` (its tier is exempt by the policy, e.g. A 无事不扰),
  * `drawn_earlier` (drawn in an earlier batch of the year), `recently_inspected` (inspected for the same item
  * within the configured period). An entity with several reasons counts once, under the first in this order.
+ * @example
+ * ```ts
+ * ExclusionReason.options
+ * //=> ["inactive", "tier_exempt", "drawn_earlier", "recently_inspected"]
+ * ```
  * @public
  */
 export const ExclusionReason = z.enum(["inactive", "tier_exempt", "drawn_earlier", "recently_inspected"]).meta({ id: "ExclusionReason" });
-/** @public */
+/** A parsed {@link ExclusionReason} (the schema's output type). @public */
 export type ExclusionReason = z.infer<typeof ExclusionReason>;
 
 /**
  * Exclusion counts, one per {@link ExclusionReason}.
+ * @example
+ * ```ts
+ * ExclusionCounts.safeParse({ inactive: 1, tier_exempt: 0, drawn_earlier: 0, recently_inspected: 2 }).success
+ * //=> true
+ * ```
  * @public
  */
 export const ExclusionCounts = z
   .object({ inactive: Count, tier_exempt: Count, drawn_earlier: Count, recently_inspected: Count })
   .strict()
   .meta({ id: "ExclusionCounts" });
-/** @public */
+/** A parsed {@link ExclusionCounts} (the schema's output type). @public */
 export type ExclusionCounts = z.infer<typeof ExclusionCounts>;
 
 /**
  * The exclusion rules a draw applied, as published (so anyone holding the pool can re-apply them).
  * `drawnEarlier` commits to the ids drawn in earlier batches: their count and the SHA-256 of the ids in code
  * point order, each followed by "\n".
+ * @example
+ * ```ts
+ * ExclusionRules.safeParse({ exemptTiers: ["A"], recentInspection: null, drawnEarlier: null }).success
+ * //=> true
+ * ```
  * @public
  */
 export const ExclusionRules = z
@@ -75,12 +95,17 @@ export const ExclusionRules = z
   })
   .strict()
   .meta({ id: "ExclusionRules" });
-/** @public */
+/** A parsed {@link ExclusionRules} (the schema's output type). @public */
 export type ExclusionRules = z.infer<typeof ExclusionRules>;
 
 /**
  * The named *future* entropy source, fixed in the announcement before the randomness exists:
  * a public lottery draw, dice rolled in public, a randomness-beacon round, or commit–reveal commitments.
+ * @example
+ * ```ts
+ * EntropySource.safeParse({ kind: "beacon", description: "drand" }).success
+ * //=> false
+ * ```
  * @public
  */
 export const EntropySource = z
@@ -91,12 +116,17 @@ export const EntropySource = z
     z.object({ kind: z.literal("commitReveal"), description: z.string().min(1), commitments: z.array(Hex256).min(1) }).strict(),
   ])
   .meta({ id: "EntropySource", description: "事先公布的未来随机源" });
-/** @public */
+/** A parsed {@link EntropySource} (the schema's output type). @public */
 export type EntropySource = z.infer<typeof EntropySource>;
 
 /**
  * Entropy once it exists, in canonical form: `value` is the exact string the seed is derived from
  * (`lottery:…`, `dice:…`, `beacon:<round>:<hex>`, `reveal:…`).
+ * @example
+ * ```ts
+ * Entropy.parse({ kind: "dice", value: "dice:31415926535897932384" }).kind
+ * //=> "dice"
+ * ```
  * @public
  */
 export const Entropy = z
@@ -106,23 +136,33 @@ export const Entropy = z
   })
   .strict()
   .meta({ id: "Entropy", description: "随机源取值（规范化）" });
-/** @public */
+/** A parsed {@link Entropy} (the schema's output type). @public */
 export type Entropy = z.infer<typeof Entropy>;
 
 /**
  * One stratum as announced: its key, its size N after exclusions, the number n to draw, and its salted digest.
+ * @example
+ * ```ts
+ * AnnouncedStratum.safeParse({ key: "all", N: 10, n: 3, digest: "a".repeat(64) }).success
+ * //=> true
+ * ```
  * @public
  */
 export const AnnouncedStratum = z
   .object({ key: z.string().min(1), N: Count, n: Count, digest: Hex256 })
   .strict()
   .meta({ id: "AnnouncedStratum" });
-/** @public */
+/** A parsed {@link AnnouncedStratum} (the schema's output type). @public */
 export type AnnouncedStratum = z.infer<typeof AnnouncedStratum>;
 
 /**
  * What a department publishes *before* the entropy exists (抽取公告). `digest` is SHA-256 over the canonical
  * JSON of every other field (docs/spec/draw-v1.md §5).
+ * @example
+ * ```ts
+ * Announcement.safeParse({ protocol: "double-random/draw-v1", taskId: "T1" }).success
+ * //=> false
+ * ```
  * @public
  */
 export const Announcement = z
@@ -139,12 +179,17 @@ export const Announcement = z
   })
   .strict()
   .meta({ id: "Announcement", description: "抽取公告（先于随机源公布）" });
-/** @public */
+/** A parsed {@link Announcement} (the schema's output type). @public */
 export type Announcement = z.infer<typeof Announcement>;
 
 /**
  * One drawn entity: its id, its stratum key, the stream counter i and H_i (hex) it came from, and its 1-based
  * index in the stratum's canonical order. `counter` and `hash` are null when the whole stratum is taken (n = N).
+ * @example
+ * ```ts
+ * Selection.safeParse({ id: "E1", stratum: "all", counter: null, hash: null, index: 1 }).success
+ * //=> true
+ * ```
  * @public
  */
 export const Selection = z
@@ -157,11 +202,16 @@ export const Selection = z
   })
   .strict()
   .meta({ id: "Selection" });
-/** @public */
+/** A parsed {@link Selection} (the schema's output type). @public */
 export type Selection = z.infer<typeof Selection>;
 
 /**
  * A replacement draw (补抽): the entity it replaces, why, and the next pick of the same stratum stream.
+ * @example
+ * ```ts
+ * Replacement.safeParse({ replaces: "E1", reason: "已注销", id: "E2", stratum: "all", counter: 4, hash: "a".repeat(64), index: 2 }).success
+ * //=> true
+ * ```
  * @public
  */
 export const Replacement = z
@@ -176,19 +226,24 @@ export const Replacement = z
   })
   .strict()
   .meta({ id: "Replacement" });
-/** @public */
+/** A parsed {@link Replacement} (the schema's output type). @public */
 export type Replacement = z.infer<typeof Replacement>;
 
 /**
  * A stratum as drawn: the announced figures plus its stream seed (`${seed}/${key}`, or the seed itself
  * when the draw is unstratified).
+ * @example
+ * ```ts
+ * DrawnStratum.safeParse({ key: "all", N: 10, n: 3, digest: "a".repeat(64), seed: "s" }).success
+ * //=> true
+ * ```
  * @public
  */
 export const DrawnStratum = z
   .object({ key: z.string().min(1), N: Count, n: Count, digest: Hex256, seed: z.string().min(1) })
   .strict()
   .meta({ id: "DrawnStratum" });
-/** @public */
+/** A parsed {@link DrawnStratum} (the schema's output type). @public */
 export type DrawnStratum = z.infer<typeof DrawnStratum>;
 
 /**
@@ -219,5 +274,5 @@ export const DrawRecord = z
   })
   .strict()
   .meta({ id: "DrawRecord", description: "抽取记录" });
-/** @public */
+/** A parsed {@link DrawRecord} (the schema's output type). @public */
 export type DrawRecord = z.output<typeof DrawRecord>;
