@@ -4,7 +4,7 @@ import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { matchInspectors } from "../../src/index.js";
+import { matchInspectors, recuseInspector } from "../../src/index.js";
 import { record, scenarioArb } from "./_fixtures.js";
 
 const python = "/usr/bin/python3";
@@ -56,5 +56,43 @@ describe("match-v1 spec", () => {
       encoding: "utf8",
     });
     expect(JSON.parse(out.stdout)).toEqual([{ teams: [{ targetId: "E1", ids: ["F", "D"], leaderId: "D" }, { targetId: "E2", ids: ["B", "D"], leaderId: "D" }], counter: 11 }]);
+  });
+
+  it("late recusals (§8): the Python implementation picks the same refill, moves, leaders and counter", () => {
+    const scenarios = fc.sample(scenarioArb, { numRuns: 600, seed: 99 });
+    const cases: object[] = [];
+    const ours: unknown[] = [];
+    scenarios.forEach((sc, k) => {
+      const base = { record: record(sc.targets, `late-${k}`), inspectors: sc.inspectors, experts: sc.experts, rules: sc.rules };
+      const entities = sc.targets.map((id) => ({ id, name: id, regionCode: sc.regionOf?.[id] }));
+      const m = matchInspectors({ ...base, entities });
+      if (!m.ok) return;
+      const team = m.value.teams[k % m.value.teams.length]!;
+      const everyone = [...team.members, ...team.experts];
+      if (everyone.length === 0) return;
+      const who = everyone[(k * 7) % everyone.length]!;
+      const recusal = { targetId: team.targetId, inspectorId: who.id, reason: "declared" as const };
+      const r = recuseInspector({ record: m.value.record, inspectors: sc.inspectors, experts: sc.experts, entities, recusal });
+      cases.push({ ...base, regions: sc.regionOf, recusal: { log: [], new: recusal, teams: m.value.teams, counter: m.value.record.match.counter } });
+      ours.push(
+        r.ok
+          ? {
+              replacementId: r.value.entry.replacementId,
+              counter: r.value.entry.counter,
+              moved: r.value.entry.moves.map((x) => x.inspectorId).sort(),
+              leaders: r.value.entry.leaders,
+              teams: r.value.record.match.teams.map((t) => ({ targetId: t.targetId, ids: [...t.members, ...t.experts].map((x) => x.id), ...(t.leaderId === undefined ? {} : { leaderId: t.leaderId }) })),
+              lastCounter: r.value.record.match.counter,
+            }
+          : "impossible",
+      );
+    });
+    const out = spawnSync(python, [script], { input: JSON.stringify(cases), encoding: "utf8" });
+    expect(out.status, out.stderr).toBe(0);
+    const theirs = JSON.parse(out.stdout) as unknown[];
+    expect(theirs).toHaveLength(ours.length);
+    ours.forEach((o, k) => expect(o, `case ${k}`).toEqual(theirs[k]));
+    expect(ours.filter((o) => o !== "impossible").length).toBeGreaterThan(20);
+    expect(ours.some((o) => o !== "impossible" && (o as { moved: string[] }).moved.length > 0)).toBe(true);
   });
 });

@@ -37,7 +37,7 @@ def prefix(code):
     return code
 
 
-def match(case):
+def match(case, recusal=None):
     rec, rules = case["record"], case.get("rules", {})
     targets = [s["id"] for s in rec["selections"]]
     regions = case.get("regions", {})
@@ -60,6 +60,9 @@ def match(case):
     spec += [("expert", None)] * rules.get("experts", 0)
     K = len(spec)
     rel = {(r["inspectorId"], r["entityId"]) for r in rules.get("relationships", [])}
+    if recusal is not None:
+        for e in recusal["log"] + [recusal["new"]]:
+            rel.add((e["inspectorId"], e["targetId"]))
     default_cap = rules.get("loadCap")
 
     def cap(p):
@@ -120,18 +123,6 @@ def match(case):
                 return t * K + k
         return -1
 
-    vacant = []
-    for t in torder:
-        for k in range(K):
-            s = t * K + k
-            cands = [p for p in range(P) if fits(p, s) and load[p] < cap(p) and at(p, t) < 0]
-            if cands:
-                p = cands[stream.draw(len(cands))]
-                holder[s] = p
-                load[p] += 1
-            else:
-                vacant.append(s)
-
     def search(s0):
         prev = {s0: None}
         queue = [s0]
@@ -166,6 +157,20 @@ def match(case):
                         queue.append(h)
         return False
 
+    if recusal is not None:
+        return late(recusal, dict(locals(), search=lambda s0: search(s0)))
+    vacant = []
+    for t in torder:
+        for k in range(K):
+            s = t * K + k
+            cands = [p for p in range(P) if fits(p, s) and load[p] < cap(p) and at(p, t) < 0]
+            if cands:
+                p = cands[stream.draw(len(cands))]
+                holder[s] = p
+                load[p] += 1
+            else:
+                vacant.append(s)
+
     failed = [s for s in vacant if not search(s)]
     if failed:
         return "infeasible"
@@ -187,5 +192,79 @@ def match(case):
     return {"teams": teams, "counter": stream.counter}
 
 
+def late(recusal, env):
+    """§8: a late recusal on a published matching; returns the log entry fields and the new teams."""
+    K, T, spec, persons, holder, load = env["K"], env["T"], env["spec"], env["persons"], env["holder"], env["load"]
+    targets, fits, cap, at, rules = env["targets"], env["fits"], env["cap"], env["at"], env["rules"]
+    index = {x["id"]: i for i, x in enumerate(persons)}
+    old_teams = recusal["teams"]
+    for team in old_teams:
+        t = targets.index(team["targetId"])
+        for m in team["members"] + team["experts"]:
+            p = index[m["id"]]
+            for k in range(K):
+                kind, d = spec[k]
+                if holder[t * K + k] != -1 or kind != m["slot"]:
+                    continue
+                if kind == "department" and d != persons[p]["department"]:
+                    continue
+                holder[t * K + k] = p
+                load[p] += 1
+                break
+    new = recusal["new"]
+    t = targets.index(new["targetId"])
+    s = at(index[new["inspectorId"]], t)
+    holder[s] = -1
+    load[index[new["inspectorId"]]] -= 1
+    before = {m["id"] for m in old_teams[t]["members"] + old_teams[t]["experts"]}
+    stream = Stream(env["rec"]["seed"] + "/inspectors")
+    stream.counter = recusal["counter"]
+    cands = [p for p in range(len(persons)) if fits(p, s) and load[p] < cap(p) and at(p, t) < 0]
+    counter = None
+    moves = []
+    old_holder = list(holder)
+    if cands:
+        p = cands[stream.draw(len(cands))]
+        holder[s] = p
+        load[p] += 1
+        counter = stream.counter
+    else:
+        if not env["search"](s):
+            return "impossible"
+        # moves: persons whose target set changed, from the old target to the new one
+        for q in range(len(persons)):
+            was = {x // K for x in range(T * K) if old_holder[x] == q}
+            now = {x // K for x in range(T * K) if holder[x] == q}
+            if was - now:
+                moves.append((persons[q]["id"], sorted(was - now), sorted(now - was)))
+    now_t = {persons[holder[t * K + k]]["id"] for k in range(K)}
+    replacement = sorted(now_t - before)
+    leaders = []
+    leader = rules.get("leader")
+    teams = []
+    for u in range(T):
+        lid = old_teams[u].get("leaderId")
+        if leader:
+            ld = leader.get("department") if isinstance(leader, dict) else None
+            c = [holder[u * K + k] for k in range(K) if spec[k][0] != "expert" and holder[u * K + k] >= 0]
+            c = sorted((p for p in c if ld is None or persons[p]["department"] == ld), key=lambda p: persons[p]["id"])
+            if lid is None or index[lid] not in c:
+                if c:
+                    lid = persons[c[stream.draw(len(c))]]["id"]
+                    leaders.append({"targetId": targets[u], "leaderId": lid})
+        team = {"targetId": targets[u], "ids": [persons[holder[u * K + k]]["id"] for k in range(K)]}
+        if lid is not None:
+            team["leaderId"] = lid
+        teams.append(team)
+    return {
+        "replacementId": replacement[0] if replacement else None,
+        "counter": counter,
+        "moved": sorted(m[0] for m in moves),
+        "leaders": leaders,
+        "teams": teams,
+        "lastCounter": stream.counter,
+    }
+
+
 if __name__ == "__main__":
-    print(json.dumps([match(c) for c in json.load(sys.stdin)], ensure_ascii=False))
+    print(json.dumps([match(c, c.get("recusal")) for c in json.load(sys.stdin)], ensure_ascii=False))
