@@ -35,6 +35,24 @@ describe("determinism of the core", () => {
 });
 
 describe("message catalogs", () => {
+  it("no code is defined in two catalogs (a later spread would silently replace the earlier message)", async () => {
+    const dir = join(root, "src/messages");
+    const owner = new Map<string, string>();
+    const clashes: string[] = [];
+    for (const f of readdirSync(dir).filter((x) => !["index.ts", "types.ts"].includes(x))) {
+      const mod = (await import(join(dir, f))) as Record<string, Record<string, unknown>>;
+      for (const catalog of Object.values(mod)) {
+        for (const code of Object.keys(catalog)) {
+          const first = owner.get(code);
+          if (first && first !== f) clashes.push(`${code}: ${first} and ${f}`);
+          owner.set(code, f);
+        }
+      }
+    }
+    expect(owner.size).toBe(Object.keys(messages).length);
+    expect(clashes).toEqual([]);
+  });
+
   const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
   it.each(Object.entries(messages))("%s has zh and en with the same placeholders", (code, entry) => {
     expect(code).toMatch(/^[a-z][a-z0-9]*(_[a-z0-9]+)*$/);

@@ -31,30 +31,46 @@ export function readJson(file: string): Result<unknown> {
   }
 }
 
+/** Reads the first (or the named) worksheet of an .xlsx file as rows of cell text; merged cells beyond their first cell are blank, as in a CSV export. */
+export async function readXlsxRows(data: Buffer | ArrayBuffer, sheetName?: string): Promise<{ rows: string[][]; sheet: string } | { error: string }> {
+  // exceljs is heavy: loaded only when a workbook is actually read.
+  const { default: ExcelJS } = await import("exceljs");
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(data as ArrayBuffer);
+  } catch (e) {
+    return { error: e instanceof Error ? e.message : String(e) };
+  }
+  const ws = sheetName === undefined ? wb.worksheets[0] : wb.getWorksheet(sheetName);
+  if (!ws) return { error: sheetName === undefined ? "no worksheet" : `no worksheet named "${sheetName}"` };
+  const rows: string[][] = [];
+  for (let r = 1; r <= ws.rowCount; r++) {
+    const row = ws.getRow(r);
+    const cells: string[] = [];
+    for (let c = 1; c <= Math.max(row.cellCount, ws.columnCount); c++) {
+      const cell = row.getCell(c);
+      // A merged cell's other members repeat the master's value in exceljs; exports show them blank.
+      cells.push(cell.isMerged && cell.master.address !== cell.address ? "" : cell.text ?? "");
+    }
+    rows.push(cells);
+  }
+  return { rows, sheet: ws.name };
+}
+
+/**
+ * Runs `double-random lint` with the arguments after the command name and returns the exit code:
+ * 0 when there are no errors, 1 when there are, 2 for a usage or file problem.
+ */
 const TABLE_FORMATS = ".csv, .tsv, .txt, .xlsx";
 
 /** Reads a table (CSV/TSV through papaparse, XLSX through exceljs: the first worksheet, or `sheet`) as rows of text. */
 export async function readTable(file: string, sheet?: string): Promise<Result<string[][]>> {
   const ext = extname(file).toLowerCase();
-  if (ext === ".xlsx") {
+  if (ext === ".xlsx" || ext === ".xlsm") {
     if (!existsSync(file)) return fail([createIssue("file_not_found", { file })]);
-    // exceljs is heavy: loaded only when a workbook is actually read.
-    const { default: ExcelJS } = await import("exceljs");
-    const wb = new ExcelJS.Workbook();
-    try {
-      await wb.xlsx.readFile(file);
-    } catch (e) {
-      return fail([createIssue("workbook_unreadable", { file, detail: (e as Error).message })]);
-    }
-    const ws = sheet ? wb.getWorksheet(sheet) : wb.worksheets[0];
-    if (!ws) return fail([createIssue("workbook_unreadable", { file, detail: sheet ? `no worksheet "${sheet}"` : "no worksheet" })]);
-    const rows: string[][] = [];
-    ws.eachRow({ includeEmpty: true }, (row, n) => {
-      const cells: string[] = [];
-      for (let c = 1; c <= ws.columnCount; c++) cells.push(row.getCell(c).text ?? "");
-      rows[n - 1] = cells;
-    });
-    return ok(Array.from(rows, (r) => r ?? []).filter((r) => r.some((c) => c.trim() !== "")));
+    const x = await readXlsxRows(readFileSync(file), sheet);
+    if ("error" in x) return fail([createIssue("workbook_unreadable", { file, detail: x.error })]);
+    return ok(x.rows.filter((r) => r.some((c) => c.trim() !== "")));
   }
   if (![".csv", ".tsv", ".txt"].includes(ext)) return fail([createIssue("file_format_unsupported", { file, accepted: TABLE_FORMATS })]);
   const text = readText(file);

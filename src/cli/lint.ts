@@ -3,45 +3,17 @@ import { readFile } from "node:fs/promises";
 import { basename, extname } from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
-import ExcelJS from "exceljs";
 import {
   formatDiagnosticsJson, formatDiagnosticsSarif, formatDiagnosticsText, type Issue, lintPlanTable,
 } from "../index.js";
+import { readXlsxRows } from "./io.js";
 
-const USAGE = `double-random lint <plan.csv|plan.xlsx> --year 2023 [--format text|json|sarif] [--lang zh|en] [--fill-merged]
+export const USAGE = `double-random lint <plan.csv|plan.xlsx> --year 2023 [--format text|json|sarif] [--lang zh|en] [--fill-merged]
                    [--issuer 单位] [--completion-date YYYY-MM-DD] [--sheet 名称]
 
 检查年度抽查计划表，有错误时退出码为1。 / Lints an annual inspection plan table; exits with 1 when there are errors.
 `;
 
-/** Reads the first (or the named) worksheet of an .xlsx file as rows of cell text; merged cells beyond their first cell are blank, as in a CSV export. */
-export async function readXlsxRows(data: Buffer | ArrayBuffer, sheetName?: string): Promise<{ rows: string[][]; sheet: string } | { error: string }> {
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(data as ArrayBuffer);
-  } catch (e) {
-    return { error: e instanceof Error ? e.message : String(e) };
-  }
-  const ws = sheetName === undefined ? wb.worksheets[0] : wb.getWorksheet(sheetName);
-  if (!ws) return { error: sheetName === undefined ? "no worksheet" : `no worksheet named "${sheetName}"` };
-  const rows: string[][] = [];
-  for (let r = 1; r <= ws.rowCount; r++) {
-    const row = ws.getRow(r);
-    const cells: string[] = [];
-    for (let c = 1; c <= Math.max(row.cellCount, ws.columnCount); c++) {
-      const cell = row.getCell(c);
-      // A merged cell's other members repeat the master's value in exceljs; exports show them blank.
-      cells.push(cell.isMerged && cell.master.address !== cell.address ? "" : cell.text ?? "");
-    }
-    rows.push(cells);
-  }
-  return { rows, sheet: ws.name };
-}
-
-/**
- * Runs `double-random lint` with the arguments after the command name and returns the exit code:
- * 0 when there are no errors, 1 when there are, 2 for a usage or file problem.
- */
 export async function runLint(argv: string[]): Promise<number> {
   let args;
   try {

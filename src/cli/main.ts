@@ -1,6 +1,7 @@
 // The `double-random` command (Node only). Nothing in the isomorphic core imports this folder.
 import * as announce from "./commands/announce.js";
 import * as draw from "./commands/draw.js";
+import { runLint, USAGE as LINT_USAGE } from "./lint.js";
 import * as manifest from "./commands/manifest.js";
 import * as quota from "./commands/quota.js";
 import * as schema from "./commands/schema.js";
@@ -11,7 +12,8 @@ interface Command {
   run(argv: string[]): Promise<number>;
 }
 
-const commands: Record<string, Command> = { quota, manifest, announce, draw, verify, schema };
+const lint: Command = { HELP: LINT_USAGE.trim(), run: runLint };
+const commands: Record<string, Command> = { quota, lint, manifest, announce, draw, verify, schema };
 
 function usage(): string {
   return `double-random <命令 command> [选项 options]   (--lang en 输出英文 / English output)\n\n${Object.values(commands).map((c) => c.HELP).join("\n\n")}\n`;

@@ -172,7 +172,7 @@ export function importPlanTable(input: PlanTableInput, options: ImportPlanTableO
   }
   for (const r of rows.slice(0, headerIndex)) {
     if (!isBlank(r.cells)) {
-      issues.push(createIssue("plan_row_skipped", { row: r.row, reason: "表头之前的标题行", reasonEn: "title row above the header" }, { row: r.row }));
+      issues.push(createIssue("plan_row_skipped", { row: r.row, reason: { zh: "表头之前的标题行", en: "title row above the header" } }, { row: r.row }));
     }
   }
 
@@ -222,7 +222,7 @@ export function importPlanTable(input: PlanTableInput, options: ImportPlanTableO
   for (const r of rows.slice(headerIndex + 1)) {
     if (isBlank(r.cells)) continue;
     if (recognizedCount(r.cells, overrides) >= 2 && r.cells.every((c) => c.trim() === "" || fieldOf(c, overrides) !== undefined)) {
-      issues.push(createIssue("plan_row_skipped", { row: r.row, reason: "重复的表头行", reasonEn: "repeated header row" }, { row: r.row }));
+      issues.push(createIssue("plan_row_skipped", { row: r.row, reason: { zh: "重复的表头行", en: "repeated header row" } }, { row: r.row }));
       last.clear();
       continue;
     }

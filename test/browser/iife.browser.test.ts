@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 type Frame = Window & {
   __violations: { directive: string; blocked: string; sample: string }[];
   __evalWorked?: boolean;
-  DoubleRandom?: Record<string, (...a: unknown[]) => unknown> & { jitless: boolean };
+  DoubleRandom?: { jitless: boolean; parseEntity(x: unknown): unknown; parsePlan(x: unknown): unknown };
 };
 
 async function strictFrame(scripts: string[]): Promise<Frame> {

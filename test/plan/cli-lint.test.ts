@@ -5,7 +5,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { readXlsxRows, runLint } from "../../src/cli/lint.js";
+import { readXlsxRows } from "../../src/cli/io.js";
+import { runLint } from "../../src/cli/lint.js";
 
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/plans/${name}`, import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), "dr-lint-"));

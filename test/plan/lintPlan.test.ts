@@ -131,7 +131,7 @@ describe("lintPlan", () => {
     const five = [1, 2, 3, 4, 5].map((i) => FINE.replace("娱乐场所治安管理监督检查", `第${i}批检查`).replace("每半年3%", "20%"));
     expect(codes(five)).toEqual([]);
     const quarters = ["1月1日至3月31日", "4月1日至6月30日", "7月1日至9月30日", "10月1日至12月31日"].map((w, i) => FINE.replace("娱乐场所治安管理监督检查", `第${i + 1}季度检查`).replace("每半年3%", "100%").replace("2023年1月1日—12月31日", w));
-    expect(lintPlan(plan(quarters), { disable: ["credit-share"] }).map((d) => [d.row, d.code, d.params?.expected, d.params?.rows])).toEqual([[2, "entity_inspections_above_cap", 4, "2、3、4、5"]]);
+    expect(lintPlan(plan(quarters), { disable: ["credit-share"] }).map((d) => [d.row, d.code, d.params?.expected, d.params?.rows])).toEqual([[2, "entity_inspections_above_cap", 4, { zh: "2、3、4、5", en: "2, 3, 4, 5" }]]);
     expect(codes(quarters, { caps: { perEntityPerYear: 4 } })).toEqual([]);
     expect(codes([FINE.replace("每半年3%", "100%").replace("2023年1月1日—12月31日", "每月")])).toEqual([[2, "entity_inspections_above_cap"]]);
   });

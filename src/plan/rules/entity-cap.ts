@@ -67,7 +67,7 @@ export const entityCap: LintRule = {
       const expected = Number((g.n * 100n) / g.d) / 100;
       const first = ctx.plan.tasks.find((t) => (t.source?.row ?? ctx.plan.tasks.indexOf(t) + 1) === g.rows[0]);
       const where = first ? ctx.where(first, "quota") : {};
-      out.push(createIssue("entity_inspections_above_cap", { item: g.item.length > 40 ? `${g.item.slice(0, 38)}…` : g.item, expected, cap, rows: g.rows.join("、"), rowsEn: g.rows.join(", ") }, where));
+      out.push(createIssue("entity_inspections_above_cap", { item: g.item.length > 40 ? `${g.item.slice(0, 38)}…` : g.item, expected, cap, rows: { zh: g.rows.join("、"), en: g.rows.join(", ") } }, where));
     }
     return out;
   },

@@ -46,8 +46,7 @@ export const frequencyImpossible: LintRule = {
         if (missing.length > 0) {
           out.push(createIssue("frequency_impossible", {
             ...params,
-            detail: `${missing.map((i) => p.zh(i)).join("、")}不在抽查时间内`,
-            detailEn: `${missing.map((i) => p.en(i)).join(", ")} outside the window`,
+            detail: { zh: `${missing.map((i) => p.zh(i)).join("、")}不在抽查时间内`, en: `${missing.map((i) => p.en(i)).join(", ")} outside the window` },
           }, ctx.where(t, "quota")));
         }
       } else if (times > 1) {
@@ -64,8 +63,7 @@ export const frequencyImpossible: LintRule = {
         if (months.size < times) {
           out.push(createIssue("frequency_impossible", {
             ...params,
-            detail: `抽查时间只涉及${months.size}个月，安排不下${times}次抽查`,
-            detailEn: `the window spans ${months.size} month(s), too few for ${times} rounds`,
+            detail: { zh: `抽查时间只涉及${months.size}个月，安排不下${times}次抽查`, en: `the window spans ${months.size} month(s), too few for ${times} rounds` },
           }, ctx.where(t, "quota")));
         }
       }

@@ -51,7 +51,7 @@ export const shiftedColumns: LintRule = {
         const l = text === "" ? undefined : looks(text);
         if (l) {
           const where = ctx.where(t, field);
-          out.push(createIssue("columns_shifted", { header: where.field ?? field, value: text, looksLike: l[0], looksLikeEn: l[1] }, where));
+          out.push(createIssue("columns_shifted", { header: where.field ?? field, value: text, looksLike: { zh: l[0], en: l[1] } }, where));
           break;
         }
       }

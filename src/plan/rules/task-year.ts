@@ -23,7 +23,7 @@ export const taskYear: LintRule = {
         const text = ctx.cell(t, field) ?? "";
         const found = new Set<string>();
         for (const m of text.normalize("NFKC").matchAll(YEAR)) if (Number(m[1]) !== ctx.year) found.add(m[1] as string);
-        for (const y of found) out.push(createIssue("task_year_mismatch", { where: zh, whereEn: en, found: y, year: ctx.year }, ctx.where(t, field)));
+        for (const y of found) out.push(createIssue("task_year_mismatch", { where: { zh, en }, found: y, year: ctx.year }, ctx.where(t, field)));
       }
     }
     return out;
