@@ -274,6 +274,7 @@ export function explain(state: State, failures: readonly Failure[]): Issue[] {
     keep.push(g);
     groupsOut = keep;
   }
+  const emptyGroups = new Set<string>();
   for (const g of groupsOut) {
     const t0 = Math.floor(g.slot / K);
     const key0 = prep.spec[g.slot % K]!.key;
@@ -290,18 +291,27 @@ export function explain(state: State, failures: readonly Failure[]): Issue[] {
     const quals = key0 === "expert" ? prep.rules.expertQualifications : prep.rules.qualifications;
     const qualText = quals.length > 0 ? `（${quals.join("、")}）` : "";
     if (people.size === 0) {
-      const counts: Record<Ineligibility, number> = { conflict: 0, qualifications: 0, region: 0, credential: 0, department: 0, pool: 0 };
       const pool = prep.groups.get(key0)!;
+      const label = groupLabel(prep, key0);
+      const group = { zh: `${label.zh}${qualText}`, en: `${label.en}${quals.length > 0 ? ` (${quals.join(", ")})` : ""}` };
+      if (pool.length === 0) {
+        // Nobody of this group in the pools at all: one issue for the task, not one per target.
+        if (!emptyGroups.has(key0)) {
+          emptyGroups.add(key0);
+          issues.push(createIssue("match_group_empty", { group, targets: prep.targets.length }));
+        }
+        continue;
+      }
+      const counts: Record<Ineligibility, number> = { conflict: 0, qualifications: 0, region: 0, credential: 0, department: 0, pool: 0 };
       for (const p of pool) {
         const why = ineligibility(prep, prep.people[p]!, p, prep.targets[t0]!, t0);
         if (why) counts[why] += 1;
       }
-      const label = groupLabel(prep, key0);
       issues.push(
         createIssue("match_no_eligible", {
           target: prep.targets[t0]!.id,
           need: prep.spec.filter((s) => s.key === key0).length,
-          group: { zh: `${label.zh}${qualText}`, en: `${label.en}${quals.length > 0 ? ` (${quals.join(", ")})` : ""}` },
+          group,
           pool: pool.length,
           conflicts: counts.conflict,
           qualifications: counts.qualifications,

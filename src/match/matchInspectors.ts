@@ -73,7 +73,7 @@ export function runMatching(prep: Prepared, stream: Stream = new Stream(prep.str
  * @returns the teams and the record with its `match` section. Errors: `match_record_invalid`,
  * `match_target_without_entity`, `match_duplicate_target`, `match_duplicate_person`, `match_two_departments`,
  * `match_negative_cap`, `match_invalid_rule`, `match_unknown_inspector`, `match_entities_required`,
- * `match_leader_department`, `match_no_eligible`, `match_infeasible`, `invalid_type`; warning
+ * `match_leader_department`, `match_group_empty`, `match_no_eligible`, `match_infeasible`, `invalid_type`; warning
  * `match_region_unknown`.
  * @example
  * ```ts

@@ -62,6 +62,11 @@ export const matchMessages = {
     zh: "检查对象“{target}”需要{need}名{group}，但没有符合条件的人员（该组共{pool}人：回避{conflicts}人，资质不符{qualifications}人，区域不符{regions}人，无执法资格{credential}人）",
     en: "Target \"{target}\" needs {need} of {group} but nobody qualifies (group of {pool}: {conflicts} recused, {qualifications} lack qualifications, {regions} outside their regions, {credential} without credential)",
   },
+  match_group_empty: {
+    severity: "error",
+    zh: "名录库中没有任何{group}，{targets}个检查对象都无法派出",
+    en: "The pools hold no {group} at all; none of the {targets} targets can be staffed",
+  },
   match_infeasible: {
     severity: "error",
     zh: "无法组成合法检查组：{targets}个检查对象（如{sample}）共需{slots}人次（{groups}），经回避、资质、区域和工作量上限筛选后只有{people}名人员可派，最多提供{capacity}人次；缺{missing}人次",

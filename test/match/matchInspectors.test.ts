@@ -85,7 +85,7 @@ describe("matchInspectors", () => {
           expect(verifyMatch({ record: r.value.record, inspectors: sc.inspectors, experts: sc.experts, entities: sc.targets.map((id) => ({ id, name: id, regionCode: sc.regionOf?.[id] })) }).ok).toBe(true);
         } else {
           infeasibleSeen++;
-          expect(r.issues.every((i) => i.code === "match_infeasible" || i.code === "match_no_eligible")).toBe(true);
+          expect(r.issues.every((i) => ["match_infeasible", "match_no_eligible", "match_group_empty"].includes(i.code))).toBe(true);
           expect(r.issues[0]!.message.zh.length).toBeGreaterThan(10);
         }
       }),
@@ -211,5 +211,17 @@ describe("matchInspectors bad input", () => {
   it("uses replacement draws in place of the entity they replace", () => {
     const r = matchInspectors({ ...base, record: { ...record(["E1", "E2"]), replacements: [{ replaces: "E1", id: "E9", stratum: "all" }] } });
     expect(r.ok && r.value.teams.map((t) => t.targetId)).toEqual(["E9", "E2"]);
+  });
+});
+
+describe("matchInspectors explanations", () => {
+  it("says once that a department has nobody in the pools", () => {
+    const r = matchInspectors({
+      record: record(["E1", "E2", "E3"]),
+      inspectors: [{ id: "A", name: "A", department: "市商务局" }, { id: "B", name: "B", department: "市商务局" }],
+      rules: { departments: ["市商务局", "市税务局"] },
+    });
+    expect(!r.ok && r.issues.map((i) => i.code)).toEqual(["match_group_empty"]);
+    expect(!r.ok && r.issues[0]!.message.zh).toBe("名录库中没有任何市税务局执法人员，3个检查对象都无法派出");
   });
 });
