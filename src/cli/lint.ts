@@ -1,7 +1,6 @@
 // `double-random lint <plan.csv|plan.xlsx>`: Node-only. Reads the file, imports it, lints it, prints a report.
 import { readFile } from "node:fs/promises";
 import { basename, extname } from "node:path";
-import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import {
   formatDiagnosticsJson, formatDiagnosticsSarif, formatDiagnosticsText, type Issue, lintPlanTable,
@@ -82,10 +81,4 @@ export async function runLint(argv: string[]): Promise<number> {
     : formatDiagnosticsText(report, { lang, title, ...(linted.ok ? { plan: linted.value.plan } : {}) });
   process.stdout.write(out);
   return report.some((i) => i.severity === "error") ? 1 : 0;
-}
-
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  runLint(process.argv.slice(2)).then((code) => {
-    process.exitCode = code;
-  });
 }

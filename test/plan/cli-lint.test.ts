@@ -90,10 +90,12 @@ describe("double-random lint (runLint)", () => {
     expect(err).toContain("--year");
   });
 
-  it("runs as a command: npx tsx src/cli/lint.ts sets the exit code", () => {
+  it("runs as the built command: `double-random lint` sets the exit code, and runs once", () => {
     vi.restoreAllMocks();
-    const r = spawnSync(process.execPath, ["--import", "tsx", "src/cli/lint.ts", fixture("jincheng-2023.csv"), "--year", "2023", "--fill-merged", "--completion-date", "2023-12-15"], { encoding: "utf8", cwd: fileURLToPath(new URL("../..", import.meta.url)) });
+    const r = spawnSync(process.execPath, ["dist/cli.js", "lint", fixture("jincheng-2023.csv"), "--year", "2023", "--fill-merged", "--completion-date", "2023-12-15"], { encoding: "utf8", cwd: fileURLToPath(new URL("../..", import.meta.url)) });
     expect(r.status).toBe(1);
     expect(r.stdout).toContain("配合部门“高平市文化和旅游局”就是发起部门本身");
+    expect(r.stdout.split("配合部门“高平市文化和旅游局”就是发起部门本身").length).toBe(2);
+    expect(r.stderr).toBe("");
   });
 });
