@@ -23,9 +23,7 @@ const FIELDS = ["id", "stratum", "counter", "hash", "index"] as const;
 
 function comparePick(expected: Selection | Omit<Replacement, "replaces" | "reason">, found: Selection | Replacement, report: (field: string, e: string, f: string) => void): void {
   for (const field of FIELDS) {
-    const e = String(expected[field]);
-    const f = String(found[field]);
-    if (e !== f) report(field, e, f);
+    if (expected[field] !== found[field]) report(field, String(expected[field]), String(found[field]));
   }
 }
 
