@@ -131,3 +131,23 @@ describe("sortCodePointsInPlace", () => {
     expect(sortCodePointsInPlace([...xs], false)).toEqual([...xs].sort());
   });
 });
+
+describe("duplicate detection", () => {
+  it("fails exactly when an id repeats, whatever the tiers and statuses (fast-check)", () => {
+    const entity = fc.record({
+      id: fc.constantFrom("a", "b", "c", "d", "e", "f", "g", "h", "\u{1F600}", "\u{FF21}", "甲"),
+      tier: fc.constantFrom("A", "B", "C", "D", undefined),
+      status: fc.constantFrom("active", "active", "revoked"),
+    });
+    fc.assert(
+      fc.property(fc.array(entity, { minLength: 1, maxLength: 9 }), (pool) => {
+        const r = buildManifest(pool as never, { stratify: "tier", salt: SALT });
+        const dup = new Set(pool.map((e) => e.id)).size < pool.length;
+        const allExcluded = pool.every((e) => e.status !== "active");
+        if (dup) expect(!r.ok && r.issues.every((i) => i.code === "duplicate_entity_id")).toBe(true);
+        else expect(r.ok || allExcluded).toBe(true);
+      }),
+      { numRuns: 400 },
+    );
+  });
+});
