@@ -6,6 +6,18 @@ import {
 } from "../../index.js";
 import { readText } from "../io.js";
 
+/** Ids drawn in earlier batches, one per line, from --drawn-earlier (undefined when not given). */
+export function drawnEarlierOf(values: Record<string, string | boolean | undefined>, issues: Issue[]): string[] | undefined {
+  const file = values["drawn-earlier"];
+  if (typeof file !== "string") return undefined;
+  const t = readText(file);
+  if (!t.ok) {
+    issues.push(...t.issues);
+    return undefined;
+  }
+  return t.value.split(/\r?\n/).map((s) => s.trim()).filter((s) => s !== "");
+}
+
 /** The salt from --salt, or from the first line of --salt-file (keeps it out of shell history). */
 export function saltOf(values: Record<string, string | boolean | undefined>, issues: Issue[]): string {
   if (typeof values["salt-file"] === "string") {

@@ -1,7 +1,7 @@
 import { createIssue, draw, type Announcement, type Issue } from "../../index.js";
 import { parse } from "../args.js";
-import { loadEntities, printIssues, readJson, readText, writeJson } from "../io.js";
-import { entropyOf, saltOf } from "./draw-common.js";
+import { loadEntities, printIssues, readJson, writeJson } from "../io.js";
+import { drawnEarlierOf, entropyOf, saltOf } from "./draw-common.js";
 
 export const HELP = `double-random draw <announcement.json> <pool> --salt S --entropy "dice:27182818284590452353"
         [--drawn-earlier ids.txt] [-o record.json]
@@ -25,12 +25,8 @@ export async function run(argv: string[]): Promise<number> {
   if (!entropy.ok) return printIssues(entropy.issues, lang), 1;
   const pool = await loadEntities(positionals[1] as string);
   if (!pool.ok) return printIssues(pool.issues, lang), 1;
-  let drawnEarlier: string[] | undefined;
-  if (typeof values["drawn-earlier"] === "string") {
-    const t = readText(values["drawn-earlier"]);
-    if (!t.ok) return printIssues(t.issues, lang), 1;
-    drawnEarlier = t.value.split(/\r?\n/).map((s) => s.trim()).filter((s) => s !== "");
-  }
+  const drawnEarlier = drawnEarlierOf(values, issues);
+  if (issues.some((i) => i.severity === "error")) return printIssues(issues, lang), 1;
   const r = draw(announcement, pool.value, entropy.value, drawnEarlier ? { salt, drawnEarlier } : { salt });
   if (!r.ok) return printIssues(r.issues, lang), 1;
   writeJson(r.value, values.out as string | undefined);

@@ -1,7 +1,7 @@
 import { createIssue, buildManifest, type ExclusionOptions, type Issue, type RiskTier } from "../../index.js";
 import { parse, type Parsed } from "../args.js";
-import { loadEntities, printIssues, readText, writeJson } from "../io.js";
-import { saltOf } from "./draw-common.js";
+import { loadEntities, printIssues, writeJson } from "../io.js";
+import { drawnEarlierOf, saltOf } from "./draw-common.js";
 
 export const HELP = `double-random manifest <pool.csv|pool.xlsx|pool.json> --salt S [--stratify tier|none]
         [--exempt A] [--drawn-earlier ids.txt] [--progress] [-o manifest.json]
@@ -21,11 +21,8 @@ export const POOL_OPTIONS = {
 export function exclusionsOf(values: Parsed["values"], issues: Issue[]): ExclusionOptions {
   const out: { exemptTiers?: RiskTier[]; drawnEarlier?: string[] } = {};
   if (typeof values.exempt === "string") out.exemptTiers = values.exempt.split(/[,，]/).map((s) => s.trim() as RiskTier);
-  if (typeof values["drawn-earlier"] === "string") {
-    const t = readText(values["drawn-earlier"]);
-    if (!t.ok) issues.push(...t.issues);
-    else out.drawnEarlier = t.value.split(/\r?\n/).map((s) => s.trim()).filter((s) => s !== "");
-  }
+  const earlier = drawnEarlierOf(values, issues);
+  if (earlier) out.drawnEarlier = earlier;
   return out;
 }
 

@@ -1,7 +1,7 @@
 import { createIssue, type DrawRecord, type Issue, verifyDraw } from "../../index.js";
 import { parse } from "../args.js";
-import { loadEntities, printIssues, readJson, readText, writeJson } from "../io.js";
-import { saltOf } from "./draw-common.js";
+import { loadEntities, printIssues, readJson, writeJson } from "../io.js";
+import { drawnEarlierOf, saltOf } from "./draw-common.js";
 
 export const HELP = `double-random verify <record.json> --pool <pool.csv|pool.xlsx|pool.json> --salt S [--drawn-earlier ids.txt] [--format json]
   复核已公布的抽取记录：一致时退出码 0，不一致时退出码 1 并逐项列出。
@@ -20,12 +20,8 @@ export async function run(argv: string[]): Promise<number> {
   if (!record.ok) return printIssues(record.issues, lang), 1;
   const pool = await loadEntities(values.pool as string);
   if (!pool.ok) return printIssues(pool.issues, lang), 1;
-  let drawnEarlier: string[] | undefined;
-  if (typeof values["drawn-earlier"] === "string") {
-    const t = readText(values["drawn-earlier"]);
-    if (!t.ok) return printIssues(t.issues, lang), 1;
-    drawnEarlier = t.value.split(/\r?\n/).map((s) => s.trim()).filter((s) => s !== "");
-  }
+  const drawnEarlier = drawnEarlierOf(values, issues);
+  if (issues.some((i) => i.severity === "error")) return printIssues(issues, lang), 1;
   const r = verifyDraw(record.value as DrawRecord, pool.value, drawnEarlier ? { salt, drawnEarlier } : { salt });
   const zh = lang === "zh";
   if (json) writeJson(r.ok ? { ok: true, warnings: r.warnings } : { ok: false, issues: r.issues });
