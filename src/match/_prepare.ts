@@ -1,21 +1,10 @@
 // Validation of matching input and the eligibility matrix. Internal: never exported from the package.
+import { compareCodePoints } from "../draw/order.js";
 import { createIssue, type Issue } from "../result.js";
 import type { MatchableRecord, MatchInput, MatchRules, SlotKind } from "./types.js";
 
-/** Unicode code point order (= UTF-8 byte order); JS's `<` is UTF-16 order and differs for astral characters. */
-export function compareCodePoints(a: string, b: string): number {
-  const n = a.length < b.length ? a.length : b.length;
-  for (let k = 0; k < n; k++) {
-    const x = a.charCodeAt(k);
-    const y = b.charCodeAt(k);
-    if (x !== y) {
-      const fx = x >= 0xd800 ? (x <= 0xdfff ? x + 0x2000 : x - 0x800) : x;
-      const fy = y >= 0xd800 ? (y <= 0xdfff ? y + 0x2000 : y - 0x800) : y;
-      return fx - fy;
-    }
-  }
-  return a.length - b.length;
-}
+// Unicode code point order (= UTF-8 byte order), shared with the draw so both protocols sort alike.
+export { compareCodePoints };
 
 export type Pool = "counted" | "expert";
 
