@@ -2,7 +2,7 @@ import type { DateRange } from "../model/plan.js";
 import { createIssue, fail, type Issue, type Message, type Result, settle } from "../result.js";
 import { daysInMonth, formatIso, isRealDate, parseIso, toDayNumber } from "./_dates.js";
 import { stepWorkingDays, workingDay } from "./_workdays.js";
-import type { CalendarPeriod, RecurringRule, Window } from "./window.js";
+import type { CalendarPeriod, RecurringRule, InspectionWindow } from "./window.js";
 import { chineseDaysCalendar, type WorkdayCalendar } from "./workdayCalendar.js";
 
 /**
@@ -360,7 +360,7 @@ function parseChunks(st: State, t: string): Span[] | null {
   return out;
 }
 
-function unparseable(text: string, extra: Issue[] = []): Result<Window> {
+function unparseable(text: string, extra: Issue[] = []): Result<InspectionWindow> {
   return fail([...extra, createIssue("window_unparseable", { text: text.length > 60 ? `${text.slice(0, 57)}...` : text })]);
 }
 
@@ -377,7 +377,7 @@ function unparseable(text: string, extra: Issue[] = []): Result<Window> {
  *
  * @param text - The cell as written.
  * @param ctx - The plan year and reading options, see {@link ParseWindowContext}.
- * @returns A {@link Window}. Issues: `window_empty`, `window_unparseable`, `window_outside_year`,
+ * @returns A {@link InspectionWindow}. Issues: `window_empty`, `window_unparseable`, `window_outside_year`,
  * `window_end_before_start`, `window_invalid_date`, `window_overlap`, `calendar_year_not_covered`
  * (working-day rules), `invalid_type`, `invalid_argument`; warnings `window_ambiguous` ("9月份之前",
  * "月初"), `window_unit_inferred` ("3月-11"), `window_duplicate`, `window_half_mismatch`.
@@ -390,7 +390,7 @@ function unparseable(text: string, extra: Issue[] = []): Result<Window> {
  * ```
  * @public
  */
-export function parseWindow(text: string, ctx: ParseWindowContext): Result<Window> {
+export function parseWindow(text: string, ctx: ParseWindowContext): Result<InspectionWindow> {
   if (typeof text !== "string") {
     return fail([createIssue("invalid_type", { path: "text", expected: "string", received: text === null ? "null" : typeof text }, { path: ["text"] })]);
   }
@@ -451,7 +451,7 @@ export function parseWindow(text: string, ctx: ParseWindowContext): Result<Windo
   const windows: DateRange[] = unique.map((x) => ({ start: formatIso(x.s), end: formatIso(x.e) }));
   const first = unique[0] as Span;
   const last = unique.reduce((a, b) => (b.e > a.e ? b : a));
-  const value: Window = {
+  const value: InspectionWindow = {
     start: formatIso(first.s),
     end: formatIso(last.e),
     windows,

@@ -5,7 +5,7 @@ import { sampleSize, type SampleSizeOptions, type SampleSizeRule } from "../quot
 import { createIssue, fail, type Issue, type Message, type Result, settle } from "../result.js";
 import { formatIso, parseIso, toDayNumber } from "./_dates.js";
 import { parseWindow } from "./parseWindow.js";
-import type { CalendarPeriod, Window } from "./window.js";
+import type { CalendarPeriod, InspectionWindow } from "./window.js";
 
 /**
  * Input of {@link scheduleBatches}: a task's quota, window and pool size. Quota and window may be given
@@ -15,8 +15,8 @@ import type { CalendarPeriod, Window } from "./window.js";
 export interface ScheduleBatchesInput {
   /** A {@link Quota} from `parseQuota`, or the 抽查比例及频次 text. */
   readonly quota: Quota | string;
-  /** A {@link Window} from {@link parseWindow}, or the 抽查时间 text. */
-  readonly window: Window | string;
+  /** A {@link InspectionWindow} from {@link parseWindow}, or the 抽查时间 text. */
+  readonly window: InspectionWindow | string;
   /** Plan year, needed when `window` is text. */
   readonly year?: number;
   /** Entities in the pool (名录库) at the start of the year. */
@@ -219,7 +219,7 @@ export function scheduleBatches(input: ScheduleBatchesInput): Result<BatchSchedu
     issues.push(...q.warnings);
     quota = q.value;
   } else quota = input.quota;
-  let window: Window;
+  let window: InspectionWindow;
   if (typeof input.window === "string") {
     if (input.year === undefined) {
       return fail([createIssue("invalid_argument", { detail: "year is required when window is text" }, { path: ["year"] })]);

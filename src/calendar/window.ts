@@ -9,7 +9,7 @@ export type CalendarPeriod = "month" | "quarter" | "halfYear";
 
 /**
  * A window that is a rule rather than a date range (每季度…, 每月, 月初). Its concrete sub-windows in the
- * plan year are still listed in {@link Window.windows}; the rule says how they were obtained.
+ * plan year are still listed in {@link InspectionWindow.windows}; the rule says how they were obtained.
  *
  * - `everyPeriod`: once in every period — "每月", "每季度一次", "每半年一次"; one sub-window per period.
  * - `periodStart`: at the start of every period — "月初"; read as the first `days` calendar days (default
@@ -40,13 +40,13 @@ export type RecurringRule =
  * - `text`: the original wording.
  * @example
  * ```ts
- * const w: Window = { start: "2023-06-01", end: "2023-11-30", windows: [{ start: "2023-06-01", end: "2023-06-30" }, { start: "2023-11-01", end: "2023-11-30" }], text: "2023年6月、11月" };
+ * const w: InspectionWindow = { start: "2023-06-01", end: "2023-11-30", windows: [{ start: "2023-06-01", end: "2023-06-30" }, { start: "2023-11-01", end: "2023-11-30" }], text: "2023年6月、11月" };
  * w.windows.length
  * //=> 2
  * ```
  * @public
  */
-export interface Window {
+export interface InspectionWindow {
   readonly start: string;
   readonly end: string;
   readonly windows: readonly DateRange[];

@@ -1,4 +1,4 @@
-import type { Window } from "../calendar/window.js";
+import type { InspectionWindow } from "../calendar/window.js";
 import type { Plan, Task } from "../model/plan.js";
 import type { Quota } from "../model/quota.js";
 import type { Issue, IssueCode, IssueOptions, Result } from "../result.js";
@@ -38,7 +38,7 @@ export function createContext(plan: Plan, options: LintPlanOptions): LintContext
   const year = options.year ?? plan.year;
   const columnsOf = new WeakMap<Task, Map<PlanField, string>>();
   const quotas = new WeakMap<Task, Result<Quota>>();
-  const windows = new WeakMap<Task, Result<Window>>();
+  const windows = new WeakMap<Task, Result<InspectionWindow>>();
   const overrides = options.columns;
   const parsers = cachedParsers(year);
   const fieldOfHeader = (h: string): PlanField | undefined => {

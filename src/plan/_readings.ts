@@ -1,5 +1,5 @@
 import { parseWindow } from "../calendar/parseWindow.js";
-import type { Window } from "../calendar/window.js";
+import type { InspectionWindow } from "../calendar/window.js";
 import type { Task } from "../model/plan.js";
 import type { Quota } from "../model/quota.js";
 import { parseQuota } from "../quota/parseQuota.js";
@@ -11,7 +11,7 @@ interface Readings {
   readonly quota: Result<Quota>;
   readonly windowText: string;
   readonly year: number;
-  readonly window: Result<Window>;
+  readonly window: Result<InspectionWindow>;
 }
 
 // Keyed by the task object; a task whose texts were changed since is read again (see readingsOf).
@@ -32,9 +32,9 @@ export function readingsOf(task: Task, year: number): Readings | undefined {
  * parseQuota / parseWindow with a per-call cache keyed by text: plans repeat the same cells ("10%；1次/年",
  * "3月-11月") many times, and both parsers are pure.
  */
-export function cachedParsers(year: number): { quota(text: string): Result<Quota>; window(text: string): Result<Window> } {
+export function cachedParsers(year: number): { quota(text: string): Result<Quota>; window(text: string): Result<InspectionWindow> } {
   const quotas = new Map<string, Result<Quota>>();
-  const windows = new Map<string, Result<Window>>();
+  const windows = new Map<string, Result<InspectionWindow>>();
   return {
     quota(text) {
       let r = quotas.get(text);

@@ -1,4 +1,4 @@
-import type { Window } from "../calendar/window.js";
+import type { InspectionWindow } from "../calendar/window.js";
 import type { CheckItem } from "../model/item.js";
 import type { Inspector } from "../model/inspector.js";
 import type { Plan, Task } from "../model/plan.js";
@@ -56,7 +56,7 @@ export interface LintContext {
   /** The task's quota as `parseQuota` reads its text (cached). */
   quota(task: Task): Result<Quota>;
   /** The task's window as `parseWindow` reads its text (cached). */
-  window(task: Task): Result<Window>;
+  window(task: Task): Result<InspectionWindow>;
   /** The pool size given for a task (by id, then by name), if any. */
   poolSize(task: Task): number | undefined;
 }
