@@ -39,16 +39,17 @@ export function floor(pool: readonly DrawEntity[]): string {
   return String(sha256(new TextEncoder().encode(text))[0]);
 }
 
-// CPU time of this thread where the platform tells it (Node: less disturbed by the other jobs on this
-// 2-core machine than wall time), else wall time.
+// Wall time, or with `clock = "cpu"` the process's CPU time (Node only: user + system of all its threads,
+// GC helpers included; less disturbed by the other jobs on this 2-core machine than wall time).
 const proc = (globalThis as { process?: { cpuUsage?: () => { user: number; system: number } } }).process;
-const now = proc?.cpuUsage ? () => { const u = proc.cpuUsage!(); return (u.user + u.system) / 1000; } : () => performance.now();
-
-/** Whether {@link measure} reports CPU time (Node) or wall time (browsers). */
-export const CLOCK = proc?.cpuUsage ? "cpu" : "wall";
+function clockOf(kind: "wall" | "cpu"): () => number {
+  if (kind === "cpu" && proc?.cpuUsage) return () => { const u = proc.cpuUsage!(); return (u.user + u.system) / 1000; };
+  return () => performance.now();
+}
 
 /** Best of `reps` for each step (others share this machine: the minimum is the least disturbed run). */
-export function measure(n: number, reps: number, pool: readonly DrawEntity[] = makePool(n)): Timings {
+export function measure(n: number, reps: number, pool: readonly DrawEntity[] = makePool(n), clock: "wall" | "cpu" = "wall"): Timings {
+  const now = clockOf(clock);
   const salt = "bench-salt-0123456789";
   const each = Math.round(n / 4 / 20);
   const sizes = { A: each, B: each, C: each, D: each };
