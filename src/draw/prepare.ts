@@ -113,29 +113,39 @@ function hasAdjacentDuplicate(sorted: readonly string[]): boolean {
 function hasDuplicateAcross(lists: readonly (readonly string[])[], hasSurrogates: boolean): boolean {
   const live = lists.filter((l) => l.length > 0);
   if (live.length < 2) return false;
+  if (hasSurrogates) {
+    // Rare (astral ids): a simple merge of everything in code point order.
+    const all = live.flat();
+    sortCodePointsInPlace(all, true);
+    return hasAdjacentDuplicate(all);
+  }
   const k = live.length;
-  const pos = new Array<number>(k).fill(0);
-  const heads = live.map((l) => l[0] as string);
-  const less = hasSurrogates ? (x: string, y: string) => compareCodePoints(x, y) < 0 : (x: string, y: string) => x < y;
+  const pos = new Int32Array(k);
+  const len = Int32Array.from(live, (l) => l.length);
+  const heads: string[] = live.map((l) => l[0] as string);
   let remaining = k;
-  let previous: string | undefined;
+  let previous = "";
+  let first = true;
   while (remaining > 1) {
     let best = -1;
+    let bestValue = "";
     for (let j = 0; j < k; j++) {
-      if ((pos[j] as number) >= (live[j] as readonly string[]).length) continue;
-      if (best < 0 || less(heads[j] as string, heads[best] as string)) best = j;
+      if ((pos[j] as number) >= (len[j] as number)) continue;
+      const h = heads[j] as string;
+      if (best < 0 || h < bestValue) {
+        best = j;
+        bestValue = h;
+      }
     }
-    const value = heads[best] as string;
-    if (value === previous) return true;
-    previous = value;
-    const list = live[best] as readonly string[];
+    if (!first && bestValue === previous) return true;
+    first = false;
+    previous = bestValue;
     const p = (pos[best] as number) + 1;
     pos[best] = p;
-    if (p < list.length) heads[best] = list[p] as string;
+    if (p < (len[best] as number)) heads[best] = (live[best] as readonly string[])[p] as string;
     else remaining--;
   }
-  // One list left: its own duplicates were checked already; only its first element can equal `previous`.
-  for (let j = 0; j < k; j++) if ((pos[j] as number) < (live[j] as readonly string[]).length) return heads[j] === previous;
+  for (let j = 0; j < k; j++) if ((pos[j] as number) < (len[j] as number)) return heads[j] === previous;
   return false;
 }
 

@@ -1,6 +1,6 @@
 import { createIssue, fail, type Issue, ok, type Result } from "../result.js";
 import { loneSurrogateAt } from "./order.js";
-import { type StreamPick, streamPick } from "./stream.js";
+import { type StreamPick, streamOf } from "./stream.js";
 
 /**
  * Options of {@link rivestSample}.
@@ -42,7 +42,7 @@ export function rejectionSample<T extends { readonly index: number }>(next: (cou
  * @internal
  */
 export function drawWithoutReplacement(seed: string, total: number, count: number, taken: Set<number>, startCounter = 1): StreamPick[] {
-  return rejectionSample((counter) => streamPick(seed, counter, total), count, taken, startCounter);
+  return rejectionSample(streamOf(seed, total), count, taken, startCounter);
 }
 
 /**
@@ -79,7 +79,8 @@ export function rivestSample(options: RivestSampleOptions): Result<number[]> {
   if (!replacement && count > total) return fail([createIssue("sample_too_large", { stratum: "-", count, total })]);
   if (replacement) {
     const out: number[] = [];
-    for (let i = 1; i <= count; i++) out.push(streamPick(seed, i, total).index);
+    const next = streamOf(seed, total);
+    for (let i = 1; i <= count; i++) out.push(next(i).index);
     return ok(out);
   }
   return ok(drawWithoutReplacement(seed, total, count, new Set()).map((p) => p.index));

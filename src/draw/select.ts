@@ -6,7 +6,7 @@ import { drawWithoutReplacement } from "./rivest.js";
 import type { DrawEntity } from "./pool.js";
 import { type ExclusionOptions, type Manifest, preparePool, type Prepared } from "./prepare.js";
 import { stratumSeed } from "./seed.js";
-import { streamPick } from "./stream.js";
+import { streamOf } from "./stream.js";
 
 /**
  * Options shared by {@link draw}, {@link verifyDraw} and {@link replaceSelections}.
@@ -111,9 +111,9 @@ export function streamStates(announcement: Announcement, manifest: Manifest | un
 /** The next pick of a stratum's stream, or null when it is exhausted. Updates the state. @internal */
 export function nextPick(seed: string, st: StratumState): Omit<Replacement, "replaces" | "reason"> | null {
   if (st.taken.size >= st.N) return null;
-  const s = stratumSeed(seed, st.key);
+  const next = streamOf(stratumSeed(seed, st.key), st.N);
   for (;;) {
-    const p = streamPick(s, st.nextCounter, st.N);
+    const p = next(st.nextCounter);
     st.nextCounter++;
     if (st.taken.has(p.index)) continue;
     st.taken.add(p.index);

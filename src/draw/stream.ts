@@ -37,6 +37,28 @@ export function reduceHash(hash: Uint8Array, total: number): number {
 }
 
 /**
+ * A fast evaluator of one seed's stream for the draw: the SHA-256 state after the UTF-8 bytes of `seed + ","`
+ * is computed once and cloned per counter, so each pick hashes only the counter's digits and the padding.
+ * Same bytes as {@link streamPick}; the seed must be well formed.
+ * @internal
+ */
+export function streamOf(seed: string, total: number): (counter: number) => StreamPick {
+  const prefix = sha256.create().update(utf8ToBytes(`${seed},`));
+  const scratch = sha256.create();
+  const digits = new Uint8Array(16);
+  return (counter) => {
+    let n = counter;
+    let at = digits.length;
+    do {
+      digits[--at] = 48 + (n % 10);
+      n = Math.floor(n / 10);
+    } while (n > 0);
+    const h = prefix._cloneInto(scratch).update(digits.subarray(at)).digest();
+    return { counter, hash: bytesToHex(h), index: 1 + reduceHash(h, total) };
+  };
+}
+
+/**
  * One pick of the stream: the counter i it came from, H_i in hex, and the 1-based index 1 + (H_i mod total).
  * @public
  */

@@ -70,3 +70,17 @@ describe("rivestSample", () => {
     );
   });
 });
+
+describe("streamOf (the draw's fast path)", () => {
+  it("gives exactly streamPick's values for any seed and counter (fast-check)", async () => {
+    const { streamOf, streamPick } = await import("../../src/draw/stream.js");
+    fc.assert(
+      fc.property(fc.string({ unit: "grapheme", minLength: 1, maxLength: 90 }), fc.integer({ min: 1, max: Number.MAX_SAFE_INTEGER }), fc.integer({ min: 1, max: 2 ** 40 }), (seed, counter, total) => {
+        const fast = streamOf(seed, total);
+        expect(fast(counter)).toEqual(streamPick(seed, counter, total));
+        expect(fast(1)).toEqual(streamPick(seed, 1, total));
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
