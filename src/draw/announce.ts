@@ -1,6 +1,6 @@
 import type { Announcement, EntropySource, Stratification } from "../model/record.js";
 import { PROTOCOL_VERSION, EntropySource as EntropySourceSchema } from "../model/record.js";
-import type { TierPolicy } from "../model/policy.js";
+import { TierPolicy as TierPolicySchema, type TierPolicy } from "../model/policy.js";
 import type { Quota } from "../model/quota.js";
 import { allocate, type Allocation } from "../quota/allocate.js";
 import type { RiskTier } from "../model/tier.js";
@@ -129,13 +129,26 @@ export function resolveSizes(manifest: Manifest, sizes: StratumSizes): { n: numb
  * @public
  */
 export function announce(input: AnnounceInput): Result<AnnounceResult> {
+  if (typeof input !== "object" || input === null) return fail([createIssue("invalid_argument", { detail: "announce needs an input object" })]);
   const issues: Issue[] = [];
   if (typeof input.taskId !== "string" || input.taskId.length === 0) issues.push(createIssue("invalid_argument", { detail: "taskId must be a non-empty string" }));
   const source = parseWith(EntropySourceSchema, input.entropySource, { path: ["entropySource"] });
   if (!source.ok) issues.push(...source.issues);
   if ((input.sizes === undefined) === (input.allocation === undefined)) issues.push(createIssue("invalid_argument", { detail: "give either sizes or allocation" }));
-  const policy = input.policy ?? input.allocation?.policy;
-  const exclusions: ExclusionOptions = { ...input.exclusions, exemptTiers: exemptTiersOf(policy, input.exclusions?.exemptTiers) };
+  let policy: TierPolicy | undefined;
+  const policyInput = input.policy ?? (typeof input.allocation === "object" && input.allocation !== null ? input.allocation.policy : undefined);
+  if (policyInput !== undefined) {
+    const p = parseWith(TierPolicySchema, policyInput, { path: ["policy"] });
+    if (p.ok) policy = p.value;
+    else issues.push(...p.issues);
+  }
+  const given = input.exclusions;
+  const exclusions: ExclusionOptions =
+    typeof given !== "object" || given === null
+      ? (given ?? { exemptTiers: exemptTiersOf(policy, undefined) }) as ExclusionOptions
+      : given.exemptTiers !== undefined && !Array.isArray(given.exemptTiers)
+        ? given // resolveRules reports the malformed field
+        : { ...given, exemptTiers: exemptTiersOf(policy, given.exemptTiers) };
   const { prepared, issues: poolIssues } = preparePool(input.pool, input.stratify, input.salt, exclusions);
   issues.push(...poolIssues);
   if (!prepared || !source.ok || issues.some((i) => i.severity === "error")) return fail(issues);

@@ -41,6 +41,7 @@ export function checkAnnouncement(input: unknown, path: string): Result<Announce
  * @public
  */
 export function draw(announcement: Announcement, pool: readonly DrawEntity[], entropy: Entropy, options: DrawOptions): Result<DrawRecord> {
+  if (typeof options !== "object" || options === null) return fail([createIssue("invalid_argument", { detail: "options with the salt are required" })]);
   const a = checkAnnouncement(announcement, "announcement");
   if (!a.ok) return a;
   const e = parseWith(EntropySchema, entropy, { path: ["entropy"] });

@@ -61,13 +61,18 @@ function isoMinusDays(iso: string, days: number): string | null {
 /** Validated rules plus issues. @internal */
 export function resolveRules(options: ExclusionOptions): { rules: ExclusionRules; drawnEarlier: Set<string>; issues: Issue[] } {
   const issues: Issue[] = [];
+  if (typeof options !== "object" || options === null) return { rules: { exemptTiers: [], recentInspection: null, drawnEarlier: null }, drawnEarlier: new Set(), issues: [createIssue("invalid_argument", { detail: "exclusions must be an object" })] };
+  for (const field of ["exemptTiers", "drawnEarlier"] as const) {
+    if (options[field] !== undefined && !Array.isArray(options[field])) issues.push(createIssue("invalid_argument", { detail: `exclusions.${field} must be an array` }));
+  }
+  if (issues.length > 0) return { rules: { exemptTiers: [], recentInspection: null, drawnEarlier: null }, drawnEarlier: new Set(), issues };
   const exempt = [...new Set(options.exemptTiers ?? [])].sort();
   for (const t of exempt) if (!["A", "B", "C", "D"].includes(t)) issues.push(createIssue("invalid_value", { path: "exemptTiers", expected: "A | B | C | D", received: String(t) }));
   let recent: ExclusionRules["recentInspection"] = null;
-  if (options.recentInspection) {
+  if (options.recentInspection !== undefined && options.recentInspection !== null) {
     const { itemId, asOf, withinDays } = options.recentInspection;
     if (typeof itemId !== "string" || itemId.length === 0) issues.push(createIssue("invalid_argument", { detail: "recentInspection.itemId must be a non-empty string" }));
-    if (isoMinusDays(asOf, 0) === null) issues.push(createIssue("date_invalid", { path: "recentInspection.asOf", value: String(asOf) }));
+    if (typeof asOf !== "string" || isoMinusDays(asOf, 0) === null) issues.push(createIssue("date_invalid", { path: "recentInspection.asOf", value: String(asOf) }));
     if (!Number.isSafeInteger(withinDays) || withinDays < 1) issues.push(createIssue("invalid_argument", { detail: "recentInspection.withinDays must be an integer ≥ 1" }));
     recent = { itemId, asOf, withinDays };
   }

@@ -36,6 +36,7 @@ export interface ReplacementRequest {
 export function replaceSelections(record: DrawRecord, pool: readonly DrawEntity[], requests: readonly ReplacementRequest[], options: DrawOptions): Result<DrawRecord> {
   const verified = verifyDraw(record, pool, options);
   if (!verified.ok) return verified;
+  if (!Array.isArray(requests)) return fail([createIssue("invalid_argument", { detail: "requests must be an array" })]);
   const r = verified.value;
   const { prepared } = rebuild(r.announcement, pool, options);
   const states = streamStates(r.announcement, prepared?.manifest, [...r.selections, ...r.replacements]);

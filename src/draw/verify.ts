@@ -50,6 +50,7 @@ function comparePick(expected: Selection | Omit<Replacement, "replaces" | "reaso
  * @public
  */
 export function verifyDraw(record: DrawRecord, pool: readonly DrawEntity[], options: DrawOptions): Result<DrawRecord> {
+  if (typeof options !== "object" || options === null) return fail([createIssue("invalid_argument", { detail: "options with the salt are required" })]);
   const parsed = parseRecord(record);
   if (!parsed.ok) return parsed;
   const r = parsed.value;
