@@ -72,6 +72,7 @@ export function checkPool(pool: unknown): PoolCheck {
     if (problem === "surrogate") hasSurrogates = true;
     else if (problem !== null) issues.push(createIssue("entity_id_invalid", { row, id, detail: problem }, { row, field: "id" }));
     if (e.tier !== undefined && !TIERS.has(e.tier as string)) issues.push(createIssue("entity_field_invalid", { row, field: "tier", value: String(e.tier) }, { row, field: "tier" }));
+    if (e.inspections !== undefined && !Array.isArray(e.inspections)) issues.push(createIssue("entity_field_invalid", { row, field: "inspections", value: typeof e.inspections }, { row, field: "inspections" }));
     if (e.status !== undefined && !STATUSES.has(e.status as string)) issues.push(createIssue("entity_field_invalid", { row, field: "status", value: String(e.status) }, { row, field: "status" }));
   }
   return { issues, hasSurrogates };

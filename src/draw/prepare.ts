@@ -93,7 +93,9 @@ export function exclusionOf(e: DrawEntity, rules: ExclusionRules, drawnEarlier: 
   if (drawnEarlier.size > 0 && drawnEarlier.has(e.id)) return "drawn_earlier";
   if (cutoff !== null && rules.recentInspection && e.inspections) {
     const { itemId, asOf } = rules.recentInspection;
-    for (const i of e.inspections) if (i.itemId === itemId && i.date > cutoff && i.date <= asOf) return "recently_inspected";
+    for (const i of e.inspections) {
+      if (typeof i === "object" && i !== null && i.itemId === itemId && typeof i.date === "string" && i.date > cutoff && i.date <= asOf) return "recently_inspected";
+    }
   }
   return null;
 }

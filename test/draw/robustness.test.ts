@@ -60,3 +60,14 @@ describe("announce with a garbage field", () => {
     }
   });
 });
+
+describe("pool rows with garbage fields", () => {
+  it("are issues, not exceptions", () => {
+    const rows: unknown[] = [{ id: "X", inspections: 5 }, { id: "X2", inspections: [null, 5, { date: 7, itemId: "I" }] }, { id: "X3", status: 5 }, { id: "X4", tier: {} }];
+    for (const row of rows) {
+      const r = announce({ taskId: "T", pool: [...pool, row] as never, stratify: "tier", salt: SALT, sizes: { A: 1, B: 1, C: 1, D: 1 },
+        exclusions: { recentInspection: { itemId: "I", asOf: "2023-06-30", withinDays: 30 } }, entropySource: { kind: "dice", description: "d" } });
+      expect(typeof r.ok).toBe("boolean");
+    }
+  });
+});
