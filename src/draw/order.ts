@@ -85,6 +85,72 @@ function multikey(a: string[], lo: number, hi: number, d: number, depth: number,
   }
 }
 
+const RADIX_MAX_LENGTH = 24;
+const RADIX_MIN_SIZE = 4096;
+
+/**
+ * LSD radix sort for printable-ASCII ids of at most 24 characters (USCCs and most registry numbers): two
+ * characters per 14-bit digit (character code − 0x1F, 0 past the end, so a prefix sorts first), digits stored
+ * digit-major so each pass reads one small contiguous slab. Stable, O(n·length), no string comparisons.
+ * Returns false, leaving `values` untouched, when an id does not qualify.
+ * @internal
+ */
+export function radixSortAscii(values: string[], minSize = RADIX_MIN_SIZE): boolean {
+  const n = values.length;
+  if (n < minSize) return false;
+  let maxLength = 0;
+  for (let i = 0; i < n; i++) {
+    const len = (values[i] as string).length;
+    if (len > RADIX_MAX_LENGTH) return false;
+    if (len > maxLength) maxLength = len;
+  }
+  const pairs = (maxLength + 1) >> 1;
+  const digits = new Uint16Array(pairs * n);
+  for (let i = 0; i < n; i++) {
+    const v = values[i] as string;
+    for (let p = 0; p < pairs; p++) {
+      const a = 2 * p < v.length ? v.charCodeAt(2 * p) : 0x1f;
+      const b = 2 * p + 1 < v.length ? v.charCodeAt(2 * p + 1) : 0x1f;
+      if (a < 0x1f || a > 0x7e || b < 0x1f || b > 0x7e || (a === 0x1f && 2 * p < v.length) || (b === 0x1f && 2 * p + 1 < v.length)) return false;
+      digits[p * n + i] = ((a - 0x1f) << 7) | (b - 0x1f);
+    }
+  }
+  let idx = new Uint32Array(n);
+  let next = new Uint32Array(n);
+  for (let i = 0; i < n; i++) idx[i] = i;
+  const count = new Uint32Array(1 << 14);
+  for (let p = pairs - 1; p >= 0; p--) {
+    const base = p * n;
+    count.fill(0);
+    for (let i = 0; i < n; i++) {
+      const d = digits[base + i] as number;
+      count[d] = (count[d] as number) + 1;
+    }
+    // A digit every id shares (e.g. the "91" of a USCC) orders nothing: skip its scatter.
+    if (count[digits[base] as number] === n) continue;
+    let sum = 0;
+    for (let d = 0; d < count.length; d++) {
+      const c = count[d] as number;
+      count[d] = sum;
+      sum += c;
+    }
+    for (let i = 0; i < n; i++) {
+      const j = idx[i] as number;
+      const d = digits[base + j] as number;
+      const at = count[d] as number;
+      next[at] = j;
+      count[d] = at + 1;
+    }
+    const t = idx;
+    idx = next;
+    next = t;
+  }
+  const sorted = new Array<string>(n);
+  for (let i = 0; i < n; i++) sorted[i] = values[idx[i] as number] as string;
+  for (let i = 0; i < n; i++) values[i] = sorted[i] as string;
+  return true;
+}
+
 function compareUnits(x: string, y: string): number {
   return x < y ? -1 : x > y ? 1 : 0;
 }
@@ -95,6 +161,7 @@ function compareUnits(x: string, y: string): number {
  * @internal
  */
 export function sortCodePointsInPlace(values: string[], hasSurrogates: boolean): string[] {
+  if (!hasSurrogates && radixSortAscii(values)) return values;
   multikey(values, 0, values.length, 0, 0, hasSurrogates ? compareCodePoints : compareUnits);
   return values;
 }
