@@ -5,8 +5,9 @@
  */
 export {
   type Result, type Issue, type IssueCode, type IssueOptions, type IssueParams, type Message, type Severity,
-  createIssue, ok, fail, settle, unwrap, DoubleRandomError,
+  issueFactory, ok, fail, settle, unwrap, DoubleRandomError,
 } from "./result.js";
+export { createIssue } from "./createIssue.js";
 export { messages } from "./messages/index.js";
 export type { Catalog, CatalogEntry } from "./messages/types.js";
 export * from "./model/index.js";

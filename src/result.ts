@@ -1,4 +1,5 @@
-import { type IssueCode, messages } from "./messages/index.js";
+import type { IssueCode } from "./messages/index.js";
+import type { Catalog, CatalogEntry } from "./messages/types.js";
 
 export type { IssueCode } from "./messages/index.js";
 
@@ -92,34 +93,34 @@ function fill(template: string, params: IssueParams, lang: keyof Message): strin
 }
 
 /**
- * Builds an {@link Issue} from its code: severity and zh/en messages come from the catalogs,
- * `{name}` placeholders are filled from `params`.
+ * Makes an issue builder over a catalog: severity and zh/en messages come from the catalog, `{name}`
+ * placeholders are filled from `params`. Each area of the SDK builds its issues from its own catalogs so
+ * that a bundler keeps only the messages a module can emit.
  *
  * @example
  * ```ts
- * createIssue("empty_pool").message.en
+ * const issue = issueFactory(messages);
+ * issue("empty_pool").message.en
  * //=> "The pool is empty"
  * ```
  * @public
  */
 /* @__NO_SIDE_EFFECTS__ */
-export function createIssue(
-  code: IssueCode,
-  params: IssueParams = {},
-  options: IssueOptions = {},
-): Issue {
-  const entry = messages[code];
-  const out: { -readonly [K in keyof Issue]: Issue[K] } = {
-    code,
-    severity: options.severity ?? entry.severity,
-    message: { zh: fill(entry.zh, params, "zh"), en: fill(entry.en, params, "en") },
+export function issueFactory<C extends Catalog>(catalog: C) {
+  return (code: keyof C & IssueCode, params: IssueParams = {}, options: IssueOptions = {}): Issue => {
+    const entry = catalog[code] as CatalogEntry;
+    const out: { -readonly [K in keyof Issue]: Issue[K] } = {
+      code,
+      severity: options.severity ?? entry.severity,
+      message: { zh: fill(entry.zh, params, "zh"), en: fill(entry.en, params, "en") },
+    };
+    if (options.path !== undefined) out.path = options.path;
+    if (options.row !== undefined) out.row = options.row;
+    if (options.field !== undefined) out.field = options.field;
+    if (Object.keys(params).length > 0) out.params = params;
+    if (options.hint !== undefined) out.hint = options.hint;
+    return out;
   };
-  if (options.path !== undefined) out.path = options.path;
-  if (options.row !== undefined) out.row = options.row;
-  if (options.field !== undefined) out.field = options.field;
-  if (Object.keys(params).length > 0) out.params = params;
-  if (options.hint !== undefined) out.hint = options.hint;
-  return out;
 }
 
 /**
@@ -203,3 +204,8 @@ export function unwrap<T>(result: Result<T>): T {
     result.issues,
   );
 }
+
+// Transitional: the draw area still builds issues through this; it moves to its own factory next.
+import { messages as allMessages } from "./messages/index.js";
+/** @internal */
+export const createIssue = /* @__PURE__ */ issueFactory(allMessages);

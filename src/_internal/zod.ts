@@ -1,7 +1,8 @@
 import type * as z from "zod";
 import type { IssueCode } from "../messages/index.js";
 import { messages } from "../messages/index.js";
-import { createIssue, type Issue, ok, type Result } from "../result.js";
+import { createIssue } from "../createIssue.js";
+import { type Issue, ok, type Result } from "../result.js";
 
 /** Code carried in `params.code` by our own refinements, so custom zod issues map onto catalog codes. */
 export interface CustomIssueParams {

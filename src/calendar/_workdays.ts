@@ -1,10 +1,11 @@
-import { createIssue, type Issue } from "../result.js";
+import { type Issue } from "../result.js";
 import { formatIso, parseIso, partsOf, toDayNumber } from "./_dates.js";
 import type { WorkdayCalendar } from "./workdayCalendar.js";
+import { issue } from "./_issue.js";
 
 /** The not-covered issue for `year`. */
 export function notCovered(year: number, calendar: WorkdayCalendar, path?: (string | number)[]): Issue {
-  return createIssue(
+  return issue(
     "calendar_year_not_covered",
     { source: calendar.source, year, first: calendar.firstYear, last: calendar.lastYear },
     path ? { path } : {},
@@ -14,7 +15,7 @@ export function notCovered(year: number, calendar: WorkdayCalendar, path?: (stri
 /** A validated day number inside the calendar's years, or the issue saying why not. */
 export function checkedDay(date: unknown, calendar: WorkdayCalendar, path: (string | number)[] = []): number | Issue {
   const day = parseIso(date);
-  if (day === undefined) return createIssue("calendar_date_invalid", { date: String(date) }, { path });
+  if (day === undefined) return issue("calendar_date_invalid", { date: String(date) }, { path });
   const { year } = partsOf(day);
   if (year < calendar.firstYear || year > calendar.lastYear) return notCovered(year, calendar, path);
   return day;

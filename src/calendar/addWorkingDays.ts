@@ -1,7 +1,8 @@
-import { createIssue, fail, ok, type Result } from "../result.js";
+import { fail, ok, type Result } from "../result.js";
 import { formatIso } from "./_dates.js";
 import { checkedDay, stepWorkingDays } from "./_workdays.js";
 import { chineseDaysCalendar, type WorkdayCalendar } from "./workdayCalendar.js";
+import { issue } from "./_issue.js";
 
 /**
  * The date `n` working days after `date` (before it when `n` is negative). `date` itself is not counted,
@@ -20,7 +21,7 @@ import { chineseDaysCalendar, type WorkdayCalendar } from "./workdayCalendar.js"
  * @public
  */
 export function addWorkingDays(date: string, n: number, calendar: WorkdayCalendar = chineseDaysCalendar): Result<string> {
-  if (!Number.isSafeInteger(n)) return fail([createIssue("invalid_argument", { detail: `n must be an integer, got ${String(n)}` }, { path: ["n"] })]);
+  if (!Number.isSafeInteger(n)) return fail([issue("invalid_argument", { detail: `n must be an integer, got ${String(n)}` }, { path: ["n"] })]);
   const day = checkedDay(date, calendar, ["date"]);
   if (typeof day !== "number") return fail([day]);
   const out = stepWorkingDays(day, n, calendar);

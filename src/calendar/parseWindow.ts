@@ -1,9 +1,10 @@
 import type { DateRange } from "../model/plan.js";
-import { createIssue, fail, type Issue, type Message, type Result, settle } from "../result.js";
+import { fail, type Issue, type Message, type Result, settle } from "../result.js";
 import { daysInMonth, formatIso, isRealDate, parseIso, toDayNumber } from "./_dates.js";
 import { stepWorkingDays, workingDay } from "./_workdays.js";
 import type { CalendarPeriod, RecurringRule, InspectionWindow } from "./window.js";
 import { chineseDaysCalendar, type WorkdayCalendar } from "./workdayCalendar.js";
+import { issue } from "./_issue.js";
 
 /**
  * Context and options of {@link parseWindow}.
@@ -118,7 +119,7 @@ function parsePoint(s: string): Point | null {
 
 function checkYear(st: State, y: number): void {
   if (y !== st.year) {
-    st.issues.push(createIssue("window_outside_year", { text: st.text, year: y, planYear: st.year }));
+    st.issues.push(issue("window_outside_year", { text: st.text, year: y, planYear: st.year }));
   }
 }
 
@@ -137,7 +138,7 @@ function spanOf(st: State, p: Point, fallbackYear: number): Span | null {
 }
 
 function invalidDate(st: State): null {
-  if (!st.issues.some((i) => i.code === "window_invalid_date")) st.issues.push(createIssue("window_invalid_date", { text: st.text }));
+  if (!st.issues.some((i) => i.code === "window_invalid_date")) st.issues.push(issue("window_invalid_date", { text: st.text }));
   return null;
 }
 
@@ -167,7 +168,7 @@ function parseBefore(st: State, inner: string, year: number): Span[] | null {
   const inclusiveEnd = span.e;
   if (st.options.monthBefore === undefined) {
     st.issues.push(
-      createIssue("window_ambiguous", {
+      issue("window_ambiguous", {
         text: st.text,
         reading: `${formatIso(start)}—${formatIso(exclusiveEnd)}`,
         alternative: `${formatIso(start)}—${formatIso(inclusiveEnd)}`,
@@ -207,7 +208,7 @@ function parseRangeOrPoint(st: State, s: string, year: number): Span[] | null {
     if (reading === "") return null;
     if (reading === "日") Object.assign(right, { m: left.m, d: right.bare });
     else right.m = right.bare;
-    st.issues.push(createIssue("window_unit_inferred", { text: st.text, reading: `${parts[0]}~${right.bare}${reading}` }));
+    st.issues.push(issue("window_unit_inferred", { text: st.text, reading: `${parts[0]}~${right.bare}${reading}` }));
     delete right.bare;
   }
   if (right.d !== undefined && right.m === undefined) right.m = left.m;
@@ -216,7 +217,7 @@ function parseRangeOrPoint(st: State, s: string, year: number): Span[] | null {
   const b = spanOf(st, right, right.y ?? ly);
   if (!a || !b) return INVALID;
   if (b.e < a.s) {
-    st.issues.push(createIssue("window_end_before_start", { text: st.text, start: formatIso(a.s), end: formatIso(b.e) }));
+    st.issues.push(issue("window_end_before_start", { text: st.text, start: formatIso(a.s), end: formatIso(b.e) }));
     return INVALID;
   }
   return [{ s: a.s, e: b.e }];
@@ -236,7 +237,7 @@ function parseSegment(st: State, s: string): Span[] | null {
     const inner = parseSegment(st, m[3]);
     if (inner === null || inner === INVALID) return inner;
     if (inner.some((x) => x.s < half.s || x.e > half.e)) {
-      st.issues.push(createIssue("window_half_mismatch", { text: st.text, half: m[2] === "上" ? "上半年" : "下半年" }));
+      st.issues.push(issue("window_half_mismatch", { text: st.text, half: m[2] === "上" ? "上半年" : "下半年" }));
     }
     return inner;
   }
@@ -335,7 +336,7 @@ function parseRecurring(st: State, compact: string): { rule: RecurringRule; span
     const days = explicit ?? 10;
     if (!Number.isSafeInteger(days) || days < 1 || days > 28) return null;
     if (explicit === undefined && m[1] === "月初") {
-      st.issues.push(createIssue("window_ambiguous", { text: st.text, reading: "每月1—10日 / days 1–10 of each month", alternative: "每月前几个工作日 / the first working days of each month" }));
+      st.issues.push(issue("window_ambiguous", { text: st.text, reading: "每月1—10日 / days 1–10 of each month", alternative: "每月前几个工作日 / the first working days of each month" }));
     }
     return {
       rule: { kind: "periodStart", period: "month", days, description: describe(`每月前${days}天`, `the first ${days} days of every month`) },
@@ -361,7 +362,7 @@ function parseChunks(st: State, t: string): Span[] | null {
 }
 
 function unparseable(text: string, extra: Issue[] = []): Result<InspectionWindow> {
-  return fail([...extra, createIssue("window_unparseable", { text: text.length > 60 ? `${text.slice(0, 57)}...` : text })]);
+  return fail([...extra, issue("window_unparseable", { text: text.length > 60 ? `${text.slice(0, 57)}...` : text })]);
 }
 
 /**
@@ -392,14 +393,14 @@ function unparseable(text: string, extra: Issue[] = []): Result<InspectionWindow
  */
 export function parseWindow(text: string, ctx: ParseWindowContext): Result<InspectionWindow> {
   if (typeof text !== "string") {
-    return fail([createIssue("invalid_type", { path: "text", expected: "string", received: text === null ? "null" : typeof text }, { path: ["text"] })]);
+    return fail([issue("invalid_type", { path: "text", expected: "string", received: text === null ? "null" : typeof text }, { path: ["text"] })]);
   }
   const year = (ctx as ParseWindowContext | undefined)?.year;
   if (typeof year !== "number" || !Number.isInteger(year) || year < 1000 || year > 9999) {
-    return fail([createIssue("invalid_argument", { detail: `ctx.year must be a 4-digit integer year, got ${String(year)}` }, { path: ["ctx", "year"] })]);
+    return fail([issue("invalid_argument", { detail: `ctx.year must be a 4-digit integer year, got ${String(year)}` }, { path: ["ctx", "year"] })]);
   }
   const t = normalize(text);
-  if (t === "") return fail([createIssue("window_empty")]);
+  if (t === "") return fail([issue("window_empty")]);
   const st: State = { year, text: t, options: ctx, issues: [] };
   const compact = compactOf(t);
 
@@ -414,7 +415,7 @@ export function parseWindow(text: string, ctx: ParseWindowContext): Result<Inspe
       const a = parseIso(ctx.within.start);
       const b = parseIso(ctx.within.end);
       if (a === undefined || b === undefined || b < a) {
-        return fail([createIssue("calendar_date_invalid", { date: `${String(ctx.within.start)}—${String(ctx.within.end)}` }, { path: ["ctx", "within"] })]);
+        return fail([issue("calendar_date_invalid", { date: `${String(ctx.within.start)}—${String(ctx.within.end)}` }, { path: ["ctx", "within"] })]);
       }
       spans = spans.map((x) => ({ s: Math.max(x.s, a), e: Math.min(x.e, b) })).filter((x) => x.s <= x.e);
     }
@@ -438,12 +439,12 @@ export function parseWindow(text: string, ctx: ParseWindowContext): Result<Inspe
   for (const sp of spans) {
     const prev = unique[unique.length - 1];
     if (prev && prev.s === sp.s && prev.e === sp.e) {
-      st.issues.push(createIssue("window_duplicate", { text: `${formatIso(sp.s)}—${formatIso(sp.e)}` }));
+      st.issues.push(issue("window_duplicate", { text: `${formatIso(sp.s)}—${formatIso(sp.e)}` }));
       continue;
     }
     if (prev && sp.s <= prev.e) {
       st.issues.push(
-        createIssue("window_overlap", { first: `${formatIso(prev.s)}—${formatIso(prev.e)}`, second: `${formatIso(sp.s)}—${formatIso(sp.e)}` }),
+        issue("window_overlap", { first: `${formatIso(prev.s)}—${formatIso(prev.e)}`, second: `${formatIso(sp.s)}—${formatIso(sp.e)}` }),
       );
     }
     unique.push(sp);

@@ -1,8 +1,9 @@
 import type { Message } from "../result.js";
-import { createIssue, fail, ok, type Result } from "../result.js";
+import { fail, ok, type Result } from "../result.js";
 import { formatIso } from "./_dates.js";
 import { checkedDay, stepWorkingDays } from "./_workdays.js";
 import { chineseDaysCalendar, type WorkdayCalendar } from "./workdayCalendar.js";
+import { issue } from "./_issue.js";
 
 /**
  * Options of {@link publicationDeadline}.
@@ -56,7 +57,7 @@ export function publicationDeadline(completedOn: string, options: PublicationDea
   const calendar = options.calendar ?? chineseDaysCalendar;
   const n = options.workingDays ?? 20;
   if (!Number.isSafeInteger(n) || n < 1) {
-    return fail([createIssue("invalid_argument", { detail: `workingDays must be a positive integer, got ${String(n)}` }, { path: ["workingDays"] })]);
+    return fail([issue("invalid_argument", { detail: `workingDays must be a positive integer, got ${String(n)}` }, { path: ["workingDays"] })]);
   }
   const day = checkedDay(completedOn, calendar, ["completedOn"]);
   if (typeof day !== "number") return fail([day]);

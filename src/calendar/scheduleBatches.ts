@@ -2,10 +2,11 @@ import type { Quota } from "../model/quota.js";
 import type { DateRange } from "../model/plan.js";
 import { parseQuota } from "../quota/parseQuota.js";
 import { sampleSize, type SampleSizeOptions, type SampleSizeRule } from "../quota/sampleSize.js";
-import { createIssue, fail, type Issue, type Message, type Result, settle } from "../result.js";
+import { fail, type Issue, type Message, type Result, settle } from "../result.js";
 import { formatIso, parseIso, toDayNumber } from "./_dates.js";
 import { parseWindow } from "./parseWindow.js";
 import type { CalendarPeriod, InspectionWindow } from "./window.js";
+import { issue } from "./_issue.js";
 
 /**
  * Input of {@link scheduleBatches}: a task's quota, window and pool size. Quota and window may be given
@@ -210,7 +211,7 @@ export function scheduleBatches(input: ScheduleBatchesInput): Result<BatchSchedu
   const issues: Issue[] = [];
   const N = input.poolSize;
   if (typeof N !== "number" || !Number.isSafeInteger(N) || N < 0) {
-    return fail([createIssue("batch_pool_invalid", { poolSize: String(N) }, { path: ["poolSize"] })]);
+    return fail([issue("batch_pool_invalid", { poolSize: String(N) }, { path: ["poolSize"] })]);
   }
   let quota: Quota;
   if (typeof input.quota === "string") {
@@ -222,7 +223,7 @@ export function scheduleBatches(input: ScheduleBatchesInput): Result<BatchSchedu
   let window: InspectionWindow;
   if (typeof input.window === "string") {
     if (input.year === undefined) {
-      return fail([createIssue("invalid_argument", { detail: "year is required when window is text" }, { path: ["year"] })]);
+      return fail([issue("invalid_argument", { detail: "year is required when window is text" }, { path: ["year"] })]);
     }
     const w = parseWindow(input.window, { year: input.year });
     if (!w.ok) return w;
@@ -235,11 +236,11 @@ export function scheduleBatches(input: ScheduleBatchesInput): Result<BatchSchedu
     const s = parseIso(w.start);
     const e = parseIso(w.end);
     if (s === undefined || e === undefined || e < s) {
-      return fail([createIssue("calendar_date_invalid", { date: `${w.start}—${w.end}` }, { path: ["window", "windows"] })]);
+      return fail([issue("calendar_date_invalid", { date: `${w.start}—${w.end}` }, { path: ["window", "windows"] })]);
     }
     pieces.push({ s, e });
   }
-  if (pieces.length === 0) return fail([createIssue("window_empty")]);
+  if (pieces.length === 0) return fail([issue("window_empty")]);
   pieces.sort((a, b) => a.s - b.s);
 
   const freq = quota.frequency;
@@ -258,7 +259,7 @@ export function scheduleBatches(input: ScheduleBatchesInput): Result<BatchSchedu
         if (days(inside) < period.e - period.s + 1) {
           const index = groups.length + 1;
           issues.push(
-            createIssue("batch_period_outside_window", {
+            issue("batch_period_outside_window", {
               period: PERIOD_ZH[freq.per],
               index,
               start: formatIso((inside[0] as Piece).s),
@@ -267,7 +268,7 @@ export function scheduleBatches(input: ScheduleBatchesInput): Result<BatchSchedu
           );
         }
         if (days(inside) < freq.times) {
-          return fail([createIssue("batch_window_too_short", { days: days(inside), times: freq.times })]);
+          return fail([issue("batch_window_too_short", { days: days(inside), times: freq.times })]);
         }
         groups.push(...(freq.times > 1 ? splitDays(inside, freq.times) : [inside]));
       }
@@ -282,9 +283,9 @@ export function scheduleBatches(input: ScheduleBatchesInput): Result<BatchSchedu
       groups = pieces.map((p) => [p]);
       layout = { zh: `${t}次，每个时段一批`, en: `${t} times, one batch per sub-window` };
     } else {
-      if (days(pieces) < t) return fail([createIssue("batch_window_too_short", { days: days(pieces), times: t })]);
+      if (days(pieces) < t) return fail([issue("batch_window_too_short", { days: days(pieces), times: t })]);
       if (pieces.length > 1) {
-        issues.push(createIssue("batch_frequency_mismatch", { frequency: `${t}次/${freq.per === "year" ? "年" : "计划"}`, windows: pieces.length }));
+        issues.push(issue("batch_frequency_mismatch", { frequency: `${t}次/${freq.per === "year" ? "年" : "计划"}`, windows: pieces.length }));
       }
       groups = t === 1 ? [pieces] : splitDays(pieces, t);
       layout = t === 1 ? { zh: "1次，整个抽查时间一批", en: "once, one batch over the whole window" } : { zh: `${t}次，抽查时间等分为${t}批`, en: `${t} times, the window cut into ${t} equal batches` };
@@ -329,7 +330,7 @@ export function scheduleBatches(input: ScheduleBatchesInput): Result<BatchSchedu
     let rule = rules[i] as Batch["rule"];
     let explanation = notes[i] as Message;
     if (size > eligible) {
-      issues.push(createIssue("batch_pool_exhausted", { index: i + 1, left: eligible, wanted: size }));
+      issues.push(issue("batch_pool_exhausted", { index: i + 1, left: eligible, wanted: size }));
       explanation = {
         zh: `${explanation.zh}；避免重复检查后只剩${eligible}户，本批抽${eligible}户`,
         en: `${explanation.en}; only ${eligible} left after excluding earlier draws, so ${eligible}`,

@@ -1,9 +1,10 @@
 // The matching engine of docs/spec/match-v1.md: random priority from the Rivest stream, greedy picks, and
 // augmenting-path repair. Internal: never exported from the package.
 import { reduceHash, streamHash } from "../draw/stream.js";
-import { createIssue, type Issue, type Message } from "../result.js";
+import { type Issue, type Message } from "../result.js";
 import { compareCodePoints, ineligibility, type Ineligibility, type Prepared } from "./_prepare.js";
 import type { Team, TeamMember, TeamMove } from "./types.js";
+import { issue } from "./_issue.js";
 
 /** The continuing stream `${seed}/inspectors`: each draw uses the next counter. */
 export class Stream {
@@ -298,7 +299,7 @@ export function explain(state: State, failures: readonly Failure[]): Issue[] {
         // Nobody of this group in the pools at all: one issue for the task, not one per target.
         if (!emptyGroups.has(key0)) {
           emptyGroups.add(key0);
-          issues.push(createIssue("match_group_empty", { group, targets: prep.targets.length }));
+          issues.push(issue("match_group_empty", { group, targets: prep.targets.length }));
         }
         continue;
       }
@@ -308,7 +309,7 @@ export function explain(state: State, failures: readonly Failure[]): Issue[] {
         if (why) counts[why] += 1;
       }
       issues.push(
-        createIssue("match_no_eligible", {
+        issue("match_no_eligible", {
           target: prep.targets[t0]!.id,
           need: prep.spec.filter((s) => s.key === key0).length,
           group,
@@ -328,7 +329,7 @@ export function explain(state: State, failures: readonly Failure[]): Issue[] {
     const ids = [...targets].slice(0, 5).map((t) => prep.targets[t]!.id);
     const sample = { zh: ids.join("、"), en: ids.join(", ") };
     issues.push(
-      createIssue("match_infeasible", {
+      issue("match_infeasible", {
         targets: targets.size,
         sample,
         slots: g.reach.size,

@@ -1,7 +1,8 @@
 // Validation of matching input and the eligibility matrix. Internal: never exported from the package.
 import { compareCodePoints } from "../draw/order.js";
-import { createIssue, type Issue } from "../result.js";
+import { type Issue } from "../result.js";
 import type { MatchableRecord, MatchInput, MatchRules, SlotKind } from "./types.js";
+import { issue } from "./_issue.js";
 
 // Unicode code point order (= UTF-8 byte order), shared with the draw so both protocols sort alike.
 export { compareCodePoints };
@@ -86,7 +87,7 @@ const received = (v: unknown): string => (v === null ? "null" : Array.isArray(v)
 const pathText = (path: readonly (string | number)[]): string => path.map(String).join(".");
 
 function typeIssue(path: readonly (string | number)[], expected: string, value: unknown): Issue {
-  return createIssue("invalid_type", { path: pathText(path), expected, received: received(value) }, { path });
+  return issue("invalid_type", { path: pathText(path), expected, received: received(value) }, { path });
 }
 
 function nonEmptyString(v: unknown): v is string {
@@ -107,28 +108,28 @@ export function regionPrefix(code: string): string {
 /** The targets of a record, replacement draws substituted in place. */
 function readTargets(record: unknown, issues: Issue[]): { taskId: string; seed: string; list: { id: string; stratum: string; path: (string | number)[] }[] } | null {
   if (!isObject(record)) {
-    issues.push(createIssue("match_record_invalid", { path: "record", detail: { zh: "不是对象", en: "not an object" } }, { path: ["record"] }));
+    issues.push(issue("match_record_invalid", { path: "record", detail: { zh: "不是对象", en: "not an object" } }, { path: ["record"] }));
     return null;
   }
   const r = record as Partial<MatchableRecord> & Record<string, unknown>;
   let bad = false;
   if (!nonEmptyString(r.taskId)) {
-    issues.push(createIssue("match_record_invalid", { path: "record.taskId", detail: { zh: "缺少任务编号 taskId", en: "taskId missing" } }, { path: ["record", "taskId"] }));
+    issues.push(issue("match_record_invalid", { path: "record.taskId", detail: { zh: "缺少任务编号 taskId", en: "taskId missing" } }, { path: ["record", "taskId"] }));
     bad = true;
   }
   if (!nonEmptyString(r.seed)) {
-    issues.push(createIssue("match_record_invalid", { path: "record.seed", detail: { zh: "缺少种子 seed", en: "seed missing" } }, { path: ["record", "seed"] }));
+    issues.push(issue("match_record_invalid", { path: "record.seed", detail: { zh: "缺少种子 seed", en: "seed missing" } }, { path: ["record", "seed"] }));
     bad = true;
   }
   if (!Array.isArray(r.selections)) {
-    issues.push(createIssue("match_record_invalid", { path: "record.selections", detail: { zh: "缺少抽中结果 selections", en: "selections missing" } }, { path: ["record", "selections"] }));
+    issues.push(issue("match_record_invalid", { path: "record.selections", detail: { zh: "缺少抽中结果 selections", en: "selections missing" } }, { path: ["record", "selections"] }));
     return null;
   }
   const list: { id: string; stratum: string; path: (string | number)[] }[] = [];
   r.selections.forEach((s: unknown, k: number) => {
     const path = ["record", "selections", k];
     if (!isObject(s) || !nonEmptyString(s.id)) {
-      issues.push(createIssue("match_target_without_entity", { path: pathText(path), id: isObject(s) ? String(s.id ?? "") : "" }, { path }));
+      issues.push(issue("match_target_without_entity", { path: pathText(path), id: isObject(s) ? String(s.id ?? "") : "" }, { path }));
       bad = true;
       return;
     }
@@ -142,13 +143,13 @@ function readTargets(record: unknown, issues: Issue[]): { taskId: string; seed: 
   reps.forEach((rep: unknown, k: number) => {
     const path = ["record", "replacements", k];
     if (!isObject(rep) || !nonEmptyString(rep.id) || !nonEmptyString(rep.replaces)) {
-      issues.push(createIssue("match_target_without_entity", { path: pathText(path), id: isObject(rep) ? String(rep.id ?? "") : "" }, { path }));
+      issues.push(issue("match_target_without_entity", { path: pathText(path), id: isObject(rep) ? String(rep.id ?? "") : "" }, { path }));
       bad = true;
       return;
     }
     const at = list.findIndex((x) => x.id === rep.replaces);
     if (at < 0) {
-      issues.push(createIssue("match_unknown_target", { path: pathText([...path, "replaces"]), id: rep.replaces }, { path: [...path, "replaces"] }));
+      issues.push(issue("match_unknown_target", { path: pathText([...path, "replaces"]), id: rep.replaces }, { path: [...path, "replaces"] }));
       bad = true;
       return;
     }
@@ -162,7 +163,7 @@ function readRules(rules: MatchRules | undefined, issues: Issue[]): NormalizedRu
   const r = (rules ?? {}) as MatchRules;
   const before = issues.length;
   const bad = (field: string, zh: string, en: string) =>
-    issues.push(createIssue("match_invalid_rule", { path: `rules.${field}`, detail: { zh, en } }, { path: ["rules", field] }));
+    issues.push(issue("match_invalid_rule", { path: `rules.${field}`, detail: { zh, en } }, { path: ["rules", field] }));
   const count = (field: keyof MatchRules, fallback: number): number => {
     const v = r[field];
     if (v === undefined) return fallback;
@@ -200,7 +201,7 @@ function readRules(rules: MatchRules | undefined, issues: Issue[]): NormalizedRu
   let loadCap: number | null = null;
   if (r.loadCap !== undefined) {
     if (typeof r.loadCap !== "number" || !Number.isInteger(r.loadCap) || r.loadCap < 0) {
-      issues.push(createIssue("match_negative_cap", { path: "rules.loadCap", value: String(r.loadCap) }, { path: ["rules", "loadCap"] }));
+      issues.push(issue("match_negative_cap", { path: "rules.loadCap", value: String(r.loadCap) }, { path: ["rules", "loadCap"] }));
     } else loadCap = r.loadCap;
   }
   const guaranteed = (departments ?? []).reduce((s, [, c]) => s + c, 0);
@@ -211,7 +212,7 @@ function readRules(rules: MatchRules | undefined, issues: Issue[]): NormalizedRu
     else if (isObject(r.leader) && nonEmptyString(r.leader.department)) {
       const d = r.leader.department;
       if (!departments?.some(([name, c]) => name === d && c >= 1)) {
-        issues.push(createIssue("match_leader_department", { path: "rules.leader.department", department: d }, { path: ["rules", "leader", "department"] }));
+        issues.push(issue("match_leader_department", { path: "rules.leader.department", department: d }, { path: ["rules", "leader", "department"] }));
       }
       leader = { department: d };
     } else bad("leader", "应为 true、false 或 { department }", "expected true, false or { department }");
@@ -255,7 +256,7 @@ function readPerson(input: unknown, pool: Pool, path: (string | number)[], issue
   need("regions", input.regions === undefined || stringArray(input.regions), "string[]");
   const cap = input.loadCap;
   if (cap !== undefined && (typeof cap !== "number" || !Number.isInteger(cap) || cap < 0)) {
-    issues.push(createIssue("match_negative_cap", { path: pathText([...path, "loadCap"]), value: String(cap) }, { path: [...path, "loadCap"] }));
+    issues.push(issue("match_negative_cap", { path: pathText([...path, "loadCap"]), value: String(cap) }, { path: [...path, "loadCap"] }));
   }
   const conflicts: string[] = [];
   if (input.conflicts !== undefined) {
@@ -329,7 +330,7 @@ export function ineligibility(prep: Pick<Prepared, "rules" | "recused">, person:
  */
 export function prepare(input: MatchInput, late: readonly LateRecusal[], issues: Issue[], rulesOverride?: MatchRules): Prepared | null {
   if (!isObject(input)) {
-    issues.push(createIssue("invalid_argument", { detail: "matchInspectors expects an object" }));
+    issues.push(issue("invalid_argument", { detail: "matchInspectors expects an object" }));
     return null;
   }
   const rawRules = rulesOverride ?? input.rules;
@@ -359,9 +360,9 @@ export function prepare(input: MatchInput, late: readonly LateRecusal[], issues:
       continue;
     }
     if (prev.person.department !== r.person.department) {
-      issues.push(createIssue("match_two_departments", { id: r.person.id, first: prev.person.department, second: r.person.department }, { path: r.path }));
+      issues.push(issue("match_two_departments", { id: r.person.id, first: prev.person.department, second: r.person.department }, { path: r.path }));
     } else {
-      issues.push(createIssue("match_duplicate_person", { id: r.person.id, first: pathText(prev.path), second: pathText(r.path) }, { path: r.path }));
+      issues.push(issue("match_duplicate_person", { id: r.person.id, first: pathText(prev.path), second: pathText(r.path) }, { path: r.path }));
     }
   }
 
@@ -375,7 +376,7 @@ export function prepare(input: MatchInput, late: readonly LateRecusal[], issues:
       });
     }
   } else if (rules?.avoidLastInspectors) {
-    issues.push(createIssue("match_entities_required", { rule: "avoidLastInspectors" }));
+    issues.push(issue("match_entities_required", { rule: "avoidLastInspectors" }));
   }
 
   const targets: Target[] = [];
@@ -384,7 +385,7 @@ export function prepare(input: MatchInput, late: readonly LateRecusal[], issues:
   if (rec) {
     for (const x of rec.list) {
       if (targetIndex.has(x.id)) {
-        issues.push(createIssue("match_duplicate_target", { path: pathText(x.path), id: x.id }, { path: x.path }));
+        issues.push(issue("match_duplicate_target", { path: pathText(x.path), id: x.id }, { path: x.path }));
         continue;
       }
       let regionCode: string | undefined;
@@ -392,7 +393,7 @@ export function prepare(input: MatchInput, late: readonly LateRecusal[], issues:
       if (input.entities !== undefined) {
         const e = entityById.get(x.id);
         if (!e) {
-          issues.push(createIssue("match_target_without_entity", { path: pathText(x.path), id: x.id }, { path: x.path }));
+          issues.push(issue("match_target_without_entity", { path: pathText(x.path), id: x.id }, { path: x.path }));
           continue;
         }
         regionCode = typeof e.regionCode === "string" ? e.regionCode : undefined;
@@ -405,7 +406,7 @@ export function prepare(input: MatchInput, late: readonly LateRecusal[], issues:
   }
 
   const relList: unknown = rawRules?.relationships ?? [];
-  if (!Array.isArray(relList)) issues.push(createIssue("match_invalid_rule", { path: "rules.relationships", detail: { zh: "应为列表", en: "expected a list" } }, { path: ["rules", "relationships"] }));
+  if (!Array.isArray(relList)) issues.push(issue("match_invalid_rule", { path: "rules.relationships", detail: { zh: "应为列表", en: "expected a list" } }, { path: ["rules", "relationships"] }));
   if (issues.some((i) => i.severity === "error") || !rec || !rules) return null;
 
   const sorted = [...seen.values()].sort((a, b) =>
@@ -434,12 +435,12 @@ export function prepare(input: MatchInput, late: readonly LateRecusal[], issues:
   (Array.isArray(relList) ? (relList as readonly unknown[]) : []).forEach((rel, k) => {
     const path = ["rules", "relationships", k];
     if (!isObject(rel) || !nonEmptyString(rel.inspectorId) || !nonEmptyString(rel.entityId)) {
-      issues.push(createIssue("match_invalid_rule", { path: pathText(path), detail: { zh: "应为 { inspectorId, entityId, reason }", en: "expected { inspectorId, entityId, reason }" } }, { path }));
+      issues.push(issue("match_invalid_rule", { path: pathText(path), detail: { zh: "应为 { inspectorId, entityId, reason }", en: "expected { inspectorId, entityId, reason }" } }, { path }));
       return;
     }
     const p = personIndex.get(rel.inspectorId);
     if (p === undefined) {
-      issues.push(createIssue("match_unknown_inspector", { path: pathText([...path, "inspectorId"]), id: rel.inspectorId }, { path: [...path, "inspectorId"] }));
+      issues.push(issue("match_unknown_inspector", { path: pathText([...path, "inspectorId"]), id: rel.inspectorId }, { path: [...path, "inspectorId"] }));
       return;
     }
     const t = targetIndex.get(rel.entityId);
@@ -449,8 +450,8 @@ export function prepare(input: MatchInput, late: readonly LateRecusal[], issues:
     const path = ["record", "match", "log", k];
     const p = personIndex.get(r.inspectorId);
     const t = targetIndex.get(r.targetId);
-    if (p === undefined) issues.push(createIssue("match_unknown_inspector", { path: pathText(path), id: r.inspectorId }, { path }));
-    else if (t === undefined) issues.push(createIssue("match_unknown_target", { path: pathText(path), id: r.targetId }, { path }));
+    if (p === undefined) issues.push(issue("match_unknown_inspector", { path: pathText(path), id: r.inspectorId }, { path }));
+    else if (t === undefined) issues.push(issue("match_unknown_target", { path: pathText(path), id: r.targetId }, { path }));
     else recuse(p, t);
   });
   if (rules.avoidLastInspectors) {
@@ -465,7 +466,7 @@ export function prepare(input: MatchInput, late: readonly LateRecusal[], issues:
 
   const warnings: Issue[] = [];
   if (rules.checkRegions && noRegion.length > 0 && people.some((p) => p.regions.length > 0)) {
-    warnings.push(createIssue("match_region_unknown", { count: noRegion.length, sample: noRegion.slice(0, 3).join("、") }));
+    warnings.push(issue("match_region_unknown", { count: noRegion.length, sample: noRegion.slice(0, 3).join("、") }));
   }
 
   const spec: SlotSpec[] = [];

@@ -1,5 +1,5 @@
 import type { ConflictReason, EntityInput, Entity, InspectorInput } from "../model/index.js";
-import { createIssue, fail, type Issue, ok, type Result } from "../result.js";
+import { fail, type Issue, ok, type Result } from "../result.js";
 import { explain, priorities, restore, State, Stream } from "./_engine.js";
 import { type LateRecusal, prepare } from "./_prepare.js";
 import {
@@ -10,6 +10,7 @@ import {
   type MatchSection,
   type Team,
 } from "./types.js";
+import { issue } from "./_issue.js";
 
 /**
  * A recusal declared after the draw (事后回避): who, at which target, why.
@@ -47,7 +48,7 @@ export interface RecuseResult<R extends MatchableRecord = MatchableRecord> {
 export function sectionOf(record: unknown, issues: Issue[]): MatchSection | null {
   const m = (record as { match?: Partial<MatchSection> } | null)?.match;
   if (!m || typeof m !== "object" || m.protocol !== MATCH_PROTOCOL_VERSION || !Array.isArray(m.teams) || !Array.isArray(m.log) || typeof m.counter !== "number") {
-    issues.push(createIssue("match_record_invalid", { path: "record.match", detail: { zh: `缺少 ${MATCH_PROTOCOL_VERSION} 选派部分`, en: `no ${MATCH_PROTOCOL_VERSION} matching section` } }, { path: ["record", "match"] }));
+    issues.push(issue("match_record_invalid", { path: "record.match", detail: { zh: `缺少 ${MATCH_PROTOCOL_VERSION} 选派部分`, en: `no ${MATCH_PROTOCOL_VERSION} matching section` } }, { path: ["record", "match"] }));
     return null;
   }
   return m as MatchSection;
@@ -77,7 +78,7 @@ export function recuseInspector<R extends MatchableRecord>(input: RecuseInput<R>
   if (!section) return fail(issues);
   const rec = input.recusal;
   if (!rec || typeof rec.targetId !== "string" || typeof rec.inspectorId !== "string" || typeof rec.reason !== "string") {
-    return fail([createIssue("invalid_argument", { detail: "recusal needs targetId, inspectorId and reason" })]);
+    return fail([issue("invalid_argument", { detail: "recusal needs targetId, inspectorId and reason" })]);
   }
   const late: LateRecusal[] = [...section.log.map((e) => ({ inspectorId: e.inspectorId, targetId: e.targetId })), rec];
   const prep = prepare({ record: input.record, inspectors: input.inspectors, experts: input.experts, entities: input.entities }, late, issues, section.rules);
@@ -86,12 +87,12 @@ export function recuseInspector<R extends MatchableRecord>(input: RecuseInput<R>
   const order = priorities(prep, new Stream(prep.streamSeed));
   const state = new State(prep, order.counted, order.experts);
   const shape = restore(state, section.teams);
-  if (shape) return fail([createIssue("match_mismatch", { detail: shape })]);
+  if (shape) return fail([issue("match_mismatch", { detail: shape })]);
 
   const t = prep.targetIndex.get(rec.targetId)!;
   const p = prep.personIndex.get(rec.inspectorId)!;
   const s = state.slotAt(p, t);
-  if (s < 0) return fail([createIssue("match_not_in_team", { inspector: rec.inspectorId, target: rec.targetId })]);
+  if (s < 0) return fail([issue("match_not_in_team", { inspector: rec.inspectorId, target: rec.targetId })]);
   const published = new Map(section.teams.map((team) => [team.targetId, team]));
   const oldTeam = published.get(rec.targetId)!;
   const before = new Set([...oldTeam.members, ...oldTeam.experts].map((m) => m.id));
@@ -105,7 +106,7 @@ export function recuseInspector<R extends MatchableRecord>(input: RecuseInput<R>
     const r = state.repair(s);
     if (!r.ok) {
       return fail([
-        createIssue("match_refill_impossible", { inspector: rec.inspectorId, target: rec.targetId }),
+        issue("match_refill_impossible", { inspector: rec.inspectorId, target: rec.targetId }),
         ...explain(state, [{ slot: s, reach: r.reach }]),
       ]);
     }

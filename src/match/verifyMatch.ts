@@ -1,9 +1,10 @@
 import type { Entity, EntityInput, InspectorInput } from "../model/index.js";
-import { createIssue, fail, type Issue, type Message, ok, type Result } from "../result.js";
+import { fail, type Issue, type Message, ok, type Result } from "../result.js";
 import { ineligibility, prepare, type Prepared } from "./_prepare.js";
 import { matchInspectors } from "./matchInspectors.js";
 import { recuseInspector, sectionOf } from "./recuseInspector.js";
 import type { MatchableRecord, MatchedRecord, MatchSection, Team } from "./types.js";
+import { issue } from "./_issue.js";
 
 /**
  * What {@link verifyMatch} needs: the published record with its matching section and the pools as they were
@@ -47,7 +48,7 @@ function canonical(value: unknown): string {
 /** Every rule, checked on the published teams directly, without the matching engine. */
 function checkTeams(prep: Prepared, teams: readonly Team[]): Issue[] {
   const issues: Issue[] = [];
-  const broken = (target: string, detail: Message) => issues.push(createIssue("match_rule_violated", { target, detail }));
+  const broken = (target: string, detail: Message) => issues.push(issue("match_rule_violated", { target, detail }));
   const load = new Map<number, number>();
   const seenTargets = new Set<string>();
   for (const team of teams) {
@@ -83,10 +84,10 @@ function checkTeams(prep: Prepared, teams: readonly Team[]): Issue[] {
       if (!leader || (dept !== null && prep.people[prep.personIndex.get(leader.id)!]!.department !== dept)) broken(team.targetId, { zh: "组长不符", en: "leader" });
     }
   }
-  if (seenTargets.size !== prep.targets.length) issues.push(createIssue("match_mismatch", { detail: { zh: "有抽中对象没有检查组", en: "a drawn target has no team" } }));
+  if (seenTargets.size !== prep.targets.length) issues.push(issue("match_mismatch", { detail: { zh: "有抽中对象没有检查组", en: "a drawn target has no team" } }));
   for (const [p, n] of load) {
     const person = prep.people[p]!;
-    if (n > person.cap) issues.push(createIssue("match_rule_violated", { target: "*", detail: { zh: `“${person.id}”承担${n}户，超出上限${person.cap}`, en: `"${person.id}" has ${n} assignments, cap ${person.cap}` } }));
+    if (n > person.cap) issues.push(issue("match_rule_violated", { target: "*", detail: { zh: `“${person.id}”承担${n}户，超出上限${person.cap}`, en: `"${person.id}" has ${n} assignments, cap ${person.cap}` } }));
   }
   return issues;
 }
@@ -118,26 +119,26 @@ export function verifyMatch(input: VerifyMatchInput): Result<MatchVerification> 
   issues.push(...checkTeams(prep, section.teams));
 
   const rerun = matchInspectors({ record: base, ...pools, rules: section.rules });
-  if (!rerun.ok) return fail([createIssue("match_mismatch", { detail: { zh: "无法重新运行选派", en: "the matching cannot be re-run" } }), ...rerun.issues, ...issues]);
+  if (!rerun.ok) return fail([issue("match_mismatch", { detail: { zh: "无法重新运行选派", en: "the matching cannot be re-run" } }), ...rerun.issues, ...issues]);
   let current: MatchedRecord<MatchableRecord> = rerun.value.record;
-  if (current.match.repairs !== section.repairs) issues.push(createIssue("match_mismatch", { detail: { zh: `公布的修复次数为${section.repairs}，复算为${current.match.repairs}`, en: `repairs ${section.repairs} published, ${current.match.repairs} re-run` } }));
+  if (current.match.repairs !== section.repairs) issues.push(issue("match_mismatch", { detail: { zh: `公布的修复次数为${section.repairs}，复算为${current.match.repairs}`, en: `repairs ${section.repairs} published, ${current.match.repairs} re-run` } }));
   for (const [k, entry] of section.log.entries()) {
     const r = recuseInspector({ record: current, ...pools, recusal: entry });
     if (!r.ok) {
-      issues.push(createIssue("match_mismatch", { detail: { zh: `第${k + 1}条递补记录无法重放`, en: `log entry ${k + 1} cannot be replayed` } }), ...r.issues);
+      issues.push(issue("match_mismatch", { detail: { zh: `第${k + 1}条递补记录无法重放`, en: `log entry ${k + 1} cannot be replayed` } }), ...r.issues);
       return fail(issues);
     }
     if (canonical(r.value.entry) !== canonical(entry)) {
-      issues.push(createIssue("match_mismatch", { detail: { zh: `第${k + 1}条递补记录不一致（复算：递补人员${String(r.value.entry.replacementId)}，计数${String(r.value.entry.counter)}）`, en: `log entry ${k + 1} differs (re-run: replacement ${String(r.value.entry.replacementId)}, counter ${String(r.value.entry.counter)})` } }));
+      issues.push(issue("match_mismatch", { detail: { zh: `第${k + 1}条递补记录不一致（复算：递补人员${String(r.value.entry.replacementId)}，计数${String(r.value.entry.counter)}）`, en: `log entry ${k + 1} differs (re-run: replacement ${String(r.value.entry.replacementId)}, counter ${String(r.value.entry.counter)})` } }));
     }
     current = r.value.record;
   }
   const published: MatchSection = section;
   if (canonical(current.match.teams) !== canonical(published.teams)) {
     const differing = current.match.teams.filter((team, k) => canonical(team) !== canonical(published.teams[k])).map((team) => team.targetId);
-    issues.push(createIssue("match_mismatch", { detail: { zh: `检查组不一致：${differing.slice(0, 5).join("、")}`, en: `teams differ at ${differing.slice(0, 5).join(", ")}` } }));
+    issues.push(issue("match_mismatch", { detail: { zh: `检查组不一致：${differing.slice(0, 5).join("、")}`, en: `teams differ at ${differing.slice(0, 5).join(", ")}` } }));
   }
-  if (current.match.counter !== published.counter) issues.push(createIssue("match_mismatch", { detail: { zh: `公布的随机数计数为${published.counter}，复算为${current.match.counter}`, en: `counter ${published.counter} published, ${current.match.counter} re-run` } }));
+  if (current.match.counter !== published.counter) issues.push(issue("match_mismatch", { detail: { zh: `公布的随机数计数为${published.counter}，复算为${current.match.counter}`, en: `counter ${published.counter} published, ${current.match.counter} re-run` } }));
   if (issues.some((i) => i.severity === "error")) return fail(issues);
   return ok({ teams: published.teams.length, logEntries: published.log.length, counter: published.counter }, prep.warnings);
 }

@@ -1,10 +1,11 @@
 import * as z from "zod";
 import { aliasesOf, normalizeLabel } from "../_internal/labels.js";
 import { parseWith } from "../_internal/zod.js";
-import { createIssue, type Issue, type Message, type Result } from "../result.js";
+import { type Issue, type Message, type Result } from "../result.js";
 import { Identifier, IsoDate, Text } from "./common.js";
 import { RiskTier, riskTierLabels } from "./tier.js";
 import { looksLikeUscc, validateUscc } from "./uscc.js";
+import { issue } from "./_issue.js";
 
 /**
  * zh and en labels of each entity kind (检查对象类型).
@@ -161,7 +162,7 @@ export function parseEntity(input: unknown, options: { path?: readonly (string |
       ok: false,
       issues: r.issues.map((i) =>
         i.path?.at(-1) === "regionCode" && i.code === "invalid_format"
-          ? createIssue("region_code_invalid", { value: String((input as { regionCode?: unknown }).regionCode) }, { path: i.path })
+          ? issue("region_code_invalid", { value: String((input as { regionCode?: unknown }).regionCode) }, { path: i.path })
           : i,
       ),
     };

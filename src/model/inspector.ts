@@ -1,7 +1,8 @@
 import * as z from "zod";
 import { parseWith } from "../_internal/zod.js";
-import { createIssue, type Issue, type Result } from "../result.js";
+import { type Issue, type Result } from "../result.js";
 import { Identifier, Text } from "./common.js";
+import { issue } from "./_issue.js";
 
 /**
  * Why an inspector must not inspect an entity (回避事由).
@@ -58,7 +59,7 @@ export type Inspector = z.output<typeof Inspector>;
 export type InspectorInput = z.input<typeof Inspector>;
 
 function inspectorWarnings(i: Inspector, base: readonly (string | number)[]): Issue[] {
-  return !i.credential && !i.expert ? [createIssue("inspector_without_credential", { id: i.id }, { path: base })] : [];
+  return !i.credential && !i.expert ? [issue("inspector_without_credential", { id: i.id }, { path: base })] : [];
 }
 
 /**

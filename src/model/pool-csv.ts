@@ -1,8 +1,9 @@
 import Papa from "papaparse";
-import { createIssue, type Issue, type Result, settle } from "../result.js";
+import { type Issue, type Result, settle } from "../result.js";
 import type { Entity } from "./entity.js";
 import type { Inspector } from "./inspector.js";
 import { parseEntityPool, parseInspectorPool, type PoolOptions } from "./pool.js";
+import { issue } from "./_issue.js";
 
 type Field = { name: string; headers: readonly string[]; required?: boolean; list?: boolean; boolean?: boolean; integer?: boolean };
 
@@ -51,7 +52,7 @@ function readCsv(text: string, issues: Issue[]): CsvTable {
   const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ""), { header: false, skipEmptyLines: "greedy" });
   // A one-column file has no delimiter to detect; that is not an error.
   for (const e of parsed.errors.filter((x) => x.code !== "UndetectableDelimiter")) {
-    issues.push(createIssue("csv_parse_error", { row: (e.row ?? 0) + 1, detail: e.message }, { row: (e.row ?? 0) + 1 }));
+    issues.push(issue("csv_parse_error", { row: (e.row ?? 0) + 1, detail: e.message }, { row: (e.row ?? 0) + 1 }));
   }
   return tableOf(parsed.data);
 }
@@ -66,7 +67,7 @@ function mapColumns(header: readonly string[], fields: readonly Field[], issues:
     if (!f) return;
     const seen = firstColumn.get(f.name);
     if (seen !== undefined) {
-      issues.push(createIssue("csv_duplicate_column", { column: h, first: seen + 1, second: col + 1 }, { field: h }));
+      issues.push(issue("csv_duplicate_column", { column: h, first: seen + 1, second: col + 1 }, { field: h }));
       return;
     }
     firstColumn.set(f.name, col);
@@ -74,7 +75,7 @@ function mapColumns(header: readonly string[], fields: readonly Field[], issues:
   });
   for (const f of fields) {
     if (f.required && !firstColumn.has(f.name)) {
-      issues.push(createIssue("csv_missing_column", { column: f.headers[0] as string, accepted: f.headers.join("、") }));
+      issues.push(issue("csv_missing_column", { column: f.headers[0] as string, accepted: f.headers.join("、") }));
     }
   }
   return out;
@@ -98,10 +99,10 @@ function toRecords(table: CsvTable, columns: Map<number, Field>, issues: Issue[]
         const k = value.toLowerCase();
         if (YES.has(k)) o[f.name] = true;
         else if (NO.has(k)) o[f.name] = false;
-        else issues.push(createIssue("csv_invalid_boolean", { value }, { row: line, field: header }));
+        else issues.push(issue("csv_invalid_boolean", { value }, { row: line, field: header }));
       } else if (f.integer) {
         if (/^\d+$/.test(value)) o[f.name] = Number(value);
-        else issues.push(createIssue("csv_invalid_number", { value }, { row: line, field: header }));
+        else issues.push(issue("csv_invalid_number", { value }, { row: line, field: header }));
       } else o[f.name] = value;
     });
     if (Object.keys(attributes).length > 0) o.attributes = attributes;

@@ -1,6 +1,7 @@
-import { createIssue, type Issue, type Result, settle } from "../result.js";
+import { type Issue, type Result, settle } from "../result.js";
 import { type Entity, parseEntity } from "./entity.js";
 import { type Inspector, parseInspector } from "./inspector.js";
+import { issue } from "./_issue.js";
 
 /**
  * Options of {@link parseEntityPool} and {@link parseInspectorPool}.
@@ -22,7 +23,7 @@ function parsePool<T extends { id: string }>(
   options: PoolOptions,
 ): Result<T[]> {
   if (!Array.isArray(rows)) {
-    return { ok: false, issues: [createIssue("invalid_type", { path: "(root)", expected: "array", received: typeof rows })] };
+    return { ok: false, issues: [issue("invalid_type", { path: "(root)", expected: "array", received: typeof rows })] };
   }
   const first = options.firstRow ?? 1;
   const issues: Issue[] = [];
@@ -37,7 +38,7 @@ function parsePool<T extends { id: string }>(
       const earlier = seen.get(id);
       if (earlier !== undefined) {
         // Never silently dropped: the draw's canonical order depends on unique ids.
-        issues.push(createIssue(duplicateCode, { id, first: earlier, second: row }, { row, path: [index, "id"] }));
+        issues.push(issue(duplicateCode, { id, first: earlier, second: row }, { row, path: [index, "id"] }));
       } else seen.set(id, row);
     }
     const r = parseOne(raw);
@@ -50,7 +51,7 @@ function parsePool<T extends { id: string }>(
     if (options.onProgress && (index + 1) % PROGRESS_EVERY === 0) options.onProgress(index + 1, rows.length);
   });
   options.onProgress?.(rows.length, rows.length);
-  if (rows.length === 0) issues.push(createIssue("empty_pool"));
+  if (rows.length === 0) issues.push(issue("empty_pool"));
   return settle(out, issues);
 }
 

@@ -1,5 +1,6 @@
 import * as z from "zod";
-import { createIssue, ok, fail, type Message, type Result } from "../result.js";
+import { ok, fail, type Message, type Result } from "../result.js";
+import { issue } from "./_issue.js";
 
 /**
  * Credit-risk tier (信用风险分类): A 低风险, B 一般风险, C 较高风险, D 高风险.
@@ -58,7 +59,7 @@ export function parseRiskTier(text: string): Result<RiskTier> {
   const tier = tierAliases[key];
   if (tier) return ok(tier);
   return fail([
-    createIssue("invalid_value", {
+    issue("invalid_value", {
       path: "tier",
       expected: "A | B | C | D | 低风险 | 一般风险 | 较高风险 | 高风险",
       received: String(text),

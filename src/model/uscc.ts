@@ -1,4 +1,5 @@
-import { createIssue, type Issue } from "../result.js";
+import { type Issue } from "../result.js";
+import { issue } from "./_issue.js";
 
 /** Characters of a 统一社会信用代码 (GB 32100-2015): digits and upper-case letters without I, O, Z, S, V. */
 const USCC_CHARSET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
@@ -44,15 +45,15 @@ export function usccCheckCharacter(first17: string): string | undefined {
  */
 export function validateUscc(code: string): Issue[] {
   const chars = [...code];
-  if (chars.length !== 18) return [createIssue("uscc_invalid_length", { value: code, length: chars.length })];
+  if (chars.length !== 18) return [issue("uscc_invalid_length", { value: code, length: chars.length })];
   for (let i = 0; i < 18; i++) {
     if (!USCC_CHARSET.includes(chars[i] as string)) {
-      return [createIssue("uscc_invalid_character", { value: code, position: i + 1, char: chars[i] as string })];
+      return [issue("uscc_invalid_character", { value: code, position: i + 1, char: chars[i] as string })];
     }
   }
   const expected = usccCheckCharacter(code.slice(0, 17)) as string;
   if (expected !== code.charAt(17)) {
-    return [createIssue("uscc_invalid_check", { value: code, expected, received: code.charAt(17) })];
+    return [issue("uscc_invalid_check", { value: code, expected, received: code.charAt(17) })];
   }
   return [];
 }

@@ -1,8 +1,9 @@
 import Papa from "papaparse";
 import type { Plan, Task } from "../model/plan.js";
-import { createIssue, fail, type Issue, ok, type Result } from "../result.js";
+import { fail, type Issue, ok, type Result } from "../result.js";
 import { type PlanField, normalizeHeader, readTargeting, recognizeHeader, splitDepartments } from "./_columns.js";
 import { cachedParsers, rememberReadings } from "./_readings.js";
+import { issue } from "./_issue.js";
 
 export type { PlanField } from "./_columns.js";
 
@@ -75,7 +76,7 @@ function toRows(input: PlanTableInput, issues: Issue[]): Row[] {
       if (e.code === "UndetectableDelimiter") continue;
       // Papaparse reports quoting problems but still returns every record; they are worth a warning only.
       const row = (e.row ?? 0) + 1;
-      issues.push(createIssue("plan_csv_problem", { detail: `${e.code}: ${e.message}` }, { row }));
+      issues.push(issue("plan_csv_problem", { detail: `${e.code}: ${e.message}` }, { row }));
     }
     return parsed.data.map((cells, i) => ({ row: i + 1, cells: (Array.isArray(cells) ? cells : []).map(cellText) }));
   }
@@ -156,10 +157,10 @@ function recognizedCount(cells: readonly string[], overrides: Readonly<Record<st
 export function importPlanTable(input: PlanTableInput, options: ImportPlanTableOptions): Result<Plan> {
   const year = options?.year;
   if (typeof year !== "number" || !Number.isInteger(year) || year < 2000 || year > 2100) {
-    return fail([createIssue("invalid_argument", { detail: `year must be an integer 2000–2100, got ${String(year)}` })]);
+    return fail([issue("invalid_argument", { detail: `year must be an integer 2000–2100, got ${String(year)}` })]);
   }
   if (typeof input !== "string" && !Array.isArray(input)) {
-    return fail([createIssue("invalid_argument", { detail: "input must be CSV text or an array of rows" })]);
+    return fail([issue("invalid_argument", { detail: "input must be CSV text or an array of rows" })]);
   }
   const issues: Issue[] = [];
   const rows = toRows(input, issues);
@@ -168,11 +169,11 @@ export function importPlanTable(input: PlanTableInput, options: ImportPlanTableO
   // The header is the first row naming two known fields; anything above it is a title.
   const headerIndex = rows.slice(0, HEADER_SCAN_ROWS).findIndex((r) => recognizedCount(r.cells, overrides) >= 2);
   if (headerIndex < 0) {
-    return fail([...issues, createIssue("plan_header_missing", { scanned: Math.min(rows.length, HEADER_SCAN_ROWS) })]);
+    return fail([...issues, issue("plan_header_missing", { scanned: Math.min(rows.length, HEADER_SCAN_ROWS) })]);
   }
   for (const r of rows.slice(0, headerIndex)) {
     if (!isBlank(r.cells)) {
-      issues.push(createIssue("plan_row_skipped", { row: r.row, reason: { zh: "表头之前的标题行", en: "title row above the header" } }, { row: r.row }));
+      issues.push(issue("plan_row_skipped", { row: r.row, reason: { zh: "表头之前的标题行", en: "title row above the header" } }, { row: r.row }));
     }
   }
 
@@ -189,20 +190,20 @@ export function importPlanTable(input: PlanTableInput, options: ImportPlanTableO
     const field = raw.trim() === "" ? undefined : fieldOf(raw, overrides);
     if (field === undefined) {
       columnField.push(undefined);
-      if (raw.trim() !== "") issues.push(createIssue("plan_column_unknown", { column: col + 1, header: name }, { row: headerRow.row, field: name }));
+      if (raw.trim() !== "") issues.push(issue("plan_column_unknown", { column: col + 1, header: name }, { row: headerRow.row, field: name }));
       return;
     }
     const first = fieldColumn.get(field);
     if (first !== undefined) {
       columnField.push(undefined);
-      issues.push(createIssue("plan_column_duplicate", { column: col + 1, header: name, first: first + 1, field }, { row: headerRow.row, field: name }));
+      issues.push(issue("plan_column_duplicate", { column: col + 1, header: name, first: first + 1, field }, { row: headerRow.row, field: name }));
       return;
     }
     fieldColumn.set(field, col);
     columnField.push(field);
   });
 
-  if (!fieldColumn.has("targeting")) issues.push(createIssue("plan_targeting_assumed", {}, { row: headerRow.row }));
+  if (!fieldColumn.has("targeting")) issues.push(issue("plan_targeting_assumed", {}, { row: headerRow.row }));
 
   const fill = new Set<PlanField>();
   if (options.fillMerged === true) for (const f of DEFAULT_FILL) fill.add(f);
@@ -222,7 +223,7 @@ export function importPlanTable(input: PlanTableInput, options: ImportPlanTableO
   for (const r of rows.slice(headerIndex + 1)) {
     if (isBlank(r.cells)) continue;
     if (recognizedCount(r.cells, overrides) >= 2 && r.cells.every((c) => c.trim() === "" || fieldOf(c, overrides) !== undefined)) {
-      issues.push(createIssue("plan_row_skipped", { row: r.row, reason: { zh: "重复的表头行", en: "repeated header row" } }, { row: r.row }));
+      issues.push(issue("plan_row_skipped", { row: r.row, reason: { zh: "重复的表头行", en: "repeated header row" } }, { row: r.row }));
       last.clear();
       continue;
     }
@@ -245,7 +246,7 @@ export function importPlanTable(input: PlanTableInput, options: ImportPlanTableO
       if (fill.has(field) && prev) {
         // The provenance keeps the text the task was built from; the fill itself is reported.
         cells[headers[col] as string] = prev.value;
-        issues.push(createIssue("plan_cell_filled", { header: headers[col] as string, from: prev.row, value: prev.value }, { row: r.row, field: headers[col] as string }));
+        issues.push(issue("plan_cell_filled", { header: headers[col] as string, from: prev.row, value: prev.value }, { row: r.row, field: headers[col] as string }));
         return prev.value;
       }
       return "";
@@ -262,10 +263,10 @@ export function importPlanTable(input: PlanTableInput, options: ImportPlanTableO
     let name = value("name");
     if (name === "") {
       if (planName !== "") {
-        issues.push(createIssue("task_name_from_plan", { name: planName }, where("name")));
+        issues.push(issue("task_name_from_plan", { name: planName }, where("name")));
         name = planName;
       } else {
-        issues.push(createIssue("task_name_missing", {}, where("name")));
+        issues.push(issue("task_name_missing", {}, where("name")));
         name = "（未填写名称）";
       }
     }
@@ -275,10 +276,10 @@ export function importPlanTable(input: PlanTableInput, options: ImportPlanTableO
     if (reading.status === "ok") targeting = reading.value;
     else if (reading.status === "typo") {
       targeting = reading.value;
-      issues.push(createIssue("targeting_typo", { text: targetingText, expected: reading.expected }, where("targeting")));
+      issues.push(issue("targeting_typo", { text: targetingText, expected: reading.expected }, where("targeting")));
     } else if (reading.status === "missing") {
-      if (fieldColumn.has("targeting")) issues.push(createIssue("targeting_missing", {}, where("targeting")));
-    } else issues.push(createIssue("targeting_unrecognized", { text: targetingText }, where("targeting")));
+      if (fieldColumn.has("targeting")) issues.push(issue("targeting_missing", {}, where("targeting")));
+    } else issues.push(issue("targeting_unrecognized", { text: targetingText }, where("targeting")));
 
     const itemsText = value("items");
     const quotaText = value("quota");

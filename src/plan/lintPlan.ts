@@ -1,8 +1,9 @@
 import type { Plan } from "../model/plan.js";
-import { createIssue, DoubleRandomError, type Issue, type Severity } from "../result.js";
+import { DoubleRandomError, type Issue, type Severity } from "../result.js";
 import { createContext } from "./_context.js";
 import type { LintPlanOptions } from "./rule.js";
 import { lintRules } from "./rules/index.js";
+import { issue } from "./_issue.js";
 
 /**
  * A lint finding: an ordinary {@link Issue} with the id of the rule that found it.
@@ -49,7 +50,7 @@ export function lintPlan(plan: Plan, options: LintPlanOptions = {}): Diagnostic[
   }
   const year = options.year ?? plan.year;
   if (!Number.isInteger(year)) {
-    return [{ ...createIssue("invalid_argument", { detail: `year must be an integer, got ${String(year)}` }), rule: "options" }];
+    return [{ ...issue("invalid_argument", { detail: `year must be an integer, got ${String(year)}` }), rule: "options" }];
   }
   const ctx = createContext(plan, options);
   const disabled = new Set(options.disable ?? []);

@@ -2,11 +2,12 @@ import { parseWith } from "../_internal/zod.js";
 import { TierPolicy, type TierRule } from "../model/policy.js";
 import { Quota } from "../model/quota.js";
 import { RiskTier, riskTierLabels } from "../model/tier.js";
-import { createIssue, fail, type Issue, type Message, type Result, settle } from "../result.js";
+import { fail, type Issue, type Message, type Result, settle } from "../result.js";
 import {
   compareCodePoints, compareFractions, fadd, fclamp, fdiv, fint, fmul, fsub, type Fraction, reduce,
 } from "./_rational.js";
 import { sampleSize, type SampleSizeOptions } from "./sampleSize.js";
+import { issue } from "./_issue.js";
 
 /**
  * One stratum of the pool to allocate: a unique key, its size N_h and, optionally, its credit-risk tier
@@ -125,7 +126,7 @@ export function allocate(
 ): Result<Allocation> {
   const issues: Issue[] = [];
   const list: readonly AllocationStratum[] = strata;
-  if (!Array.isArray(list as unknown)) return fail([createIssue("invalid_argument", { detail: "strata must be an array" })]);
+  if (!Array.isArray(list as unknown)) return fail([issue("invalid_argument", { detail: "strata must be an array" })]);
   const checkedPolicy = parseWith(TierPolicy, policy, { path: ["policy"] });
   if (!checkedPolicy.ok) return checkedPolicy;
   const rules = checkedPolicy.value.rules;
@@ -133,24 +134,24 @@ export function allocate(
   const seen = new Set<string>();
   list.forEach((s, i) => {
     if (typeof s?.key !== "string") {
-      issues.push(createIssue("invalid_argument", { detail: `strata[${i}].key must be a string` }, { path: ["strata", i, "key"] }));
+      issues.push(issue("invalid_argument", { detail: `strata[${i}].key must be a string` }, { path: ["strata", i, "key"] }));
       return;
     }
-    if (seen.has(s.key)) issues.push(createIssue("allocation_duplicate_key", { key: s.key }, { path: ["strata", i, "key"] }));
+    if (seen.has(s.key)) issues.push(issue("allocation_duplicate_key", { key: s.key }, { path: ["strata", i, "key"] }));
     seen.add(s.key);
-    if (!isCount(s.size)) issues.push(createIssue("allocation_invalid_size", { key: s.key, value: String(s.size) }, { path: ["strata", i, "size"] }));
+    if (!isCount(s.size)) issues.push(issue("allocation_invalid_size", { key: s.key, value: String(s.size) }, { path: ["strata", i, "size"] }));
     if (s.tier !== undefined && !RiskTier.safeParse(s.tier).success) {
-      issues.push(createIssue("invalid_value", { path: `strata.${i}.tier`, expected: "A | B | C | D", received: String(s.tier) }, { path: ["strata", i, "tier"] }));
+      issues.push(issue("invalid_value", { path: `strata.${i}.tier`, expected: "A | B | C | D", received: String(s.tier) }, { path: ["strata", i, "tier"] }));
     }
   });
   for (const [option, map] of [["minimums", options.minimums], ["caps", options.caps]] as const) {
     for (const [key, v] of Object.entries(map ?? {})) {
-      if (!seen.has(key)) issues.push(createIssue("allocation_unknown_key", { key, option }, { path: [option, key] }));
-      else if (!isCount(v)) issues.push(createIssue("allocation_invalid_size", { key, value: String(v) }, { path: [option, key] }));
+      if (!seen.has(key)) issues.push(issue("allocation_unknown_key", { key, option }, { path: [option, key] }));
+      else if (!isCount(v)) issues.push(issue("allocation_invalid_size", { key, value: String(v) }, { path: [option, key] }));
     }
   }
   if (options.total !== undefined && !isCount(options.total)) {
-    issues.push(createIssue("allocation_invalid_total", { value: String(options.total) }, { path: ["total"] }));
+    issues.push(issue("allocation_invalid_total", { value: String(options.total) }, { path: ["total"] }));
   }
   if (options.base !== undefined) {
     const checkedBase = parseWith(Quota, options.base, { path: ["base"] });
@@ -161,7 +162,7 @@ export function allocate(
   const warnings: Issue[] = [];
   if (options.base?.count && options.total === undefined) {
     // A count such as "不少于4户" binds the whole task, not each stratum: say so rather than drop it quietly.
-    warnings.push(createIssue("allocation_base_count_ignored", { text: options.base.text }, { path: ["base", "count"] }));
+    warnings.push(issue("allocation_base_count_ignored", { text: options.base.text }, { path: ["base", "count"] }));
   }
   const planned: Planned[] = [];
   for (const [i, s] of list.entries()) {
@@ -186,17 +187,17 @@ export function allocate(
     } else {
       const base = options.base;
       if (!base) {
-        issues.push(createIssue("allocation_no_quota", { key: s.key }, { path: ["strata", i] }));
+        issues.push(issue("allocation_no_quota", { key: s.key }, { path: ["strata", i] }));
         continue;
       }
       if (!base.ratio) {
-        issues.push(createIssue("allocation_multiplier_needs_ratio", { key: s.key, text: base.text }, { path: ["strata", i] }));
+        issues.push(issue("allocation_multiplier_needs_ratio", { key: s.key, text: base.text }, { path: ["strata", i] }));
         continue;
       }
       const m = rule?.kind === "multiplier" ? reduce(BigInt(rule.numerator), BigInt(rule.denominator)) : fint(1);
       let r = fmul({ n: BigInt(base.ratio.numerator), d: BigInt(base.ratio.denominator) }, m);
       if (r.n > r.d) {
-        warnings.push(createIssue("allocation_multiplier_capped", { key: s.key }, { path: ["strata", i] }));
+        warnings.push(issue("allocation_multiplier_capped", { key: s.key }, { path: ["strata", i] }));
         r = fint(1);
       }
       quota = {
@@ -252,7 +253,7 @@ function apportion(
   const clash = planned.filter((_, h) => (lo[h] as number) > (hi[h] as number));
   if (clash.length > 0) {
     return fail([
-      createIssue("allocation_infeasible", {
+      issue("allocation_infeasible", {
         detail: { zh: "下限高于上限（上限不超过分层数量，免查分层为0）", en: "a minimum is above its cap (a cap never exceeds N_h; an exempt stratum's is 0)" },
         strata: clash.map((p) => `${p.key}(${minimums[p.key]} > ${hi[planned.indexOf(p)]})`).join("、"),
       }),
@@ -262,7 +263,7 @@ function apportion(
   const sumHi = hi.reduce((a, b) => a + b, 0);
   if (total < sumLo) {
     return fail([
-      createIssue("allocation_infeasible", {
+      issue("allocation_infeasible", {
         detail: { zh: `总数${total}小于各分层下限之和${sumLo}`, en: `the total ${total} is below the sum of minimums ${sumLo}` },
         strata: planned.filter((_, h) => (lo[h] as number) > 0).map((p, _i) => `${p.key}(≥${minimums[p.key]})`).join("、"),
       }),
@@ -270,7 +271,7 @@ function apportion(
   }
   if (total > sumHi) {
     return fail([
-      createIssue("allocation_infeasible", {
+      issue("allocation_infeasible", {
         detail: { zh: `总数${total}大于各分层上限之和${sumHi}`, en: `the total ${total} is above the sum of caps ${sumHi}` },
         strata: planned.map((p, h) => `${p.key}(≤${hi[h]})`).join("、"),
       }),
@@ -303,7 +304,7 @@ function apportion(
   }
   if (!lambda) {
     // Only strata without weight could take the rest; there is nothing to apportion it by.
-    return fail([createIssue("allocation_no_weight", { total })]);
+    return fail([issue("allocation_no_weight", { total })]);
   }
   const quotas = planned.map((p, h) => fclamp(fmul(lambda, p.weight), loF[h] as Fraction, hiF[h] as Fraction));
   const floors = quotas.map((q) => q.n / q.d);

@@ -1,6 +1,7 @@
 import type { Quota, QuotaCount, QuotaFrequency, QuotaRatio } from "../model/quota.js";
-import { createIssue, fail, type Issue, type Result, settle } from "../result.js";
+import { fail, type Issue, type Result, settle } from "../result.js";
 import { reduce } from "./_rational.js";
+import { issue } from "./_issue.js";
 
 type Per = QuotaFrequency["per"];
 type FigureBound = "exact" | "atLeast" | "atMost" | "approx";
@@ -306,13 +307,13 @@ export function parseQuota(text: string): Result<Quota> {
   if (/\s/.test(s)) s = s.replace(/([0-9])\s+(?=[0-9])/g, "$1;").replace(/\s+/g, "");
   while (s.endsWith("。") || s.endsWith(".")) s = s.slice(0, -1);
   if (s === "" || s === "-" || s === "/" || s === "—" || s === "无") {
-    return fail([createIssue("quota_empty")]);
+    return fail([issue("quota_empty")]);
   }
   for (const word of UNDECIDED) {
-    if (s.includes(word)) return fail([createIssue("quota_undecided", { text: original })]);
+    if (s.includes(word)) return fail([issue("quota_undecided", { text: original })]);
   }
   if (/^[0-9]{6}$|^[0-9]{4}[.\-/][0-9]{1,2}$/.test(s)) {
-    return fail([createIssue("quota_column_shift", { text: original, looksLike: { zh: "日期", en: "a date" } })]);
+    return fail([issue("quota_column_shift", { text: original, looksLike: { zh: "日期", en: "a date" } })]);
   }
 
   const tokens = lex(s);
@@ -347,7 +348,7 @@ export function parseQuota(text: string): Result<Quota> {
         dropLabel();
         const next = tokens[t + 1];
         if (tok.raw.endsWith("的") && next && (next.k === "num" || next.k === "bound")) {
-          warnings.push(createIssue("quota_base_described", { part: tok.raw.slice(0, -1) }));
+          warnings.push(issue("quota_base_described", { part: tok.raw.slice(0, -1) }));
         } else if (next && (next.k === "num" || next.k === "bound")) {
           pendingLabel = tok.raw;
         } else {
@@ -373,7 +374,7 @@ export function parseQuota(text: string): Result<Quota> {
         let next = tokens[t + 1];
         const after = tokens[t + 2];
         if (next && next.k === "bound" && after && (after.k === "cn" || after.k === "num") && after.unit === "times") {
-          warnings.push(createIssue("quota_frequency_bound_ignored", { part: next.raw, times: after.k === "cn" ? after.value : Number(after.raw) }));
+          warnings.push(issue("quota_frequency_bound_ignored", { part: next.raw, times: after.k === "cn" ? after.value : Number(after.raw) }));
           t++;
           next = after;
         }
@@ -391,7 +392,7 @@ export function parseQuota(text: string): Result<Quota> {
       }
       case "timesNoNum":
         dropLabel();
-        warnings.push(createIssue("quota_frequency_incomplete", { part: tok.raw }));
+        warnings.push(issue("quota_frequency_incomplete", { part: tok.raw }));
         break;
       case "cumul": {
         const next = tokens[t + 1];
@@ -419,7 +420,7 @@ export function parseQuota(text: string): Result<Quota> {
         if (tok.unit === "times") {
           dropLabel();
           if (bound && bound.b !== "exact") {
-            warnings.push(createIssue("quota_frequency_bound_ignored", { part: bound.raw, times: tok.value }));
+            warnings.push(issue("quota_frequency_bound_ignored", { part: bound.raw, times: tok.value }));
           }
           pieces.push({ frequency: { times: tok.value, per: "plan" }, frequencyRaw: tok.raw });
         } else {
@@ -439,22 +440,22 @@ export function parseQuota(text: string): Result<Quota> {
           break;
         }
         if (tok.raw.length > MAX_NUMBER_LENGTH) {
-          errors.push(createIssue("quota_number_too_long", { number: tok.raw.slice(0, 20) }));
+          errors.push(issue("quota_number_too_long", { number: tok.raw.slice(0, 20) }));
           break;
         }
         const shown = `${tok.neg ? "-" : ""}${tok.raw}${tok.unit === "pct" ? "%" : tok.unit === "permille" ? "‰" : ""}`;
         if (tok.neg) {
-          errors.push(createIssue("quota_negative", { number: shown }));
+          errors.push(issue("quota_negative", { number: shown }));
           break;
         }
         if (tok.unit === "times") {
           dropLabel();
           if (tok.raw.includes(".") || Number(tok.raw) < 1) {
-            errors.push(createIssue("quota_unrecognized_text", { text: original, part: `${tok.raw}次` }));
+            errors.push(issue("quota_unrecognized_text", { text: original, part: `${tok.raw}次` }));
             break;
           }
           if (bound && bound.b !== "exact") {
-            warnings.push(createIssue("quota_frequency_bound_ignored", { part: bound.raw, times: Number(tok.raw) }));
+            warnings.push(issue("quota_frequency_bound_ignored", { part: bound.raw, times: Number(tok.raw) }));
           }
           pieces.push({ frequency: { times: Number(tok.raw), per: tok.per ?? "plan" }, frequencyRaw: `${tok.raw}次` });
           break;
@@ -464,12 +465,12 @@ export function parseQuota(text: string): Result<Quota> {
           const readings = tok.raw.includes(".")
             ? `${shiftDecimal(tok.raw, 2)}% / ${tok.raw}%`
             : `${tok.raw}% / ${tok.raw}家`;
-          errors.push(createIssue("quota_bare_number", { number: tok.raw, readings }));
+          errors.push(issue("quota_bare_number", { number: tok.raw, readings }));
           break;
         }
         if (tok.unit === "count") {
           if (tok.raw.includes(".")) {
-            errors.push(createIssue("quota_unrecognized_text", { text: original, part: tok.raw }));
+            errors.push(issue("quota_unrecognized_text", { text: original, part: tok.raw }));
             break;
           }
           const figure: Figure = { kind: "count", count: { value: Number(tok.raw), bound: bound?.b ?? "exact" }, raw: tok.raw };
@@ -483,13 +484,13 @@ export function parseQuota(text: string): Result<Quota> {
         const scale = tok.unit === "pct" ? 100n : 1000n;
         const f = reduce(BigInt(int + frac), 10n ** BigInt(frac.length) * scale);
         if (f.n > f.d) {
-          errors.push(createIssue("quota_over_100", { number: shown }));
+          errors.push(issue("quota_over_100", { number: shown }));
           break;
         }
-        if (f.n === 0n) warnings.push(createIssue("quota_zero"));
+        if (f.n === 0n) warnings.push(issue("quota_zero"));
         let b: FigureBound = bound?.b ?? "exact";
         if (b === "approx") {
-          warnings.push(createIssue("quota_approx_ratio", { part: shown }));
+          warnings.push(issue("quota_approx_ratio", { part: shown }));
           b = "exact";
         }
         const figure: Figure = {
@@ -516,12 +517,12 @@ export function parseQuota(text: string): Result<Quota> {
     const shift = classifyShift(s);
     if (shift || hasDate) {
       const looks = shift ?? { zh: "日期", en: "a date" };
-      return fail([createIssue("quota_column_shift", { text: original, looksLike: looks })]);
+      return fail([issue("quota_column_shift", { text: original, looksLike: looks })]);
     }
-    return fail([createIssue("quota_unrecognized", { text: original })]);
+    return fail([issue("quota_unrecognized", { text: original })]);
   }
   if (strayText.length > 0) {
-    return fail([createIssue("quota_unrecognized_text", { text: original, part: strayText.join("、") }), ...warnings]);
+    return fail([issue("quota_unrecognized_text", { text: original, part: strayText.join("、") }), ...warnings]);
   }
 
   const ratios = figures.filter((f) => f.kind === "ratio");
@@ -530,10 +531,10 @@ export function parseQuota(text: string): Result<Quota> {
     // Sub-populations: every ratio must name its scope, and the pieces split at each label.
     if (ratios.length < 2 || ratios.some((f) => f.label === undefined) || figures[0]?.label === undefined) {
       if (ratios.length < 2 && labelled.length === 1) {
-        return fail([createIssue("quota_unrecognized_text", { text: original, part: labelled[0]?.label ?? "" }), ...warnings]);
+        return fail([issue("quota_unrecognized_text", { text: original, part: labelled[0]?.label ?? "" }), ...warnings]);
       }
       return fail([
-        createIssue("unsupported_structure", { text: original, detail: figures.map((f) => f.raw).join(" / ") }),
+        issue("unsupported_structure", { text: original, detail: figures.map((f) => f.raw).join(" / ") }),
         ...warnings,
       ]);
     }
@@ -567,7 +568,7 @@ export function parseQuota(text: string): Result<Quota> {
 
 function applyBound(figure: Figure, b: FigureBound, raw: string, warnings: Issue[]): void {
   if (figure.kind === "ratio" && figure.ratio) {
-    if (b === "approx") warnings.push(createIssue("quota_approx_ratio", { part: `${figure.raw}${raw}` }));
+    if (b === "approx") warnings.push(issue("quota_approx_ratio", { part: `${figure.raw}${raw}` }));
     else figure.ratio = { ...figure.ratio, bound: b };
   } else if (figure.count) {
     figure.count = { ...figure.count, bound: b };
@@ -581,7 +582,7 @@ function assemble(pieces: readonly Piece[], original: string, text: string): Res
   const freqs = pieces.filter((p) => p.frequency);
   if (ratios.length > 1 || counts.length > 1 || freqs.length > 1) {
     const detail = pieces.map((p) => p.figure?.raw ?? p.frequencyRaw ?? "").join(" / ");
-    return fail([createIssue("unsupported_structure", { text: original, detail })]);
+    return fail([issue("unsupported_structure", { text: original, detail })]);
   }
   const q: Quota = { text };
   const r = ratios[0]?.figure?.ratio;

@@ -1,7 +1,8 @@
 import type { TierPolicy, TierRule } from "../model/policy.js";
-import { createIssue, fail, type Issue, type Result, settle } from "../result.js";
+import { fail, type Issue, type Result, settle } from "../result.js";
 import { reduce } from "./_rational.js";
 import { parseQuota } from "./parseQuota.js";
+import { issue } from "./_issue.js";
 
 type TierKey = keyof TierPolicy["rules"];
 
@@ -42,13 +43,13 @@ export function parseTierPolicy(text: string): Result<TierPolicy> {
   const original = typeof text === "string" ? text : String(text);
   const s = original.normalize("NFKC").toUpperCase();
   const parts = s.split(/[,;、，；\s]+/).filter((p) => p !== "");
-  if (parts.length === 0) return fail([createIssue("tier_policy_unrecognized", { text: original })]);
+  if (parts.length === 0) return fail([issue("tier_policy_unrecognized", { text: original })]);
   const rules: { -readonly [K in TierKey]?: TierRule } = {};
   const issues: Issue[] = [];
   for (const part of parts) {
     const prefix = TIER_PREFIXES.find(([p]) => part.startsWith(p));
     if (!prefix) {
-      issues.push(createIssue("tier_policy_unrecognized", { text: part }));
+      issues.push(issue("tier_policy_unrecognized", { text: part }));
       continue;
     }
     const tier = prefix[1];
@@ -61,7 +62,7 @@ export function parseTierPolicy(text: string): Result<TierPolicy> {
     }
     if (rest.startsWith(":") || rest.startsWith("=")) rest = rest.slice(1);
     if (rules[tier]) {
-      issues.push(createIssue("tier_policy_duplicate_tier", { tier }));
+      issues.push(issue("tier_policy_duplicate_tier", { tier }));
       continue;
     }
     const lower = rest.toLowerCase();
@@ -78,7 +79,7 @@ export function parseTierPolicy(text: string): Result<TierPolicy> {
       const num = decimalFraction((m[1] ?? m[3]) as string);
       const den = m[2] ? BigInt(m[2]) : 1n;
       if (den === 0n) {
-        issues.push(createIssue("tier_policy_unrecognized", { text: part }));
+        issues.push(issue("tier_policy_unrecognized", { text: part }));
         continue;
       }
       const f = reduce(num.n, num.d * den);
@@ -93,6 +94,6 @@ export function parseTierPolicy(text: string): Result<TierPolicy> {
     issues.push(...q.warnings);
     rules[tier] = { kind: "quota", quota: q.value };
   }
-  if (Object.keys(rules).length === 0 && issues.length === 0) issues.push(createIssue("tier_policy_unrecognized", { text: original }));
+  if (Object.keys(rules).length === 0 && issues.length === 0) issues.push(issue("tier_policy_unrecognized", { text: original }));
   return settle({ rules }, issues);
 }

@@ -1,7 +1,8 @@
 import { parseWith } from "../_internal/zod.js";
 import { Quota, type QuotaCount, type QuotaRatio } from "../model/quota.js";
-import { createIssue, fail, type Issue, type Message, type Result, settle } from "../result.js";
+import { fail, type Issue, type Message, type Result, settle } from "../result.js";
 import { ceilDiv, floorDiv, halfUpDiv } from "./_rational.js";
+import { issue } from "./_issue.js";
 
 /**
  * How an `exact` ratio ("20%") is rounded: `up` (ceiling, the default), `halfUp` (0.5 → 1) or `down` (floor).
@@ -116,7 +117,7 @@ const BOUND_EN = { exact: "", atLeast: "at least ", atMost: "at most ", approx: 
  */
 export function sampleSize(quota: Quota, poolSize: number, options: SampleSizeOptions = {}): Result<SampleSize> {
   if (typeof poolSize !== "number" || !Number.isSafeInteger(poolSize) || poolSize < 0) {
-    return fail([createIssue("quota_invalid_pool_size", { value: String(poolSize) })]);
+    return fail([issue("quota_invalid_pool_size", { value: String(poolSize) })]);
   }
   const checked = parseWith(Quota, quota, { path: ["quota"] });
   if (!checked.ok) return checked;
@@ -124,16 +125,16 @@ export function sampleSize(quota: Quota, poolSize: number, options: SampleSizeOp
 
   if (q.segments && q.segments.length > 0) {
     const scopes = q.segments.map((s) => s.scope).join("、");
-    if (options.segment === undefined) return fail([createIssue("quota_segments_need_choice", { text: q.text, scopes })]);
+    if (options.segment === undefined) return fail([issue("quota_segments_need_choice", { text: q.text, scopes })]);
     const seg = q.segments.find((s) => s.scope === options.segment);
-    if (!seg) return fail([createIssue("quota_segment_unknown", { segment: options.segment, scopes })]);
+    if (!seg) return fail([issue("quota_segment_unknown", { segment: options.segment, scopes })]);
     const { segment: _drop, ...rest } = options;
     void _drop;
     return sampleSize(seg.quota, poolSize, rest);
   }
   const ratio = q.ratio;
   const count = q.count;
-  if (!ratio && !count) return fail([createIssue("quota_no_size", { text: q.text })]);
+  if (!ratio && !count) return fail([issue("quota_no_size", { text: q.text })]);
 
   const N = BigInt(poolSize);
   const zh: string[] = [];
@@ -185,7 +186,7 @@ export function sampleSize(quota: Quota, poolSize: number, options: SampleSizeOp
     } else if (count.bound === "atMost") {
       if (c < size) {
         if (ratio.bound === "atLeast") {
-          return fail([createIssue("quota_bounds_conflict", { ratioSize: Number(ratioSize), count: count.value })]);
+          return fail([issue("quota_bounds_conflict", { ratioSize: Number(ratioSize), count: count.value })]);
         }
         size = c;
         rule = "count_at_most";
@@ -193,12 +194,12 @@ export function sampleSize(quota: Quota, poolSize: number, options: SampleSizeOp
         en.push(`at most ${c} by count, so ${c}`);
       }
     } else if (c !== size) {
-      warnings.push(createIssue("quota_count_mismatch", { size: Number(size), count: count.value }));
+      warnings.push(issue("quota_count_mismatch", { size: Number(size), count: count.value }));
     }
   }
 
   if (size > N) {
-    warnings.push(createIssue("quota_count_exceeds_pool", { count: Number(size), pool: poolSize }));
+    warnings.push(issue("quota_count_exceeds_pool", { count: Number(size), pool: poolSize }));
     size = N;
     rule = "pool_cap";
     zh.push(`超过名录库数量，取全部${poolSize}户`);
@@ -207,7 +208,7 @@ export function sampleSize(quota: Quota, poolSize: number, options: SampleSizeOp
   // An explicit 0% means nobody; minimumOne is for ratios that round down to 0, not for that.
   const explicitZero = ratio?.numerator === 0 && !count;
   if (size === 0n && (options.minimumOne ?? true) && !explicitZero) {
-    if (ratio?.bound === "atMost" || count?.bound === "atMost") warnings.push(createIssue("quota_minimum_one_exceeds_bound"));
+    if (ratio?.bound === "atMost" || count?.bound === "atMost") warnings.push(issue("quota_minimum_one_exceeds_bound"));
     size = 1n;
     rule = "minimum_one";
     zh.push("名录库非空，至少抽取1户");

@@ -1,5 +1,6 @@
-import { createIssue, type Issue } from "../../result.js";
+import { type Issue } from "../../result.js";
 import type { LintRule } from "../rule.js";
+import { issue } from "../_issue.js";
 
 /**
  * Lint rule "cooperator-ambiguous": the cooperating departments are decided ("市市场监管局 或市人社局" is not).
@@ -18,7 +19,7 @@ export const cooperatorAmbiguous: LintRule = {
     const out: Issue[] = [];
     for (const t of ctx.plan.tasks) {
       const text = ctx.cell(t, "cooperators") ?? "";
-      if (/(^|[\s、，,；;])或/.test(text)) out.push(createIssue("cooperator_ambiguous", { text: text.trim() }, ctx.where(t, "cooperators")));
+      if (/(^|[\s、，,；;])或/.test(text)) out.push(issue("cooperator_ambiguous", { text: text.trim() }, ctx.where(t, "cooperators")));
     }
     return out;
   },

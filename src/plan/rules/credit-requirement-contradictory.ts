@@ -1,5 +1,6 @@
-import { createIssue, type Issue } from "../../result.js";
+import { type Issue } from "../../result.js";
 import type { LintRule } from "../rule.js";
+import { issue } from "../_issue.js";
 
 const NOT_APPLICABLE = /不涉及|不适用|^\s*(无|否|\/|—)\s*$/;
 const TIER_WORDS = /[ABCD]\s*[类级]|低风险|一般风险|较高风险|高风险|信用风险/;
@@ -24,7 +25,7 @@ export const creditRequirementContradictory: LintRule = {
       if (!NOT_APPLICABLE.test(credit)) continue;
       const q = ctx.quota(t);
       const tiered = TIER_WORDS.test(t.quotaText) || (q.ok && (q.value.segments ?? []).some((s) => TIER_WORDS.test(s.scope)));
-      if (tiered) out.push(createIssue("credit_requirement_contradictory", { credit, quota: t.quotaText.trim() }, ctx.where(t, "creditRequirement")));
+      if (tiered) out.push(issue("credit_requirement_contradictory", { credit, quota: t.quotaText.trim() }, ctx.where(t, "creditRequirement")));
     }
     return out;
   },

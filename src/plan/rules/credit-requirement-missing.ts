@@ -1,5 +1,6 @@
-import { createIssue, type Issue } from "../../result.js";
+import { type Issue } from "../../result.js";
 import type { LintRule } from "../rule.js";
+import { issue } from "../_issue.js";
 
 /**
  * Lint rule "credit-requirement-missing": where the plan has a credit-risk column, every task fills it.
@@ -18,7 +19,7 @@ export const creditRequirementMissing: LintRule = {
     const out: Issue[] = [];
     for (const t of ctx.plan.tasks) {
       const cell = ctx.cell(t, "creditRequirement");
-      if (t.source !== undefined && cell !== undefined && cell.trim() === "") out.push(createIssue("credit_requirement_missing", {}, ctx.where(t, "creditRequirement")));
+      if (t.source !== undefined && cell !== undefined && cell.trim() === "") out.push(issue("credit_requirement_missing", {}, ctx.where(t, "creditRequirement")));
     }
     return out;
   },

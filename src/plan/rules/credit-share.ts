@@ -1,5 +1,6 @@
-import { createIssue } from "../../result.js";
+
 import type { LintRule } from "../rule.js";
+import { issue } from "../_issue.js";
 
 const NOT_APPLICABLE = /不涉及|不适用|^\s*(无|否|\/|—)\s*$/;
 const pct = (x: number) => `${Math.round(x * 1000) / 10}%`;
@@ -26,6 +27,6 @@ export const creditShare: LintRule = {
     }).length;
     const share = used / total;
     if (share >= ctx.caps.creditRiskShare) return [];
-    return [createIssue("credit_share_low", { share: pct(share), used, total, target: pct(ctx.caps.creditRiskShare) })];
+    return [issue("credit_share_low", { share: pct(share), used, total, target: pct(ctx.caps.creditRiskShare) })];
   },
 };

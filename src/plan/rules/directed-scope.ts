@@ -1,5 +1,6 @@
-import { createIssue, type Issue } from "../../result.js";
+import { type Issue } from "../../result.js";
 import type { LintRule } from "../rule.js";
+import { issue } from "../_issue.js";
 
 /**
  * Lint rule "directed-scope": a directed (定向) task says whom it draws from.
@@ -18,7 +19,7 @@ export const directedScope: LintRule = {
     const out: Issue[] = [];
     for (const t of ctx.plan.tasks) {
       if (t.targeting === "directed" && t.scope.trim() === "" && t.filter === undefined) {
-        out.push(createIssue("directed_without_scope", {}, ctx.where(t, "scope")));
+        out.push(issue("directed_without_scope", {}, ctx.where(t, "scope")));
       }
     }
     return out;

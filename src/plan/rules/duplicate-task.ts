@@ -1,5 +1,6 @@
-import { createIssue, type Issue } from "../../result.js";
+import { type Issue } from "../../result.js";
 import type { LintRule } from "../rule.js";
+import { issue } from "../_issue.js";
 
 const norm = (s: string) => s.normalize("NFKC").replace(/\s+/g, "");
 
@@ -23,7 +24,7 @@ export const duplicateTask: LintRule = {
       const key = [t.name, t.items.join("；"), t.scope, t.initiator, t.windowText].map(norm).join("\u0000");
       const first = seen.get(key);
       if (first === undefined) seen.set(key, t.source?.row ?? ctx.plan.tasks.indexOf(t) + 1);
-      else out.push(createIssue("task_duplicate", { first }, ctx.where(t, "name")));
+      else out.push(issue("task_duplicate", { first }, ctx.where(t, "name")));
     }
     return out;
   },

@@ -1,5 +1,6 @@
-import { createIssue, type Issue } from "../../result.js";
+import { type Issue } from "../../result.js";
 import type { LintRule } from "../rule.js";
+import { issue } from "../_issue.js";
 
 const PER_YEAR = { year: 1, halfYear: 2, quarter: 4, month: 12, plan: 1 } as const;
 const RECURRING = { month: 12, quarter: 4, halfYear: 2 } as const;
@@ -67,7 +68,7 @@ export const entityCap: LintRule = {
       const expected = Number((g.n * 100n) / g.d) / 100;
       const first = ctx.plan.tasks.find((t) => (t.source?.row ?? ctx.plan.tasks.indexOf(t) + 1) === g.rows[0]);
       const where = first ? ctx.where(first, "quota") : {};
-      out.push(createIssue("entity_inspections_above_cap", { item: g.item.length > 40 ? `${g.item.slice(0, 38)}…` : g.item, expected, cap, rows: { zh: g.rows.join("、"), en: g.rows.join(", ") } }, where));
+      out.push(issue("entity_inspections_above_cap", { item: g.item.length > 40 ? `${g.item.slice(0, 38)}…` : g.item, expected, cap, rows: { zh: g.rows.join("、"), en: g.rows.join(", ") } }, where));
     }
     return out;
   },

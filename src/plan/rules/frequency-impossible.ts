@@ -1,5 +1,6 @@
-import { createIssue, type Issue } from "../../result.js";
+import { type Issue } from "../../result.js";
 import type { LintRule } from "../rule.js";
+import { issue } from "../_issue.js";
 
 const PERIODS = {
   month: { count: 12, zh: (i: number) => `${i + 1}月`, en: (i: number) => `month ${i + 1}` },
@@ -44,7 +45,7 @@ export const frequencyImpossible: LintRule = {
           if (!ranges.some((r) => r.start <= to && r.end >= from)) missing.push(i);
         }
         if (missing.length > 0) {
-          out.push(createIssue("frequency_impossible", {
+          out.push(issue("frequency_impossible", {
             ...params,
             detail: { zh: `${missing.map((i) => p.zh(i)).join("、")}不在抽查时间内`, en: `${missing.map((i) => p.en(i)).join(", ")} outside the window` },
           }, ctx.where(t, "quota")));
@@ -61,7 +62,7 @@ export const frequencyImpossible: LintRule = {
           }
         }
         if (months.size < times) {
-          out.push(createIssue("frequency_impossible", {
+          out.push(issue("frequency_impossible", {
             ...params,
             detail: { zh: `抽查时间只涉及${months.size}个月，安排不下${times}次抽查`, en: `the window spans ${months.size} month(s), too few for ${times} rounds` },
           }, ctx.where(t, "quota")));

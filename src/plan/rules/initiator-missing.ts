@@ -1,5 +1,6 @@
-import { createIssue, type Issue } from "../../result.js";
+import { type Issue } from "../../result.js";
 import type { LintRule } from "../rule.js";
+import { issue } from "../_issue.js";
 
 /**
  * Lint rule "initiator-missing": every task has an initiating department.
@@ -17,7 +18,7 @@ export const initiatorMissing: LintRule = {
   check(ctx) {
     const out: Issue[] = [];
     for (const t of ctx.plan.tasks) {
-      if (t.initiator.trim() === "" && ctx.plan.issuer.trim() === "") out.push(createIssue("initiator_missing", {}, ctx.where(t, "initiator")));
+      if (t.initiator.trim() === "" && ctx.plan.issuer.trim() === "") out.push(issue("initiator_missing", {}, ctx.where(t, "initiator")));
     }
     return out;
   },

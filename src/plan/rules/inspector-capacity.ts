@@ -1,8 +1,9 @@
 import type { Inspector } from "../../model/inspector.js";
 import { sampleSize } from "../../quota/sampleSize.js";
-import { createIssue, type Issue } from "../../result.js";
+import { type Issue } from "../../result.js";
 import { sameDepartment } from "../_columns.js";
 import type { LintRule } from "../rule.js";
+import { issue } from "../_issue.js";
 
 /**
  * Lint rule "inspector-capacity": the inspector pool can staff the task (two inspectors per entity).
@@ -31,7 +32,7 @@ export const inspectorCapacity: LintRule = {
       const pool: Inspector[] = anyMatches ? officers.filter((i) => sameDepartment(i.department, t.initiator)) : officers;
       const department = t.initiator || ctx.plan.issuer;
       if (pool.length < 2) {
-        out.push(createIssue("inspectors_insufficient", { needed: 2, available: pool.length, department }, ctx.where(t, "initiator")));
+        out.push(issue("inspectors_insufficient", { needed: 2, available: pool.length, department }, ctx.where(t, "initiator")));
         continue;
       }
       const q = ctx.quota(t);
@@ -41,7 +42,7 @@ export const inspectorCapacity: LintRule = {
       if (!s.ok) continue;
       const k = s.value.size;
       const available = pool.reduce((sum, i) => sum + Math.min(i.loadCap ?? k, k), 0);
-      if (available < 2 * k) out.push(createIssue("inspectors_insufficient", { needed: 2 * k, available, department }, ctx.where(t, "initiator")));
+      if (available < 2 * k) out.push(issue("inspectors_insufficient", { needed: 2 * k, available, department }, ctx.where(t, "initiator")));
     }
     return out;
   },

@@ -1,6 +1,7 @@
-import { createIssue } from "../../result.js";
+
 import type { LintRule } from "../rule.js";
 import { refersTo } from "./_items.js";
+import { issue } from "../_issue.js";
 
 const pct = (x: number) => `${Math.round(x * 1000) / 10}%`;
 
@@ -24,6 +25,6 @@ export const itemCoverage: LintRule = {
     const coverage = (items.length - missing.length) / items.length;
     if (coverage >= ctx.caps.itemCoverage) return [];
     const names = missing.slice(0, 5).map((i) => i.name).join("、") + (missing.length > 5 ? `等${missing.length}项` : "");
-    return [createIssue("item_coverage_low", { coverage: pct(coverage), target: pct(ctx.caps.itemCoverage), missing: names })];
+    return [issue("item_coverage_low", { coverage: pct(coverage), target: pct(ctx.caps.itemCoverage), missing: names })];
   },
 };

@@ -1,6 +1,7 @@
-import { createIssue, type Issue } from "../../result.js";
+import { type Issue } from "../../result.js";
 import type { LintRule } from "../rule.js";
 import { refersTo } from "./_items.js";
+import { issue } from "../_issue.js";
 
 /**
  * Lint rule "item-unknown": each task's check items are in the item list (needs items).
@@ -21,7 +22,7 @@ export const itemUnknown: LintRule = {
     const out: Issue[] = [];
     for (const t of ctx.plan.tasks) {
       if (t.items.length === 0 || items.some((i) => refersTo(t, i))) continue;
-      out.push(createIssue("item_not_in_list", { text: t.items.join("；") }, ctx.where(t, "items")));
+      out.push(issue("item_not_in_list", { text: t.items.join("；") }, ctx.where(t, "items")));
     }
     return out;
   },

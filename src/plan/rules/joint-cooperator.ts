@@ -1,5 +1,6 @@
-import { createIssue, type Issue } from "../../result.js";
+import { type Issue } from "../../result.js";
 import type { LintRule } from "../rule.js";
+import { issue } from "../_issue.js";
 
 /**
  * Lint rule "joint-cooperator": a joint task names at least one cooperating department.
@@ -19,7 +20,7 @@ export const jointCooperator: LintRule = {
     for (const t of ctx.plan.tasks) {
       const cell = ctx.cell(t, "cooperators");
       const joint = (t.source !== undefined && cell !== undefined) || t.name.includes("联合");
-      if (joint && t.cooperators.length === 0) out.push(createIssue("cooperator_missing", {}, {
+      if (joint && t.cooperators.length === 0) out.push(issue("cooperator_missing", {}, {
         ...ctx.where(t, "cooperators"),
         hint: { zh: "填写配合部门；若为合并单元格，导入时用 fillMerged: [\"配合部门\"]；若实为单部门抽查，请移出联合抽查计划", en: "Name the cooperating department; for a merged cell import with fillMerged: [\"配合部门\"]; a single-department task belongs outside the joint plan" },
       }));

@@ -1,6 +1,7 @@
 import { sampleSize } from "../../quota/sampleSize.js";
-import { createIssue, type Issue } from "../../result.js";
+import { type Issue } from "../../result.js";
 import type { LintRule } from "../rule.js";
+import { issue } from "../_issue.js";
 
 /**
  * Lint rule "quota-rounds-to-zero": for a known pool size, the ratio draws at least one entity.
@@ -24,7 +25,7 @@ export const quotaRoundsToZero: LintRule = {
       // What the ratio itself gives, rounded to the nearest entity and without the "at least one" floor; a
       // "不低于" ratio always rounds up, so only exact and "不超过" ratios can come to nothing.
       const s = sampleSize(q.value, pool, { minimumOne: false, rounding: "halfUp" });
-      if (s.ok && s.value.size === 0) out.push(createIssue("quota_rounds_to_zero", { text: t.quotaText.trim(), pool }, ctx.where(t, "quota")));
+      if (s.ok && s.value.size === 0) out.push(issue("quota_rounds_to_zero", { text: t.quotaText.trim(), pool }, ctx.where(t, "quota")));
     }
     return out;
   },

@@ -1,6 +1,7 @@
-import { createIssue, type Issue } from "../../result.js";
+import { type Issue } from "../../result.js";
 import { sameDepartment } from "../_columns.js";
 import type { LintRule } from "../rule.js";
+import { issue } from "../_issue.js";
 
 /**
  * Lint rule "self-cooperator": the initiator is not its own cooperator.
@@ -19,7 +20,7 @@ export const selfCooperator: LintRule = {
     const out: Issue[] = [];
     for (const t of ctx.plan.tasks) {
       for (const c of t.cooperators) {
-        if (sameDepartment(c, t.initiator)) out.push(createIssue("cooperator_is_initiator", { department: c }, ctx.where(t, "cooperators")));
+        if (sameDepartment(c, t.initiator)) out.push(issue("cooperator_is_initiator", { department: c }, ctx.where(t, "cooperators")));
       }
     }
     return out;

@@ -1,6 +1,7 @@
-import { createIssue, type Issue } from "../../result.js";
+import { type Issue } from "../../result.js";
 import type { PlanField } from "../_columns.js";
 import type { LintRule } from "../rule.js";
+import { issue } from "../_issue.js";
 
 // A ratio or frequency at the end of a cell ("全市治安保卫重点单位 每季度 20%", "…运输企业 0.1", "15%").
 const ENDS_WITH_QUOTA = /(\d+(\.\d+)?\s*[%‰]|(^|\s)0?\.\d+|\d+\s*次\s*\/\s*年)\s*$/;
@@ -51,7 +52,7 @@ export const shiftedColumns: LintRule = {
         const l = text === "" ? undefined : looks(text);
         if (l) {
           const where = ctx.where(t, field);
-          out.push(createIssue("columns_shifted", { header: where.field ?? field, value: text, looksLike: { zh: l[0], en: l[1] } }, where));
+          out.push(issue("columns_shifted", { header: where.field ?? field, value: text, looksLike: { zh: l[0], en: l[1] } }, where));
           break;
         }
       }

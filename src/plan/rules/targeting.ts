@@ -1,6 +1,7 @@
-import { createIssue, type Issue } from "../../result.js";
+import { type Issue } from "../../result.js";
 import { readTargeting } from "../_columns.js";
 import type { LintRule } from "../rule.js";
+import { issue } from "../_issue.js";
 
 /**
  * Lint rule "targeting": the 抽查类型 cell says 定向 or 不定向.
@@ -23,9 +24,9 @@ export const targeting: LintRule = {
       const text = ctx.cell(t, "targeting");
       if (text === undefined) continue;
       const r = readTargeting(text);
-      if (r.status === "missing") out.push(createIssue("targeting_missing", {}, ctx.where(t, "targeting")));
-      else if (r.status === "typo") out.push(createIssue("targeting_typo", { text: text.trim(), expected: r.expected }, ctx.where(t, "targeting")));
-      else if (r.status === "unrecognized") out.push(createIssue("targeting_unrecognized", { text: text.trim() }, ctx.where(t, "targeting")));
+      if (r.status === "missing") out.push(issue("targeting_missing", {}, ctx.where(t, "targeting")));
+      else if (r.status === "typo") out.push(issue("targeting_typo", { text: text.trim(), expected: r.expected }, ctx.where(t, "targeting")));
+      else if (r.status === "unrecognized") out.push(issue("targeting_unrecognized", { text: text.trim() }, ctx.where(t, "targeting")));
     }
     return out;
   },

@@ -1,5 +1,6 @@
-import { createIssue, type Issue } from "../../result.js";
+import { type Issue } from "../../result.js";
 import type { LintRule } from "../rule.js";
+import { issue } from "../_issue.js";
 
 const MERGED_HINT = {
   zh: "若此格是合并单元格导出后的空白，导入时用 fillMerged 指定该列（命令行：--fill-merged 只填常见合并列）",
@@ -25,7 +26,7 @@ export const taskName: LintRule = {
       const name = ctx.cell(t, "name");
       if (name === undefined ? t.name.trim() !== "" : name.trim() !== "") continue;
       const planName = (ctx.cell(t, "planName") ?? "").trim();
-      out.push(planName !== "" ? createIssue("task_name_from_plan", { name: planName }, ctx.where(t, "name")) : createIssue("task_name_missing", {}, { ...ctx.where(t, "name"), hint: MERGED_HINT }));
+      out.push(planName !== "" ? issue("task_name_from_plan", { name: planName }, ctx.where(t, "name")) : issue("task_name_missing", {}, { ...ctx.where(t, "name"), hint: MERGED_HINT }));
     }
     return out;
   },

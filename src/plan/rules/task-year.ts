@@ -1,5 +1,6 @@
-import { createIssue, type Issue } from "../../result.js";
+import { type Issue } from "../../result.js";
 import type { LintRule } from "../rule.js";
+import { issue } from "../_issue.js";
 
 const YEAR = /(20\d{2})\s*年/g;
 
@@ -23,7 +24,7 @@ export const taskYear: LintRule = {
         const text = ctx.cell(t, field) ?? "";
         const found = new Set<string>();
         for (const m of text.normalize("NFKC").matchAll(YEAR)) if (Number(m[1]) !== ctx.year) found.add(m[1] as string);
-        for (const y of found) out.push(createIssue("task_year_mismatch", { where: { zh, en }, found: y, year: ctx.year }, ctx.where(t, field)));
+        for (const y of found) out.push(issue("task_year_mismatch", { where: { zh, en }, found: y, year: ctx.year }, ctx.where(t, field)));
       }
     }
     return out;

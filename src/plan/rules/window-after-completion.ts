@@ -1,5 +1,6 @@
-import { createIssue, type Issue } from "../../result.js";
+import { type Issue } from "../../result.js";
 import type { LintRule } from "../rule.js";
+import { issue } from "../_issue.js";
 
 /**
  * Lint rule "window-after-completion": no task runs past the plan's completion date.
@@ -21,7 +22,7 @@ export const windowAfterCompletion: LintRule = {
     for (const t of ctx.plan.tasks) {
       const w = ctx.window(t);
       if (w.ok && w.value.end > completion) {
-        out.push(createIssue("window_after_completion", { text: t.windowText.trim(), end: w.value.end, completion }, ctx.where(t, "window")));
+        out.push(issue("window_after_completion", { text: t.windowText.trim(), end: w.value.end, completion }, ctx.where(t, "window")));
       }
     }
     return out;

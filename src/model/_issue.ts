@@ -1,0 +1,6 @@
+import { coreMessages } from "../messages/core.js";
+import { modelMessages } from "../messages/model.js";
+import { issueFactory } from "../result.js";
+
+/** Builds an issue of the model area: only the catalogs this area can emit are bundled with it. */
+export const issue = /* @__PURE__ */ issueFactory({ ...coreMessages, ...modelMessages });

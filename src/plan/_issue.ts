@@ -1,0 +1,9 @@
+import { coreMessages } from "../messages/core.js";
+import { modelMessages } from "../messages/model.js";
+import { quotaMessages } from "../messages/quota.js";
+import { calendarMessages } from "../messages/calendar.js";
+import { planMessages } from "../messages/plan.js";
+import { issueFactory } from "../result.js";
+
+/** Builds an issue of the plan area: only the catalogs this area can emit are bundled with it. */
+export const issue = /* @__PURE__ */ issueFactory({ ...coreMessages, ...modelMessages, ...quotaMessages, ...calendarMessages, ...planMessages });
