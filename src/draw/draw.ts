@@ -1,6 +1,7 @@
 import { parseWith } from "../_internal/zod.js";
 import { Announcement as AnnouncementSchema, type Announcement, type DrawRecord, Entropy as EntropySchema, type Entropy, LIBRARY_VERSION, PROTOCOL_VERSION } from "../model/record.js";
-import { createIssue, fail, type Issue, type Result, settle } from "../result.js";
+import { fail, type Issue, type Result, settle } from "../result.js";
+import { createIssue } from "./_issue.js";
 import type { ExclusionCounts } from "../model/record.js";
 import type { DrawEntity } from "./pool.js";
 import type { Manifest } from "./prepare.js";

@@ -1,5 +1,6 @@
 import type { Entropy } from "../model/record.js";
-import { createIssue, fail, type Issue, ok, type Result, settle } from "../result.js";
+import { fail, type Issue, ok, type Result, settle } from "../result.js";
+import { createIssue } from "./_issue.js";
 import { sha256Hex } from "./digest.js";
 import { loneSurrogateAt } from "./order.js";
 

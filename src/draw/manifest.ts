@@ -1,5 +1,6 @@
 import type { Stratification } from "../model/record.js";
-import { createIssue, fail, type Result, settle } from "../result.js";
+import { fail, type Result, settle } from "../result.js";
+import { createIssue } from "./_issue.js";
 import type { DrawEntity } from "./pool.js";
 import { type ExclusionOptions, type Manifest, preparePool } from "./prepare.js";
 

@@ -1,6 +1,7 @@
 import type { EntityStatus } from "../model/entity.js";
 import type { RiskTier } from "../model/tier.js";
-import { createIssue, type Issue } from "../result.js";
+import { type Issue } from "../result.js";
+import { createIssue } from "./_issue.js";
 
 /**
  * The fields of an entity the draw reads. Every {@link Entity} fits; a portal may pass lighter objects.

@@ -1,6 +1,7 @@
 import type { ExclusionCounts, ExclusionReason, ExclusionRules, Stratification } from "../model/record.js";
 import type { RiskTier } from "../model/tier.js";
-import { createIssue, type Issue } from "../result.js";
+import { type Issue } from "../result.js";
+import { createIssue } from "./_issue.js";
 import { idListDigest, manifestDigest, stratumDigest, tierStratumKey } from "./digest.js";
 import { compareCodePoints, loneSurrogateAt, sortCodePointsInPlace } from "./order.js";
 import { checkPool, type DrawEntity, duplicateIssues } from "./pool.js";

@@ -1,5 +1,6 @@
 import type { DrawRecord, Replacement } from "../model/record.js";
-import { createIssue, fail, type Issue, type Result, settle } from "../result.js";
+import { fail, type Issue, type Result, settle } from "../result.js";
+import { createIssue } from "./_issue.js";
 import type { DrawEntity } from "./pool.js";
 import { type DrawOptions, nextPick, rebuild, streamStates } from "./select.js";
 import { verifyDraw } from "./verify.js";

@@ -1,4 +1,5 @@
-import { createIssue, fail, type Issue, ok, type Result } from "../result.js";
+import { fail, type Issue, ok, type Result } from "../result.js";
+import { createIssue } from "./_issue.js";
 import { loneSurrogateAt } from "./order.js";
 import { type StreamPick, streamOf } from "./stream.js";
 

@@ -1,5 +1,6 @@
 import type { Announcement, Entropy, Replacement, Selection } from "../model/record.js";
-import { createIssue, type Issue } from "../result.js";
+import { type Issue } from "../result.js";
+import { createIssue } from "./_issue.js";
 import { announcementDigest } from "./announce.js";
 import { sha256Hex } from "./digest.js";
 import { drawWithoutReplacement } from "./rivest.js";

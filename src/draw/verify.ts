@@ -1,6 +1,7 @@
 import { parseWith } from "../_internal/zod.js";
 import { type DrawRecord, DrawRecord as DrawRecordSchema, PROTOCOL_VERSION, type Replacement, type Selection } from "../model/record.js";
-import { createIssue, fail, type Issue, ok, type Result } from "../result.js";
+import { fail, type Issue, ok, type Result } from "../result.js";
+import { createIssue } from "./_issue.js";
 import { checkAnnouncement, manifestIssues } from "./draw.js";
 import type { DrawEntity } from "./pool.js";
 import { deriveSeed, stratumSeed } from "./seed.js";

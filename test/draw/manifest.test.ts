@@ -179,3 +179,25 @@ describe("radixSortAscii (fast path of the code point sort)", () => {
     expect(sortCodePointsInPlace([...ids], false)).toEqual([...ids].sort());
   });
 });
+
+describe("large pools (the radix path)", () => {
+  const big = (n: number) => Array.from({ length: n }, (_, k) => ({ id: `9141${String((k * 7919) % 1_000_003).padStart(10, "0")}X`, tier: (["A", "B", "C", "D"] as const)[k % 4] }));
+  it("finds a duplicate across strata and among excluded entities, naming both rows", () => {
+    const pool = big(6000);
+    const across = [...pool, { ...pool[10]!, tier: "D" as const }];
+    const r = buildManifest(across, { stratify: "tier", salt: SALT });
+    expect(!r.ok && r.issues.map((i) => [i.code, i.params?.first, i.params?.second])).toEqual([["duplicate_entity_id", 11, 6001]]);
+    const excluded = [...pool, { id: pool[20]!.id, status: "revoked" as const }];
+    const e = buildManifest(excluded, { stratify: "tier", salt: SALT });
+    expect(!e.ok && e.issues[0]?.code).toBe("duplicate_entity_id");
+  });
+  it("gives the same strata as the comparison sort path (small pools)", () => {
+    const pool = big(6000);
+    const m = buildManifest(pool, { stratify: "tier", salt: SALT });
+    if (!m.ok) throw new Error("unexpected");
+    for (const s of m.value.strata) {
+      const ids = pool.filter((e) => e.tier === s.label).map((e) => e.id).sort(compareCodePoints);
+      expect(s.ids).toEqual(ids);
+    }
+  });
+});
