@@ -88,20 +88,26 @@ function multikey(a: string[], lo: number, hi: number, d: number, depth: number,
 const RADIX_MAX_LENGTH = 24;
 const RADIX_MIN_SIZE = 4096;
 
+/** Result of {@link radixOrder}: the sorted permutation and whether two ids are equal. @internal */
+export interface RadixOrder {
+  readonly order: Uint32Array;
+  readonly hasDuplicate: boolean;
+}
+
 /**
- * LSD radix sort for printable-ASCII ids of at most 24 characters (USCCs and most registry numbers): two
+ * LSD radix order for printable-ASCII ids of at most 24 characters (USCCs and most registry numbers): two
  * characters per 14-bit digit (character code − 0x1F, 0 past the end, so a prefix sorts first), digits stored
- * digit-major so each pass reads one small contiguous slab. Stable, O(n·length), no string comparisons.
- * Returns false, leaving `values` untouched, when an id does not qualify.
+ * digit-major so each pass reads one small contiguous slab. Stable, O(n·length), no string comparisons; equal
+ * ids are found from the digits too. Null when an id does not qualify.
  * @internal
  */
-export function radixSortAscii(values: string[], minSize = RADIX_MIN_SIZE): boolean {
+export function radixOrder(values: readonly string[], minSize = RADIX_MIN_SIZE): RadixOrder | null {
   const n = values.length;
-  if (n < minSize) return false;
+  if (n < minSize) return null;
   let maxLength = 0;
   for (let i = 0; i < n; i++) {
     const len = (values[i] as string).length;
-    if (len > RADIX_MAX_LENGTH) return false;
+    if (len > RADIX_MAX_LENGTH) return null;
     if (len > maxLength) maxLength = len;
   }
   const pairs = (maxLength + 1) >> 1;
@@ -111,7 +117,7 @@ export function radixSortAscii(values: string[], minSize = RADIX_MIN_SIZE): bool
     for (let p = 0; p < pairs; p++) {
       const a = 2 * p < v.length ? v.charCodeAt(2 * p) : 0x1f;
       const b = 2 * p + 1 < v.length ? v.charCodeAt(2 * p + 1) : 0x1f;
-      if (a < 0x1f || a > 0x7e || b < 0x1f || b > 0x7e || (a === 0x1f && 2 * p < v.length) || (b === 0x1f && 2 * p + 1 < v.length)) return false;
+      if (a < 0x1f || a > 0x7e || b < 0x1f || b > 0x7e || (a === 0x1f && 2 * p < v.length) || (b === 0x1f && 2 * p + 1 < v.length)) return null;
       digits[p * n + i] = ((a - 0x1f) << 7) | (b - 0x1f);
     }
   }
@@ -145,9 +151,26 @@ export function radixSortAscii(values: string[], minSize = RADIX_MIN_SIZE): bool
     idx = next;
     next = t;
   }
-  const sorted = new Array<string>(n);
-  for (let i = 0; i < n; i++) sorted[i] = values[idx[i] as number] as string;
-  for (let i = 0; i < n; i++) values[i] = sorted[i] as string;
+  let hasDuplicate = false;
+  for (let i = 1; i < n && !hasDuplicate; i++) {
+    const x = idx[i - 1] as number;
+    const y = idx[i] as number;
+    let same = true;
+    for (let p = 0; p < pairs && same; p++) same = digits[p * n + x] === digits[p * n + y];
+    hasDuplicate = same;
+  }
+  return { order: idx, hasDuplicate };
+}
+
+/**
+ * Sorts printable-ASCII ids with {@link radixOrder}; false (input untouched) when they do not qualify.
+ * @internal
+ */
+export function radixSortAscii(values: string[], minSize = RADIX_MIN_SIZE): boolean {
+  const r = radixOrder(values, minSize);
+  if (!r) return false;
+  const sorted = Array.from(r.order, (i) => values[i] as string);
+  for (let i = 0; i < sorted.length; i++) values[i] = sorted[i] as string;
   return true;
 }
 

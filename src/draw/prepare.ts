@@ -3,7 +3,7 @@ import type { RiskTier } from "../model/tier.js";
 import { type Issue } from "../result.js";
 import { createIssue } from "./_issue.js";
 import { idListDigest, manifestDigest, stratumDigest, tierStratumKey } from "./digest.js";
-import { compareCodePoints, loneSurrogateAt, sortCodePointsInPlace } from "./order.js";
+import { compareCodePoints, loneSurrogateAt, radixOrder, sortCodePointsInPlace } from "./order.js";
 import { checkPool, type DrawEntity, duplicateIssues } from "./pool.js";
 
 /** Label of a stratum: a tier, `untiered`, or `all` when unstratified. Confidential (never published). @public */
@@ -182,34 +182,50 @@ export function preparePool(
   const cutoff = rules.recentInspection ? isoMinusDays(rules.recentInspection.asOf, rules.recentInspection.withinDays) : null;
   const counts = { inactive: 0, tier_exempt: 0, drawn_earlier: 0, recently_inspected: 0 };
   const excluded: { id: string; reason: ExclusionReason }[] = [];
-  // One list per label, indexed without a Map lookup per entity.
-  const byLabel: string[][] = [[], [], [], [], [], []];
+  // Slot of every entity: 0–4 tiers A–D and untiered, 5 unstratified, 6 excluded.
   const useTier = stratify === "tier";
-  const slot = (tier: RiskTier | undefined): number => (useTier ? (tier === "A" ? 0 : tier === "B" ? 1 : tier === "C" ? 2 : tier === "D" ? 3 : 4) : 5);
+  const slots = new Uint8Array(pool.length);
+  const allIds = new Array<string>(pool.length);
   const anyRule = rules.exemptTiers.length > 0 || drawnEarlier.size > 0 || cutoff !== null;
   for (let k = 0; k < pool.length; k++) {
     const e = pool[k] as DrawEntity;
+    allIds[k] = e.id;
     const reason = e.status === undefined || e.status === "active" ? (anyRule ? exclusionOf(e, rules, drawnEarlier, cutoff) : null) : "inactive";
     if (reason !== null) {
       counts[reason]++;
       excluded.push({ id: e.id, reason });
+      slots[k] = 6;
       continue;
     }
-    (byLabel[slot(e.tier)] as string[]).push(e.id);
+    const t = e.tier;
+    slots[k] = useTier ? (t === "A" ? 0 : t === "B" ? 1 : t === "C" ? 2 : t === "D" ? 3 : 4) : 5;
+  }
+  const byLabel: string[][] = [[], [], [], [], [], [], []];
+  // One global order of every id (excluded ones included, so a duplicate is found wherever it is), then a
+  // stable split by slot: each stratum comes out sorted.
+  const radix = check.hasSurrogates ? null : radixOrder(allIds);
+  if (radix) {
+    if (radix.hasDuplicate) return { issues: [...issues, ...duplicateIssues(pool)] };
+    const { order } = radix;
+    for (let i = 0; i < order.length; i++) {
+      const k = order[i] as number;
+      (byLabel[slots[k] as number] as string[]).push(allIds[k] as string);
+    }
+  } else {
+    for (let k = 0; k < pool.length; k++) (byLabel[slots[k] as number] as string[]).push(allIds[k] as string);
+    let duplicate = false;
+    for (const list of byLabel) {
+      sortCodePointsInPlace(list, check.hasSurrogates);
+      if (!duplicate && hasAdjacentDuplicate(list)) duplicate = true;
+    }
+    if (duplicate || hasDuplicateAcross(byLabel, check.hasSurrogates)) return { issues: [...issues, ...duplicateIssues(pool)] };
   }
   const SLOT_LABELS: readonly StratumLabel[] = ["A", "B", "C", "D", "untiered", "all"];
   const lists = new Map<StratumLabel, string[]>();
-  byLabel.forEach((ids, j) => {
+  for (let j = 0; j < SLOT_LABELS.length; j++) {
+    const ids = byLabel[j] as string[];
     if (ids.length > 0) lists.set(SLOT_LABELS[j] as StratumLabel, ids);
-  });
-  const excludedIds = excluded.map((x) => x.id);
-  const sortedLists = [...lists.values(), excludedIds];
-  let duplicate = false;
-  for (const list of sortedLists) {
-    sortCodePointsInPlace(list, check.hasSurrogates);
-    if (!duplicate && hasAdjacentDuplicate(list)) duplicate = true;
   }
-  if (duplicate || hasDuplicateAcross(sortedLists, check.hasSurrogates)) return { issues: [...issues, ...duplicateIssues(pool)] };
 
   const strata: ManifestStratum[] = [];
   for (const label of useTier ? LABELS : (["all"] as const)) {
