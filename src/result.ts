@@ -205,7 +205,3 @@ export function unwrap<T>(result: Result<T>): T {
   );
 }
 
-// Transitional: the draw area still builds issues through this; it moves to its own factory next.
-import { messages as allMessages } from "./messages/index.js";
-/** @internal */
-export const createIssue = /* @__PURE__ */ issueFactory(allMessages);

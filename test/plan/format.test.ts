@@ -6,7 +6,8 @@ import { formatDiagnosticsJson } from "../../src/plan/formatJson.js";
 import { formatDiagnosticsSarif } from "../../src/plan/formatSarif.js";
 import { formatDiagnosticsText } from "../../src/plan/formatText.js";
 import { lintPlanTable } from "../../src/plan/lintPlanTable.js";
-import { createIssue, unwrap } from "../../src/result.js";
+import { createIssue } from "../../src/createIssue.js";
+import { unwrap } from "../../src/result.js";
 
 const { plan, diagnostics } = unwrap(
   lintPlanTable(readFileSync(new URL("../fixtures/plans/jincheng-2023.csv", import.meta.url), "utf8"), { year: 2023, fillMerged: true, completionDate: "2023-12-15" }),
