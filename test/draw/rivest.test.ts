@@ -7,7 +7,7 @@ import { bytesToHex } from "@noble/hashes/utils.js";
 import { createHash } from "node:crypto";
 
 interface Vector { seed: string; total: number; count: number; expected: number[] }
-const vectors = JSON.parse(readFileSync("/work/shared/vectors/rivest-sampler.json", "utf8")) as { withReplacement: Vector[]; withoutReplacement: Vector[] };
+const vectors = JSON.parse(readFileSync(new URL("../fixtures/vectors/rivest-sampler.json", import.meta.url), "utf8")) as { withReplacement: Vector[]; withoutReplacement: Vector[] };
 
 describe("rivestSample", () => {
   it.each(vectors.withReplacement)("reproduces sampler.py with replacement: seed $seed, total $total", (v) => {
