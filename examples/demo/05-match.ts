@@ -51,7 +51,7 @@ function line(lang: Lang, team: Team): string {
 }
 
 export async function run(lang: Lang = "zh"): Promise<void> {
-  console.log(t(lang, "\n== 5. 随机选派执法检查人员（第二个随机） ==", "\n== 5. Matching inspectors (the second random) =="));
+  console.log(t(lang, "\n五、随机选派执法检查人员（第二个随机）", "\n5. Matching inspectors (the second random)"));
   console.log(t(lang, `任务：${TASK.name}（${TASK.scope}，${TASK.quotaText}）`, `Task: ${TASK.name} (${TASK.scope}, ${TASK.quotaText})`));
   console.log(t(lang, `发起部门：${TASK.initiator}；配合部门：${TASK.cooperators.join("、")}`, `Initiator: ${TASK.initiator}; cooperating: ${TASK.cooperators.join(", ")}`));
 
