@@ -59,6 +59,22 @@ describe("double-random CLI", () => {
     expect(bad.err).toContain("selection_mismatch");
   });
 
+  it("match: teams for every drawn target, verifiable; an impossible qualification is explained (exit 1)", () => {
+    expect(run("announce", pool, "--task-id", "T-M", "--salt", salt, "--sizes", "6", "--stratify", "none", "--entropy-source", "dice:公开掷骰", "-o", "am.json").code).toBe(0);
+    expect(run("draw", "am.json", pool, "--salt", salt, "--entropy", "dice:27182818284590452353", "-o", "rm.json").code).toBe(0);
+    const inspectors = join(root, "examples/data/jiaozuo-inspectors.csv");
+    const m = run("match", "rm.json", "--inspectors", inspectors, "--pool", pool, "--departments", "焦作市公安局", "--qualifications", "治安管理", "-o", "mm.json");
+    expect(m.code, m.err).toBe(0);
+    expect(m.out.trim().split("\n")).toHaveLength(6);
+    const matched = JSON.parse(readFileSync(join(dir, "mm.json"), "utf8"));
+    expect(matched.match.teams).toHaveLength(6);
+    for (const team of matched.match.teams) expect(team.members.length).toBeGreaterThanOrEqual(2);
+    expect(run("verify", "mm.json", "--pool", pool, "--salt", salt).code).toBe(0);
+    const none = run("match", "rm.json", "--inspectors", inspectors, "--departments", "焦作市公安局", "--qualifications", "特种设备", "--lang", "en");
+    expect(none.code).toBe(1);
+    expect(none.err).toContain("match_no_eligible");
+  });
+
   it("manifest: reads an .xlsx pool and gives the same digest as the CSV", async () => {
     const rows = readFileSync(pool, "utf8").trim().split("\n").map((l) => l.split(","));
     const wb = new ExcelJS.Workbook();
@@ -97,6 +113,6 @@ describe("double-random CLI", () => {
 
   it("help lists every command", () => {
     const out = execFileSync(process.execPath, [cli, "--help"], { encoding: "utf8" });
-    for (const c of ["quota", "manifest", "announce", "draw", "verify", "schema"]) expect(out).toContain(`double-random ${c}`);
+    for (const c of ["quota", "lint", "manifest", "announce", "draw", "match", "verify", "schema"]) expect(out).toContain(`double-random ${c}`);
   });
 });

@@ -1,0 +1,74 @@
+import { createIssue, type Issue, type MatchableRecord, matchInspectors, type MatchRules } from "../../index.js";
+import { parse } from "../args.js";
+import { loadEntities, loadInspectors, printIssues, readJson, writeJson } from "../io.js";
+
+export const HELP = `double-random match <record.json> --inspectors 执法人员.csv [--experts 专家.csv] [--pool 名录库.csv]
+        [--rules rules.json | --min 2 --departments 甲局,乙局 --qualifications 特种设备 --load-cap 3 --leader-department 甲局]
+        [-o record-with-teams.json]
+  从抽取记录的随机流为每个抽中对象选派执法检查人员（第二个随机）。--pool 提供回避、区域所需的对象信息；
+  --load-cap 是未填写“工作量上限”的人员的默认上限（个人上限优先）。
+  Match inspectors to every drawn target from the record's stream (the second random); --pool gives entities for recusal
+  and regions; --load-cap is the default cap for people without their own 工作量上限 (a person's own cap wins).`;
+
+const list = (v: string | boolean | undefined) => (typeof v === "string" ? v.split(/[,，、]/).map((s) => s.trim()).filter((s) => s !== "") : undefined);
+
+/** Rules from --rules (JSON) or from the individual flags. */
+function rulesOf(values: Record<string, string | boolean | undefined>, issues: Issue[]): MatchRules {
+  if (typeof values.rules === "string") {
+    const json = readJson(values.rules);
+    if (!json.ok) issues.push(...json.issues);
+    return json.ok ? (json.value as MatchRules) : {};
+  }
+  const rules: { -readonly [K in keyof MatchRules]: MatchRules[K] } = {};
+  for (const [flag, key] of [["min", "minCredentialed"], ["load-cap", "loadCap"]] as const) {
+    const v = values[flag];
+    if (v === undefined) continue;
+    if (typeof v !== "string" || !/^\d+$/.test(v)) issues.push(createIssue("cli_bad_option", { option: `--${flag}`, value: String(v), detail: "a non-negative integer" }));
+    else rules[key] = Number(v);
+  }
+  const departments = list(values.departments);
+  if (departments) rules.departments = departments;
+  const qualifications = list(values.qualifications);
+  if (qualifications) rules.qualifications = qualifications;
+  if (typeof values["leader-department"] === "string") rules.leader = { department: values["leader-department"] };
+  return rules;
+}
+
+export async function run(argv: string[]): Promise<number> {
+  const p = parse(argv, {
+    inspectors: { type: "string" }, experts: { type: "string" }, pool: { type: "string" }, rules: { type: "string" },
+    min: { type: "string" }, departments: { type: "string" }, qualifications: { type: "string" }, "load-cap": { type: "string" },
+    "leader-department": { type: "string" },
+  });
+  if (!p.ok) return printIssues(p.issues, "zh"), 2;
+  const { values, positionals, lang, json } = p.value;
+  const issues: Issue[] = [];
+  if (!positionals[0]) issues.push(createIssue("cli_missing_argument", { argument: "<record.json>" }));
+  if (typeof values.inspectors !== "string") issues.push(createIssue("cli_missing_argument", { argument: "--inspectors" }));
+  const rules = rulesOf(values, issues);
+  if (issues.some((i) => i.severity === "error")) return printIssues(issues, lang), 2;
+  const record = readJson(positionals[0] as string);
+  if (!record.ok) return printIssues(record.issues, lang), 1;
+  const inspectors = await loadInspectors(values.inspectors as string);
+  if (!inspectors.ok) return printIssues(inspectors.issues, lang), 1;
+  const experts = typeof values.experts === "string" ? await loadInspectors(values.experts) : undefined;
+  if (experts && !experts.ok) return printIssues(experts.issues, lang), 1;
+  const pool = typeof values.pool === "string" ? await loadEntities(values.pool) : undefined;
+  if (pool && !pool.ok) return printIssues(pool.issues, lang), 1;
+  const r = matchInspectors({
+    record: record.value as MatchableRecord, inspectors: inspectors.value, rules,
+    ...(experts?.ok ? { experts: experts.value } : {}), ...(pool?.ok ? { entities: pool.value } : {}),
+  });
+  if (!r.ok) return printIssues(r.issues, lang), 1;
+  if (typeof values.out === "string") writeJson(r.value.record, values.out);
+  if (json) writeJson(r.value.teams);
+  else {
+    const names = new Map([...inspectors.value, ...(experts?.ok ? experts.value : [])].map((i) => [i.id, `${i.name}（${i.department}）`]));
+    for (const team of r.value.teams) {
+      const members = [...team.members, ...team.experts].map((m) => `${names.get(m.id) ?? m.id}${m.id === team.leaderId ? (lang === "zh" ? "★组长" : " ★leader") : ""}`);
+      process.stdout.write(`${team.targetId}  ${members.join(lang === "zh" ? "、" : ", ")}\n`);
+    }
+  }
+  printIssues([...inspectors.warnings, ...r.warnings], lang);
+  return 0;
+}
