@@ -167,7 +167,7 @@ export function settle<T>(value: T, issues: readonly Issue[]): Result<T> {
  * Thrown only for programmer errors (a wrong call, not wrong user data): carries a stable code.
  * @example
  * ```ts
- * try { unwrap(fail([createIssue("empty_pool")])) } catch (e) { (e as DoubleRandomError).code }
+ * new DoubleRandomError("empty_pool", "the pool is empty").code
  * //=> "empty_pool"
  * ```
  * @public

@@ -5,8 +5,8 @@ import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils.js";
  * H_i = SHA-256(UTF-8(seed + "," + i)): the i-th value (i ≥ 1) of Rivest's sampler stream, as bytes.
  * @example
  * ```ts
- * bytesToHex(streamHash("0", 1)).slice(0, 8)
- * //=> "83b97b85"
+ * Array.from(streamHash("0", 1).slice(0, 4))
+ * //=> [131, 185, 123, 133]
  * ```
  * @public
  */

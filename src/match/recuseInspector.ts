@@ -65,10 +65,16 @@ export function sectionOf(record: unknown, issues: Issue[]): MatchSection | null
  * teams do not fit the rules), plus every input error of {@link matchInspectors}.
  * @example
  * ```ts
+ * const pool = [{ id: "E1" }, { id: "E2" }];
+ * const salt = "0123456789abcdef";
+ * const a = unwrap(announce({ taskId: "T1", pool, stratify: "none", salt, sizes: 2, entropySource: { kind: "dice", description: "公开掷骰" } })).announcement;
+ * const record = unwrap(draw(a, pool, unwrap(diceEntropy("31415926535897932384")), { salt }));
+ * const inspectors = ["A", "B", "C"].map((id) => ({ id, name: id, department: "市场监管局" }));
  * const matched = unwrap(matchInspectors({ record, inspectors })).record;
- * const r = recuseInspector({ record: matched, inspectors, recusal: { targetId: "E1", inspectorId: "A", reason: "relative" } });
- * r.ok && r.value.entry.inspectorId
- * //=> "A"
+ * const team = matched.match.teams[0];
+ * const r = recuseInspector({ record: matched, inspectors, recusal: { targetId: team.targetId, inspectorId: team.members[0].id, reason: "relative" } });
+ * r.ok && r.value.entry.inspectorId === team.members[0].id
+ * //=> true
  * ```
  * @public
  */

@@ -101,6 +101,11 @@ function checkTeams(prep: Prepared, teams: readonly Team[]): Issue[] {
  * `match_record_invalid`, plus the input errors of {@link matchInspectors}.
  * @example
  * ```ts
+ * const pool = [{ id: "E1" }, { id: "E2" }];
+ * const salt = "0123456789abcdef";
+ * const a = unwrap(announce({ taskId: "T1", pool, stratify: "none", salt, sizes: 2, entropySource: { kind: "dice", description: "公开掷骰" } })).announcement;
+ * const record = unwrap(draw(a, pool, unwrap(diceEntropy("31415926535897932384")), { salt }));
+ * const inspectors = ["A", "B", "C"].map((id) => ({ id, name: id, department: "市场监管局" }));
  * const matched = unwrap(matchInspectors({ record, inspectors })).record;
  * verifyMatch({ record: matched, inspectors }).ok
  * //=> true

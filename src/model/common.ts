@@ -1,6 +1,14 @@
 import * as z from "zod";
 
-/** An ISO calendar date `YYYY-MM-DD` that exists (no 2023-02-30). */
+/**
+ * An ISO calendar date `YYYY-MM-DD` that exists (no 2023-02-30).
+ * @example
+ * ```ts
+ * IsoDate.safeParse("2023-02-29").success
+ * //=> false
+ * ```
+ * @public
+ */
 export const IsoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/)

@@ -28,6 +28,11 @@ export const entityKindLabels = {
 
 /**
  * What an entity is: 企业, 个体工商户, 农民专业合作社, 产品, 项目, 行为, 其他.
+ * @example
+ * ```ts
+ * EntityKind.parse("cooperative")
+ * //=> "cooperative"
+ * ```
  * @public
  */
 export const EntityKind = z.enum(["enterprise", "individual", "cooperative", "product", "project", "behavior", "other"]).meta({ id: "EntityKind" });
@@ -54,6 +59,11 @@ export const entityStatusLabels = {
 
 /**
  * Registration status. Only `active` (存续) entities can be drawn.
+ * @example
+ * ```ts
+ * EntityStatus.options.includes("revoked")
+ * //=> true
+ * ```
  * @public
  */
 export const EntityStatus = z.enum(["active", "deregistered", "revoked", "moved_out", "suspended", "other"]).meta({ id: "EntityStatus" });
@@ -63,6 +73,11 @@ export type EntityStatus = z.infer<typeof EntityStatus>;
 /**
  * What kind of identifier an entity's `id` is. `uscc` claims a 统一社会信用代码 and is validated,
  * check character included.
+ * @example
+ * ```ts
+ * EntityIdKind.parse("uscc")
+ * //=> "uscc"
+ * ```
  * @public
  */
 export const EntityIdKind = z.enum(["uscc", "registration", "product", "project", "behavior", "other"]).meta({ id: "EntityIdKind" });
@@ -71,6 +86,11 @@ export type EntityIdKind = z.infer<typeof EntityIdKind>;
 
 /**
  * A past inspection of an entity, for 避免重复检查 and recusal of the last inspectors.
+ * @example
+ * ```ts
+ * InspectionRecord.parse({ date: "2022-05-10", itemId: "WG-1" }).date
+ * //=> "2022-05-10"
+ * ```
  * @public
  */
 export const InspectionRecord = z

@@ -6,6 +6,11 @@ import { issue } from "./_issue.js";
 
 /**
  * Why an inspector must not inspect an entity (回避事由).
+ * @example
+ * ```ts
+ * ConflictReason.parse("relative")
+ * //=> "relative"
+ * ```
  * @public
  */
 export const ConflictReason = z.enum(["declared", "former_employer", "relative", "shareholding", "prior_inspection", "other"]).meta({ id: "ConflictReason" });
@@ -14,6 +19,11 @@ export type ConflictReason = z.infer<typeof ConflictReason>;
 
 /**
  * A conflict of interest between an inspector and an entity (回避).
+ * @example
+ * ```ts
+ * Conflict.parse({ entityId: "E1" }).reason
+ * //=> "declared"
+ * ```
  * @public
  */
 export const Conflict = z

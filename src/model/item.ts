@@ -5,6 +5,11 @@ import { Identifier, Text } from "./common.js";
 
 /**
  * 重点检查事项 (`key`) or 一般检查事项 (`general`).
+ * @example
+ * ```ts
+ * CheckItemCategory.options
+ * //=> ["key", "general"]
+ * ```
  * @public
  */
 export const CheckItemCategory = z.enum(["key", "general"]).meta({ id: "CheckItemCategory" });
@@ -13,6 +18,11 @@ export type CheckItemCategory = z.infer<typeof CheckItemCategory>;
 
 /**
  * How an item is checked (检查方式).
+ * @example
+ * ```ts
+ * CheckMethod.safeParse("现场检查").success
+ * //=> false
+ * ```
  * @public
  */
 export const CheckMethod = z.enum(["on_site", "documentary", "online_monitoring", "sampling_test", "other"]).meta({ id: "CheckMethod" });

@@ -8,6 +8,11 @@ import { RiskTier } from "./tier.js";
 
 /**
  * 定向 (`directed`: draw from a filtered subset) or 不定向 (`undirected`: the whole pool).
+ * @example
+ * ```ts
+ * Targeting.parse("directed")
+ * //=> "directed"
+ * ```
  * @public
  */
 export const Targeting = z.enum(["directed", "undirected"]).meta({ id: "Targeting" });
@@ -16,6 +21,11 @@ export type Targeting = z.infer<typeof Targeting>;
 
 /**
  * The subset a 定向 task draws from. Every listed condition must hold; an empty filter selects all.
+ * @example
+ * ```ts
+ * TargetFilter.parse({ tiers: ["C", "D"] }).tiers
+ * //=> ["C", "D"]
+ * ```
  * @public
  */
 export const TargetFilter = z
@@ -33,6 +43,11 @@ export type TargetFilter = z.infer<typeof TargetFilter>;
 
 /**
  * An inclusive date range, ISO `YYYY-MM-DD`.
+ * @example
+ * ```ts
+ * DateRange.safeParse({ start: "2023-03-01", end: "2023-02-30" }).success
+ * //=> false
+ * ```
  * @public
  */
 export const DateRange = z.object({ start: IsoDate, end: IsoDate }).strict().meta({ id: "DateRange" });
@@ -41,6 +56,11 @@ export type DateRange = z.infer<typeof DateRange>;
 
 /**
  * Where a task came from in the planner's table (provenance).
+ * @example
+ * ```ts
+ * SourceRow.parse({ row: 7, cells: { "抽查比例": "每半年3%" } }).row
+ * //=> 7
+ * ```
  * @public
  */
 export const SourceRow = z

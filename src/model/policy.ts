@@ -5,6 +5,11 @@ import { Quota } from "./quota.js";
  * How one credit-risk tier is sampled, relative to the task's base quota:
  * `quota` (its own quota, e.g. D 30%), `multiplier` (× the base ratio, e.g. A ×1/2),
  * `all` (100%), or `exempt` (无事不扰: not drawn at all; only when a policy says so explicitly).
+ * @example
+ * ```ts
+ * TierRule.parse({ kind: "multiplier", numerator: 1, denominator: 2 }).kind
+ * //=> "multiplier"
+ * ```
  * @public
  */
 export const TierRule = z

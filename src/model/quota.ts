@@ -2,6 +2,11 @@ import * as z from "zod";
 
 /**
  * How a figure binds: `exact` ("20%"), `atLeast` ("不低于", "以上", "≥"), `atMost` ("不超过", "≤").
+ * @example
+ * ```ts
+ * Bound.parse("atLeast")
+ * //=> "atLeast"
+ * ```
  * @public
  */
 export const Bound = z.enum(["exact", "atLeast", "atMost"]).meta({ id: "Bound" });
@@ -10,6 +15,11 @@ export type Bound = z.infer<typeof Bound>;
 
 /**
  * A reduced fraction of the pool, e.g. 1‰ = 1/1000, "不低于10%" = 1/10 atLeast.
+ * @example
+ * ```ts
+ * QuotaRatio.safeParse({ numerator: 1, denominator: 0, bound: "exact" }).success
+ * //=> false
+ * ```
  * @public
  */
 export const QuotaRatio = z
@@ -25,6 +35,11 @@ export type QuotaRatio = z.infer<typeof QuotaRatio>;
 
 /**
  * A count of entities: "不少于4户", "约6家", "1家".
+ * @example
+ * ```ts
+ * QuotaCount.parse({ value: 4, bound: "atLeast" }).value
+ * //=> 4
+ * ```
  * @public
  */
 export const QuotaCount = z
@@ -39,6 +54,11 @@ export type QuotaCount = z.infer<typeof QuotaCount>;
 
 /**
  * How often: "1次/年", "每半年", "每季度", "抽查2次" (per `plan`: the task window).
+ * @example
+ * ```ts
+ * QuotaFrequency.parse({ times: 1, per: "halfYear" }).per
+ * //=> "halfYear"
+ * ```
  * @public
  */
 export const QuotaFrequency = z

@@ -58,7 +58,15 @@ export function validateUscc(code: string): Issue[] {
   return [];
 }
 
-/** True when a string has the shape of a USCC (18 characters of its alphabet), whatever its check character. */
+/**
+ * True when a string has the shape of a USCC (18 characters of its alphabet), whatever its check character.
+ * @example
+ * ```ts
+ * looksLikeUscc("91350100M000100Y44")
+ * //=> true
+ * ```
+ * @public
+ */
 export function looksLikeUscc(code: string): boolean {
   return /^[0-9A-HJ-NPQRTUWXY]{18}$/.test(code);
 }

@@ -28,7 +28,7 @@ const WORD = { zh: { error: "错误", warning: "警告", info: "提示" }, en: {
  * @returns The report, one finding per line.
  * @example
  * ```ts
- * formatDiagnosticsText([issue("quota_negative", { number: "-5%" }, { row: 27, field: "抽查比例" })])
+ * formatDiagnosticsText([createIssue("quota_negative", { number: "-5%" }, { row: 27, field: "抽查比例" })])
  * //=> "第27行\n  ✗ 错误 抽查比例：抽查比例“-5%”为负数 [quota_negative]\n\n共1个错误，0个警告，0条提示\n"
  * ```
  * @public
