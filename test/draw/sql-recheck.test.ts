@@ -47,6 +47,8 @@ function psql(sql: string, vars: Record<string, string | number> = {}): string {
 
 describe("PostgreSQL recipe (docs/spec/draw-v1.md §12)", () => {
   it("gives our manifest digest and our picks", (ctx) => {
+    // CI installs PostgreSQL (.ci/run), so there a missing server is a failure, never a silent skip.
+    if (!ready && process.env.CI) throw new Error(`PostgreSQL recipe cannot run in CI: ${why}`);
     if (!ready) return ctx.skip(why);
     const st = vectors.stratified;
     const rows = Object.entries(st.eligible).map(([id, label]) => `('${id.replace(/'/g, "''")}', ${label === "untiered" ? "NULL" : `'${label}'`}, 'active')`);
