@@ -2,7 +2,7 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { extname } from "node:path";
 import { SingleBar } from "cli-progress";
-import Papa from "papaparse";
+import { readCsv } from "../_internal/csv.js";
 import {
   createIssue, type Entity, fail, type Inspector, type Issue, ok, parseEntityPool, parseEntityPoolRows,
   parseInspectorPool, parseInspectorPoolRows, type Result,
@@ -70,17 +70,15 @@ export async function readTable(file: string, sheet?: string): Promise<Result<st
     if (!existsSync(file)) return fail([createIssue("file_not_found", { file })]);
     const x = await readXlsxRows(readFileSync(file), sheet);
     if ("error" in x) return fail([createIssue("workbook_unreadable", { file, detail: x.error })]);
-    return ok(x.rows.filter((r) => r.some((c) => c.trim() !== "")));
+    // Blank rows are kept: the pool readers drop them but count them, so rows are numbered as in Excel.
+    return ok(x.rows);
   }
   if (![".csv", ".tsv", ".txt"].includes(ext)) return fail([createIssue("file_format_unsupported", { file, accepted: TABLE_FORMATS })]);
   const text = readText(file);
   if (!text.ok) return text;
-  const parsed = Papa.parse<string[]>(text.value, { header: false, skipEmptyLines: "greedy" });
-  const errors = parsed.errors.filter((e) => e.code !== "UndetectableDelimiter");
-  if (errors.length > 0) {
-    return fail(errors.map((e) => createIssue("csv_parse_error", { row: (e.row ?? 0) + 1, detail: e.message }, { row: (e.row ?? 0) + 1 })));
-  }
-  return ok(parsed.data);
+  const { rows, problems } = readCsv(text.value);
+  if (problems.length > 0) return fail(problems.map((p) => createIssue("csv_parse_error", { row: p.row, detail: p.message }, { row: p.row })));
+  return ok(rows.map((r) => r.cells));
 }
 
 /** A progress bar on stderr for big pools (only on a terminal, or when forced). */

@@ -1,4 +1,4 @@
-import Papa from "papaparse";
+import { type CsvRow, isBlankRow, readCsv } from "../_internal/csv.js";
 import { type Issue, type Result, settle } from "../result.js";
 import type { Entity } from "./entity.js";
 import type { Inspector } from "./inspector.js";
@@ -39,23 +39,26 @@ const LIST_SEPARATOR = /[;；、,，|]/;
 
 interface CsvTable {
   header: string[];
-  rows: { line: number; cells: string[] }[];
+  /** Non-blank body rows with their spreadsheet row numbers (header = row 1, blank rows counted). */
+  rows: CsvRow[];
 }
 
-function tableOf(rows: readonly (readonly unknown[])[]): CsvTable {
+function tableOf(rows: readonly { row: number; cells: readonly unknown[] }[]): CsvTable {
   const text = (c: unknown) => (c === null || c === undefined ? "" : String(c));
-  const [header = [], ...body] = rows;
-  return { header: header.map((h) => text(h).trim()), rows: body.map((cells, i) => ({ line: i + 2, cells: cells.map(text) })) };
+  const [header, ...body] = rows;
+  return {
+    header: (header?.cells ?? []).map((h) => text(h).trim()),
+    rows: body.map((r) => ({ row: r.row, cells: r.cells.map(text) })).filter((r) => !isBlankRow(r.cells)),
+  };
 }
 
-function readCsv(text: string, issues: Issue[]): CsvTable {
-  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ""), { header: false, skipEmptyLines: "greedy" });
-  // A one-column file has no delimiter to detect; that is not an error.
-  for (const e of parsed.errors.filter((x) => x.code !== "UndetectableDelimiter")) {
-    issues.push(issue("csv_parse_error", { row: (e.row ?? 0) + 1, detail: e.message }, { row: (e.row ?? 0) + 1 }));
-  }
-  return tableOf(parsed.data);
+function readTableCsv(text: string, issues: Issue[]): CsvTable {
+  const { rows, problems } = readCsv(text);
+  for (const p of problems) issues.push(issue("csv_parse_error", { row: p.row, detail: p.message }, { row: p.row }));
+  return tableOf(rows);
 }
+
+const numbered = (rows: readonly (readonly unknown[])[]) => rows.map((cells, i) => ({ row: i + 1, cells }));
 
 function mapColumns(header: readonly string[], fields: readonly Field[], issues: Issue[]): Map<number, Field> {
   const byHeader = new Map<string, Field>();
@@ -82,7 +85,7 @@ function mapColumns(header: readonly string[], fields: readonly Field[], issues:
 }
 
 function toRecords(table: CsvTable, columns: Map<number, Field>, issues: Issue[], finish: (o: Record<string, unknown>) => void): Record<string, unknown>[] {
-  return table.rows.map(({ line, cells }) => {
+  return table.rows.map(({ row: line, cells }) => {
     const o: Record<string, unknown> = {};
     const attributes: Record<string, string> = {};
     cells.forEach((raw, col) => {
@@ -140,7 +143,7 @@ export interface PoolCsvOptions {
  */
 export function parseEntityPoolCsv(text: string, options: PoolCsvOptions = {}): Result<Entity[]> {
   const issues: Issue[] = [];
-  return entitiesFromTable(readCsv(text, issues), issues, options);
+  return entitiesFromTable(readTableCsv(text, issues), issues, options);
 }
 
 /**
@@ -155,7 +158,7 @@ export function parseEntityPoolCsv(text: string, options: PoolCsvOptions = {}): 
  * @public
  */
 export function parseEntityPoolRows(rows: readonly (readonly unknown[])[], options: PoolCsvOptions = {}): Result<Entity[]> {
-  return entitiesFromTable(tableOf(rows), [], options);
+  return entitiesFromTable(tableOf(numbered(rows)), [], options);
 }
 
 function entitiesFromTable(table: CsvTable, issues: Issue[], options: PoolCsvOptions): Result<Entity[]> {
@@ -166,7 +169,7 @@ function entitiesFromTable(table: CsvTable, issues: Issue[], options: PoolCsvOpt
     if (options.keepUnknownColumns === false) delete o.attributes;
   });
   if (issues.some((i) => i.severity === "error")) return settle([], issues);
-  const pool = parseEntityPool(records, options.onProgress ? { firstRow: 2, onProgress: options.onProgress } : { firstRow: 2 });
+  const pool = parseEntityPool(records, { rowNumbers: table.rows.map((r) => r.row), ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
   return pool.ok ? settle(pool.value, [...issues, ...pool.warnings]) : settle([], [...issues, ...pool.issues]);
 }
 
@@ -186,7 +189,7 @@ function entitiesFromTable(table: CsvTable, issues: Issue[], options: PoolCsvOpt
  */
 export function parseInspectorPoolCsv(text: string): Result<Inspector[]> {
   const issues: Issue[] = [];
-  return inspectorsFromTable(readCsv(text, issues), issues);
+  return inspectorsFromTable(readTableCsv(text, issues), issues);
 }
 
 /**
@@ -200,7 +203,7 @@ export function parseInspectorPoolCsv(text: string): Result<Inspector[]> {
  * @public
  */
 export function parseInspectorPoolRows(rows: readonly (readonly unknown[])[]): Result<Inspector[]> {
-  return inspectorsFromTable(tableOf(rows), []);
+  return inspectorsFromTable(tableOf(numbered(rows)), []);
 }
 
 function inspectorsFromTable(table: CsvTable, issues: Issue[]): Result<Inspector[]> {
@@ -210,6 +213,6 @@ function inspectorsFromTable(table: CsvTable, issues: Issue[]): Result<Inspector
     delete o.attributes;
   });
   if (issues.some((i) => i.severity === "error")) return settle([], issues);
-  const pool = parseInspectorPool(records, { firstRow: 2 });
+  const pool = parseInspectorPool(records, { rowNumbers: table.rows.map((r) => r.row) });
   return pool.ok ? settle(pool.value, [...issues, ...pool.warnings]) : settle([], [...issues, ...pool.issues]);
 }

@@ -10,6 +10,8 @@ import { issue } from "./_issue.js";
 export interface PoolOptions {
   /** Row number of the first element, for messages (e.g. 2 when row 1 of a CSV is its header). Default 1. */
   readonly firstRow?: number;
+  /** Row number of each element, when they are not consecutive (a table with blank rows); wins over `firstRow`. */
+  readonly rowNumbers?: readonly number[];
   /** Called every 10,000 rows and at the end with (rows done, rows in all), for progress bars on big pools. */
   readonly onProgress?: (done: number, total: number) => void;
 }
@@ -26,12 +28,13 @@ function parsePool<T extends { id: string }>(
     return { ok: false, issues: [issue("invalid_type", { path: "(root)", expected: "array", received: typeof rows })] };
   }
   const first = options.firstRow ?? 1;
+  const rowOf = (index: number) => options.rowNumbers?.[index] ?? first + index;
   const issues: Issue[] = [];
   const out: T[] = [];
   const seen = new Map<string, number>();
-  const at = (i: Issue, index: number): Issue => ({ ...i, row: first + index, path: [index, ...(i.path ?? [])] });
+  const at = (i: Issue, index: number): Issue => ({ ...i, row: rowOf(index), path: [index, ...(i.path ?? [])] });
   rows.forEach((raw, index) => {
-    const row = first + index;
+    const row = rowOf(index);
     // Duplicates are found on the raw id, so a broken row still names its twin.
     const id = typeof raw === "object" && raw !== null ? (raw as { id?: unknown }).id : undefined;
     if (typeof id === "string") {

@@ -1,4 +1,4 @@
-import Papa from "papaparse";
+import { isBlankRow, readCsv } from "../_internal/csv.js";
 import type { Plan, Task } from "../model/plan.js";
 import { fail, type Issue, ok, type Result } from "../result.js";
 import { type PlanField, normalizeHeader, readTargeting, recognizeHeader, splitDepartments } from "./_columns.js";
@@ -70,15 +70,10 @@ function cellText(value: unknown): string {
 
 function toRows(input: PlanTableInput, issues: Issue[]): Row[] {
   if (typeof input === "string") {
-    const parsed = Papa.parse<string[]>(input.replace(/^\uFEFF/, ""), { header: false, skipEmptyLines: false });
-    for (const e of parsed.errors) {
-      // One-column tables have no delimiter to detect; the comma default is right for them.
-      if (e.code === "UndetectableDelimiter") continue;
-      // Papaparse reports quoting problems but still returns every record; they are worth a warning only.
-      const row = (e.row ?? 0) + 1;
-      issues.push(issue("plan_csv_problem", { detail: `${e.code}: ${e.message}` }, { row }));
-    }
-    return parsed.data.map((cells, i) => ({ row: i + 1, cells: (Array.isArray(cells) ? cells : []).map(cellText) }));
+    const { rows, problems } = readCsv(input);
+    // Papaparse reports quoting problems but still returns every record; they are worth a warning only.
+    for (const p of problems) issues.push(issue("plan_csv_problem", { detail: `${p.code}: ${p.message}` }, { row: p.row }));
+    return rows;
   }
   if (!Array.isArray(input)) return [];
   if (input.length > 0 && input.every((r) => r !== null && typeof r === "object" && !Array.isArray(r))) {
@@ -94,9 +89,6 @@ function toRows(input: PlanTableInput, issues: Issue[]): Row[] {
   return (input as readonly unknown[]).map((r, i) => ({ row: i + 1, cells: Array.isArray(r) ? r.map(cellText) : [cellText(r)] }));
 }
 
-function isBlank(cells: readonly string[]): boolean {
-  return cells.every((c) => c.trim() === "");
-}
 
 function fieldOf(header: string, overrides: Readonly<Record<string, PlanField>> | undefined): PlanField | undefined {
   if (overrides) {
@@ -172,7 +164,7 @@ export function importPlanTable(input: PlanTableInput, options: ImportPlanTableO
     return fail([...issues, issue("plan_header_missing", { scanned: Math.min(rows.length, HEADER_SCAN_ROWS) })]);
   }
   for (const r of rows.slice(0, headerIndex)) {
-    if (!isBlank(r.cells)) {
+    if (!isBlankRow(r.cells)) {
       issues.push(issue("plan_row_skipped", { row: r.row, reason: { zh: "表头之前的标题行", en: "title row above the header" } }, { row: r.row }));
     }
   }
@@ -221,7 +213,7 @@ export function importPlanTable(input: PlanTableInput, options: ImportPlanTableO
   const parsers = cachedParsers(year);
   const tasks: Task[] = [];
   for (const r of rows.slice(headerIndex + 1)) {
-    if (isBlank(r.cells)) continue;
+    if (isBlankRow(r.cells)) continue;
     if (recognizedCount(r.cells, overrides) >= 2 && r.cells.every((c) => c.trim() === "" || fieldOf(c, overrides) !== undefined)) {
       issues.push(issue("plan_row_skipped", { row: r.row, reason: { zh: "重复的表头行", en: "repeated header row" } }, { row: r.row }));
       last.clear();

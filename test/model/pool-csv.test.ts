@@ -57,3 +57,18 @@ describe("parseEntityPoolRows / parseInspectorPoolRows", () => {
     expect(parseInspectorPoolRows([["执法证号", "姓名", "所属部门", "工作量上限"], ["P1", "张三", "应急管理局", 5]])).toMatchObject({ ok: true, value: [{ loadCap: 5 }] });
   });
 });
+
+describe("row numbers are the spreadsheet's, blank rows included", () => {
+  it("a blank line does not shift the rows reported after it (CSV)", () => {
+    const r = parseEntityPoolCsv("id,name,tier\nE1,甲,B\n\nE2,乙,X\n");
+    expect(r.ok ? null : r.issues.map((i) => [i.code, i.row])).toEqual([["invalid_value", 4]]);
+  });
+  it("a cell with a line break is still one row", () => {
+    const r = parseEntityPoolCsv('id,name,tier\nE1,"甲\n（分店）",B\nE2,乙,X\n');
+    expect(r.ok ? null : r.issues.map((i) => i.row)).toEqual([3]);
+  });
+  it("blank worksheet rows are counted too, and duplicates name the real rows", () => {
+    const r = parseEntityPoolRows([["id", "name"], ["E1", "甲"], ["", ""], ["E1", "乙"]]);
+    expect(r.ok ? null : r.issues[0]).toMatchObject({ code: "duplicate_entity_id", row: 4, params: { first: 2, second: 4 } });
+  });
+});

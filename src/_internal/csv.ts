@@ -1,0 +1,36 @@
+import Papa from "papaparse";
+
+/** A CSV record and its 1-based row number as a spreadsheet shows it (header = row 1, blank rows counted). */
+export interface CsvRow {
+  readonly row: number;
+  readonly cells: string[];
+}
+
+/** A problem papaparse reported, with the row it concerns. */
+export interface CsvProblem {
+  readonly row: number;
+  readonly code: string;
+  readonly message: string;
+}
+
+/**
+ * Reads CSV text as exported from Excel/WPS: BOM dropped, delimiter detected, every record kept (blank ones too,
+ * so that callers number rows exactly as the spreadsheet does; a cell with line breaks is still one row).
+ * A one-column file has no delimiter to detect; that is not reported.
+ */
+export function readCsv(text: string): { rows: CsvRow[]; problems: CsvProblem[] } {
+  const parsed = Papa.parse<unknown>(text.replace(/^\uFEFF/, ""), { header: false, skipEmptyLines: false });
+  const rows = parsed.data.map((cells, i) => ({
+    row: i + 1,
+    cells: Array.isArray(cells) ? cells.map((c) => (c === null || c === undefined ? "" : String(c))) : [],
+  }));
+  const problems = parsed.errors
+    .filter((e) => e.code !== "UndetectableDelimiter")
+    .map((e) => ({ row: (e.row ?? 0) + 1, code: e.code, message: e.message }));
+  return { rows, problems };
+}
+
+/** True when every cell of a row is blank. */
+export function isBlankRow(cells: readonly string[]): boolean {
+  return cells.every((c) => c.trim() === "");
+}
