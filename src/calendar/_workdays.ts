@@ -1,5 +1,5 @@
 import { type Issue } from "../result.js";
-import { formatIso, parseIso, partsOf, toDayNumber } from "./_dates.js";
+import { formatIso, parseIso, partsOf, toDayNumber } from "../_internal/dates.js";
 import type { WorkdayCalendar } from "./workdayCalendar.js";
 import { issue } from "./_issue.js";
 

@@ -1,6 +1,6 @@
 import type { DateRange } from "../model/plan.js";
 import { fail, type Issue, type Message, type Result, settle } from "../result.js";
-import { daysInMonth, formatIso, isRealDate, parseIso, toDayNumber } from "./_dates.js";
+import { daysInMonth, formatIso, isRealDate, parseIso, toDayNumber } from "../_internal/dates.js";
 import { stepWorkingDays, workingDay } from "./_workdays.js";
 import type { CalendarPeriod, RecurringRule, InspectionWindow } from "./window.js";
 import { chineseDaysCalendar, type WorkdayCalendar } from "./workdayCalendar.js";

@@ -1,6 +1,6 @@
 import type { Message } from "../result.js";
 import { fail, ok, type Result } from "../result.js";
-import { formatIso } from "./_dates.js";
+import { formatIso } from "../_internal/dates.js";
 import { checkedDay, stepWorkingDays } from "./_workdays.js";
 import { chineseDaysCalendar, type WorkdayCalendar } from "./workdayCalendar.js";
 import { issue } from "./_issue.js";

@@ -3,7 +3,7 @@ import type { DateRange } from "../model/plan.js";
 import { parseQuota } from "../quota/parseQuota.js";
 import { sampleSize, type SampleSizeOptions, type SampleSizeRule } from "../quota/sampleSize.js";
 import { fail, type Issue, type Message, type Result, settle } from "../result.js";
-import { formatIso, parseIso, toDayNumber } from "./_dates.js";
+import { formatIso, parseIso, toDayNumber } from "../_internal/dates.js";
 import { parseWindow } from "./parseWindow.js";
 import type { CalendarPeriod, InspectionWindow } from "./window.js";
 import { issue } from "./_issue.js";

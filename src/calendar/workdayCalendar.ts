@@ -1,5 +1,5 @@
 import { HOLIDAY_SOURCE, HOLIDAY_YEARS, HOLIDAYS, WORKDAYS } from "./_holidayData.js";
-import { isoWeekday, parseIso } from "./_dates.js";
+import { isoWeekday, parseIso } from "../_internal/dates.js";
 
 /**
  * A source of working days (工作日): which dates are working days in the years it covers. Pass your own

@@ -3,6 +3,7 @@ import type { RiskTier } from "../model/tier.js";
 import { type Issue } from "../result.js";
 import { createIssue } from "./_issue.js";
 import { idListDigest, manifestDigest, stratumDigest, tierStratumKey } from "./digest.js";
+import { formatIso, parseIso } from "../_internal/dates.js";
 import { compareCodePoints, loneSurrogateAt, radixOrder, sortCodePointsInPlace } from "./order.js";
 import { checkPool, type DrawEntity, duplicateIssues } from "./pool.js";
 
@@ -47,16 +48,9 @@ export interface ExclusionOptions {
 }
 
 const LABELS: readonly StratumLabel[] = ["A", "B", "C", "D", "untiered"];
-const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
-
 function isoMinusDays(iso: string, days: number): string | null {
-  const m = ISO.exec(iso);
-  if (!m) return null;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const t = new Date(Date.UTC(y, mo - 1, d));
-  if (t.getUTCFullYear() !== y || t.getUTCMonth() !== mo - 1 || t.getUTCDate() !== d) return null;
-  t.setUTCDate(t.getUTCDate() - days);
-  return t.toISOString().slice(0, 10);
+  const day = parseIso(iso);
+  return day === undefined ? null : formatIso(day - days);
 }
 
 /** Validated rules plus issues. @internal */

@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { parseIso } from "../_internal/dates.js";
 
 /**
  * An ISO calendar date `YYYY-MM-DD` that exists (no 2023-02-30).
@@ -13,11 +14,7 @@ export const IsoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/)
   .refine(
-    (s) => {
-      const [y, m, d] = s.split("-").map(Number) as [number, number, number];
-      const t = new Date(Date.UTC(y, m - 1, d));
-      return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
-    },
+    (s) => parseIso(s) !== undefined,
     { params: { code: "date_invalid" } },
   )
   .meta({ id: "IsoDate", description: "ISO calendar date YYYY-MM-DD" });

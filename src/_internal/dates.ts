@@ -1,5 +1,5 @@
-// Pure calendar dates for the calendar area. A date is an ISO `YYYY-MM-DD` string at the API and a day
-// number (days since 1970-01-01, proleptic Gregorian) inside: integer arithmetic on day numbers cannot be
+// Pure calendar dates, shared by the model (IsoDate), the calendar and the draw (recent-inspection cutoff).
+// A date is an ISO `YYYY-MM-DD` string at the API and a day number (days since 1970-01-01, proleptic Gregorian) inside: integer arithmetic on day numbers cannot be
 // shifted by the host's time zone or DST, which date-fns 4's local-time `Date` arithmetic can be without
 // @date-fns/utc (not a dependency). date-fns is still used where it is zone-free (days in a month).
 import { getDaysInMonth } from "date-fns";
