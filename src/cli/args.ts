@@ -26,7 +26,7 @@ export function parse(argv: string[], options: Options): Result<Parsed> {
     const v = values as Record<string, string | boolean | undefined>;
     const lang = v.lang === "en" ? "en" : "zh";
     if (v.lang !== "zh" && v.lang !== "en") return fail([createIssue("cli_bad_option", { option: "--lang", value: String(v.lang), detail: "zh | en" })]);
-    if (!["text", "json", "sarif"].includes(String(v.format))) return fail([createIssue("cli_bad_option", { option: "--format", value: String(v.format), detail: "text | json" })]);
+    if (!["text", "json", "sarif"].includes(String(v.format))) return fail([createIssue("cli_bad_option", { option: "--format", value: String(v.format), detail: "text | json (lint: | sarif)" })]);
     return ok({ values: v, positionals, lang, json: v.format === "json" });
   } catch (e) {
     return fail([createIssue("cli_bad_option", { option: "", value: "", detail: (e as Error).message })]);
