@@ -4,4 +4,4 @@ import { modelMessages } from "../messages/model.js";
 import { issueFactory } from "../result.js";
 
 /** Builds an issue of the draw area: only the catalogs this area can emit are bundled with it. */
-export const createIssue = /* @__PURE__ */ issueFactory({ ...coreMessages, ...modelMessages, ...drawMessages });
+export const issue = /* @__PURE__ */ issueFactory({ ...coreMessages, ...modelMessages, ...drawMessages });

@@ -6,7 +6,7 @@ import { allocate, type Allocation } from "../quota/allocate.js";
 import type { RiskTier } from "../model/tier.js";
 import { parseWith } from "../_internal/zod.js";
 import { fail, type Issue, type Result, settle } from "../result.js";
-import { createIssue } from "./_issue.js";
+import { issue } from "./_issue.js";
 import { canonicalJson, sha256Hex } from "./digest.js";
 import type { DrawEntity } from "./pool.js";
 import { type ExclusionOptions, type Manifest, preparePool, type StratumLabel } from "./prepare.js";
@@ -93,20 +93,20 @@ function exemptTiersOf(policy: TierPolicy | undefined, extra: readonly RiskTier[
 export function resolveSizes(manifest: Manifest, sizes: StratumSizes): { n: number[]; issues: Issue[] } {
   const issues: Issue[] = [];
   const given: Partial<Record<StratumLabel, number>> = typeof sizes === "number" ? { all: sizes } : { ...sizes };
-  if (typeof sizes === "number" && manifest.stratification === "tier") issues.push(createIssue("invalid_argument", { detail: "a stratified draw needs a size per tier" }));
+  if (typeof sizes === "number" && manifest.stratification === "tier") issues.push(issue("invalid_argument", { detail: "a stratified draw needs a size per tier" }));
   const n = manifest.strata.map((s) => {
     const v = given[s.label];
     if (v === undefined) {
-      issues.push(createIssue("size_missing", { stratum: s.key, label: s.label }));
+      issues.push(issue("size_missing", { stratum: s.key, label: s.label }));
       return 0;
     }
-    if (!Number.isSafeInteger(v) || v < 0) issues.push(createIssue("invalid_argument", { detail: `size for ${s.label} must be an integer ≥ 0, got ${String(v)}` }));
-    else if (v > s.N) issues.push(createIssue("sample_too_large", { stratum: `${s.key} (${s.label})`, count: v, total: s.N }));
+    if (!Number.isSafeInteger(v) || v < 0) issues.push(issue("invalid_argument", { detail: `size for ${s.label} must be an integer ≥ 0, got ${String(v)}` }));
+    else if (v > s.N) issues.push(issue("sample_too_large", { stratum: `${s.key} (${s.label})`, count: v, total: s.N }));
     return v;
   });
   const labels = new Set(manifest.strata.map((s) => s.label));
   for (const [label, v] of Object.entries(given)) {
-    if (!labels.has(label as StratumLabel) && v !== 0) issues.push(createIssue("size_unknown_stratum", { label }));
+    if (!labels.has(label as StratumLabel) && v !== 0) issues.push(issue("size_unknown_stratum", { label }));
   }
   return { n, issues };
 }
@@ -130,12 +130,12 @@ export function resolveSizes(manifest: Manifest, sizes: StratumSizes): { n: numb
  * @public
  */
 export function announce(input: AnnounceInput): Result<AnnounceResult> {
-  if (typeof input !== "object" || input === null) return fail([createIssue("invalid_argument", { detail: "announce needs an input object" })]);
+  if (typeof input !== "object" || input === null) return fail([issue("invalid_argument", { detail: "announce needs an input object" })]);
   const issues: Issue[] = [];
-  if (typeof input.taskId !== "string" || input.taskId.length === 0) issues.push(createIssue("invalid_argument", { detail: "taskId must be a non-empty string" }));
+  if (typeof input.taskId !== "string" || input.taskId.length === 0) issues.push(issue("invalid_argument", { detail: "taskId must be a non-empty string" }));
   const source = parseWith(EntropySourceSchema, input.entropySource, { path: ["entropySource"] });
   if (!source.ok) issues.push(...source.issues);
-  if ((input.sizes === undefined) === (input.allocation === undefined)) issues.push(createIssue("invalid_argument", { detail: "give either sizes or allocation" }));
+  if ((input.sizes === undefined) === (input.allocation === undefined)) issues.push(issue("invalid_argument", { detail: "give either sizes or allocation" }));
   let policy: TierPolicy | undefined;
   const policyInput = input.policy ?? (typeof input.allocation === "object" && input.allocation !== null ? input.allocation.policy : undefined);
   if (policyInput !== undefined) {
@@ -154,7 +154,7 @@ export function announce(input: AnnounceInput): Result<AnnounceResult> {
   issues.push(...poolIssues);
   if (!prepared || !source.ok || issues.some((i) => i.severity === "error")) return fail(issues);
   const { manifest } = prepared;
-  if (manifest.strata.length === 0) return fail([...issues, createIssue("empty_pool", {}, { severity: "error" })]);
+  if (manifest.strata.length === 0) return fail([...issues, issue("empty_pool", {}, { severity: "error" })]);
   let sizes = input.sizes;
   let allocation: Allocation | undefined;
   if (input.allocation) {

@@ -1,7 +1,7 @@
 import { parseWith } from "../_internal/zod.js";
 import { Announcement as AnnouncementSchema, type Announcement, type DrawRecord, Entropy as EntropySchema, type Entropy, LIBRARY_VERSION, PROTOCOL_VERSION } from "../model/record.js";
 import { fail, type Issue, type Result, settle } from "../result.js";
-import { createIssue } from "./_issue.js";
+import { issue } from "./_issue.js";
 import type { ExclusionCounts } from "../model/record.js";
 import type { DrawEntity } from "./pool.js";
 import type { Manifest } from "./prepare.js";
@@ -12,10 +12,10 @@ import { announcementIssues, type DrawOptions, entropyIssues, rebuild, selectAll
 export function checkAnnouncement(input: unknown, path: string): Result<Announcement> {
   const protocol = (input as { protocol?: unknown } | null)?.protocol;
   if (typeof input === "object" && input !== null && protocol !== PROTOCOL_VERSION) {
-    return fail([createIssue("protocol_unsupported", { found: String(protocol), expected: PROTOCOL_VERSION }, { path: [path, "protocol"] })]);
+    return fail([issue("protocol_unsupported", { found: String(protocol), expected: PROTOCOL_VERSION }, { path: [path, "protocol"] })]);
   }
   const parsed = parseWith(AnnouncementSchema, input, { path: [path] });
-  if (!parsed.ok) return fail(parsed.issues.map((i) => createIssue("announcement_invalid", { detail: `${(i.path ?? []).join(".")}: ${i.message.en}` }, i.path ? { path: i.path } : {})));
+  if (!parsed.ok) return fail(parsed.issues.map((i) => issue("announcement_invalid", { detail: `${(i.path ?? []).join(".")}: ${i.message.en}` }, i.path ? { path: i.path } : {})));
   const altered = announcementIssues(parsed.value);
   return altered.length > 0 ? fail(altered) : parsed;
 }
@@ -42,7 +42,7 @@ export function checkAnnouncement(input: unknown, path: string): Result<Announce
  * @public
  */
 export function draw(announcement: Announcement, pool: readonly DrawEntity[], entropy: Entropy, options: DrawOptions): Result<DrawRecord> {
-  if (typeof options !== "object" || options === null) return fail([createIssue("invalid_argument", { detail: "options with the salt are required" })]);
+  if (typeof options !== "object" || options === null) return fail([issue("invalid_argument", { detail: "options with the salt are required" })]);
   const a = checkAnnouncement(announcement, "announcement");
   if (!a.ok) return a;
   const e = parseWith(EntropySchema, entropy, { path: ["entropy"] });
@@ -74,21 +74,21 @@ export function draw(announcement: Announcement, pool: readonly DrawEntity[], en
 /** Differences between a rebuilt manifest (and exclusion counts) and the announcement. @internal */
 export function manifestIssues(a: Announcement, manifest: Manifest, counts: ExclusionCounts): Issue[] {
   const issues: Issue[] = [];
-  if (manifest.digest !== a.manifestDigest) issues.push(createIssue("manifest_digest_mismatch", { expected: manifest.digest, found: a.manifestDigest }));
+  if (manifest.digest !== a.manifestDigest) issues.push(issue("manifest_digest_mismatch", { expected: manifest.digest, found: a.manifestDigest }));
   const announced = new Map(a.strata.map((s) => [s.key, s]));
   for (const m of manifest.strata) {
     const s = announced.get(m.key);
     if (!s) {
-      issues.push(createIssue("stratum_mismatch", { stratum: m.key, field: "presence", expected: "present", found: "missing" }));
+      issues.push(issue("stratum_mismatch", { stratum: m.key, field: "presence", expected: "present", found: "missing" }));
       continue;
     }
-    if (s.N !== m.N) issues.push(createIssue("stratum_mismatch", { stratum: m.key, field: "N", expected: m.N, found: s.N }));
-    if (s.digest !== m.digest) issues.push(createIssue("stratum_mismatch", { stratum: m.key, field: "digest", expected: m.digest, found: s.digest }));
+    if (s.N !== m.N) issues.push(issue("stratum_mismatch", { stratum: m.key, field: "N", expected: m.N, found: s.N }));
+    if (s.digest !== m.digest) issues.push(issue("stratum_mismatch", { stratum: m.key, field: "digest", expected: m.digest, found: s.digest }));
   }
   const keys = new Set(manifest.strata.map((m) => m.key));
-  for (const s of a.strata) if (!keys.has(s.key)) issues.push(createIssue("stratum_mismatch", { stratum: s.key, field: "presence", expected: "absent", found: "present" }));
+  for (const s of a.strata) if (!keys.has(s.key)) issues.push(issue("stratum_mismatch", { stratum: s.key, field: "presence", expected: "absent", found: "present" }));
   for (const reason of ["inactive", "tier_exempt", "drawn_earlier", "recently_inspected"] as const) {
-    if (counts[reason] !== a.exclusions.counts[reason]) issues.push(createIssue("exclusion_count_mismatch", { reason, expected: counts[reason], found: a.exclusions.counts[reason] }));
+    if (counts[reason] !== a.exclusions.counts[reason]) issues.push(issue("exclusion_count_mismatch", { reason, expected: counts[reason], found: a.exclusions.counts[reason] }));
   }
   return issues;
 }

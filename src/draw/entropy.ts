@@ -1,6 +1,6 @@
 import type { Entropy } from "../model/record.js";
 import { fail, type Issue, ok, type Result, settle } from "../result.js";
-import { createIssue } from "./_issue.js";
+import { issue } from "./_issue.js";
 import { sha256Hex } from "./digest.js";
 import { loneSurrogateAt } from "./order.js";
 
@@ -29,13 +29,13 @@ export interface LotterySource {
  * @public
  */
 export function lotteryEntropy(sources: readonly LotterySource[]): Result<Entropy> {
-  if (!Array.isArray(sources) || sources.length === 0) return fail([createIssue("entropy_invalid", { detail: "no lottery source" })]);
+  if (!Array.isArray(sources) || sources.length === 0) return fail([issue("entropy_invalid", { detail: "no lottery source" })]);
   let text = "";
   for (const [k, s] of sources.entries()) {
     const numbers = s?.numbers;
-    if (!Array.isArray(numbers) || numbers.length === 0) return fail([createIssue("entropy_invalid", { detail: `source ${k + 1} has no numbers` })]);
+    if (!Array.isArray(numbers) || numbers.length === 0) return fail([issue("entropy_invalid", { detail: `source ${k + 1} has no numbers` })]);
     for (const n of numbers) {
-      if (!Number.isSafeInteger(n) || n < 0) return fail([createIssue("entropy_invalid", { detail: `source ${k + 1}: ${String(n)} is not a non-negative integer` })]);
+      if (!Number.isSafeInteger(n) || n < 0) return fail([issue("entropy_invalid", { detail: `source ${k + 1}: ${String(n)} is not a non-negative integer` })]);
     }
     text += `${[...numbers].sort((a, b) => a - b).join(".")}./`;
   }
@@ -56,8 +56,8 @@ const MIN_DICE = 20;
  * @public
  */
 export function diceEntropy(digits: string): Result<Entropy> {
-  if (typeof digits !== "string" || !/^[0-9]+$/.test(digits)) return fail([createIssue("entropy_invalid", { detail: "dice digits must be 0-9 only" })]);
-  const warnings: Issue[] = digits.length < MIN_DICE ? [createIssue("entropy_weak", { digits: digits.length, kind: "dice", minimum: MIN_DICE })] : [];
+  if (typeof digits !== "string" || !/^[0-9]+$/.test(digits)) return fail([issue("entropy_invalid", { detail: "dice digits must be 0-9 only" })]);
+  const warnings: Issue[] = digits.length < MIN_DICE ? [issue("entropy_weak", { digits: digits.length, kind: "dice", minimum: MIN_DICE })] : [];
   return ok({ kind: "dice", value: `dice:${digits}` }, warnings);
 }
 
@@ -75,8 +75,8 @@ export function diceEntropy(digits: string): Result<Entropy> {
  */
 export function beaconEntropy(input: { readonly round: number; readonly value: string }): Result<Entropy> {
   const { round, value } = input;
-  if (!Number.isSafeInteger(round) || round < 0) return fail([createIssue("entropy_invalid", { detail: "beacon round must be a non-negative integer" })]);
-  if (typeof value !== "string" || !/^[0-9a-fA-F]{32,}$/.test(value)) return fail([createIssue("entropy_invalid", { detail: "beacon value must be at least 32 hex digits" })]);
+  if (!Number.isSafeInteger(round) || round < 0) return fail([issue("entropy_invalid", { detail: "beacon round must be a non-negative integer" })]);
+  if (typeof value !== "string" || !/^[0-9a-fA-F]{32,}$/.test(value)) return fail([issue("entropy_invalid", { detail: "beacon value must be at least 32 hex digits" })]);
   return ok({ kind: "beacon", value: `beacon:${round}:${value.toLowerCase()}` });
 }
 
@@ -91,9 +91,9 @@ export function beaconEntropy(input: { readonly round: number; readonly value: s
  * @public
  */
 export function commitSecret(secret: string): Result<string> {
-  if (typeof secret !== "string" || secret.length === 0) return fail([createIssue("entropy_invalid", { detail: "empty secret" })]);
+  if (typeof secret !== "string" || secret.length === 0) return fail([issue("entropy_invalid", { detail: "empty secret" })]);
   const at = loneSurrogateAt(secret);
-  if (at >= 0) return fail([createIssue("seed_lone_surrogate", { path: "secret", position: at })]);
+  if (at >= 0) return fail([issue("seed_lone_surrogate", { path: "secret", position: at })]);
   return ok(sha256Hex(secret));
 }
 
@@ -114,16 +114,16 @@ const MIN_SECRET = 16;
  */
 export function revealEntropy(commitments: readonly string[], secrets: readonly string[]): Result<Entropy> {
   if (!Array.isArray(commitments) || !Array.isArray(secrets) || commitments.length === 0 || commitments.length !== secrets.length) {
-    return fail([createIssue("entropy_invalid", { detail: "one secret per published commitment is needed" })]);
+    return fail([issue("entropy_invalid", { detail: "one secret per published commitment is needed" })]);
   }
   const issues: Issue[] = [];
   let text = "";
   secrets.forEach((secret, k) => {
     const c = commitSecret(secret);
     if (!c.ok) issues.push(...c.issues);
-    else if (secret.includes("/")) issues.push(createIssue("entropy_invalid", { detail: `secret ${k + 1} contains "/"` }));
-    else if (c.value !== String(commitments[k]).toLowerCase()) issues.push(createIssue("commitment_mismatch", { position: k + 1, commitment: String(commitments[k]) }));
-    else if (secret.length < MIN_SECRET) issues.push(createIssue("entropy_weak", { digits: secret.length, kind: "secret", minimum: MIN_SECRET }));
+    else if (secret.includes("/")) issues.push(issue("entropy_invalid", { detail: `secret ${k + 1} contains "/"` }));
+    else if (c.value !== String(commitments[k]).toLowerCase()) issues.push(issue("commitment_mismatch", { position: k + 1, commitment: String(commitments[k]) }));
+    else if (secret.length < MIN_SECRET) issues.push(issue("entropy_weak", { digits: secret.length, kind: "secret", minimum: MIN_SECRET }));
     text += `${secret}/`;
   });
   return settle({ kind: "commitReveal", value: `reveal:${text}` }, issues);

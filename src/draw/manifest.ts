@@ -1,6 +1,6 @@
 import type { Stratification } from "../model/record.js";
 import { fail, type Result, settle } from "../result.js";
-import { createIssue } from "./_issue.js";
+import { issue } from "./_issue.js";
 import type { DrawEntity } from "./pool.js";
 import { type ExclusionOptions, type Manifest, preparePool } from "./prepare.js";
 
@@ -35,6 +35,6 @@ export interface BuildManifestOptions {
 export function buildManifest(pool: readonly DrawEntity[], options: BuildManifestOptions): Result<Manifest> {
   const { prepared, issues } = preparePool(pool, options.stratify, options.salt, options.exclusions ?? {});
   if (!prepared) return fail(issues);
-  if (prepared.manifest.strata.length === 0) return fail([...issues, createIssue("empty_pool", {}, { severity: "error" })]);
+  if (prepared.manifest.strata.length === 0) return fail([...issues, issue("empty_pool", {}, { severity: "error" })]);
   return settle(prepared.manifest, issues);
 }

@@ -1,7 +1,7 @@
 import type { EntityStatus } from "../model/entity.js";
 import type { RiskTier } from "../model/tier.js";
 import { type Issue } from "../result.js";
-import { createIssue } from "./_issue.js";
+import { issue } from "./_issue.js";
 
 /**
  * The fields of an entity the draw reads. Every {@link Entity} fits; a portal may pass lighter objects.
@@ -53,7 +53,7 @@ export interface PoolCheck {
  * @internal
  */
 export function checkPool(pool: unknown): PoolCheck {
-  if (!Array.isArray(pool)) return { issues: [createIssue("invalid_type", { path: "pool", expected: "array", received: typeof pool })], hasSurrogates: false };
+  if (!Array.isArray(pool)) return { issues: [issue("invalid_type", { path: "pool", expected: "array", received: typeof pool })], hasSurrogates: false };
   const issues: Issue[] = [];
   let hasSurrogates = false;
   for (let k = 0; k < pool.length; k++) {
@@ -61,20 +61,20 @@ export function checkPool(pool: unknown): PoolCheck {
     const e = pool[k] as Partial<DrawEntity> | null;
     const row = k + 1;
     if (typeof e !== "object" || e === null) {
-      issues.push(createIssue("invalid_type", { path: `pool.${k}`, expected: "object", received: e === null ? "null" : typeof e }, { row }));
+      issues.push(issue("invalid_type", { path: `pool.${k}`, expected: "object", received: e === null ? "null" : typeof e }, { row }));
       continue;
     }
     const id = e.id;
     if (typeof id !== "string" || id.length === 0) {
-      issues.push(createIssue("entity_id_invalid", { row, id: String(id ?? ""), detail: "empty or not a string" }, { row, field: "id" }));
+      issues.push(issue("entity_id_invalid", { row, id: String(id ?? ""), detail: "empty or not a string" }, { row, field: "id" }));
       continue;
     }
     const problem = SUSPECT.test(id) ? idProblem(id) : null;
     if (problem === "surrogate") hasSurrogates = true;
-    else if (problem !== null) issues.push(createIssue("entity_id_invalid", { row, id, detail: problem }, { row, field: "id" }));
-    if (e.tier !== undefined && !TIERS.has(e.tier as string)) issues.push(createIssue("entity_field_invalid", { row, field: "tier", value: String(e.tier) }, { row, field: "tier" }));
-    if (e.inspections !== undefined && !Array.isArray(e.inspections)) issues.push(createIssue("entity_field_invalid", { row, field: "inspections", value: typeof e.inspections }, { row, field: "inspections" }));
-    if (e.status !== undefined && !STATUSES.has(e.status as string)) issues.push(createIssue("entity_field_invalid", { row, field: "status", value: String(e.status) }, { row, field: "status" }));
+    else if (problem !== null) issues.push(issue("entity_id_invalid", { row, id, detail: problem }, { row, field: "id" }));
+    if (e.tier !== undefined && !TIERS.has(e.tier as string)) issues.push(issue("entity_field_invalid", { row, field: "tier", value: String(e.tier) }, { row, field: "tier" }));
+    if (e.inspections !== undefined && !Array.isArray(e.inspections)) issues.push(issue("entity_field_invalid", { row, field: "inspections", value: typeof e.inspections }, { row, field: "inspections" }));
+    if (e.status !== undefined && !STATUSES.has(e.status as string)) issues.push(issue("entity_field_invalid", { row, field: "status", value: String(e.status) }, { row, field: "status" }));
   }
   return { issues, hasSurrogates };
 }
@@ -91,7 +91,7 @@ export function duplicateIssues(pool: readonly DrawEntity[]): Issue[] {
     const id = (pool[k] as DrawEntity).id;
     const first = seen.get(id);
     if (first === undefined) seen.set(id, k + 1);
-    else if (issues.length < MAX_LISTED) issues.push(createIssue("duplicate_entity_id", { id, first, second: k + 1 }, { row: k + 1, field: "id" }));
+    else if (issues.length < MAX_LISTED) issues.push(issue("duplicate_entity_id", { id, first, second: k + 1 }, { row: k + 1, field: "id" }));
   }
   return issues;
 }

@@ -1,7 +1,7 @@
 import type { ExclusionCounts, ExclusionReason, ExclusionRules, Stratification } from "../model/record.js";
 import type { RiskTier } from "../model/tier.js";
 import { type Issue } from "../result.js";
-import { createIssue } from "./_issue.js";
+import { issue } from "./_issue.js";
 import { idListDigest, manifestDigest, stratumDigest, tierStratumKey } from "./digest.js";
 import { formatIso, parseIso } from "../_internal/dates.js";
 import { compareCodePoints, loneSurrogateAt, radixOrder, sortCodePointsInPlace } from "./order.js";
@@ -56,23 +56,23 @@ function isoMinusDays(iso: string, days: number): string | null {
 /** Validated rules plus issues. @internal */
 export function resolveRules(options: ExclusionOptions): { rules: ExclusionRules; drawnEarlier: Set<string>; issues: Issue[] } {
   const issues: Issue[] = [];
-  if (typeof options !== "object" || options === null) return { rules: { exemptTiers: [], recentInspection: null, drawnEarlier: null }, drawnEarlier: new Set(), issues: [createIssue("invalid_argument", { detail: "exclusions must be an object" })] };
+  if (typeof options !== "object" || options === null) return { rules: { exemptTiers: [], recentInspection: null, drawnEarlier: null }, drawnEarlier: new Set(), issues: [issue("invalid_argument", { detail: "exclusions must be an object" })] };
   for (const field of ["exemptTiers", "drawnEarlier"] as const) {
-    if (options[field] !== undefined && !Array.isArray(options[field])) issues.push(createIssue("invalid_argument", { detail: `exclusions.${field} must be an array` }));
+    if (options[field] !== undefined && !Array.isArray(options[field])) issues.push(issue("invalid_argument", { detail: `exclusions.${field} must be an array` }));
   }
   if (issues.length > 0) return { rules: { exemptTiers: [], recentInspection: null, drawnEarlier: null }, drawnEarlier: new Set(), issues };
   const exempt = [...new Set(options.exemptTiers ?? [])].sort();
-  for (const t of exempt) if (!["A", "B", "C", "D"].includes(t)) issues.push(createIssue("invalid_value", { path: "exemptTiers", expected: "A | B | C | D", received: String(t) }));
+  for (const t of exempt) if (!["A", "B", "C", "D"].includes(t)) issues.push(issue("invalid_value", { path: "exemptTiers", expected: "A | B | C | D", received: String(t) }));
   let recent: ExclusionRules["recentInspection"] = null;
   if (options.recentInspection !== undefined && options.recentInspection !== null) {
     const { itemId, asOf, withinDays } = options.recentInspection;
-    if (typeof itemId !== "string" || itemId.length === 0) issues.push(createIssue("invalid_argument", { detail: "recentInspection.itemId must be a non-empty string" }));
-    if (typeof asOf !== "string" || isoMinusDays(asOf, 0) === null) issues.push(createIssue("date_invalid", { path: "recentInspection.asOf", value: String(asOf) }));
-    if (!Number.isSafeInteger(withinDays) || withinDays < 1) issues.push(createIssue("invalid_argument", { detail: "recentInspection.withinDays must be an integer ≥ 1" }));
+    if (typeof itemId !== "string" || itemId.length === 0) issues.push(issue("invalid_argument", { detail: "recentInspection.itemId must be a non-empty string" }));
+    if (typeof asOf !== "string" || isoMinusDays(asOf, 0) === null) issues.push(issue("date_invalid", { path: "recentInspection.asOf", value: String(asOf) }));
+    if (!Number.isSafeInteger(withinDays) || withinDays < 1) issues.push(issue("invalid_argument", { detail: "recentInspection.withinDays must be an integer ≥ 1" }));
     recent = { itemId, asOf, withinDays };
   }
   const earlier = [...new Set(options.drawnEarlier ?? [])];
-  for (const id of earlier) if (typeof id !== "string" || loneSurrogateAt(id) >= 0) issues.push(createIssue("invalid_argument", { detail: "drawnEarlier must hold well-formed string ids" }));
+  for (const id of earlier) if (typeof id !== "string" || loneSurrogateAt(id) >= 0) issues.push(issue("invalid_argument", { detail: "drawnEarlier must hold well-formed string ids" }));
   const rules: ExclusionRules = {
     exemptTiers: exempt,
     recentInspection: recent,
@@ -164,10 +164,10 @@ export function preparePool(
 ): { prepared?: Prepared; issues: Issue[] } {
   const check = checkPool(pool);
   const issues: Issue[] = [...check.issues];
-  if (stratify !== "none" && stratify !== "tier") issues.push(createIssue("invalid_value", { path: "stratify", expected: "none | tier", received: String(stratify) }));
-  if (typeof salt !== "string" || salt.length === 0) issues.push(createIssue("salt_empty"));
-  else if (loneSurrogateAt(salt) >= 0) issues.push(createIssue("seed_lone_surrogate", { path: "salt", position: loneSurrogateAt(salt) }));
-  else if (salt.length < 16) issues.push(createIssue("salt_short", { length: salt.length }));
+  if (stratify !== "none" && stratify !== "tier") issues.push(issue("invalid_value", { path: "stratify", expected: "none | tier", received: String(stratify) }));
+  if (typeof salt !== "string" || salt.length === 0) issues.push(issue("salt_empty"));
+  else if (loneSurrogateAt(salt) >= 0) issues.push(issue("seed_lone_surrogate", { path: "salt", position: loneSurrogateAt(salt) }));
+  else if (salt.length < 16) issues.push(issue("salt_short", { length: salt.length }));
   const resolved = resolveRules(exclusions);
   issues.push(...resolved.issues);
   if (issues.some((i) => i.severity === "error")) return { issues };
@@ -230,7 +230,7 @@ export function preparePool(
   }
   strata.sort((a, b) => compareCodePoints(a.key, b.key));
   for (let k = 1; k < strata.length; k++) {
-    if ((strata[k] as ManifestStratum).key === (strata[k - 1] as ManifestStratum).key) return { issues: [...issues, createIssue("stratum_key_collision", { key: (strata[k] as ManifestStratum).key })] };
+    if ((strata[k] as ManifestStratum).key === (strata[k - 1] as ManifestStratum).key) return { issues: [...issues, issue("stratum_key_collision", { key: (strata[k] as ManifestStratum).key })] };
   }
   const manifest: Manifest = { stratification: stratify, chunkLines: 65_536, digest: manifestDigest(strata), strata };
   return { prepared: { manifest, counts, rules, excluded }, issues };

@@ -1,6 +1,6 @@
 import type { DrawRecord, Replacement } from "../model/record.js";
 import { fail, type Issue, type Result, settle } from "../result.js";
-import { createIssue } from "./_issue.js";
+import { issue } from "./_issue.js";
 import type { DrawEntity } from "./pool.js";
 import { type DrawOptions, nextPick, rebuild, streamStates } from "./select.js";
 import { verifyDraw } from "./verify.js";
@@ -37,7 +37,7 @@ export interface ReplacementRequest {
 export function replaceSelections(record: DrawRecord, pool: readonly DrawEntity[], requests: readonly ReplacementRequest[], options: DrawOptions): Result<DrawRecord> {
   const verified = verifyDraw(record, pool, options);
   if (!verified.ok) return verified;
-  if (!Array.isArray(requests)) return fail([createIssue("invalid_argument", { detail: "requests must be an array" })]);
+  if (!Array.isArray(requests)) return fail([issue("invalid_argument", { detail: "requests must be an array" })]);
   const r = verified.value;
   const { prepared } = rebuild(r.announcement, pool, options);
   const states = streamStates(r.announcement, prepared?.manifest, [...r.selections, ...r.replacements]);
@@ -53,17 +53,17 @@ export function replaceSelections(record: DrawRecord, pool: readonly DrawEntity[
   requests.forEach((req, k) => {
     const position = r.replacements.length + k + 1;
     if (typeof req?.reason !== "string" || req.reason.trim().length === 0) {
-      issues.push(createIssue("replacement_invalid", { position, detail: "a reason is required" }));
+      issues.push(issue("replacement_invalid", { position, detail: "a reason is required" }));
       return;
     }
     if (!active.has(req.id)) {
-      issues.push(createIssue("replacement_invalid", { position, detail: `"${String(req.id)}" is not a drawn entity still in the draw` }));
+      issues.push(issue("replacement_invalid", { position, detail: `"${String(req.id)}" is not a drawn entity still in the draw` }));
       return;
     }
     const stratum = stratumOf.get(req.id) as string;
     const next = nextPick(r.seed, states.get(stratum) as NonNullable<ReturnType<typeof states.get>>);
     if (!next) {
-      issues.push(createIssue("stratum_exhausted", { stratum }));
+      issues.push(issue("stratum_exhausted", { stratum }));
       return;
     }
     added.push({ replaces: req.id, reason: req.reason, ...next });

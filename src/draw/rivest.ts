@@ -1,5 +1,5 @@
 import { fail, type Issue, ok, type Result } from "../result.js";
-import { createIssue } from "./_issue.js";
+import { issue } from "./_issue.js";
 import { loneSurrogateAt } from "./order.js";
 import { type StreamPick, streamOf } from "./stream.js";
 
@@ -51,10 +51,10 @@ export function drawWithoutReplacement(seed: string, total: number, count: numbe
  * @internal
  */
 export function seedIssues(seed: unknown, path = "seed"): Issue[] {
-  if (typeof seed !== "string") return [createIssue("invalid_type", { path, expected: "string", received: typeof seed })];
-  if (seed.length === 0) return [createIssue("seed_empty", {}, { path: [path] })];
+  if (typeof seed !== "string") return [issue("invalid_type", { path, expected: "string", received: typeof seed })];
+  if (seed.length === 0) return [issue("seed_empty", {}, { path: [path] })];
   const at = loneSurrogateAt(seed);
-  return at >= 0 ? [createIssue("seed_lone_surrogate", { path, position: at }, { path: [path] })] : [];
+  return at >= 0 ? [issue("seed_lone_surrogate", { path, position: at }, { path: [path] })] : [];
 }
 
 /**
@@ -74,10 +74,10 @@ export function seedIssues(seed: unknown, path = "seed"): Issue[] {
 export function rivestSample(options: RivestSampleOptions): Result<number[]> {
   const { seed, total, count, replacement = false } = options;
   const issues = seedIssues(seed);
-  if (!Number.isSafeInteger(total) || total < 1) issues.push(createIssue("invalid_argument", { detail: `total must be a safe integer ≥ 1, got ${String(total)}` }));
-  if (!Number.isSafeInteger(count) || count < 0) issues.push(createIssue("invalid_argument", { detail: `count must be a safe integer ≥ 0, got ${String(count)}` }));
+  if (!Number.isSafeInteger(total) || total < 1) issues.push(issue("invalid_argument", { detail: `total must be a safe integer ≥ 1, got ${String(total)}` }));
+  if (!Number.isSafeInteger(count) || count < 0) issues.push(issue("invalid_argument", { detail: `count must be a safe integer ≥ 0, got ${String(count)}` }));
   if (issues.length > 0) return fail(issues);
-  if (!replacement && count > total) return fail([createIssue("sample_too_large", { stratum: "-", count, total })]);
+  if (!replacement && count > total) return fail([issue("sample_too_large", { stratum: "-", count, total })]);
   if (replacement) {
     const out: number[] = [];
     const next = streamOf(seed, total);

@@ -1,6 +1,6 @@
 import type { Announcement, Entropy, Replacement, Selection } from "../model/record.js";
 import { type Issue } from "../result.js";
-import { createIssue } from "./_issue.js";
+import { issue } from "./_issue.js";
 import { announcementDigest } from "./announce.js";
 import { sha256Hex } from "./digest.js";
 import { drawWithoutReplacement } from "./rivest.js";
@@ -23,20 +23,20 @@ export interface DrawOptions {
 /** Issues when the entropy is not what the announcement named. @internal */
 export function entropyIssues(announcement: Announcement, entropy: Entropy): Issue[] {
   const src = announcement.entropySource;
-  if (entropy.kind !== src.kind) return [createIssue("entropy_source_mismatch", { expected: src.kind, found: entropy.kind })];
+  if (entropy.kind !== src.kind) return [issue("entropy_source_mismatch", { expected: src.kind, found: entropy.kind })];
   const prefix = { lottery: "lottery:", dice: "dice:", beacon: "beacon:", commitReveal: "reveal:" }[entropy.kind];
-  if (!entropy.value.startsWith(prefix)) return [createIssue("entropy_invalid", { detail: `value must start with "${prefix}"` })];
+  if (!entropy.value.startsWith(prefix)) return [issue("entropy_invalid", { detail: `value must start with "${prefix}"` })];
   if (src.kind === "beacon") {
     const round = entropy.value.split(":")[1];
-    if (round !== String(src.round)) return [createIssue("entropy_source_mismatch", { expected: `beacon round ${src.round}`, found: `round ${round ?? "?"}` })];
+    if (round !== String(src.round)) return [issue("entropy_source_mismatch", { expected: `beacon round ${src.round}`, found: `round ${round ?? "?"}` })];
   }
   if (src.kind === "commitReveal") {
     const secrets = entropy.value.slice(prefix.length).split("/");
     secrets.pop();
-    if (secrets.length !== src.commitments.length) return [createIssue("entropy_invalid", { detail: "one secret per published commitment is needed" })];
+    if (secrets.length !== src.commitments.length) return [issue("entropy_invalid", { detail: "one secret per published commitment is needed" })];
     const issues: Issue[] = [];
     secrets.forEach((s, k) => {
-      if (sha256Hex(s) !== src.commitments[k]) issues.push(createIssue("commitment_mismatch", { position: k + 1, commitment: src.commitments[k] as string }));
+      if (sha256Hex(s) !== src.commitments[k]) issues.push(issue("commitment_mismatch", { position: k + 1, commitment: src.commitments[k] as string }));
     });
     return issues;
   }
@@ -46,7 +46,7 @@ export function entropyIssues(announcement: Announcement, entropy: Entropy): Iss
 /** Announcement self-consistency: protocol and digest. @internal */
 export function announcementIssues(announcement: Announcement): Issue[] {
   const expected = announcementDigest(announcement as unknown as Record<string, unknown>);
-  return expected === announcement.digest ? [] : [createIssue("announcement_altered", { detail: `digest is ${announcement.digest}, content gives ${expected}` })];
+  return expected === announcement.digest ? [] : [issue("announcement_altered", { detail: `digest is ${announcement.digest}, content gives ${expected}` })];
 }
 
 /** Rebuilds the manifest of `pool` under the announced rules. @internal */
@@ -63,7 +63,7 @@ export function rebuild(announcement: Announcement, pool: readonly DrawEntity[],
   const want = rules.drawnEarlier;
   if ((got?.digest ?? null) !== (want?.digest ?? null)) {
     const show = (x: typeof got) => (x ? `${x.count} ids, ${x.digest.slice(0, 16)}…` : "none");
-    return { issues: [...out.issues, createIssue("drawn_earlier_mismatch", { expected: show(want), found: show(got) })] };
+    return { issues: [...out.issues, issue("drawn_earlier_mismatch", { expected: show(want), found: show(got) })] };
   }
   return out;
 }

@@ -1,7 +1,7 @@
 import { parseWith } from "../_internal/zod.js";
 import { type DrawRecord, DrawRecord as DrawRecordSchema, PROTOCOL_VERSION, type Replacement, type Selection } from "../model/record.js";
 import { fail, type Issue, ok, type Result } from "../result.js";
-import { createIssue } from "./_issue.js";
+import { issue } from "./_issue.js";
 import { checkAnnouncement, manifestIssues } from "./draw.js";
 import type { DrawEntity } from "./pool.js";
 import { deriveSeed, stratumSeed } from "./seed.js";
@@ -13,11 +13,11 @@ const MAX_MISMATCHES = 50;
 export function parseRecord(input: unknown): Result<DrawRecord> {
   const protocol = (input as { protocol?: unknown } | null)?.protocol;
   if (typeof input === "object" && input !== null && protocol !== PROTOCOL_VERSION) {
-    return fail([createIssue("protocol_unsupported", { found: String(protocol), expected: PROTOCOL_VERSION }, { path: ["protocol"] })]);
+    return fail([issue("protocol_unsupported", { found: String(protocol), expected: PROTOCOL_VERSION }, { path: ["protocol"] })]);
   }
   const parsed = parseWith(DrawRecordSchema, input);
   if (parsed.ok) return parsed;
-  return fail(parsed.issues.map((i) => createIssue("record_malformed", { detail: `${(i.path ?? []).join(".") || "(root)"}: ${i.message.en}` }, i.path ? { path: i.path } : {})));
+  return fail(parsed.issues.map((i) => issue("record_malformed", { detail: `${(i.path ?? []).join(".") || "(root)"}: ${i.message.en}` }, i.path ? { path: i.path } : {})));
 }
 
 const FIELDS = ["id", "stratum", "counter", "hash", "index"] as const;
@@ -51,7 +51,7 @@ function comparePick(expected: Selection | Omit<Replacement, "replaces" | "reaso
  * @public
  */
 export function verifyDraw(record: DrawRecord, pool: readonly DrawEntity[], options: DrawOptions): Result<DrawRecord> {
-  if (typeof options !== "object" || options === null) return fail([createIssue("invalid_argument", { detail: "options with the salt are required" })]);
+  if (typeof options !== "object" || options === null) return fail([issue("invalid_argument", { detail: "options with the salt are required" })]);
   const parsed = parseRecord(record);
   if (!parsed.ok) return parsed;
   const r = parsed.value;
@@ -59,25 +59,25 @@ export function verifyDraw(record: DrawRecord, pool: readonly DrawEntity[], opti
   const a = checkAnnouncement(r.announcement, "announcement");
   if (!a.ok) return a;
   const ann = a.value;
-  if (r.taskId !== ann.taskId) issues.push(createIssue("announcement_altered", { detail: `record task ${r.taskId}, announced task ${ann.taskId}` }));
+  if (r.taskId !== ann.taskId) issues.push(issue("announcement_altered", { detail: `record task ${r.taskId}, announced task ${ann.taskId}` }));
   issues.push(...entropyIssues(ann, r.entropy));
   const seed = deriveSeed(ann.taskId, ann.digest, r.entropy);
-  if (seed !== r.seed) issues.push(createIssue("seed_mismatch", { expected: seed, found: r.seed }));
+  if (seed !== r.seed) issues.push(issue("seed_mismatch", { expected: seed, found: r.seed }));
 
   const { prepared, issues: poolIssues } = rebuild(ann, pool, options);
   issues.push(...poolIssues);
   if (prepared) {
     issues.push(...manifestIssues(ann, prepared.manifest, prepared.counts));
-    if (r.manifestDigest !== prepared.manifest.digest) issues.push(createIssue("manifest_digest_mismatch", { expected: prepared.manifest.digest, found: r.manifestDigest }));
+    if (r.manifestDigest !== prepared.manifest.digest) issues.push(issue("manifest_digest_mismatch", { expected: prepared.manifest.digest, found: r.manifestDigest }));
     for (const reason of ["inactive", "tier_exempt", "drawn_earlier", "recently_inspected"] as const) {
-      if (r.exclusions[reason] !== prepared.counts[reason]) issues.push(createIssue("exclusion_count_mismatch", { reason, expected: prepared.counts[reason], found: r.exclusions[reason] }));
+      if (r.exclusions[reason] !== prepared.counts[reason]) issues.push(issue("exclusion_count_mismatch", { reason, expected: prepared.counts[reason], found: r.exclusions[reason] }));
     }
   }
   // The record's strata must repeat the announcement's (the seed column is derived).
   const strataText = (xs: readonly { key: string; N: number; n: number; digest: string }[]) => xs.map((s) => `${s.key}:${s.N}:${s.n}:${s.digest}`).join(",");
-  if (strataText(r.strata) !== strataText(ann.strata)) issues.push(createIssue("announcement_altered", { detail: "the record's strata differ from the announced strata" }));
+  if (strataText(r.strata) !== strataText(ann.strata)) issues.push(issue("announcement_altered", { detail: "the record's strata differ from the announced strata" }));
   for (const s of r.strata) {
-    if (s.seed !== stratumSeed(seed, s.key)) issues.push(createIssue("stratum_mismatch", { stratum: s.key, field: "seed", expected: stratumSeed(seed, s.key), found: s.seed }));
+    if (s.seed !== stratumSeed(seed, s.key)) issues.push(issue("stratum_mismatch", { stratum: s.key, field: "seed", expected: stratumSeed(seed, s.key), found: s.seed }));
   }
 
   // Selections, stratum by stratum, in draw order.
@@ -91,15 +91,15 @@ export function verifyDraw(record: DrawRecord, pool: readonly DrawEntity[], opti
   for (const s of ann.strata) {
     const want = expected.filter((x) => x.stratum === s.key);
     const got = r.selections.filter((x) => x.stratum === s.key);
-    if (want.length !== got.length) push(createIssue("selection_count_mismatch", { stratum: s.key, expected: want.length, found: got.length }));
+    if (want.length !== got.length) push(issue("selection_count_mismatch", { stratum: s.key, expected: want.length, found: got.length }));
     const n = Math.min(want.length, got.length);
     for (let k = 0; k < n; k++) {
-      comparePick(want[k] as Selection, got[k] as Selection, (field, e, f) => push(createIssue("selection_mismatch", { stratum: s.key, position: k + 1, field, expected: e, found: f }, { path: ["selections", r.selections.indexOf(got[k] as Selection), field] })));
+      comparePick(want[k] as Selection, got[k] as Selection, (field, e, f) => push(issue("selection_mismatch", { stratum: s.key, position: k + 1, field, expected: e, found: f }, { path: ["selections", r.selections.indexOf(got[k] as Selection), field] })));
     }
   }
   const known = new Set(ann.strata.map((s) => s.key));
-  for (const x of r.selections) if (!known.has(x.stratum)) push(createIssue("selection_mismatch", { stratum: x.stratum, position: 0, field: "stratum", expected: "an announced stratum", found: x.stratum }));
-  if (mismatches === 0 && expected.some((x, k) => x.id !== r.selections[k]?.id)) push(createIssue("selection_mismatch", { stratum: "-", position: 0, field: "order", expected: "strata in announced order", found: "reordered" }));
+  for (const x of r.selections) if (!known.has(x.stratum)) push(issue("selection_mismatch", { stratum: x.stratum, position: 0, field: "stratum", expected: "an announced stratum", found: x.stratum }));
+  if (mismatches === 0 && expected.some((x, k) => x.id !== r.selections[k]?.id)) push(issue("selection_mismatch", { stratum: "-", position: 0, field: "order", expected: "strata in announced order", found: "reordered" }));
 
   // Replacements continue the streams after the original selections.
   const states = streamStates(ann, manifest, expected);
@@ -107,20 +107,20 @@ export function verifyDraw(record: DrawRecord, pool: readonly DrawEntity[], opti
   r.replacements.forEach((rep, k) => {
     const position = k + 1;
     if (!active.has(rep.replaces)) {
-      push(createIssue("replacement_invalid", { position, detail: `"${rep.replaces}" is not a drawn entity still in the draw` }));
+      push(issue("replacement_invalid", { position, detail: `"${rep.replaces}" is not a drawn entity still in the draw` }));
       return;
     }
     const stratum = (expected.find((x) => x.id === rep.replaces) ?? r.replacements.find((x) => x.id === rep.replaces))?.stratum;
     const st = stratum === undefined ? undefined : states.get(stratum);
     const next = st ? nextPick(seed, st) : null;
     if (!next) {
-      push(createIssue("replacement_invalid", { position, detail: `stratum ${String(stratum)} is exhausted` }));
+      push(issue("replacement_invalid", { position, detail: `stratum ${String(stratum)} is exhausted` }));
       return;
     }
-    comparePick(next, rep, (field, e, f) => push(createIssue("replacement_mismatch", { position, field, expected: e, found: f }, { path: ["replacements", k, field] })));
+    comparePick(next, rep, (field, e, f) => push(issue("replacement_mismatch", { position, field, expected: e, found: f }, { path: ["replacements", k, field] })));
     active.delete(rep.replaces);
     active.add(next.id);
   });
-  if (mismatches > MAX_MISMATCHES) issues.push(createIssue("mismatches_truncated", { count: mismatches - MAX_MISMATCHES }));
+  if (mismatches > MAX_MISMATCHES) issues.push(issue("mismatches_truncated", { count: mismatches - MAX_MISMATCHES }));
   return issues.some((i) => i.severity === "error") ? fail(issues) : ok(r, issues);
 }
