@@ -3,11 +3,9 @@ import { readFileSync } from "node:fs";
 import {
   entityStatusLabels, type Issue, parseEntityPoolCsv, parseInspectorPoolCsv, parseTask, riskTierLabels, type Task,
 } from "../../src/index.js";
+import { type Lang, show, t } from "./_lang.js";
 
-type Lang = "zh" | "en";
 const data = (file: string) => readFileSync(new URL(`../data/${file}`, import.meta.url), "utf8");
-const t = (lang: Lang, zh: string, en: string) => (lang === "zh" ? zh : en);
-const show = (lang: Lang, i: Issue) => `  ${i.severity === "error" ? "✗" : "!"} ${i.row ? t(lang, `第${i.row}行 `, `row ${i.row} `) : ""}[${i.code}] ${i.message[lang]}`;
 
 /** Loads the demo task (焦作市公安局 2023, 娱乐场所治安管理监督检查). */
 export function loadTask(): Task {
@@ -25,7 +23,7 @@ export async function run(lang: Lang): Promise<void> {
 
   const pool = parseEntityPoolCsv(data("jiaozuo-entertainment-pool.csv"));
   if (!pool.ok) {
-    for (const i of pool.issues) console.log(show(lang, i));
+    for (const i of pool.issues) console.log(show(lang, i, "  "));
     throw new Error("sample entity pool is invalid");
   }
   const entities = pool.value;
@@ -38,7 +36,7 @@ export async function run(lang: Lang): Promise<void> {
   console.log(t(lang, `  检查对象名录库：${entities.length} 户`, `  Entity pool: ${entities.length} entities`));
   console.log(`    ${[...byStatus].map(([s, n]) => `${entityStatusLabels[s as keyof typeof entityStatusLabels][lang]} ${n}`).join(t(lang, "，", ", "))}`);
   console.log(`    ${(["A", "B", "C", "D"] as const).map((k) => `${k} ${riskTierLabels[k][lang]} ${byTier.get(k) ?? 0}`).join(t(lang, "，", ", "))}`);
-  for (const w of pool.warnings) console.log(show(lang, w));
+  for (const w of pool.warnings) console.log(show(lang, w, "  "));
 
   const inspectors = parseInspectorPoolCsv(data("jiaozuo-inspectors.csv"));
   if (!inspectors.ok) throw new Error("sample inspector pool is invalid");
@@ -47,11 +45,11 @@ export async function run(lang: Lang): Promise<void> {
   console.log(t(lang, `  执法检查人员名录库：${inspectors.value.length} 人`, `  Inspector pool: ${inspectors.value.length} people`));
   console.log(`    ${[...depts].map(([d, n]) => `${d} ${n}`).join(t(lang, "，", ", "))}`);
   console.log(t(lang, `    其中专家 ${inspectors.value.filter((p) => p.expert).length} 人，无执法资格 ${inspectors.value.filter((p) => !p.credential && !p.expert).length} 人`, `    experts ${inspectors.value.filter((p) => p.expert).length}, without credential ${inspectors.value.filter((p) => !p.credential && !p.expert).length}`));
-  for (const w of inspectors.warnings) console.log(show(lang, w));
+  for (const w of inspectors.warnings) console.log(show(lang, w, "  "));
 
   // What a planner's broken export looks like, and what the SDK says about it.
   const broken = "统一社会信用代码,名称,信用风险分类\n91410802MA0000000X,焦作市某KTV,E\n91410802MA0000000X,焦作市某KTV（重复）,B\n";
   const r = parseEntityPoolCsv(broken);
   console.log(t(lang, "  一份有问题的导出：", "  A broken export:"));
-  if (!r.ok) for (const i of r.issues) console.log(show(lang, i));
+  if (!r.ok) for (const i of r.issues) console.log(show(lang, i, "  "));
 }

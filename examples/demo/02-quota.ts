@@ -3,10 +3,8 @@ import { readFileSync } from "node:fs";
 import {
   allocate, type Issue, parseEntityPoolCsv, parseQuota, parseTierPolicy, type Quota, riskTierLabels, sampleSize,
 } from "../../src/index.js";
+import { type Lang, show, t } from "./_lang.js";
 
-type Lang = "zh" | "en";
-const t = (lang: Lang, zh: string, en: string) => (lang === "zh" ? zh : en);
-const show = (lang: Lang, i: Issue) => `${i.severity === "error" ? "✗" : "!"} [${i.code}] ${i.message[lang]}`;
 
 const PER: Record<string, [string, string]> = {
   year: ["每年", "per year"], halfYear: ["每半年", "per half year"], quarter: ["每季度", "per quarter"], month: ["每月", "per month"], plan: ["本次任务", "per task window"],

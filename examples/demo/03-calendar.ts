@@ -1,10 +1,8 @@
 // Demo section 3: the calendar — real 抽取日期 cells of the seed plans read into dates, split into batches
 // with their sizes, each entity's chance of being inspected in the year, and the 公示 deadline.
 import { type Issue, parseWindow, publicationDeadline, scheduleBatches } from "../../src/index.js";
+import { type Lang, show, t } from "./_lang.js";
 
-type Lang = "zh" | "en";
-const t = (lang: Lang, zh: string, en: string) => (lang === "zh" ? zh : en);
-const show = (lang: Lang, i: Issue) => `      ${i.severity === "error" ? "✗" : "!"} [${i.code}] ${i.message[lang]}`;
 const pct = (x: number) => `${(x * 100).toFixed(2)}%`;
 
 // Real tasks of 焦作 2023 (jiaozuo-2023-plans.txt). The plans do not state pool sizes: the sizes below are
@@ -25,13 +23,13 @@ export async function run(lang: Lang): Promise<void> {
     const r = parseWindow(text, { year: 2023 });
     if (!r.ok) {
       console.log(`    “${text}”`);
-      for (const i of r.issues) console.log(show(lang, i));
+      for (const i of r.issues) console.log(show(lang, i, "      "));
       continue;
     }
     const ws = r.value.windows.map((w) => (w.start === w.end ? w.start : `${w.start}～${w.end}`));
     const list = ws.length > 3 ? `${ws.slice(0, 2).join("，")} … ${ws[ws.length - 1]}（${t(lang, `共${ws.length}段`, `${ws.length} parts`)}）` : ws.join("，");
     console.log(`    “${text}” → ${list}${r.value.recurring ? `  [${r.value.recurring.description[lang]}]` : ""}`);
-    for (const i of r.warnings) console.log(show(lang, i));
+    for (const i of r.warnings) console.log(show(lang, i, "      "));
   }
 
   for (const task of tasks) {
@@ -40,7 +38,7 @@ export async function run(lang: Lang): Promise<void> {
     for (const avoidRepeats of [false, true]) {
       const r = scheduleBatches({ quota: task.quota, window: task.window, year: 2023, poolSize: task.pool, avoidRepeats });
       if (!r.ok) {
-        for (const i of r.issues) console.log(show(lang, i));
+        for (const i of r.issues) console.log(show(lang, i, "      "));
         continue;
       }
       const s = r.value;
@@ -56,7 +54,7 @@ export async function run(lang: Lang): Promise<void> {
       const c = s.chanceAtLeastOnce;
       console.log(t(lang, `    ${avoidRepeats ? "避免重复检查" : "各批独立抽取"}：全年共 ${s.totalDraws} 户次，每户至少被抽中一次的概率 ${c.numerator}/${c.denominator} ≈ ${pct(c.approx)}`,
         `    ${avoidRepeats ? "avoiding repeats" : "independent batches"}: ${s.totalDraws} draws in the year; chance an entity is drawn at least once ${c.numerator}/${c.denominator} ≈ ${pct(c.approx)}`));
-      for (const i of r.warnings) console.log(show(lang, i));
+      for (const i of r.warnings) console.log(show(lang, i, "      "));
     }
   }
 

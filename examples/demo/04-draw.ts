@@ -6,11 +6,9 @@ import {
   announce, draw, type DrawEntity, type DrawRecord, type Issue, lotteryEntropy, parseEntityPoolCsv, parseQuota,
   parseTask, parseTierPolicy, replaceSelections, riskTierLabels, unwrap, verifyDraw,
 } from "../../src/index.js";
+import { type Lang, show, t } from "./_lang.js";
 
-type Lang = "zh" | "en";
 const data = (file: string) => readFileSync(new URL(`../data/${file}`, import.meta.url), "utf8");
-const t = (lang: Lang, zh: string, en: string) => (lang === "zh" ? zh : en);
-const show = (lang: Lang, i: Issue) => `    ✗ [${i.code}] ${i.message[lang]}`;
 
 export async function run(lang: Lang = "zh"): Promise<void> {
   console.log(t(lang, "\n四、随机抽取检查对象（先公告，后抽取，人人可复核）", "\n4. Drawing the entities (announce first, then draw; anyone can re-check)"));
@@ -33,7 +31,7 @@ export async function run(lang: Lang = "zh"): Promise<void> {
     entropySource: { kind: "lottery", description: "中国福利彩票双色球2023年6月1日开奖号码（红球6个、蓝球1个）" },
   });
   if (!announced.ok) {
-    for (const i of announced.issues) console.log(show(lang, i));
+    for (const i of announced.issues) console.log(show(lang, i, "    "));
     return;
   }
   const { announcement, manifest } = announced.value;
@@ -53,7 +51,7 @@ export async function run(lang: Lang = "zh"): Promise<void> {
   const entropy = unwrap(lotteryEntropy([{ name: "红球", numbers: [3, 11, 17, 22, 28, 31] }, { name: "蓝球", numbers: [9] }]));
   const drawn = draw(announcement, pool, entropy, { salt });
   if (!drawn.ok) {
-    for (const i of drawn.issues) console.log(show(lang, i));
+    for (const i of drawn.issues) console.log(show(lang, i, "    "));
     return;
   }
   let record: DrawRecord = drawn.value;
@@ -77,5 +75,5 @@ export async function run(lang: Lang = "zh"): Promise<void> {
   const tampered: DrawRecord = { ...record, selections: record.selections.map((s, k) => (k === 1 ? { ...s, id: entities.find((e) => e.id !== s.id && e.status === "active")!.id } : s)) };
   const bad = verifyDraw(tampered, pool, { salt });
   console.log(t(lang, "  ⑥ 篡改一条抽中记录后复核：", "  ⑥ Re-check after one pick was altered:"));
-  if (!bad.ok) for (const i of bad.issues.slice(0, 3)) console.log(show(lang, i));
+  if (!bad.ok) for (const i of bad.issues.slice(0, 3)) console.log(show(lang, i, "    "));
 }

@@ -4,10 +4,8 @@ import {
   announce, diceEntropy, draw, type InspectorInput, type Issue, matchInspectors, type MatchRules, recuseInspector,
   type Team, unwrap, verifyMatch,
 } from "../../src/index.js";
+import { type Lang, show, t } from "./_lang.js";
 
-type Lang = "zh" | "en";
-const t = (lang: Lang, zh: string, en: string) => (lang === "zh" ? zh : en);
-const show = (lang: Lang, i: Issue) => `${i.severity === "error" ? "✗" : "!"} [${i.code}] ${i.message[lang]}`;
 
 // Row 37 of 晋城市2023年度部门联合双随机抽查工作计划 (shared/seeds/jincheng-2023-joint-plan.txt), as printed:
 // 37 对汽车销售企业的部门联合抽查 | 对从事汽车销售及其相关服务活动的检查 | 高平市 | 30% 1次/年 | 3月-12月 | 市商务局 | 市市场监管局 市税务局

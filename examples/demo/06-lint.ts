@@ -2,9 +2,8 @@
 // filed, and show what is wrong, grouped by row, in the terms of the plan.
 import { readFileSync } from "node:fs";
 import { type Diagnostic, formatDiagnosticsText, lintPlanTable, lintRules } from "../../src/index.js";
+import { type Lang, t } from "./_lang.js";
 
-type Lang = "zh" | "en";
-const t = (lang: Lang, zh: string, en: string) => (lang === "zh" ? zh : en);
 
 export async function run(lang: Lang): Promise<void> {
   console.log(t(lang, "\n六、抽查计划检查（lint）", "\n6. Linting an annual plan"));

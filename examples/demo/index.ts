@@ -2,7 +2,8 @@
 // `npm run demo` prints in Chinese; `npm run demo -- --lang en` in English.
 import { existsSync } from "node:fs";
 
-type Lang = "zh" | "en";
+import type { Lang } from "./_lang.js";
+
 const lang: Lang = process.argv.includes("--lang") && process.argv[process.argv.indexOf("--lang") + 1] === "en" ? "en" : "zh";
 
 // In data-flow order (DESIGN.md): pools → quota → calendar → draw → match → lint.
