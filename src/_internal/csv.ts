@@ -34,3 +34,23 @@ export function readCsv(text: string): { rows: CsvRow[]; problems: CsvProblem[] 
 export function isBlankRow(cells: readonly string[]): boolean {
   return cells.every((c) => c.trim() === "");
 }
+
+/**
+ * The text of one cell as a spreadsheet library or a caller gives it: strings as they are, numbers and booleans
+ * written out, dates as ISO days, rich-text cells by their `text`, anything else as JSON; never throws.
+ */
+export function cellText(value: unknown): string {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "string") return value;
+  if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint") return String(value);
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? "" : value.toISOString().slice(0, 10);
+  if (typeof value === "object" && "text" in value && typeof (value as { text: unknown }).text === "string") {
+    return (value as { text: string }).text;
+  }
+  try {
+    return JSON.stringify(value) ?? "";
+  } catch {
+    // Circular objects, or objects whose toString is not callable: no text to show.
+    return "";
+  }
+}

@@ -1,5 +1,5 @@
-import { type CsvRow, isBlankRow, readCsv } from "../_internal/csv.js";
-import { type Issue, type Result, settle } from "../result.js";
+import { type CsvRow, cellText, isBlankRow, readCsv } from "../_internal/csv.js";
+import { fail, type Issue, type Result, settle } from "../result.js";
 import type { Entity } from "./entity.js";
 import type { Inspector } from "./inspector.js";
 import { parseEntityPool, parseInspectorPool, type PoolOptions } from "./pool.js";
@@ -44,11 +44,10 @@ interface CsvTable {
 }
 
 function tableOf(rows: readonly { row: number; cells: readonly unknown[] }[]): CsvTable {
-  const text = (c: unknown) => (c === null || c === undefined ? "" : String(c));
   const [header, ...body] = rows;
   return {
-    header: (header?.cells ?? []).map((h) => text(h).trim()),
-    rows: body.map((r) => ({ row: r.row, cells: r.cells.map(text) })).filter((r) => !isBlankRow(r.cells)),
+    header: (header?.cells ?? []).map((h) => cellText(h).trim()),
+    rows: body.map((r) => ({ row: r.row, cells: r.cells.map(cellText) })).filter((r) => !isBlankRow(r.cells)),
   };
 }
 
@@ -58,7 +57,11 @@ function readTableCsv(text: string, issues: Issue[]): CsvTable {
   return tableOf(rows);
 }
 
-const numbered = (rows: readonly (readonly unknown[])[]) => rows.map((cells, i) => ({ row: i + 1, cells }));
+const numbered = (rows: readonly (readonly unknown[])[]) => rows.map((cells, i) => ({ row: i + 1, cells: Array.isArray(cells) ? cells : [cells] }));
+
+/** The issue for an input of the wrong kind (a caller passing a File object, a number, a worksheet…). */
+const notA = (expected: string, input: unknown): Result<never> =>
+  fail([issue("invalid_type", { path: "(root)", expected, received: input === null ? "null" : Array.isArray(input) ? "array" : typeof input })]);
 
 function mapColumns(header: readonly string[], fields: readonly Field[], issues: Issue[]): Map<number, Field> {
   const byHeader = new Map<string, Field>();
@@ -142,6 +145,7 @@ export interface PoolCsvOptions {
  * @public
  */
 export function parseEntityPoolCsv(text: string, options: PoolCsvOptions = {}): Result<Entity[]> {
+  if (typeof text !== "string") return notA("string", text);
   const issues: Issue[] = [];
   return entitiesFromTable(readTableCsv(text, issues), issues, options);
 }
@@ -158,6 +162,7 @@ export function parseEntityPoolCsv(text: string, options: PoolCsvOptions = {}): 
  * @public
  */
 export function parseEntityPoolRows(rows: readonly (readonly unknown[])[], options: PoolCsvOptions = {}): Result<Entity[]> {
+  if (!Array.isArray(rows)) return notA("array", rows);
   return entitiesFromTable(tableOf(numbered(rows)), [], options);
 }
 
@@ -188,6 +193,7 @@ function entitiesFromTable(table: CsvTable, issues: Issue[], options: PoolCsvOpt
  * @public
  */
 export function parseInspectorPoolCsv(text: string): Result<Inspector[]> {
+  if (typeof text !== "string") return notA("string", text);
   const issues: Issue[] = [];
   return inspectorsFromTable(readTableCsv(text, issues), issues);
 }
@@ -203,6 +209,7 @@ export function parseInspectorPoolCsv(text: string): Result<Inspector[]> {
  * @public
  */
 export function parseInspectorPoolRows(rows: readonly (readonly unknown[])[]): Result<Inspector[]> {
+  if (!Array.isArray(rows)) return notA("array", rows);
   return inspectorsFromTable(tableOf(numbered(rows)), []);
 }
 

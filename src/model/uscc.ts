@@ -18,6 +18,7 @@ const USCC_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30
  * @public
  */
 export function usccCheckCharacter(first17: string): string | undefined {
+  if (typeof first17 !== "string") return undefined;
   let sum = 0;
   for (let i = 0; i < 17; i++) {
     const v = USCC_CHARSET.indexOf(first17.charAt(i));
@@ -44,6 +45,7 @@ export function usccCheckCharacter(first17: string): string | undefined {
  * @public
  */
 export function validateUscc(code: string): Issue[] {
+  if (typeof code !== "string") return [issue("invalid_type", { path: "uscc", expected: "string", received: typeof code })];
   const chars = [...code];
   if (chars.length !== 18) return [issue("uscc_invalid_length", { value: code, length: chars.length })];
   for (let i = 0; i < 18; i++) {
@@ -68,5 +70,5 @@ export function validateUscc(code: string): Issue[] {
  * @public
  */
 export function looksLikeUscc(code: string): boolean {
-  return /^[0-9A-HJ-NPQRTUWXY]{18}$/.test(code);
+  return typeof code === "string" && /^[0-9A-HJ-NPQRTUWXY]{18}$/.test(code);
 }

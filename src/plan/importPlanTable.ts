@@ -1,4 +1,4 @@
-import { isBlankRow, readCsv } from "../_internal/csv.js";
+import { cellText, isBlankRow, readCsv } from "../_internal/csv.js";
 import type { Plan, Task } from "../model/plan.js";
 import { fail, type Issue, ok, type Result } from "../result.js";
 import { type PlanField, normalizeHeader, readTargeting, recognizeHeader, splitDepartments } from "./_columns.js";
@@ -51,21 +51,6 @@ const HEADER_SCAN_ROWS = 20;
 interface Row {
   readonly row: number;
   readonly cells: readonly string[];
-}
-
-function cellText(value: unknown): string {
-  if (value === null || value === undefined) return "";
-  if (typeof value === "string") return value;
-  if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint") return String(value);
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? "" : value.toISOString().slice(0, 10);
-  if (typeof value === "object" && value !== null && "text" in value && typeof (value as { text: unknown }).text === "string") {
-    return (value as { text: string }).text;
-  }
-  try {
-    return JSON.stringify(value) ?? "";
-  } catch {
-    return String(value);
-  }
 }
 
 function toRows(input: PlanTableInput, issues: Issue[]): Row[] {
