@@ -108,7 +108,9 @@ function fill(template: string, params: IssueParams, lang: keyof Message): strin
 /* @__NO_SIDE_EFFECTS__ */
 export function issueFactory<C extends Catalog>(catalog: C) {
   return (code: keyof C & IssueCode, params: IssueParams = {}, options: IssueOptions = {}): Issue => {
-    const entry = catalog[code] as CatalogEntry;
+    const entry = catalog[code] as CatalogEntry | undefined;
+    // A code outside the catalog is a programmer error (possible from plain JavaScript): say which.
+    if (entry === undefined) throw new DoubleRandomError("invalid_argument", `unknown issue code "${String(code)}"`);
     const out: { -readonly [K in keyof Issue]: Issue[K] } = {
       code,
       severity: options.severity ?? entry.severity,

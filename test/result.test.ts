@@ -19,6 +19,12 @@ describe("createIssue", () => {
   });
 });
 
+describe("issue codes", () => {
+  it("an unknown code is a programmer error with a coded exception, not a TypeError", () => {
+    expect(() => createIssue("no_such_code" as never)).toThrow(DoubleRandomError);
+  });
+});
+
 describe("Result helpers", () => {
   it("settle fails only when an issue is an error", () => {
     expect(settle(1, [createIssue("empty_pool")])).toMatchObject({ ok: true, value: 1 });
