@@ -69,7 +69,21 @@ describe("double-random CLI", () => {
     const matched = JSON.parse(readFileSync(join(dir, "mm.json"), "utf8"));
     expect(matched.match.teams).toHaveLength(6);
     for (const team of matched.match.teams) expect(team.members.length).toBeGreaterThanOrEqual(2);
-    expect(run("verify", "mm.json", "--pool", pool, "--salt", salt).code).toBe(0);
+    const unchecked = run("verify", "mm.json", "--pool", pool, "--salt", salt);
+    expect(unchecked.code).toBe(0);
+    expect(unchecked.out).toContain("检查组未复核");
+    const checked = run("verify", "mm.json", "--pool", pool, "--salt", salt, "--inspectors", inspectors);
+    expect(checked.code, checked.err).toBe(0);
+    expect(checked.out).toContain("检查组复核通过：6 组");
+    // A portal that swapped a team member after the draw.
+    const member = matched.match.teams[0].members[0];
+    const other = readFileSync(inspectors, "utf8").split("\n").map((l) => l.split(",")).find((c) => c[2] === "焦作市公安局" && c[3] === "是" && !matched.match.teams[0].members.some((m: { id: string }) => m.id === c[0]))!;
+    member.id = other[0];
+    member.name = other[1];
+    writeFileSync(join(dir, "mm-bad.json"), JSON.stringify(matched));
+    const bad = run("verify", "mm-bad.json", "--pool", pool, "--salt", salt, "--inspectors", inspectors);
+    expect(bad.code).toBe(1);
+    expect(bad.err).toMatch(/\[match_\w+\]/);
     const none = run("match", "rm.json", "--inspectors", inspectors, "--departments", "焦作市公安局", "--qualifications", "特种设备", "--lang", "en");
     expect(none.code).toBe(1);
     expect(none.err).toContain("match_no_eligible");
