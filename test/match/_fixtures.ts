@@ -201,3 +201,16 @@ export const scenarioArb: fc.Arbitrary<Scenario> = fc
     return { targets, inspectors, experts, rules, regionOf };
   });
 
+
+/** The test vector of docs/spec/match-v1.md §9, shared by the engine test and the Python reference test. */
+export const SPEC_VECTOR = {
+  record: { taskId: "T1", seed: "abc", selections: [{ id: "E1", stratum: "all" }, { id: "E2", stratum: "all" }] },
+  inspectors: [
+    { id: "A", name: "甲", department: "市场监管局", loadCap: 1 },
+    { id: "B", name: "乙", department: "市场监管局", loadCap: 1 },
+    { id: "C", name: "丙", department: "应急管理局", loadCap: 1, conflicts: [{ entityId: "E1" }] },
+    { id: "D", name: "丁", department: "应急管理局", loadCap: 2 },
+    { id: "F", name: "戊", department: "市场监管局", loadCap: 1 },
+  ],
+  rules: { departments: ["市场监管局", "应急管理局"], leader: { department: "应急管理局" } },
+};

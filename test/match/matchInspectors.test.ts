@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { matchInspectors, verifyMatch } from "../../src/index.js";
-import { feasible, record, ruleBreaks, type Scenario, scenarioArb } from "./_fixtures.js";
+import { feasible, record, ruleBreaks, type Scenario, SPEC_VECTOR, scenarioArb } from "./_fixtures.js";
 
 const run = (sc: Scenario, seed = "seed-0") =>
   matchInspectors({
@@ -26,17 +26,7 @@ describe("matchInspectors", () => {
   });
 
   it("reproduces a pinned vector (a change here is a protocol change)", () => {
-    const r = matchInspectors({
-      record: { taskId: "T1", seed: "abc", selections: [{ id: "E1", stratum: "all" }, { id: "E2", stratum: "all" }] },
-      inspectors: [
-        { id: "A", name: "甲", department: "市场监管局", loadCap: 1 },
-        { id: "B", name: "乙", department: "市场监管局", loadCap: 1 },
-        { id: "C", name: "丙", department: "应急管理局", loadCap: 1, conflicts: [{ entityId: "E1" }] },
-        { id: "D", name: "丁", department: "应急管理局", loadCap: 2 },
-        { id: "F", name: "戊", department: "市场监管局", loadCap: 1 },
-      ],
-      rules: { departments: ["市场监管局", "应急管理局"], leader: { department: "应急管理局" } },
-    });
+    const r = matchInspectors(SPEC_VECTOR);
     expect(r.ok && r.value.teams.map((t) => [t.targetId, t.members.map((m) => m.id), t.leaderId])).toEqual([
       ["E1", ["F", "D"], "D"],
       ["E2", ["B", "D"], "D"],

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { matchInspectors, recuseInspector } from "../../src/index.js";
-import { record, scenarioArb } from "./_fixtures.js";
+import { record, SPEC_VECTOR, scenarioArb } from "./_fixtures.js";
 
 const python = "/usr/bin/python3";
 const script = join(new URL(".", import.meta.url).pathname, "reference", "match_v1.py");
@@ -42,17 +42,7 @@ describe("match-v1 spec", () => {
 
   it("reproduces the test vector of §9", () => {
     const out = spawnSync(python, [script], {
-      input: JSON.stringify([{
-        record: { taskId: "T1", seed: "abc", selections: [{ id: "E1", stratum: "all" }, { id: "E2", stratum: "all" }] },
-        inspectors: [
-          { id: "A", name: "甲", department: "市场监管局", loadCap: 1 },
-          { id: "B", name: "乙", department: "市场监管局", loadCap: 1 },
-          { id: "C", name: "丙", department: "应急管理局", loadCap: 1, conflicts: [{ entityId: "E1" }] },
-          { id: "D", name: "丁", department: "应急管理局", loadCap: 2 },
-          { id: "F", name: "戊", department: "市场监管局", loadCap: 1 },
-        ],
-        rules: { departments: ["市场监管局", "应急管理局"], leader: { department: "应急管理局" } },
-      }]),
+      input: JSON.stringify([SPEC_VECTOR]),
       encoding: "utf8",
     });
     expect(JSON.parse(out.stdout)).toEqual([{ teams: [{ targetId: "E1", ids: ["F", "D"], leaderId: "D" }, { targetId: "E2", ids: ["B", "D"], leaderId: "D" }], counter: 11 }]);
