@@ -4,7 +4,7 @@ export default defineConfig([
   {
     // ESM: one output file per source module, so that with `sideEffects: false` a portal's bundler keeps
     // only the modules it imports (e.g. `rivestSample` alone does not pull in zod or the plan linter).
-    entry: ["src/**/*.ts", "!src/cli/**", "!src/global.ts"],
+    entry: ["src/**/*.ts", "!src/cli/**", "!src/global.ts", "!src/global-draw.ts"],
     format: ["esm"],
     bundle: false,
     dts: { entry: { index: "src/index.ts" } },
@@ -21,7 +21,8 @@ export default defineConfig([
     target: "es2022",
   },
   {
-    entry: { "double-random": "src/global.ts" },
+    // Script-tag bundles: the whole API, and the draw bundle (src/global-draw.ts) that stays within 60 KB gzipped.
+    entry: { "double-random": "src/global.ts", "double-random.draw": "src/global-draw.ts" },
     format: ["iife"],
     globalName: "DoubleRandom",
     minify: true,

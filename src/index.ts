@@ -11,6 +11,8 @@ export { createIssue } from "./createIssue.js";
 export { messages } from "./messages/index.js";
 export type { Catalog, CatalogEntry } from "./messages/types.js";
 export * from "./model/index.js";
+// JSON Schema generation is exported here, not from model/, so the draw script-tag bundle can leave it out.
+export { jsonSchemas, type ModelName } from "./model/json-schema.js";
 export * from "./quota/index.js";
 export * from "./calendar/index.js";
 export * from "./draw/index.js";

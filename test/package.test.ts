@@ -1,6 +1,7 @@
 // The built package as a consumer meets it: plain Node, ESM and CommonJS, no TypeScript, no bundler.
 import { execFileSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
+import vm from "node:vm";
 import { describe, expect, it } from "vitest";
 
 const root = new URL("..", import.meta.url).pathname;
@@ -21,5 +22,43 @@ describe("dist/ in plain Node", () => {
   });
   it("CommonJS require works", () => {
     expect(JSON.parse(node(["-e", `const m = require("./dist/index.cjs"); ${probe}`]))).toEqual(expected);
+  });
+});
+
+// The two script-tag bundles (run here in a bare V8 context: no window, no require, no process).
+describe("script-tag bundles", () => {
+  const load = (file: string): Record<string, unknown> => {
+    const context = vm.createContext({ TextEncoder, console });
+    vm.runInContext(readFileSync(`${root}dist/${file}`, "utf8"), context);
+    return (context as { DoubleRandom: Record<string, unknown> }).DoubleRandom;
+  };
+
+  it("the full bundle exposes exactly the public API of src/index.ts, plus `jitless`", async () => {
+    const full = load("double-random.global.js");
+    const api = await import("../src/index.js");
+    expect(Object.keys(full).sort()).toEqual([...Object.keys(api), "jitless"].sort());
+  });
+
+  it("the draw bundle is the full API minus the calculators, plan import/lint, JSON Schemas and the catalogs", async () => {
+    const full = load("double-random.global.js");
+    const drawBundle = load("double-random.draw.global.js");
+    const left = new Set([
+      ...Object.keys(await import("../src/quota/index.js")),
+      ...Object.keys(await import("../src/calendar/index.js")),
+      ...Object.keys(await import("../src/plan/index.js")),
+      "jsonSchemas", "messages", "createIssue",
+    ]);
+    expect(Object.keys(drawBundle).sort()).toEqual(Object.keys(full).filter((k) => !left.has(k)).sort());
+  });
+
+  it("the draw bundle draws and re-checks a draw on its own", () => {
+    const m = load("double-random.draw.global.js") as Record<string, (...a: unknown[]) => { ok: boolean; value: unknown }>;
+    const pool = m.parseEntityPoolCsv!("id,name,tier\nE1,甲,D\nE2,乙,D\nE3,丙,B\nE4,丁,B\nE5,戊,B\n").value;
+    const salt = "bundle-test-salt-0123456789";
+    const a = m.announce!({ taskId: "T-1", pool, stratify: "tier", salt, sizes: { B: 2, D: 1 }, entropySource: { kind: "dice", description: "test" } });
+    const ann = (a.value as { announcement: unknown }).announcement;
+    const record = m.draw!(ann, pool, m.diceEntropy!("31415926535897932384").value, { salt });
+    expect(record.ok).toBe(true);
+    expect(m.verifyDraw!(record.value, pool, { salt }).ok).toBe(true);
   });
 });

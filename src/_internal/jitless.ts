@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 
 // zod compiles object parsers with `new Function` unless told not to; a page whose CSP forbids
 // 'unsafe-eval' would report a violation. The script-tag bundle imports this module first, before any

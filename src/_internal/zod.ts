@@ -1,8 +1,12 @@
-import type * as z from "zod";
-import type { IssueCode } from "../messages/index.js";
-import { messages } from "../messages/index.js";
-import { createIssue } from "../createIssue.js";
+import type * as z from "zod/mini";
+import { coreMessages } from "../messages/core.js";
+import { modelMessages } from "../messages/model.js";
+import { issue as createIssue } from "../model/_issue.js";
 import { type Issue, ok, type Result } from "../result.js";
+
+// Our refinements only use codes of the core and model catalogs, so a model parse bundles only those two.
+const catalog = { ...coreMessages, ...modelMessages };
+type IssueCode = keyof typeof catalog;
 
 /** Code carried in `params.code` by our own refinements, so custom zod issues map onto catalog codes. */
 export interface CustomIssueParams {
@@ -60,7 +64,7 @@ function mapIssue(issue: z.core.$ZodIssue, input: unknown, base: readonly (strin
       return issue.keys.map((key) => createIssue("unrecognized_key", { path: p, key }, where));
     case "custom": {
       const params = issue.params as CustomIssueParams | undefined;
-      if (params && Object.prototype.hasOwnProperty.call(messages, params.code)) {
+      if (params && Object.prototype.hasOwnProperty.call(catalog, params.code)) {
         const { code, ...rest } = params;
         return [createIssue(code, { path: p, ...rest }, where)];
       }
@@ -82,7 +86,7 @@ function mapIssue(issue: z.core.$ZodIssue, input: unknown, base: readonly (strin
  * Runs a zod schema and maps its failure onto our {@link Issue}s. Our own refinements report warnings
  * through `warningsOf`, which runs only on a successful parse.
  */
-export function parseWith<S extends z.ZodType>(
+export function parseWith<S extends z.ZodMiniType>(
   schema: S,
   input: unknown,
   options: { path?: readonly (string | number)[]; warningsOf?: (value: z.output<S>) => Issue[] } = {},

@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { parseIso } from "../_internal/dates.js";
 
 /**
@@ -10,25 +10,21 @@ import { parseIso } from "../_internal/dates.js";
  * ```
  * @public
  */
-export const IsoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .refine(
-    (s) => parseIso(s) !== undefined,
-    { params: { code: "date_invalid" } },
-  )
-  .meta({ id: "IsoDate", description: "ISO calendar date YYYY-MM-DD" });
+export const IsoDate = z.string().check(
+  z.regex(/^\d{4}-\d{2}-\d{2}$/),
+  z.refine((s) => parseIso(s) !== undefined, { params: { code: "date_invalid" } }),
+).register(z.globalRegistry, { id: "IsoDate", description: "ISO calendar date YYYY-MM-DD" });
 
 /** A non-empty identifier without surrounding spaces or control characters. */
-export const Identifier = z
-  .string()
-  .min(1)
-  .max(128)
+export const Identifier = z.string().check(
+  z.minLength(1),
+  z.maxLength(128),
   // Explicit \u ranges rather than \p{Cc}: the pattern ships in JSON Schemas and must compile in
   // Python's re and Java's regex too.
-  .regex(/^[^\s\u0000-\u001f\u007f-\u009f](?:[^\u0000-\u001f\u007f-\u009f]*[^\s\u0000-\u001f\u007f-\u009f])?$/, {
+  z.regex(/^[^\s\u0000-\u001f\u007f-\u009f](?:[^\u0000-\u001f\u007f-\u009f]*[^\s\u0000-\u001f\u007f-\u009f])?$/, {
     message: "no surrounding spaces or control characters",
-  });
+  }),
+);
 
 /** Non-empty display text. */
-export const Text = z.string().trim().min(1);
+export const Text = z.string().check(z.trim(), z.minLength(1));

@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { aliasesOf, normalizeLabel } from "../_internal/labels.js";
 import { parseWith } from "../_internal/zod.js";
 import { type Issue, type Message, type Result } from "../result.js";
@@ -35,7 +35,7 @@ export const entityKindLabels = {
  * ```
  * @public
  */
-export const EntityKind = z.enum(["enterprise", "individual", "cooperative", "product", "project", "behavior", "other"]).meta({ id: "EntityKind" });
+export const EntityKind = z.enum(["enterprise", "individual", "cooperative", "product", "project", "behavior", "other"]).register(z.globalRegistry, { id: "EntityKind" });
 /** The value of a valid {@link EntityKind} (defaults applied). @public */
 export type EntityKind = z.infer<typeof EntityKind>;
 
@@ -66,7 +66,7 @@ export const entityStatusLabels = {
  * ```
  * @public
  */
-export const EntityStatus = z.enum(["active", "deregistered", "revoked", "moved_out", "suspended", "other"]).meta({ id: "EntityStatus" });
+export const EntityStatus = z.enum(["active", "deregistered", "revoked", "moved_out", "suspended", "other"]).register(z.globalRegistry, { id: "EntityStatus" });
 /** The value of a valid {@link EntityStatus} (defaults applied). @public */
 export type EntityStatus = z.infer<typeof EntityStatus>;
 
@@ -80,7 +80,7 @@ export type EntityStatus = z.infer<typeof EntityStatus>;
  * ```
  * @public
  */
-export const EntityIdKind = z.enum(["uscc", "registration", "product", "project", "behavior", "other"]).meta({ id: "EntityIdKind" });
+export const EntityIdKind = z.enum(["uscc", "registration", "product", "project", "behavior", "other"]).register(z.globalRegistry, { id: "EntityIdKind" });
 /** The value of a valid {@link EntityIdKind} (defaults applied). @public */
 export type EntityIdKind = z.infer<typeof EntityIdKind>;
 
@@ -96,10 +96,10 @@ export type EntityIdKind = z.infer<typeof EntityIdKind>;
 export const InspectionRecord = z
   .object({
     date: IsoDate,
-    itemId: Identifier.optional().describe("抽查事项编号"),
-    inspectorIds: z.array(Identifier).optional().describe("执法人员"),
+    itemId: z.optional(Identifier).check(z.describe("抽查事项编号")),
+    inspectorIds: z.optional(z.array(Identifier)).check(z.describe("执法人员")),
   })
-  .meta({ id: "InspectionRecord" });
+  .register(z.globalRegistry, { id: "InspectionRecord" });
 /** The value of a valid {@link InspectionRecord} (defaults applied). @public */
 export type InspectionRecord = z.infer<typeof InspectionRecord>;
 
@@ -115,26 +115,27 @@ export type InspectionRecord = z.infer<typeof InspectionRecord>;
  * @public
  */
 export const Entity = z
-  .object({
-    id: Identifier.describe("唯一编号（统一社会信用代码或其他编号）"),
-    idKind: EntityIdKind.optional(),
-    name: Text.describe("名称"),
-    kind: EntityKind.default("enterprise"),
-    regionCode: z.string().regex(/^\d{6}$/).optional().describe("行政区划代码"),
-    industry: z.string().optional().describe("行业"),
-    tier: RiskTier.optional(),
-    status: EntityStatus.default("active"),
-    tags: z.array(z.string()).default([]),
-    inspections: z.array(InspectionRecord).default([]).describe("以往检查记录"),
-    attributes: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).default({}),
+  .strictObject({
+    id: Identifier.check(z.describe("唯一编号（统一社会信用代码或其他编号）")),
+    idKind: z.optional(EntityIdKind),
+    name: Text.check(z.describe("名称")),
+    kind: z._default(EntityKind, "enterprise"),
+    regionCode: z.optional(z.string().check(z.regex(/^\d{6}$/))).check(z.describe("行政区划代码")),
+    industry: z.optional(z.string()).check(z.describe("行业")),
+    tier: z.optional(RiskTier),
+    status: z._default(EntityStatus, "active"),
+    tags: z._default(z.array(z.string()), []),
+    inspections: z._default(z.array(InspectionRecord), []).check(z.describe("以往检查记录")),
+    attributes: z._default(z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])), {}),
   })
-  .strict()
-  .superRefine((e, ctx) => {
-    if (e.idKind === "uscc") {
-      for (const issue of validateUscc(e.id)) ctx.addIssue({ code: "custom", path: ["id"], message: issue.message.en, params: { code: issue.code, ...issue.params } });
-    }
-  })
-  .meta({ id: "Entity", description: "检查对象" });
+  .check(
+    z.superRefine((e, ctx) => {
+      if (e.idKind === "uscc") {
+        for (const issue of validateUscc(e.id)) ctx.addIssue({ code: "custom", path: ["id"], message: issue.message.en, params: { code: issue.code, ...issue.params } });
+      }
+    }),
+  )
+  .register(z.globalRegistry, { id: "Entity", description: "检查对象" });
 /** The value of a valid {@link Entity} (defaults applied). @public */
 export type Entity = z.output<typeof Entity>;
 /** An entity as written by a caller: defaults not yet applied. @public */

@@ -14,4 +14,3 @@ export { TierPolicy, TierRule } from "./policy.js";
 export { DrawRecord, PROTOCOL_VERSION } from "./record.js";
 export { parseEntityPool, parseInspectorPool, type PoolOptions } from "./pool.js";
 export { parseEntityPoolCsv, parseEntityPoolRows, parseInspectorPoolCsv, parseInspectorPoolRows, type PoolCsvOptions } from "./pool-csv.js";
-export { jsonSchemas, type ModelName } from "./json-schema.js";

@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { parseWith } from "../_internal/zod.js";
 import { type Issue, type Result } from "../result.js";
 import { Identifier, Text } from "./common.js";
@@ -13,7 +13,7 @@ import { issue } from "./_issue.js";
  * ```
  * @public
  */
-export const ConflictReason = z.enum(["declared", "former_employer", "relative", "shareholding", "prior_inspection", "other"]).meta({ id: "ConflictReason" });
+export const ConflictReason = z.enum(["declared", "former_employer", "relative", "shareholding", "prior_inspection", "other"]).register(z.globalRegistry, { id: "ConflictReason" });
 /** The value of a valid {@link ConflictReason} (defaults applied). @public */
 export type ConflictReason = z.infer<typeof ConflictReason>;
 
@@ -27,13 +27,12 @@ export type ConflictReason = z.infer<typeof ConflictReason>;
  * @public
  */
 export const Conflict = z
-  .object({
+  .strictObject({
     entityId: Identifier,
-    reason: ConflictReason.default("declared"),
-    note: z.string().optional(),
+    reason: z._default(ConflictReason, "declared"),
+    note: z.optional(z.string()),
   })
-  .strict()
-  .meta({ id: "Conflict" });
+  .register(z.globalRegistry, { id: "Conflict" });
 /** The value of a valid {@link Conflict} (defaults applied). @public */
 export type Conflict = z.output<typeof Conflict>;
 
@@ -50,19 +49,18 @@ export type Conflict = z.output<typeof Conflict>;
  * @public
  */
 export const Inspector = z
-  .object({
-    id: Identifier.describe("执法证号或人员编号"),
-    name: Text.describe("姓名"),
-    department: Text.describe("所属部门"),
-    credential: z.boolean().default(true).describe("是否具有执法资格"),
-    expert: z.boolean().default(false).describe("是否为专家"),
-    qualifications: z.array(z.string().min(1)).default([]).describe("专业资质，如 特种设备、食品"),
-    regions: z.array(z.string().min(1)).default([]).describe("可派往的行政区划代码；空表示不限"),
-    loadCap: z.number().int().min(0).optional().describe("每批次最多承担的检查对象数"),
-    conflicts: z.array(Conflict).default([]).describe("回避"),
+  .strictObject({
+    id: Identifier.check(z.describe("执法证号或人员编号")),
+    name: Text.check(z.describe("姓名")),
+    department: Text.check(z.describe("所属部门")),
+    credential: z._default(z.boolean(), true).check(z.describe("是否具有执法资格")),
+    expert: z._default(z.boolean(), false).check(z.describe("是否为专家")),
+    qualifications: z._default(z.array(z.string().check(z.minLength(1))), []).check(z.describe("专业资质，如 特种设备、食品")),
+    regions: z._default(z.array(z.string().check(z.minLength(1))), []).check(z.describe("可派往的行政区划代码；空表示不限")),
+    loadCap: z.optional(z.int().check(z.minimum(0))).check(z.describe("每批次最多承担的检查对象数")),
+    conflicts: z._default(z.array(Conflict), []).check(z.describe("回避")),
   })
-  .strict()
-  .meta({ id: "Inspector", description: "执法检查人员" });
+  .register(z.globalRegistry, { id: "Inspector", description: "执法检查人员" });
 /** The value of a valid {@link Inspector} (defaults applied). @public */
 export type Inspector = z.output<typeof Inspector>;
 /** An inspector as written by a caller. @public */

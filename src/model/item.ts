@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { parseWith } from "../_internal/zod.js";
 import type { Result } from "../result.js";
 import { Identifier, Text } from "./common.js";
@@ -12,7 +12,7 @@ import { Identifier, Text } from "./common.js";
  * ```
  * @public
  */
-export const CheckItemCategory = z.enum(["key", "general"]).meta({ id: "CheckItemCategory" });
+export const CheckItemCategory = z.enum(["key", "general"]).register(z.globalRegistry, { id: "CheckItemCategory" });
 /** The value of a valid {@link CheckItemCategory} (defaults applied). @public */
 export type CheckItemCategory = z.infer<typeof CheckItemCategory>;
 
@@ -25,7 +25,7 @@ export type CheckItemCategory = z.infer<typeof CheckItemCategory>;
  * ```
  * @public
  */
-export const CheckMethod = z.enum(["on_site", "documentary", "online_monitoring", "sampling_test", "other"]).meta({ id: "CheckMethod" });
+export const CheckMethod = z.enum(["on_site", "documentary", "online_monitoring", "sampling_test", "other"]).register(z.globalRegistry, { id: "CheckMethod" });
 /** The value of a valid {@link CheckMethod} (defaults applied). @public */
 export type CheckMethod = z.infer<typeof CheckMethod>;
 
@@ -39,17 +39,16 @@ export type CheckMethod = z.infer<typeof CheckMethod>;
  * @public
  */
 export const CheckItem = z
-  .object({
+  .strictObject({
     id: Identifier,
-    name: Text.describe("抽查事项名称"),
-    legalBasis: Text.describe("抽查依据"),
-    department: Text.describe("抽查主体"),
-    category: CheckItemCategory.default("general").describe("事项类别"),
-    methods: z.array(CheckMethod).default(["on_site"]).describe("检查方式"),
-    targets: z.string().optional().describe("检查对象"),
+    name: Text.check(z.describe("抽查事项名称")),
+    legalBasis: Text.check(z.describe("抽查依据")),
+    department: Text.check(z.describe("抽查主体")),
+    category: z._default(CheckItemCategory, "general").check(z.describe("事项类别")),
+    methods: z._default(z.array(CheckMethod), ["on_site"]).check(z.describe("检查方式")),
+    targets: z.optional(z.string()).check(z.describe("检查对象")),
   })
-  .strict()
-  .meta({ id: "CheckItem", description: "抽查事项" });
+  .register(z.globalRegistry, { id: "CheckItem", description: "抽查事项" });
 /** The value of a valid {@link CheckItem} (defaults applied). @public */
 export type CheckItem = z.output<typeof CheckItem>;
 

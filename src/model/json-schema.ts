@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { CheckItem } from "./item.js";
 import { Entity } from "./entity.js";
 import { Inspector } from "./inspector.js";
@@ -8,7 +8,7 @@ import { TierPolicy } from "./policy.js";
 import { DrawRecord } from "./record.js";
 import { RiskTier } from "./tier.js";
 
-const schemas: Record<ModelName, z.ZodType> = { RiskTier, CheckItem, Entity, Inspector, Quota, TierPolicy, Task, Plan, DrawRecord } as const;
+const schemas: Record<ModelName, z.ZodMiniType> = { RiskTier, CheckItem, Entity, Inspector, Quota, TierPolicy, Task, Plan, DrawRecord } as const;
 
 /**
  * Names of the models shipped as JSON Schema (in the package's `schemas/` folder as `<Name>.schema.json`).
@@ -29,7 +29,7 @@ export type ModelName = "RiskTier" | "CheckItem" | "Entity" | "Inspector" | "Quo
  */
 export function jsonSchemas(): Record<ModelName, Record<string, unknown>> {
   const out = {} as Record<ModelName, Record<string, unknown>>;
-  for (const [name, schema] of Object.entries(schemas) as [ModelName, z.ZodType][]) {
+  for (const [name, schema] of Object.entries(schemas) as [ModelName, z.ZodMiniType][]) {
     out[name] = z.toJSONSchema(schema, { io: "input", unrepresentable: "any", target: "draft-2020-12" }) as Record<string, unknown>;
   }
   return out;

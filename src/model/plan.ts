@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { parseWith } from "../_internal/zod.js";
 import type { Result } from "../result.js";
 import { Identifier, IsoDate, Text } from "./common.js";
@@ -15,7 +15,7 @@ import { RiskTier } from "./tier.js";
  * ```
  * @public
  */
-export const Targeting = z.enum(["directed", "undirected"]).meta({ id: "Targeting" });
+export const Targeting = z.enum(["directed", "undirected"]).register(z.globalRegistry, { id: "Targeting" });
 /** The value of a valid {@link Targeting} (defaults applied). @public */
 export type Targeting = z.infer<typeof Targeting>;
 
@@ -29,15 +29,14 @@ export type Targeting = z.infer<typeof Targeting>;
  * @public
  */
 export const TargetFilter = z
-  .object({
-    kinds: z.array(EntityKind).optional(),
-    regionCodes: z.array(z.string().regex(/^\d{2,6}$/)).optional().describe("行政区划代码或其前缀"),
-    industries: z.array(z.string()).optional(),
-    tags: z.array(z.string()).optional().describe("须同时具有的标签"),
-    tiers: z.array(RiskTier).optional(),
+  .strictObject({
+    kinds: z.optional(z.array(EntityKind)),
+    regionCodes: z.optional(z.array(z.string().check(z.regex(/^\d{2,6}$/)))).check(z.describe("行政区划代码或其前缀")),
+    industries: z.optional(z.array(z.string())),
+    tags: z.optional(z.array(z.string())).check(z.describe("须同时具有的标签")),
+    tiers: z.optional(z.array(RiskTier)),
   })
-  .strict()
-  .meta({ id: "TargetFilter" });
+  .register(z.globalRegistry, { id: "TargetFilter" });
 /** The value of a valid {@link TargetFilter} (defaults applied). @public */
 export type TargetFilter = z.infer<typeof TargetFilter>;
 
@@ -50,7 +49,7 @@ export type TargetFilter = z.infer<typeof TargetFilter>;
  * ```
  * @public
  */
-export const DateRange = z.object({ start: IsoDate, end: IsoDate }).strict().meta({ id: "DateRange" });
+export const DateRange = z.strictObject({ start: IsoDate, end: IsoDate }).register(z.globalRegistry, { id: "DateRange" });
 /** The value of a valid {@link DateRange} (defaults applied). @public */
 export type DateRange = z.infer<typeof DateRange>;
 
@@ -64,13 +63,12 @@ export type DateRange = z.infer<typeof DateRange>;
  * @public
  */
 export const SourceRow = z
-  .object({
-    row: z.number().int().min(1),
-    cells: z.record(z.string(), z.string()).describe("原表格各列文字，按表头"),
-    sheet: z.string().optional(),
+  .strictObject({
+    row: z.int().check(z.minimum(1)),
+    cells: z.record(z.string(), z.string()).check(z.describe("原表格各列文字，按表头")),
+    sheet: z.optional(z.string()),
   })
-  .strict()
-  .meta({ id: "SourceRow" });
+  .register(z.globalRegistry, { id: "SourceRow" });
 /** The value of a valid {@link SourceRow} (defaults applied). @public */
 export type SourceRow = z.infer<typeof SourceRow>;
 
@@ -84,28 +82,27 @@ export type SourceRow = z.infer<typeof SourceRow>;
  * @public
  */
 export const Task = z
-  .object({
+  .strictObject({
     id: Identifier,
-    name: Text.describe("抽查任务名称"),
-    planName: z.string().optional().describe("抽查计划名称"),
-    items: z.array(z.string().min(1)).default([]).describe("抽查事项（编号或名称）"),
-    scope: z.string().default("").describe("抽查对象范围"),
-    targeting: Targeting.describe("抽查类型"),
-    filter: TargetFilter.optional(),
-    quotaText: z.string().describe("抽查比例及频次原文"),
-    quota: Quota.optional(),
-    windowText: z.string().describe("抽查时间原文"),
-    windows: z.array(DateRange).optional().describe("解析后的抽查时间段"),
-    initiator: z.string().default("").describe("发起部门"),
-    cooperators: z.array(z.string().min(1)).default([]).describe("配合部门"),
-    mode: z.string().optional().describe("抽查检查模式，如 市抽市查、市抽县查、县抽县查"),
-    creditRequirement: z.string().optional().describe("智慧监管（信用风险分类）要求"),
-    region: z.string().optional().describe("地市/县区"),
-    responsible: z.string().optional().describe("责任单位"),
-    source: SourceRow.optional(),
+    name: Text.check(z.describe("抽查任务名称")),
+    planName: z.optional(z.string()).check(z.describe("抽查计划名称")),
+    items: z._default(z.array(z.string().check(z.minLength(1))), []).check(z.describe("抽查事项（编号或名称）")),
+    scope: z._default(z.string(), "").check(z.describe("抽查对象范围")),
+    targeting: Targeting.check(z.describe("抽查类型")),
+    filter: z.optional(TargetFilter),
+    quotaText: z.string().check(z.describe("抽查比例及频次原文")),
+    quota: z.optional(Quota),
+    windowText: z.string().check(z.describe("抽查时间原文")),
+    windows: z.optional(z.array(DateRange)).check(z.describe("解析后的抽查时间段")),
+    initiator: z._default(z.string(), "").check(z.describe("发起部门")),
+    cooperators: z._default(z.array(z.string().check(z.minLength(1))), []).check(z.describe("配合部门")),
+    mode: z.optional(z.string()).check(z.describe("抽查检查模式，如 市抽市查、市抽县查、县抽县查")),
+    creditRequirement: z.optional(z.string()).check(z.describe("智慧监管（信用风险分类）要求")),
+    region: z.optional(z.string()).check(z.describe("地市/县区")),
+    responsible: z.optional(z.string()).check(z.describe("责任单位")),
+    source: z.optional(SourceRow),
   })
-  .strict()
-  .meta({ id: "Task", description: "抽查任务" });
+  .register(z.globalRegistry, { id: "Task", description: "抽查任务" });
 /** The value of a valid {@link Task} (defaults applied). @public */
 export type Task = z.output<typeof Task>;
 /** A task as written by a caller: defaults not yet applied. @public */
@@ -121,15 +118,14 @@ export type TaskInput = z.input<typeof Task>;
  * @public
  */
 export const Plan = z
-  .object({
-    year: z.number().int().min(2000).max(2100),
-    issuer: z.string().default("").describe("制定单位"),
-    name: z.string().optional(),
-    completionDate: IsoDate.optional().describe("计划完成日期"),
+  .strictObject({
+    year: z.int().check(z.minimum(2000), z.maximum(2100)),
+    issuer: z._default(z.string(), "").check(z.describe("制定单位")),
+    name: z.optional(z.string()),
+    completionDate: z.optional(IsoDate).check(z.describe("计划完成日期")),
     tasks: z.array(Task),
   })
-  .strict()
-  .meta({ id: "Plan", description: "年度抽查计划" });
+  .register(z.globalRegistry, { id: "Plan", description: "年度抽查计划" });
 /** The value of a valid {@link Plan} (defaults applied). @public */
 export type Plan = z.output<typeof Plan>;
 

@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { Quota } from "./quota.js";
 
 /**
@@ -14,12 +14,12 @@ import { Quota } from "./quota.js";
  */
 export const TierRule = z
   .discriminatedUnion("kind", [
-    z.object({ kind: z.literal("quota"), quota: Quota }).strict(),
-    z.object({ kind: z.literal("multiplier"), numerator: z.number().int().min(0), denominator: z.number().int().min(1) }).strict(),
-    z.object({ kind: z.literal("all") }).strict(),
-    z.object({ kind: z.literal("exempt") }).strict(),
+    z.strictObject({ kind: z.literal("quota"), quota: Quota }),
+    z.strictObject({ kind: z.literal("multiplier"), numerator: z.int().check(z.minimum(0)), denominator: z.int().check(z.minimum(1)) }),
+    z.strictObject({ kind: z.literal("all") }),
+    z.strictObject({ kind: z.literal("exempt") }),
   ])
-  .meta({ id: "TierRule" });
+  .register(z.globalRegistry, { id: "TierRule" });
 /**
  * One tier's rule: `{ kind: "quota", quota }`, `{ kind: "multiplier", numerator, denominator }`,
  * `{ kind: "all" }` or `{ kind: "exempt" }`. See the {@link TierRule} schema.
@@ -38,20 +38,17 @@ export type TierRule = z.infer<typeof TierRule>;
  * @public
  */
 export const TierPolicy = z
-  .object({
-    name: z.string().optional(),
-    rules: z
-      .object({
-        A: TierRule.optional(),
-        B: TierRule.optional(),
-        C: TierRule.optional(),
-        D: TierRule.optional(),
-        untiered: TierRule.optional(),
-      })
-      .strict(),
+  .strictObject({
+    name: z.optional(z.string()),
+    rules: z.strictObject({
+      A: z.optional(TierRule),
+      B: z.optional(TierRule),
+      C: z.optional(TierRule),
+      D: z.optional(TierRule),
+      untiered: z.optional(TierRule),
+    }),
   })
-  .strict()
-  .meta({ id: "TierPolicy", description: "信用风险分类抽查策略" });
+  .register(z.globalRegistry, { id: "TierPolicy", description: "信用风险分类抽查策略" });
 /**
  * A credit-risk tier policy: `{ name?, rules: { A?, B?, C?, D?, untiered? } }`, each a {@link TierRule}.
  * Build one by hand or with `parseTierPolicy("A类3%，B类5%，C类10%，D类30%")`.

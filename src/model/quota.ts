@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 
 /**
  * How a figure binds: `exact` ("20%"), `atLeast` ("不低于", "以上", "≥"), `atMost` ("不超过", "≤").
@@ -9,7 +9,7 @@ import * as z from "zod";
  * ```
  * @public
  */
-export const Bound = z.enum(["exact", "atLeast", "atMost"]).meta({ id: "Bound" });
+export const Bound = z.enum(["exact", "atLeast", "atMost"]).register(z.globalRegistry, { id: "Bound" });
 /** The value of a valid {@link Bound} (defaults applied). @public */
 export type Bound = z.infer<typeof Bound>;
 
@@ -23,13 +23,12 @@ export type Bound = z.infer<typeof Bound>;
  * @public
  */
 export const QuotaRatio = z
-  .object({
-    numerator: z.number().int().min(0),
-    denominator: z.number().int().min(1),
+  .strictObject({
+    numerator: z.int().check(z.minimum(0)),
+    denominator: z.int().check(z.minimum(1)),
     bound: Bound,
   })
-  .strict()
-  .meta({ id: "QuotaRatio" });
+  .register(z.globalRegistry, { id: "QuotaRatio" });
 /** The value of a valid {@link QuotaRatio} (defaults applied). @public */
 export type QuotaRatio = z.infer<typeof QuotaRatio>;
 
@@ -43,12 +42,11 @@ export type QuotaRatio = z.infer<typeof QuotaRatio>;
  * @public
  */
 export const QuotaCount = z
-  .object({
-    value: z.number().int().min(0),
+  .strictObject({
+    value: z.int().check(z.minimum(0)),
     bound: z.enum(["exact", "atLeast", "atMost", "approx"]),
   })
-  .strict()
-  .meta({ id: "QuotaCount" });
+  .register(z.globalRegistry, { id: "QuotaCount" });
 /** The value of a valid {@link QuotaCount} (defaults applied). @public */
 export type QuotaCount = z.infer<typeof QuotaCount>;
 
@@ -62,12 +60,11 @@ export type QuotaCount = z.infer<typeof QuotaCount>;
  * @public
  */
 export const QuotaFrequency = z
-  .object({
-    times: z.number().int().min(1),
+  .strictObject({
+    times: z.int().check(z.minimum(1)),
     per: z.enum(["year", "halfYear", "quarter", "month", "plan"]),
   })
-  .strict()
-  .meta({ id: "QuotaFrequency" });
+  .register(z.globalRegistry, { id: "QuotaFrequency" });
 /** The value of a valid {@link QuotaFrequency} (defaults applied). @public */
 export type QuotaFrequency = z.infer<typeof QuotaFrequency>;
 
@@ -95,16 +92,15 @@ export interface Quota {
  * ```
  * @public
  */
-export const Quota: z.ZodType<Quota> = z
-  .object({
-    ratio: QuotaRatio.optional(),
-    count: QuotaCount.optional(),
-    frequency: QuotaFrequency.optional(),
+export const Quota: z.ZodMiniType<Quota> = z
+  .strictObject({
+    ratio: z.optional(QuotaRatio),
+    count: z.optional(QuotaCount),
+    frequency: z.optional(QuotaFrequency),
     get segments() {
-      return z.array(z.object({ scope: z.string(), quota: Quota }).strict()).optional();
+      return z.optional(z.array(z.strictObject({ scope: z.string(), quota: Quota })));
     },
-    cumulative: z.boolean().optional(),
+    cumulative: z.optional(z.boolean()),
     text: z.string(),
   })
-  .strict()
-  .meta({ id: "Quota", description: "抽查比例及频次" });
+  .register(z.globalRegistry, { id: "Quota", description: "抽查比例及频次" });

@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 
 /**
  * Version of the draw protocol implemented by this library (see docs/spec/draw-v1.md). Every announcement
@@ -24,8 +24,8 @@ export const PROTOCOL_VERSION = "double-random/draw-v1";
  */
 export const LIBRARY_VERSION = "double-random@0.1.0";
 
-const Hex256 = z.string().regex(/^[0-9a-f]{64}$/).describe("SHA-256, 64 lower-case hex digits");
-const Count = z.number().int().min(0);
+const Hex256 = z.string().check(z.regex(/^[0-9a-f]{64}$/), z.describe("SHA-256, 64 lower-case hex digits"));
+const Count = z.int().check(z.minimum(0));
 
 /**
  * How a pool is split into strata: `none` (one stratum, key `all`, drawn with the seed itself) or `tier`
@@ -37,7 +37,7 @@ const Count = z.number().int().min(0);
  * ```
  * @public
  */
-export const Stratification = z.enum(["none", "tier"]).meta({ id: "Stratification" });
+export const Stratification = z.enum(["none", "tier"]).register(z.globalRegistry, { id: "Stratification" });
 /** A parsed {@link Stratification} (the schema's output type). @public */
 export type Stratification = z.infer<typeof Stratification>;
 
@@ -53,7 +53,7 @@ export type Stratification = z.infer<typeof Stratification>;
  * ```
  * @public
  */
-export const ExclusionReason = z.enum(["inactive", "tier_exempt", "drawn_earlier", "recently_inspected"]).meta({ id: "ExclusionReason" });
+export const ExclusionReason = z.enum(["inactive", "tier_exempt", "drawn_earlier", "recently_inspected"]).register(z.globalRegistry, { id: "ExclusionReason" });
 /** A parsed {@link ExclusionReason} (the schema's output type). @public */
 export type ExclusionReason = z.infer<typeof ExclusionReason>;
 
@@ -67,9 +67,8 @@ export type ExclusionReason = z.infer<typeof ExclusionReason>;
  * @public
  */
 export const ExclusionCounts = z
-  .object({ inactive: Count, tier_exempt: Count, drawn_earlier: Count, recently_inspected: Count })
-  .strict()
-  .meta({ id: "ExclusionCounts" });
+  .strictObject({ inactive: Count, tier_exempt: Count, drawn_earlier: Count, recently_inspected: Count })
+  .register(z.globalRegistry, { id: "ExclusionCounts" });
 /** A parsed {@link ExclusionCounts} (the schema's output type). @public */
 export type ExclusionCounts = z.infer<typeof ExclusionCounts>;
 
@@ -85,16 +84,14 @@ export type ExclusionCounts = z.infer<typeof ExclusionCounts>;
  * @public
  */
 export const ExclusionRules = z
-  .object({
+  .strictObject({
     exemptTiers: z.array(z.enum(["A", "B", "C", "D"])),
-    recentInspection: z
-      .object({ itemId: z.string().min(1), asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), withinDays: z.number().int().min(1) })
-      .strict()
-      .nullable(),
-    drawnEarlier: z.object({ count: Count, digest: Hex256 }).strict().nullable(),
+    recentInspection: z.nullable(
+      z.strictObject({ itemId: z.string().check(z.minLength(1)), asOf: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/)), withinDays: z.int().check(z.minimum(1)) }),
+    ),
+    drawnEarlier: z.nullable(z.strictObject({ count: Count, digest: Hex256 })),
   })
-  .strict()
-  .meta({ id: "ExclusionRules" });
+  .register(z.globalRegistry, { id: "ExclusionRules" });
 /** A parsed {@link ExclusionRules} (the schema's output type). @public */
 export type ExclusionRules = z.infer<typeof ExclusionRules>;
 
@@ -110,12 +107,12 @@ export type ExclusionRules = z.infer<typeof ExclusionRules>;
  */
 export const EntropySource = z
   .discriminatedUnion("kind", [
-    z.object({ kind: z.literal("lottery"), description: z.string().min(1) }).strict(),
-    z.object({ kind: z.literal("dice"), description: z.string().min(1) }).strict(),
-    z.object({ kind: z.literal("beacon"), description: z.string().min(1), round: z.number().int().min(0) }).strict(),
-    z.object({ kind: z.literal("commitReveal"), description: z.string().min(1), commitments: z.array(Hex256).min(1) }).strict(),
+    z.strictObject({ kind: z.literal("lottery"), description: z.string().check(z.minLength(1)) }),
+    z.strictObject({ kind: z.literal("dice"), description: z.string().check(z.minLength(1)) }),
+    z.strictObject({ kind: z.literal("beacon"), description: z.string().check(z.minLength(1)), round: z.int().check(z.minimum(0)) }),
+    z.strictObject({ kind: z.literal("commitReveal"), description: z.string().check(z.minLength(1)), commitments: z.array(Hex256).check(z.minLength(1)) }),
   ])
-  .meta({ id: "EntropySource", description: "事先公布的未来随机源" });
+  .register(z.globalRegistry, { id: "EntropySource", description: "事先公布的未来随机源" });
 /** A parsed {@link EntropySource} (the schema's output type). @public */
 export type EntropySource = z.infer<typeof EntropySource>;
 
@@ -130,12 +127,11 @@ export type EntropySource = z.infer<typeof EntropySource>;
  * @public
  */
 export const Entropy = z
-  .object({
+  .strictObject({
     kind: z.enum(["lottery", "dice", "beacon", "commitReveal"]),
-    value: z.string().min(1),
+    value: z.string().check(z.minLength(1)),
   })
-  .strict()
-  .meta({ id: "Entropy", description: "随机源取值（规范化）" });
+  .register(z.globalRegistry, { id: "Entropy", description: "随机源取值（规范化）" });
 /** A parsed {@link Entropy} (the schema's output type). @public */
 export type Entropy = z.infer<typeof Entropy>;
 
@@ -149,9 +145,8 @@ export type Entropy = z.infer<typeof Entropy>;
  * @public
  */
 export const AnnouncedStratum = z
-  .object({ key: z.string().min(1), N: Count, n: Count, digest: Hex256 })
-  .strict()
-  .meta({ id: "AnnouncedStratum" });
+  .strictObject({ key: z.string().check(z.minLength(1)), N: Count, n: Count, digest: Hex256 })
+  .register(z.globalRegistry, { id: "AnnouncedStratum" });
 /** A parsed {@link AnnouncedStratum} (the schema's output type). @public */
 export type AnnouncedStratum = z.infer<typeof AnnouncedStratum>;
 
@@ -166,19 +161,18 @@ export type AnnouncedStratum = z.infer<typeof AnnouncedStratum>;
  * @public
  */
 export const Announcement = z
-  .object({
+  .strictObject({
     protocol: z.literal(PROTOCOL_VERSION),
-    taskId: z.string().min(1),
-    taskName: z.string().optional(),
+    taskId: z.string().check(z.minLength(1)),
+    taskName: z.optional(z.string()),
     stratification: Stratification,
     manifestDigest: Hex256,
     strata: z.array(AnnouncedStratum),
-    exclusions: z.object({ rules: ExclusionRules, counts: ExclusionCounts }).strict(),
+    exclusions: z.strictObject({ rules: ExclusionRules, counts: ExclusionCounts }),
     entropySource: EntropySource,
     digest: Hex256,
   })
-  .strict()
-  .meta({ id: "Announcement", description: "抽取公告（先于随机源公布）" });
+  .register(z.globalRegistry, { id: "Announcement", description: "抽取公告（先于随机源公布）" });
 /** A parsed {@link Announcement} (the schema's output type). @public */
 export type Announcement = z.infer<typeof Announcement>;
 
@@ -193,15 +187,14 @@ export type Announcement = z.infer<typeof Announcement>;
  * @public
  */
 export const Selection = z
-  .object({
-    id: z.string().min(1),
-    stratum: z.string().min(1),
-    counter: z.number().int().min(1).nullable(),
-    hash: Hex256.nullable(),
-    index: z.number().int().min(1),
+  .strictObject({
+    id: z.string().check(z.minLength(1)),
+    stratum: z.string().check(z.minLength(1)),
+    counter: z.nullable(z.int().check(z.minimum(1))),
+    hash: z.nullable(Hex256),
+    index: z.int().check(z.minimum(1)),
   })
-  .strict()
-  .meta({ id: "Selection" });
+  .register(z.globalRegistry, { id: "Selection" });
 /** A parsed {@link Selection} (the schema's output type). @public */
 export type Selection = z.infer<typeof Selection>;
 
@@ -215,17 +208,16 @@ export type Selection = z.infer<typeof Selection>;
  * @public
  */
 export const Replacement = z
-  .object({
-    replaces: z.string().min(1),
-    reason: z.string().min(1),
-    id: z.string().min(1),
-    stratum: z.string().min(1),
-    counter: z.number().int().min(1),
+  .strictObject({
+    replaces: z.string().check(z.minLength(1)),
+    reason: z.string().check(z.minLength(1)),
+    id: z.string().check(z.minLength(1)),
+    stratum: z.string().check(z.minLength(1)),
+    counter: z.int().check(z.minimum(1)),
     hash: Hex256,
-    index: z.number().int().min(1),
+    index: z.int().check(z.minimum(1)),
   })
-  .strict()
-  .meta({ id: "Replacement" });
+  .register(z.globalRegistry, { id: "Replacement" });
 /** A parsed {@link Replacement} (the schema's output type). @public */
 export type Replacement = z.infer<typeof Replacement>;
 
@@ -240,9 +232,8 @@ export type Replacement = z.infer<typeof Replacement>;
  * @public
  */
 export const DrawnStratum = z
-  .object({ key: z.string().min(1), N: Count, n: Count, digest: Hex256, seed: z.string().min(1) })
-  .strict()
-  .meta({ id: "DrawnStratum" });
+  .strictObject({ key: z.string().check(z.minLength(1)), N: Count, n: Count, digest: Hex256, seed: z.string().check(z.minLength(1)) })
+  .register(z.globalRegistry, { id: "DrawnStratum" });
 /** A parsed {@link DrawnStratum} (the schema's output type). @public */
 export type DrawnStratum = z.infer<typeof DrawnStratum>;
 
@@ -258,21 +249,20 @@ export type DrawnStratum = z.infer<typeof DrawnStratum>;
  * @public
  */
 export const DrawRecord = z
-  .object({
+  .strictObject({
     protocol: z.literal(PROTOCOL_VERSION),
     library: z.string(),
-    taskId: z.string().min(1),
+    taskId: z.string().check(z.minLength(1)),
     announcement: Announcement,
     entropy: Entropy,
-    seed: Hex256.describe("派生种子"),
+    seed: Hex256.check(z.describe("派生种子")),
     manifestDigest: Hex256,
     strata: z.array(DrawnStratum),
     selections: z.array(Selection),
     replacements: z.array(Replacement),
     exclusions: ExclusionCounts,
-    match: z.unknown().optional().describe("选派执法检查人员部分（match-v1），不属于抽取校验范围"),
+    match: z.optional(z.unknown()).check(z.describe("选派执法检查人员部分（match-v1），不属于抽取校验范围")),
   })
-  .strict()
-  .meta({ id: "DrawRecord", description: "抽取记录" });
+  .register(z.globalRegistry, { id: "DrawRecord", description: "抽取记录" });
 /** A parsed {@link DrawRecord} (the schema's output type). @public */
 export type DrawRecord = z.output<typeof DrawRecord>;

@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { ok, fail, type Message, type Result } from "../result.js";
 import { issue } from "./_issue.js";
 
@@ -12,7 +12,7 @@ import { issue } from "./_issue.js";
  * ```
  * @public
  */
-export const RiskTier = z.enum(["A", "B", "C", "D"]).meta({ id: "RiskTier", description: "信用风险分类 A 低风险 / B 一般风险 / C 较高风险 / D 高风险" });
+export const RiskTier = z.enum(["A", "B", "C", "D"]).register(z.globalRegistry, { id: "RiskTier", description: "信用风险分类 A 低风险 / B 一般风险 / C 较高风险 / D 高风险" });
 /** The value of a valid {@link RiskTier} (defaults applied). @public */
 export type RiskTier = z.infer<typeof RiskTier>;
 
@@ -43,7 +43,7 @@ const tierAliases: Readonly<Record<string, RiskTier>> = {
 /**
  * Reads a tier as planners write it: a letter (half- or full-width, any case, "A类"), or a zh/en label.
  *
- * @returns the tier, or an `invalid_value` issue listing what is accepted.
+ * @returns the tier, or an `invalid_value` issue listing what is accepted (`invalid_type` when it is not text).
  * @example
  * ```ts
  * parseRiskTier("较高风险")
@@ -52,7 +52,12 @@ const tierAliases: Readonly<Record<string, RiskTier>> = {
  * @public
  */
 export function parseRiskTier(text: string): Result<RiskTier> {
-  const key = String(text)
+  if (typeof text !== "string") {
+    // Not text at all (String() of some objects throws): say what came instead of guessing.
+    const received = text === null ? "null" : Array.isArray(text) ? "array" : typeof text;
+    return fail([issue("invalid_type", { path: "tier", expected: "string", received })]);
+  }
+  const key = text
     .normalize("NFKC")
     .trim()
     .toLowerCase();
@@ -62,7 +67,7 @@ export function parseRiskTier(text: string): Result<RiskTier> {
     issue("invalid_value", {
       path: "tier",
       expected: "A | B | C | D | 低风险 | 一般风险 | 较高风险 | 高风险",
-      received: String(text),
+      received: text,
     }),
   ]);
 }

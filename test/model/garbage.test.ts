@@ -23,3 +23,14 @@ describe("model functions on garbage", () => {
     expect(r.ok ? null : r.issues[0]?.code).toBe("invalid_type");
   });
 });
+
+describe("parseRiskTier on values that are not text", () => {
+  it("an object whose toString is not callable is invalid_type, not a TypeError (found by the property above)", () => {
+    const r = parseRiskTier([{ toString: 0 }] as unknown as string);
+    expect(r.ok ? null : r.issues[0]?.code).toBe("invalid_type");
+    expect(r.ok ? null : r.issues[0]?.message.en).toContain("array");
+  });
+  it("a number is invalid_type too: tiers are letters or labels", () => {
+    expect(parseRiskTier(3 as unknown as string).ok).toBe(false);
+  });
+});
