@@ -136,6 +136,17 @@ describe("lintPlan", () => {
     expect(codes([FINE.replace("每半年3%", "100%").replace("2023年1月1日—12月31日", "每月")])).toEqual([[2, "entity_inspections_above_cap"]]);
   });
 
+  it("a task that names its quarter is one round, even when its window recurs every quarter (焦作 2023 rows 19–22)", () => {
+    const rows = ["一", "二", "三", "四"].map((q) => FINE.replace("娱乐场所治安管理监督检查", `2021年第${q}季度重点排污单位监督检查`).replace("每半年3%", "100%").replace("2023年1月1日—12月31日", "每季度结束前5个工作日"));
+    expect(lintPlan(plan(rows), { disable: ["credit-share"] }).filter((d) => d.code === "entity_inspections_above_cap").map((d) => d.params?.expected)).toEqual([4]);
+    // The same rows without a named quarter are four rounds each: 16 a year.
+    const unnamed = rows.map((r, i) => r.replace(/2021年第.季度/, `第${i + 1}组`));
+    expect(lintPlan(plan(unnamed), { disable: ["credit-share"] }).filter((d) => d.code === "entity_inspections_above_cap").map((d) => d.params?.expected)).toEqual([16]);
+    // 上半年 pins a half-year round the same way.
+    const half = FINE.replace("娱乐场所治安管理监督检查", "上半年专项检查").replace("每半年3%", "100%").replace("2023年1月1日—12月31日", "每半年");
+    expect(lintPlan(plan([half]), { disable: ["credit-share"] }).filter((d) => d.code === "entity_inspections_above_cap")).toEqual([]);
+  });
+
   it("checks the item list: unknown items and coverage", () => {
     const items = [
       { id: "WG-1", name: "民爆企业安全生产工作监督检查", legalBasis: "《民用爆炸物品安全管理条例》第四条", department: "县级以上工信主管部门", category: "general" as const, methods: ["on_site" as const] },

@@ -5,6 +5,13 @@ import { issue } from "../_issue.js";
 const PER_YEAR = { year: 1, halfYear: 2, quarter: 4, month: 12, plan: 1 } as const;
 const RECURRING = { month: 12, quarter: 4, halfYear: 2 } as const;
 const norm = (s: string) => s.normalize("NFKC").replace(/\s+/g, "");
+// A task that names one period of its recurrence ("2021年第一季度…检查" with the window "每季度结束前5个工作日") is
+// that period's round, not a round every period: planners write one row per quarter (焦作 2023 rows 19–22).
+const PINNED = { quarter: /第[一二三四1-4]季度/, halfYear: /[上下]半年/ } as const;
+function pinnedOnce(period: keyof typeof RECURRING, texts: readonly string[]): boolean {
+  const re = period === "month" ? null : PINNED[period];
+  return re !== null && texts.some((t) => re.test(norm(t)));
+}
 
 function gcd(a: bigint, b: bigint): bigint {
   while (b !== 0n) [a, b] = [b, a % b];
@@ -46,7 +53,10 @@ export const entityCap: LintRule = {
       else if (f) times = f.times * PER_YEAR[f.per];
       else {
         const w = ctx.window(t);
-        if (w.ok && w.value.recurring) times = RECURRING[w.value.recurring.period];
+        if (w.ok && w.value.recurring) {
+          const period = w.value.recurring.period;
+          times = pinnedOnce(period, [t.name, t.planName ?? ""]) ? 1 : RECURRING[period];
+        }
       }
       n *= BigInt(times);
       const item = t.items.join("；") || t.name;
