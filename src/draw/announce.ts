@@ -6,7 +6,7 @@ import { allocate, type Allocation } from "../quota/allocate.js";
 import type { RiskTier } from "../model/tier.js";
 import { parseWith } from "../_internal/zod.js";
 import { fail, type Issue, type Result, settle } from "../result.js";
-import { issue } from "./_issue.js";
+import { issue, shownValue } from "./_issue.js";
 import { canonicalJson, sha256Hex } from "./digest.js";
 import type { DrawEntity } from "./pool.js";
 import { type ExclusionOptions, type Manifest, preparePool, type StratumLabel } from "./prepare.js";
@@ -100,7 +100,7 @@ export function resolveSizes(manifest: Manifest, sizes: StratumSizes): { n: numb
       issues.push(issue("size_missing", { stratum: s.key, label: s.label }));
       return 0;
     }
-    if (!Number.isSafeInteger(v) || v < 0) issues.push(issue("invalid_argument", { detail: `size for ${s.label} must be an integer ≥ 0, got ${String(v)}` }));
+    if (!Number.isSafeInteger(v) || v < 0) issues.push(issue("invalid_argument", { detail: `size for ${s.label} must be an integer ≥ 0, got ${shownValue(v)}` }));
     else if (v > s.N) issues.push(issue("sample_too_large", { stratum: `${s.key} (${s.label})`, count: v, total: s.N }));
     return v;
   });

@@ -1,7 +1,7 @@
 import { parseWith } from "../_internal/zod.js";
 import { Announcement as AnnouncementSchema, type Announcement, type DrawRecord, Entropy as EntropySchema, type Entropy, LIBRARY_VERSION, PROTOCOL_VERSION } from "../model/record.js";
 import { fail, type Issue, type Result, settle } from "../result.js";
-import { issue } from "./_issue.js";
+import { issue, shownValue } from "./_issue.js";
 import type { ExclusionCounts } from "../model/record.js";
 import type { DrawEntity } from "./pool.js";
 import type { Manifest } from "./prepare.js";
@@ -12,7 +12,7 @@ import { announcementIssues, type DrawOptions, entropyIssues, rebuild, selectAll
 export function checkAnnouncement(input: unknown, path: string): Result<Announcement> {
   const protocol = (input as { protocol?: unknown } | null)?.protocol;
   if (typeof input === "object" && input !== null && protocol !== PROTOCOL_VERSION) {
-    return fail([issue("protocol_unsupported", { found: String(protocol), expected: PROTOCOL_VERSION }, { path: [path, "protocol"] })]);
+    return fail([issue("protocol_unsupported", { found: shownValue(protocol), expected: PROTOCOL_VERSION }, { path: [path, "protocol"] })]);
   }
   const parsed = parseWith(AnnouncementSchema, input, { path: [path] });
   if (!parsed.ok) return fail(parsed.issues.map((i) => issue("announcement_invalid", { detail: `${(i.path ?? []).join(".")}: ${i.message.en}` }, i.path ? { path: i.path } : {})));
@@ -71,8 +71,12 @@ export function draw(announcement: Announcement, pool: readonly DrawEntity[], en
   return settle(record, issues);
 }
 
-/** Differences between a rebuilt manifest (and exclusion counts) and the announcement. @internal */
-export function manifestIssues(a: Announcement, manifest: Manifest, counts: ExclusionCounts): Issue[] {
+/**
+ * Differences between a rebuilt manifest (and exclusion counts, when they were re-derived from a pool) and the
+ * announcement.
+ * @internal
+ */
+export function manifestIssues(a: Announcement, manifest: Manifest, counts: ExclusionCounts | undefined): Issue[] {
   const issues: Issue[] = [];
   if (manifest.digest !== a.manifestDigest) issues.push(issue("manifest_digest_mismatch", { expected: manifest.digest, found: a.manifestDigest }));
   const announced = new Map(a.strata.map((s) => [s.key, s]));
@@ -87,6 +91,7 @@ export function manifestIssues(a: Announcement, manifest: Manifest, counts: Excl
   }
   const keys = new Set(manifest.strata.map((m) => m.key));
   for (const s of a.strata) if (!keys.has(s.key)) issues.push(issue("stratum_mismatch", { stratum: s.key, field: "presence", expected: "absent", found: "present" }));
+  if (!counts) return issues;
   for (const reason of ["inactive", "tier_exempt", "drawn_earlier", "recently_inspected"] as const) {
     if (counts[reason] !== a.exclusions.counts[reason]) issues.push(issue("exclusion_count_mismatch", { reason, expected: counts[reason], found: a.exclusions.counts[reason] }));
   }

@@ -1,6 +1,6 @@
 import type { Entropy } from "../model/record.js";
 import { fail, type Issue, ok, type Result, settle } from "../result.js";
-import { issue } from "./_issue.js";
+import { issue, shownValue } from "./_issue.js";
 import { sha256Hex } from "./digest.js";
 import { loneSurrogateAt } from "./order.js";
 
@@ -35,7 +35,7 @@ export function lotteryEntropy(sources: readonly LotterySource[]): Result<Entrop
     const numbers = s?.numbers;
     if (!Array.isArray(numbers) || numbers.length === 0) return fail([issue("entropy_invalid", { detail: `source ${k + 1} has no numbers` })]);
     for (const n of numbers) {
-      if (!Number.isSafeInteger(n) || n < 0) return fail([issue("entropy_invalid", { detail: `source ${k + 1}: ${String(n)} is not a non-negative integer` })]);
+      if (!Number.isSafeInteger(n) || n < 0) return fail([issue("entropy_invalid", { detail: `source ${k + 1}: ${shownValue(n)} is not a non-negative integer` })]);
     }
     text += `${[...numbers].sort((a, b) => a - b).join(".")}./`;
   }
@@ -122,7 +122,7 @@ export function revealEntropy(commitments: readonly string[], secrets: readonly 
     const c = commitSecret(secret);
     if (!c.ok) issues.push(...c.issues);
     else if (secret.includes("/")) issues.push(issue("entropy_invalid", { detail: `secret ${k + 1} contains "/"` }));
-    else if (c.value !== String(commitments[k]).toLowerCase()) issues.push(issue("commitment_mismatch", { position: k + 1, commitment: String(commitments[k]) }));
+    else if (c.value !== shownValue(commitments[k]).toLowerCase()) issues.push(issue("commitment_mismatch", { position: k + 1, commitment: shownValue(commitments[k]) }));
     else if (secret.length < MIN_SECRET) issues.push(issue("entropy_weak", { digits: secret.length, kind: "secret", minimum: MIN_SECRET }));
     text += `${secret}/`;
   });

@@ -12,6 +12,7 @@ export { draw } from "./draw.js";
 export type { DrawOptions } from "./select.js";
 export { replaceSelections, type ReplacementRequest } from "./replace.js";
 export { verifyDraw } from "./verify.js";
+export { verifyDrawManifest } from "./verifyManifest.js";
 export {
   LIBRARY_VERSION, Stratification, ExclusionReason, ExclusionCounts, ExclusionRules, EntropySource, Entropy,
   AnnouncedStratum, Announcement, Selection, Replacement, DrawnStratum,

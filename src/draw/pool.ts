@@ -1,7 +1,7 @@
 import type { EntityStatus } from "../model/entity.js";
 import type { RiskTier } from "../model/tier.js";
 import { type Issue } from "../result.js";
-import { issue } from "./_issue.js";
+import { issue, shownValue } from "./_issue.js";
 
 /**
  * The fields of an entity the draw reads. Every {@link Entity} fits; a portal may pass lighter objects.
@@ -25,7 +25,15 @@ const MAX_LISTED = 50;
 // Control characters or surrogates: only ids that match need the character-by-character look.
 const SUSPECT = /[\u0000-\u001f\u007f-\u009f\ud800-\udfff]/;
 
-/** Why an id cannot go into a manifest, or null. Also reports whether it holds a surrogate (pair). */
+/**
+ * Why a (non-empty string) id cannot go into a manifest ("control character", "lone surrogate"), "surrogate" when
+ * it is valid but holds a surrogate pair (so code-unit order is not code point order), or null.
+ * @internal
+ */
+export function idProblemOf(id: string): string | null | "surrogate" {
+  return SUSPECT.test(id) ? idProblem(id) : null;
+}
+
 function idProblem(id: string): string | null | "surrogate" {
   let surrogate = false;
   for (let k = 0; k < id.length; k++) {
@@ -66,15 +74,15 @@ export function checkPool(pool: unknown): PoolCheck {
     }
     const id = e.id;
     if (typeof id !== "string" || id.length === 0) {
-      issues.push(issue("entity_id_invalid", { row, id: String(id ?? ""), detail: "empty or not a string" }, { row, field: "id" }));
+      issues.push(issue("entity_id_invalid", { row, id: shownValue(id ?? ""), detail: "empty or not a string" }, { row, field: "id" }));
       continue;
     }
     const problem = SUSPECT.test(id) ? idProblem(id) : null;
     if (problem === "surrogate") hasSurrogates = true;
     else if (problem !== null) issues.push(issue("entity_id_invalid", { row, id, detail: problem }, { row, field: "id" }));
-    if (e.tier !== undefined && !TIERS.has(e.tier as string)) issues.push(issue("entity_field_invalid", { row, field: "tier", value: String(e.tier) }, { row, field: "tier" }));
+    if (e.tier !== undefined && !TIERS.has(e.tier as string)) issues.push(issue("entity_field_invalid", { row, field: "tier", value: shownValue(e.tier) }, { row, field: "tier" }));
     if (e.inspections !== undefined && !Array.isArray(e.inspections)) issues.push(issue("entity_field_invalid", { row, field: "inspections", value: typeof e.inspections }, { row, field: "inspections" }));
-    if (e.status !== undefined && !STATUSES.has(e.status as string)) issues.push(issue("entity_field_invalid", { row, field: "status", value: String(e.status) }, { row, field: "status" }));
+    if (e.status !== undefined && !STATUSES.has(e.status as string)) issues.push(issue("entity_field_invalid", { row, field: "status", value: shownValue(e.status) }, { row, field: "status" }));
   }
   return { issues, hasSurrogates };
 }

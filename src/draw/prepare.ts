@@ -1,7 +1,7 @@
 import type { ExclusionCounts, ExclusionReason, ExclusionRules, Stratification } from "../model/record.js";
 import type { RiskTier } from "../model/tier.js";
 import { type Issue } from "../result.js";
-import { issue } from "./_issue.js";
+import { issue, shownValue } from "./_issue.js";
 import { idListDigest, manifestDigest, stratumDigest, tierStratumKey } from "./digest.js";
 import { formatIso, parseIso } from "../_internal/dates.js";
 import { compareCodePoints, loneSurrogateAt, radixOrder, sortCodePointsInPlace } from "./order.js";
@@ -53,6 +53,14 @@ function isoMinusDays(iso: string, days: number): string | null {
   return day === undefined ? null : formatIso(day - days);
 }
 
+/** Problems of a manifest salt: `salt_empty` or `seed_lone_surrogate` (errors), `salt_short` (warning). @internal */
+export function saltIssues(salt: unknown): Issue[] {
+  if (typeof salt !== "string" || salt.length === 0) return [issue("salt_empty")];
+  const at = loneSurrogateAt(salt);
+  if (at >= 0) return [issue("seed_lone_surrogate", { path: "salt", position: at })];
+  return salt.length < 16 ? [issue("salt_short", { length: salt.length })] : [];
+}
+
 /** Validated rules plus issues. @internal */
 export function resolveRules(options: ExclusionOptions): { rules: ExclusionRules; drawnEarlier: Set<string>; issues: Issue[] } {
   const issues: Issue[] = [];
@@ -62,17 +70,21 @@ export function resolveRules(options: ExclusionOptions): { rules: ExclusionRules
   }
   if (issues.length > 0) return { rules: { exemptTiers: [], recentInspection: null, drawnEarlier: null }, drawnEarlier: new Set(), issues };
   const exempt = [...new Set(options.exemptTiers ?? [])].sort();
-  for (const t of exempt) if (!["A", "B", "C", "D"].includes(t)) issues.push(issue("invalid_value", { path: "exemptTiers", expected: "A | B | C | D", received: String(t) }));
+  for (const t of exempt) if (!["A", "B", "C", "D"].includes(t)) issues.push(issue("invalid_value", { path: "exemptTiers", expected: "A | B | C | D", received: shownValue(t) }));
   let recent: ExclusionRules["recentInspection"] = null;
   if (options.recentInspection !== undefined && options.recentInspection !== null) {
     const { itemId, asOf, withinDays } = options.recentInspection;
     if (typeof itemId !== "string" || itemId.length === 0) issues.push(issue("invalid_argument", { detail: "recentInspection.itemId must be a non-empty string" }));
-    if (typeof asOf !== "string" || isoMinusDays(asOf, 0) === null) issues.push(issue("date_invalid", { path: "recentInspection.asOf", value: String(asOf) }));
+    if (typeof asOf !== "string" || isoMinusDays(asOf, 0) === null) issues.push(issue("date_invalid", { path: "recentInspection.asOf", value: shownValue(asOf) }));
     if (!Number.isSafeInteger(withinDays) || withinDays < 1) issues.push(issue("invalid_argument", { detail: "recentInspection.withinDays must be an integer ≥ 1" }));
     recent = { itemId, asOf, withinDays };
   }
   const earlier = [...new Set(options.drawnEarlier ?? [])];
-  for (const id of earlier) if (typeof id !== "string" || loneSurrogateAt(id) >= 0) issues.push(issue("invalid_argument", { detail: "drawnEarlier must hold well-formed string ids" }));
+  if (earlier.some((id) => typeof id !== "string" || loneSurrogateAt(id) >= 0)) {
+    // Nothing to commit to: the digest is only defined over well-formed ids.
+    issues.push(issue("invalid_argument", { detail: "drawnEarlier must hold well-formed string ids" }));
+    return { rules: { exemptTiers: [], recentInspection: null, drawnEarlier: null }, drawnEarlier: new Set(), issues };
+  }
   const rules: ExclusionRules = {
     exemptTiers: exempt,
     recentInspection: recent,
@@ -109,10 +121,11 @@ function hasAdjacentDuplicate(sorted: readonly string[]): boolean {
 }
 
 /**
- * Any id in two of the lists (each sorted): one k-way merge that reads each id once (the ids live all over the
+ * Any id in two of the lists (each sorted, without duplicates of its own): one k-way merge that reads each id once (the ids live all over the
  * heap, so reading them is what costs; the current heads stay in registers).
+ * @internal
  */
-function hasDuplicateAcross(lists: readonly (readonly string[])[], hasSurrogates: boolean): boolean {
+export function hasDuplicateAcross(lists: readonly (readonly string[])[], hasSurrogates: boolean): boolean {
   const live = lists.filter((l) => l.length > 0);
   if (live.length < 2) return false;
   if (hasSurrogates) {
@@ -164,10 +177,8 @@ export function preparePool(
 ): { prepared?: Prepared; issues: Issue[] } {
   const check = checkPool(pool);
   const issues: Issue[] = [...check.issues];
-  if (stratify !== "none" && stratify !== "tier") issues.push(issue("invalid_value", { path: "stratify", expected: "none | tier", received: String(stratify) }));
-  if (typeof salt !== "string" || salt.length === 0) issues.push(issue("salt_empty"));
-  else if (loneSurrogateAt(salt) >= 0) issues.push(issue("seed_lone_surrogate", { path: "salt", position: loneSurrogateAt(salt) }));
-  else if (salt.length < 16) issues.push(issue("salt_short", { length: salt.length }));
+  if (stratify !== "none" && stratify !== "tier") issues.push(issue("invalid_value", { path: "stratify", expected: "none | tier", received: shownValue(stratify) }));
+  issues.push(...saltIssues(salt));
   const resolved = resolveRules(exclusions);
   issues.push(...resolved.issues);
   if (issues.some((i) => i.severity === "error")) return { issues };

@@ -1,6 +1,6 @@
 import type { DrawRecord, Replacement } from "../model/record.js";
 import { fail, type Issue, type Result, settle } from "../result.js";
-import { issue } from "./_issue.js";
+import { issue, shownValue } from "./_issue.js";
 import type { DrawEntity } from "./pool.js";
 import { type DrawOptions, nextPick, rebuild, streamStates } from "./select.js";
 import { verifyDraw } from "./verify.js";
@@ -57,7 +57,7 @@ export function replaceSelections(record: DrawRecord, pool: readonly DrawEntity[
       return;
     }
     if (!active.has(req.id)) {
-      issues.push(issue("replacement_invalid", { position, detail: `"${String(req.id)}" is not a drawn entity still in the draw` }));
+      issues.push(issue("replacement_invalid", { position, detail: `"${shownValue(req.id)}" is not a drawn entity still in the draw` }));
       return;
     }
     const stratum = stratumOf.get(req.id) as string;

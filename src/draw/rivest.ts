@@ -1,5 +1,5 @@
 import { fail, type Issue, ok, type Result } from "../result.js";
-import { issue } from "./_issue.js";
+import { issue, shownValue } from "./_issue.js";
 import { loneSurrogateAt } from "./order.js";
 import { type StreamPick, streamOf } from "./stream.js";
 
@@ -74,8 +74,8 @@ export function seedIssues(seed: unknown, path = "seed"): Issue[] {
 export function rivestSample(options: RivestSampleOptions): Result<number[]> {
   const { seed, total, count, replacement = false } = options;
   const issues = seedIssues(seed);
-  if (!Number.isSafeInteger(total) || total < 1) issues.push(issue("invalid_argument", { detail: `total must be a safe integer ≥ 1, got ${String(total)}` }));
-  if (!Number.isSafeInteger(count) || count < 0) issues.push(issue("invalid_argument", { detail: `count must be a safe integer ≥ 0, got ${String(count)}` }));
+  if (!Number.isSafeInteger(total) || total < 1) issues.push(issue("invalid_argument", { detail: `total must be a safe integer ≥ 1, got ${shownValue(total)}` }));
+  if (!Number.isSafeInteger(count) || count < 0) issues.push(issue("invalid_argument", { detail: `count must be a safe integer ≥ 0, got ${shownValue(count)}` }));
   if (issues.length > 0) return fail(issues);
   if (!replacement && count > total) return fail([issue("sample_too_large", { stratum: "-", count, total })]);
   if (replacement) {

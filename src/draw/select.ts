@@ -1,4 +1,4 @@
-import type { Announcement, Entropy, Replacement, Selection } from "../model/record.js";
+import type { Announcement, Entropy, ExclusionRules, Replacement, Selection } from "../model/record.js";
 import { type Issue } from "../result.js";
 import { issue } from "./_issue.js";
 import { announcementDigest } from "./announce.js";
@@ -59,13 +59,15 @@ export function rebuild(announcement: Announcement, pool: readonly DrawEntity[],
   };
   const out = preparePool(pool, announcement.stratification, options.salt, exclusions);
   if (!out.prepared) return out;
-  const got = out.prepared.rules.drawnEarlier;
-  const want = rules.drawnEarlier;
-  if ((got?.digest ?? null) !== (want?.digest ?? null)) {
-    const show = (x: typeof got) => (x ? `${x.count} ids, ${x.digest.slice(0, 16)}…` : "none");
-    return { issues: [...out.issues, issue("drawn_earlier_mismatch", { expected: show(want), found: show(got) })] };
-  }
-  return out;
+  const mismatch = drawnEarlierIssues(rules.drawnEarlier, out.prepared.rules.drawnEarlier);
+  return mismatch.length > 0 ? { issues: [...out.issues, ...mismatch] } : out;
+}
+
+/** `drawn_earlier_mismatch` when the given earlier-batch ids do not give the announced commitment. @internal */
+export function drawnEarlierIssues(announced: ExclusionRules["drawnEarlier"], given: ExclusionRules["drawnEarlier"]): Issue[] {
+  if ((given?.digest ?? null) === (announced?.digest ?? null)) return [];
+  const show = (x: typeof given) => (x ? `${x.count} ids, ${x.digest.slice(0, 16)}…` : "none");
+  return [issue("drawn_earlier_mismatch", { expected: show(announced), found: show(given) })];
 }
 
 /** The selections of every stratum in draw order, from the seed, the announced sizes and the manifest. @internal */

@@ -1,9 +1,12 @@
 import { parseWith } from "../_internal/zod.js";
-import { type DrawRecord, DrawRecord as DrawRecordSchema, PROTOCOL_VERSION, type Replacement, type Selection } from "../model/record.js";
+import {
+  type Announcement, type DrawRecord, DrawRecord as DrawRecordSchema, type ExclusionCounts, PROTOCOL_VERSION, type Replacement, type Selection,
+} from "../model/record.js";
 import { fail, type Issue, ok, type Result } from "../result.js";
-import { issue } from "./_issue.js";
+import { issue, shownValue } from "./_issue.js";
 import { checkAnnouncement, manifestIssues } from "./draw.js";
 import type { DrawEntity } from "./pool.js";
+import type { Manifest } from "./prepare.js";
 import { deriveSeed, stratumSeed } from "./seed.js";
 import { type DrawOptions, entropyIssues, nextPick, rebuild, selectAll, streamStates } from "./select.js";
 
@@ -13,7 +16,7 @@ const MAX_MISMATCHES = 50;
 export function parseRecord(input: unknown): Result<DrawRecord> {
   const protocol = (input as { protocol?: unknown } | null)?.protocol;
   if (typeof input === "object" && input !== null && protocol !== PROTOCOL_VERSION) {
-    return fail([issue("protocol_unsupported", { found: String(protocol), expected: PROTOCOL_VERSION }, { path: ["protocol"] })]);
+    return fail([issue("protocol_unsupported", { found: shownValue(protocol), expected: PROTOCOL_VERSION }, { path: ["protocol"] })]);
   }
   const parsed = parseWith(DrawRecordSchema, input);
   if (parsed.ok) return parsed;
@@ -21,11 +24,110 @@ export function parseRecord(input: unknown): Result<DrawRecord> {
 }
 
 const FIELDS = ["id", "stratum", "counter", "hash", "index"] as const;
+// Without a usable pool or manifest the ids behind the indexes are unknown; the stream fields still check.
+const STREAM_FIELDS = ["stratum", "counter", "hash", "index"] as const;
 
-function comparePick(expected: Selection | Omit<Replacement, "replaces" | "reason">, found: Selection | Replacement, report: (field: string, e: string, f: string) => void): void {
-  for (const field of FIELDS) {
+function comparePick(expected: Selection | Omit<Replacement, "replaces" | "reason">, found: Selection | Replacement, withIds: boolean, report: (field: string, e: string, f: string) => void): void {
+  for (const field of withIds ? FIELDS : STREAM_FIELDS) {
     if (expected[field] !== found[field]) report(field, String(expected[field]), String(found[field]));
   }
+}
+
+/**
+ * What a verifier re-derived on the pool side of §8.2 step 5: the manifest (rebuilt from the pool, or checked
+ * from a manifest file) and, from a pool only, the exclusion counts. Absent when the input was unusable.
+ * @internal
+ */
+export interface PoolSide {
+  readonly manifest?: Manifest | undefined;
+  readonly counts?: ExclusionCounts | undefined;
+  readonly issues: readonly Issue[];
+}
+
+/**
+ * The checks of draw-v1 §8.2 shared by {@link verifyDraw} and {@link verifyDrawManifest}: record schema,
+ * announcement digest, entropy, seeds, the pool side (given by `poolSide` once the announcement is known) against
+ * the announcement and the record, selections and replacements.
+ * @internal
+ */
+export function checkRecord(record: unknown, poolSide: (announcement: Announcement) => PoolSide): Result<DrawRecord> {
+  const parsed = parseRecord(record);
+  if (!parsed.ok) return parsed;
+  const r = parsed.value;
+  const issues: Issue[] = [];
+  const a = checkAnnouncement(r.announcement, "announcement");
+  if (!a.ok) return a;
+  const ann = a.value;
+  if (r.taskId !== ann.taskId) issues.push(issue("announcement_altered", { detail: `record task ${r.taskId}, announced task ${ann.taskId}` }));
+  issues.push(...entropyIssues(ann, r.entropy));
+  const seed = deriveSeed(ann.taskId, ann.digest, r.entropy);
+  if (seed !== r.seed) issues.push(issue("seed_mismatch", { expected: seed, found: r.seed }));
+
+  const side = poolSide(ann);
+  issues.push(...side.issues);
+  const manifest = side.manifest;
+  if (manifest) {
+    issues.push(...manifestIssues(ann, manifest, side.counts));
+    // A record repeating an announced digest that is wrong was reported just above.
+    if (r.manifestDigest !== manifest.digest && r.manifestDigest !== ann.manifestDigest) issues.push(issue("manifest_digest_mismatch", { expected: manifest.digest, found: r.manifestDigest }));
+  }
+  // The record repeats the counts: re-derived from a pool when there is one, else as announced.
+  const counts = side.counts ?? ann.exclusions.counts;
+  for (const reason of ["inactive", "tier_exempt", "drawn_earlier", "recently_inspected"] as const) {
+    if (r.exclusions[reason] !== counts[reason]) issues.push(issue("exclusion_count_mismatch", { reason, expected: counts[reason], found: r.exclusions[reason] }));
+  }
+  // The record's strata must repeat the announcement's (the seed column is derived).
+  const strataText = (xs: readonly { key: string; N: number; n: number; digest: string }[]) => xs.map((s) => `${s.key}:${s.N}:${s.n}:${s.digest}`).join(",");
+  if (strataText(r.strata) !== strataText(ann.strata)) issues.push(issue("announcement_altered", { detail: "the record's strata differ from the announced strata" }));
+  for (const s of r.strata) {
+    if (s.seed !== stratumSeed(seed, s.key)) issues.push(issue("stratum_mismatch", { stratum: s.key, field: "seed", expected: stratumSeed(seed, s.key), found: s.seed }));
+  }
+
+  // Selections, stratum by stratum, in draw order.
+  const withIds = manifest !== undefined;
+  const expected = selectAll(seed, ann, manifest);
+  let mismatches = 0;
+  const push = (i: Issue) => {
+    mismatches++;
+    if (mismatches <= MAX_MISMATCHES) issues.push(i);
+  };
+  for (const s of ann.strata) {
+    const want = expected.filter((x) => x.stratum === s.key);
+    const got = r.selections.filter((x) => x.stratum === s.key);
+    if (want.length !== got.length) push(issue("selection_count_mismatch", { stratum: s.key, expected: want.length, found: got.length }));
+    const n = Math.min(want.length, got.length);
+    for (let k = 0; k < n; k++) {
+      comparePick(want[k] as Selection, got[k] as Selection, withIds, (field, e, f) => push(issue("selection_mismatch", { stratum: s.key, position: k + 1, field, expected: e, found: f }, { path: ["selections", r.selections.indexOf(got[k] as Selection), field] })));
+    }
+  }
+  const known = new Set(ann.strata.map((s) => s.key));
+  for (const x of r.selections) if (!known.has(x.stratum)) push(issue("selection_mismatch", { stratum: x.stratum, position: 0, field: "stratum", expected: "an announced stratum", found: x.stratum }));
+  // Each stratum's picks already match in order, so only the interleaving of strata can still differ.
+  if (mismatches === 0 && expected.some((x, k) => x.stratum !== r.selections[k]?.stratum)) push(issue("selection_mismatch", { stratum: "-", position: 0, field: "order", expected: "strata in announced order", found: "reordered" }));
+
+  // Replacements continue the streams after the original selections.
+  const states = streamStates(ann, manifest, expected);
+  const drawnIds = withIds ? expected : r.selections;
+  const active = new Set(drawnIds.map((x) => x.id));
+  r.replacements.forEach((rep, k) => {
+    const position = k + 1;
+    if (!active.has(rep.replaces)) {
+      push(issue("replacement_invalid", { position, detail: `"${rep.replaces}" is not a drawn entity still in the draw` }));
+      return;
+    }
+    const stratum = (drawnIds.find((x) => x.id === rep.replaces) ?? r.replacements.find((x) => x.id === rep.replaces))?.stratum;
+    const st = stratum === undefined ? undefined : states.get(stratum);
+    const next = st ? nextPick(seed, st) : null;
+    if (!next) {
+      push(issue("replacement_invalid", { position, detail: `stratum ${String(stratum)} is exhausted` }));
+      return;
+    }
+    comparePick(next, rep, withIds, (field, e, f) => push(issue("replacement_mismatch", { position, field, expected: e, found: f }, { path: ["replacements", k, field] })));
+    active.delete(rep.replaces);
+    active.add(withIds ? next.id : rep.id);
+  });
+  if (mismatches > MAX_MISMATCHES) issues.push(issue("mismatches_truncated", { count: mismatches - MAX_MISMATCHES }));
+  return issues.some((i) => i.severity === "error") ? fail(issues) : ok(r, issues);
 }
 
 /**
@@ -33,6 +135,7 @@ function comparePick(expected: Selection | Omit<Replacement, "replaces" | "reaso
  * the announcement is unaltered, the entropy is the announced one, the seed derives from them, the pool
  * (re-applying the announced exclusions, in any input order) gives the announced manifest and stratum digests,
  * every selection is the next pick of its stratum's stream, and every replacement continues that stream.
+ * For a pool held in a database, {@link verifyDrawManifest} re-checks the same record from its manifest.
  *
  * @returns ok (the record), or every mismatch found: `protocol_unsupported`, `record_malformed`,
  * `announcement_altered`, `entropy_source_mismatch`, `commitment_mismatch`, `seed_mismatch`,
@@ -52,75 +155,8 @@ function comparePick(expected: Selection | Omit<Replacement, "replaces" | "reaso
  */
 export function verifyDraw(record: DrawRecord, pool: readonly DrawEntity[], options: DrawOptions): Result<DrawRecord> {
   if (typeof options !== "object" || options === null) return fail([issue("invalid_argument", { detail: "options with the salt are required" })]);
-  const parsed = parseRecord(record);
-  if (!parsed.ok) return parsed;
-  const r = parsed.value;
-  const issues: Issue[] = [];
-  const a = checkAnnouncement(r.announcement, "announcement");
-  if (!a.ok) return a;
-  const ann = a.value;
-  if (r.taskId !== ann.taskId) issues.push(issue("announcement_altered", { detail: `record task ${r.taskId}, announced task ${ann.taskId}` }));
-  issues.push(...entropyIssues(ann, r.entropy));
-  const seed = deriveSeed(ann.taskId, ann.digest, r.entropy);
-  if (seed !== r.seed) issues.push(issue("seed_mismatch", { expected: seed, found: r.seed }));
-
-  const { prepared, issues: poolIssues } = rebuild(ann, pool, options);
-  issues.push(...poolIssues);
-  if (prepared) {
-    issues.push(...manifestIssues(ann, prepared.manifest, prepared.counts));
-    if (r.manifestDigest !== prepared.manifest.digest) issues.push(issue("manifest_digest_mismatch", { expected: prepared.manifest.digest, found: r.manifestDigest }));
-    for (const reason of ["inactive", "tier_exempt", "drawn_earlier", "recently_inspected"] as const) {
-      if (r.exclusions[reason] !== prepared.counts[reason]) issues.push(issue("exclusion_count_mismatch", { reason, expected: prepared.counts[reason], found: r.exclusions[reason] }));
-    }
-  }
-  // The record's strata must repeat the announcement's (the seed column is derived).
-  const strataText = (xs: readonly { key: string; N: number; n: number; digest: string }[]) => xs.map((s) => `${s.key}:${s.N}:${s.n}:${s.digest}`).join(",");
-  if (strataText(r.strata) !== strataText(ann.strata)) issues.push(issue("announcement_altered", { detail: "the record's strata differ from the announced strata" }));
-  for (const s of r.strata) {
-    if (s.seed !== stratumSeed(seed, s.key)) issues.push(issue("stratum_mismatch", { stratum: s.key, field: "seed", expected: stratumSeed(seed, s.key), found: s.seed }));
-  }
-
-  // Selections, stratum by stratum, in draw order.
-  const manifest = prepared?.manifest;
-  const expected = selectAll(seed, ann, manifest);
-  let mismatches = 0;
-  const push = (i: Issue) => {
-    mismatches++;
-    if (mismatches <= MAX_MISMATCHES) issues.push(i);
-  };
-  for (const s of ann.strata) {
-    const want = expected.filter((x) => x.stratum === s.key);
-    const got = r.selections.filter((x) => x.stratum === s.key);
-    if (want.length !== got.length) push(issue("selection_count_mismatch", { stratum: s.key, expected: want.length, found: got.length }));
-    const n = Math.min(want.length, got.length);
-    for (let k = 0; k < n; k++) {
-      comparePick(want[k] as Selection, got[k] as Selection, (field, e, f) => push(issue("selection_mismatch", { stratum: s.key, position: k + 1, field, expected: e, found: f }, { path: ["selections", r.selections.indexOf(got[k] as Selection), field] })));
-    }
-  }
-  const known = new Set(ann.strata.map((s) => s.key));
-  for (const x of r.selections) if (!known.has(x.stratum)) push(issue("selection_mismatch", { stratum: x.stratum, position: 0, field: "stratum", expected: "an announced stratum", found: x.stratum }));
-  if (mismatches === 0 && expected.some((x, k) => x.id !== r.selections[k]?.id)) push(issue("selection_mismatch", { stratum: "-", position: 0, field: "order", expected: "strata in announced order", found: "reordered" }));
-
-  // Replacements continue the streams after the original selections.
-  const states = streamStates(ann, manifest, expected);
-  const active = new Set(expected.map((x) => x.id));
-  r.replacements.forEach((rep, k) => {
-    const position = k + 1;
-    if (!active.has(rep.replaces)) {
-      push(issue("replacement_invalid", { position, detail: `"${rep.replaces}" is not a drawn entity still in the draw` }));
-      return;
-    }
-    const stratum = (expected.find((x) => x.id === rep.replaces) ?? r.replacements.find((x) => x.id === rep.replaces))?.stratum;
-    const st = stratum === undefined ? undefined : states.get(stratum);
-    const next = st ? nextPick(seed, st) : null;
-    if (!next) {
-      push(issue("replacement_invalid", { position, detail: `stratum ${String(stratum)} is exhausted` }));
-      return;
-    }
-    comparePick(next, rep, (field, e, f) => push(issue("replacement_mismatch", { position, field, expected: e, found: f }, { path: ["replacements", k, field] })));
-    active.delete(rep.replaces);
-    active.add(next.id);
+  return checkRecord(record, (announcement) => {
+    const { prepared, issues } = rebuild(announcement, pool, options);
+    return { manifest: prepared?.manifest, counts: prepared?.counts, issues };
   });
-  if (mismatches > MAX_MISMATCHES) issues.push(issue("mismatches_truncated", { count: mismatches - MAX_MISMATCHES }));
-  return issues.some((i) => i.severity === "error") ? fail(issues) : ok(r, issues);
 }
