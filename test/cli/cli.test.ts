@@ -89,6 +89,72 @@ describe("double-random CLI", () => {
     expect(none.err).toContain("match_no_eligible");
   });
 
+  it("verify --pool takes the manifest written by manifest -o: says so, says exclusions were not re-checked, catches tampering", () => {
+    expect(run("announce", pool, "--task-id", "JZ-2023-GA-08", "--salt", salt, "--quota", "每半年3%", "--policy", "D类全部",
+      "--entropy-source", "dice:2023年3月1日 公开掷骰20位", "-o", "a8.json").code).toBe(0);
+    expect(run("draw", "a8.json", pool, "--salt", salt, "--entropy", "dice:27182818284590452353", "-o", "r8.json").code).toBe(0);
+    const m = run("manifest", pool, "--salt", salt, "-o", "m8.json");
+    expect(m.code, m.err).toBe(0);
+
+    const good = run("verify", "r8.json", "--pool", "m8.json", "--salt", salt);
+    expect(good.code, good.err).toBe(0);
+    expect(good.out).toContain("复核通过");
+    expect(good.out).toContain("按名录清单复核（排除数未复核）");
+    expect(good.err).toContain("[exclusions_not_checked]");
+    const viaPool = run("verify", "r8.json", "--pool", pool, "--salt", salt);
+    expect(viaPool.out).toContain("按名录库复核");
+    expect(viaPool.err).not.toContain("exclusions_not_checked");
+    const en = run("verify", "r8.json", "--pool", "m8.json", "--salt", salt, "--lang", "en");
+    expect(en.out).toContain("checked against a manifest (exclusion counts not re-checked)");
+    const machine = JSON.parse(run("verify", "r8.json", "--pool", "m8.json", "--salt", salt, "--format", "json").out);
+    expect(machine).toMatchObject({ ok: true, checkedAgainst: "manifest", teamsChecked: false });
+    expect(machine.warnings.map((w: { code: string }) => w.code)).toContain("exclusions_not_checked");
+
+    const record = JSON.parse(readFileSync(join(dir, "r8.json"), "utf8"));
+    const manifest = JSON.parse(readFileSync(join(dir, "m8.json"), "utf8"));
+    const stratum = manifest.strata.find((s: { key: string }) => s.key === record.selections[0].stratum);
+    record.selections[0].id = stratum.ids.find((id: string) => !record.selections.some((x: { id: string }) => x.id === id));
+    writeFileSync(join(dir, "r8-bad.json"), JSON.stringify(record));
+    const tampered = run("verify", "r8-bad.json", "--pool", "m8.json", "--salt", salt, "--lang", "en");
+    expect(tampered.code).toBe(1);
+    expect(tampered.out).toContain("Verification failed: 1 mismatch(es)");
+    expect(tampered.err).toContain("[selection_mismatch]");
+    expect(tampered.err).toContain("[exclusions_not_checked]");
+
+    stratum.ids[0] = `${stratum.ids[0]}0`;
+    writeFileSync(join(dir, "m8-edited.json"), JSON.stringify(manifest));
+    const edited = run("verify", "r8.json", "--pool", "m8-edited.json", "--salt", salt);
+    expect(edited.code).toBe(1);
+    expect(edited.err).toContain("[manifest_inconsistent]");
+    const wrongSalt = run("verify", "r8.json", "--pool", "m8.json", "--salt", `${salt}x`);
+    expect(wrongSalt.code).toBe(1);
+    expect(wrongSalt.err).toContain("[manifest_salt_mismatch]");
+    writeFileSync(join(dir, "neither.json"), JSON.stringify({ ids: [] }));
+    const neither = run("verify", "r8.json", "--pool", "neither.json", "--salt", salt);
+    expect(neither.code).toBe(1);
+    expect(neither.err).toContain("[cli_bad_option]");
+  });
+
+  it("verify with a manifest and --inspectors: the teams are not re-checked, with a coded reason (recusal needs the pool)", () => {
+    expect(run("announce", pool, "--task-id", "T-M9", "--salt", salt, "--sizes", "5", "--stratify", "none", "--entropy-source", "dice:公开掷骰", "-o", "a9.json").code).toBe(0);
+    expect(run("draw", "a9.json", pool, "--salt", salt, "--entropy", "dice:16180339887498948482", "-o", "r9.json").code).toBe(0);
+    const inspectors = join(root, "examples/data/jiaozuo-inspectors.csv");
+    expect(run("match", "r9.json", "--inspectors", inspectors, "--pool", pool, "--departments", "焦作市公安局", "-o", "t9.json").code).toBe(0);
+    expect(run("manifest", pool, "--salt", salt, "--stratify", "none", "-o", "m9.json").code).toBe(0);
+    const r = run("verify", "t9.json", "--pool", "m9.json", "--salt", salt, "--inspectors", inspectors);
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toContain("[teams_not_checked] 记录含5个检查组，检查组未复核：按名录清单复核时无法复核选派");
+    expect(r.out).not.toContain("检查组复核通过");
+    const machine = JSON.parse(run("verify", "t9.json", "--pool", "m9.json", "--salt", salt, "--inspectors", inspectors, "--format", "json", "--lang", "en").out);
+    expect(machine.teamsChecked).toBe(false);
+    const reason = machine.warnings.find((w: { code: string }) => w.code === "teams_not_checked");
+    expect(reason.message.en).toContain("recusal");
+    // The same record and inspectors with the pool: the teams are re-checked.
+    const withPool = run("verify", "t9.json", "--pool", pool, "--salt", salt, "--inspectors", inspectors);
+    expect(withPool.code, withPool.err).toBe(0);
+    expect(withPool.out).toContain("检查组复核通过：5 组");
+  });
+
   it("manifest: reads an .xlsx pool and gives the same digest as the CSV", async () => {
     const rows = readFileSync(pool, "utf8").trim().split("\n").map((l) => l.split(","));
     const wb = new ExcelJS.Workbook();
