@@ -29,19 +29,9 @@
     var where = i.row ? t("第" + i.row + "行 ", "row " + i.row + " ") : "";
     return { code: i.code, text: where + i.message[lang] };
   }
-
-  function render(state) {
-    var v = $("verdict");
-    v.hidden = false;
-    v.className = state.ok ? "ok" : "bad";
-    v.textContent = state.ok
-      ? t("✓ 复核通过：抽取结果与公布的协议、公告、随机源和名录库完全一致。", "✓ Verified: the draw matches the published protocol, announcement, entropy and pool.")
-      : t("✗ 复核未通过：发现 " + state.issues.length + " 处不一致（见下）。", "✗ Verification failed: " + state.issues.length + " mismatch(es) found (see below).");
-    var p = $("problems");
-    p.hidden = state.ok;
-    var ul = $("issues");
+  function issueList(ul, issues) {
     ul.textContent = "";
-    state.issues.forEach(function (i) {
+    issues.forEach(function (i) {
       var li = document.createElement("li");
       var x = issueText(i);
       var code = document.createElement("code");
@@ -50,6 +40,63 @@
       li.appendChild(document.createTextNode(" " + x.text));
       ul.appendChild(li);
     });
+  }
+  function isError(i) { return i.severity === undefined || i.severity === "error"; }
+
+  function renderTeams(state) {
+    var section = $("teams-section");
+    var teams = state.teams;
+    section.hidden = !teams;
+    if (!teams) return;
+    var v = $("teams-verdict");
+    var n = teams.list.length;
+    if (!teams.checked) {
+      v.className = "unchecked";
+      v.textContent = t("记录含 " + n + " 个检查组，未复核：", "The record has " + n + " teams, not re-checked: ") + teams.reason[lang];
+    } else if (teams.ok) {
+      v.className = "ok";
+      v.textContent = t("✓ 检查组复核通过：" + n + " 个检查组均按公布的规则从同一随机流选派。", "✓ Teams verified: all " + n + " teams were chosen by the published rules from the same random stream.");
+    } else {
+      v.className = "bad";
+      v.textContent = t("✗ 检查组复核未通过：见下方不一致之处。", "✗ Teams not verified: see what does not match below.");
+    }
+    var names = {};
+    (state.pool || []).forEach(function (e) { names[e.id] = e.name; });
+    var person = function (m, leaderId) { return m.name + "（" + m.id + "）" + (m.id === leaderId ? t(" 组长", " leader") : ""); };
+    var tb = $("teams").querySelector("tbody");
+    tb.textContent = "";
+    teams.list.forEach(function (team, k) {
+      var tr = document.createElement("tr");
+      cell(tr, String(k + 1)); cell(tr, String(team.targetId), "mono"); cell(tr, names[team.targetId] || "");
+      cell(tr, (team.members || []).map(function (m) { return person(m, team.leaderId); }).join("、"));
+      cell(tr, (team.experts || []).map(function (m) { return person(m, team.leaderId); }).join("、") || "—");
+      tb.appendChild(tr);
+    });
+  }
+
+  function render(state) {
+    var v = $("verdict");
+    v.hidden = false;
+    v.className = state.ok ? "ok" : "bad";
+    var errors = state.issues.filter(isError).length;
+    v.textContent = state.ok
+      ? t("✓ 复核通过：抽取结果与公布的协议、公告、随机源和" + (state.source === "manifest" ? "名录清单" : "名录库") + "完全一致。", "✓ Verified: the draw matches the published protocol, announcement, entropy and " + (state.source === "manifest" ? "manifest" : "pool") + ".")
+      : t("✗ 复核未通过：发现 " + errors + " 处不一致（见下）。", "✗ Verification failed: " + errors + " mismatch(es) found (see below).");
+    if (state.source) {
+      var basis = document.createElement("div");
+      basis.id = "basis";
+      basis.textContent = state.source === "manifest"
+        ? t("按名录清单复核（排除数未复核）", "Checked against a manifest (exclusion counts not re-checked)")
+        : t("按名录库复核", "Checked against the pool");
+      v.appendChild(basis);
+    }
+    var notes = $("notes");
+    var infos = state.notes || [];
+    notes.hidden = infos.length === 0;
+    issueList(notes, infos);
+    var errs = state.issues.filter(isError);
+    $("problems").hidden = errs.length === 0;
+    issueList($("issues"), errs);
     var rec = state.record;
     var d = $("details");
     if (!rec || typeof rec !== "object") { d.hidden = true; return; }
@@ -78,35 +125,77 @@
       cell(tr, s.counter == null ? "—" : String(s.counter)); cell(tr, s.hash ? s.hash.slice(0, 16) + "…" : t("（整层抽取）", "(whole stratum)"), "mono");
       tb.appendChild(tr);
     });
+    renderTeams(state);
   }
 
   function fileIssue(zh, en) { return { code: "invalid_input", row: 0, message: { zh: zh, en: en } }; }
+  function fail(issues, record) { last = { ok: false, issues: issues, record: record || null }; render(last); }
+
+  // The pool input: a JSON object with `strata` is a manifest; a JSON array or a CSV is a pool. Unambiguous.
+  function readPoolOrManifest(file) {
+    if (!/\.json$/i.test(file.name)) return { kind: "pool", parsed: DR.parseEntityPoolCsv(file.text) };
+    var value;
+    try { value = JSON.parse(file.text); } catch (e) {
+      return { error: fileIssue("名录库或名录清单不是有效的 JSON：" + e.message, "The pool or manifest is not valid JSON: " + e.message) };
+    }
+    if (value !== null && typeof value === "object" && !Array.isArray(value) && "strata" in value) return { kind: "manifest", manifest: value };
+    if (!Array.isArray(value)) return { error: fileIssue("JSON 文件既不是名录库（对象数组），也不是名录清单（含 strata 的对象）。", "The JSON file is neither a pool (an array of entities) nor a manifest (an object with strata).") };
+    return { kind: "pool", parsed: DR.parseEntityPool(value) };
+  }
+
+  function readInspectors(file) {
+    if (!/\.json$/i.test(file.name)) return DR.parseInspectorPoolCsv(file.text);
+    try { return DR.parseInspectorPool(JSON.parse(file.text)); } catch (e) {
+      return { ok: false, issues: [fileIssue("执法检查人员名录库不是有效的 JSON：" + e.message, "The inspector pool is not valid JSON: " + e.message)] };
+    }
+  }
+
+  // The second random: the record's teams are re-checked when they can be, and never silently passed over.
+  function checkTeams(record, source, pool, inspectorsFile) {
+    var list = record && record.match && Array.isArray(record.match.teams) ? record.match.teams : null;
+    if (!list) return null;
+    var notChecked = function (reason) {
+      var n = list.length;
+      return {
+        list: list, checked: false, reason: reason, issues: [],
+        notes: [{ code: "teams_not_checked", severity: "info", message: { zh: "记录含" + n + "个检查组，检查组未复核：" + reason.zh, en: "The record has " + n + " inspector teams; they were not re-checked: " + reason.en } }],
+      };
+    };
+    if (source === "manifest") {
+      return notChecked({
+        zh: "按名录清单复核时无法复核选派：回避规则（检查对象所在地区、上次检查人员）需要名录库中的对象信息，名录清单中没有",
+        en: "checked against a manifest: recusal (the entity's region, its last inspectors) needs the pool's entity rows, which a manifest does not hold",
+      });
+    }
+    if (!inspectorsFile) return notChecked({ zh: "未载入执法检查人员名录库", en: "no inspector pool was loaded" });
+    var inspectors = readInspectors(inspectorsFile);
+    if (!inspectors.ok) return { list: list, checked: true, ok: false, issues: inspectors.issues, notes: [] };
+    var m = DR.verifyMatch({ record: record, inspectors: inspectors.value, entities: pool });
+    return { list: list, checked: true, ok: m.ok, issues: m.ok ? [] : m.issues, notes: [] };
+  }
 
   function run(ev) {
     if (ev) ev.preventDefault();
-    Promise.all([readFile($("record")), readFile($("pool"))]).then(function (files) {
-      var recordFile = files[0], poolFile = files[1];
+    Promise.all([readFile($("record")), readFile($("pool")), readFile($("inspectors"))]).then(function (files) {
+      var recordFile = files[0], poolFile = files[1], inspectorsFile = files[2];
       if (!recordFile || !poolFile) {
-        last = { ok: false, issues: [fileIssue("请同时选择抽取记录文件和名录库文件。", "Choose both the record file and the pool file.")], record: null };
-        render(last); return;
+        fail([fileIssue("请同时选择抽取记录文件和名录库（或名录清单）文件。", "Choose both the record file and the pool (or manifest) file.")]); return;
       }
       var record;
       try { record = JSON.parse(recordFile.text); } catch (e) {
-        last = { ok: false, issues: [fileIssue("抽取记录不是有效的 JSON：" + e.message, "The record is not valid JSON: " + e.message)], record: null };
-        render(last); return;
+        fail([fileIssue("抽取记录不是有效的 JSON：" + e.message, "The record is not valid JSON: " + e.message)]); return;
       }
-      var pool;
-      if (/\.json$/i.test(poolFile.name)) {
-        try { pool = DR.parseEntityPool(JSON.parse(poolFile.text)); } catch (e) {
-          last = { ok: false, issues: [fileIssue("名录库不是有效的 JSON：" + e.message, "The pool is not valid JSON: " + e.message)], record: record };
-          render(last); return;
-        }
-      } else {
-        pool = DR.parseEntityPoolCsv(poolFile.text);
-      }
-      if (!pool.ok) { last = { ok: false, issues: pool.issues, record: record }; render(last); return; }
-      var result = DR.verifyDraw(record, pool.value, { salt: $("salt").value });
-      last = { ok: result.ok, issues: result.ok ? [] : result.issues, record: record, pool: pool.value };
+      var source = readPoolOrManifest(poolFile);
+      if (source.error) { fail([source.error], record); return; }
+      if (source.parsed && !source.parsed.ok) { fail(source.parsed.issues, record); return; }
+      var salt = { salt: $("salt").value };
+      var pool = source.kind === "pool" ? source.parsed.value : null;
+      var result = source.kind === "manifest" ? DR.verifyDrawManifest(record, source.manifest, salt) : DR.verifyDraw(record, pool, salt);
+      var teams = checkTeams(record, source.kind, pool, inspectorsFile);
+      var drawIssues = result.ok ? result.warnings : result.issues;
+      var issues = drawIssues.filter(isError).concat(teams ? teams.issues : []);
+      var notes = drawIssues.filter(function (i) { return !isError(i); }).concat(teams ? teams.notes : []);
+      last = { ok: issues.filter(isError).length === 0, issues: issues, notes: notes, record: record, pool: pool, source: source.kind, teams: teams };
       render(last);
     });
   }
@@ -115,8 +204,5 @@
   $("lang").addEventListener("click", function () { lang = lang === "zh" ? "en" : "zh"; applyLang(); });
   $("protocol").textContent = DR ? DR.PROTOCOL_VERSION : "—";
   $("libversion").textContent = DR && DR.LIBRARY_VERSION ? DR.LIBRARY_VERSION : "";
-  if (!DR) {
-    last = { ok: false, issues: [fileIssue("未能载入 double-random.global.js：请先运行 npm run build，或使用发布包中的页面。", "double-random.global.js did not load: run npm run build first, or use the page shipped in the package.")], record: null };
-    render(last);
-  }
+  if (!DR) fail([fileIssue("未能载入 double-random.global.js：请先运行 npm run build，或使用发布包中的页面。", "double-random.global.js did not load: run npm run build first, or use the page shipped in the package.")]);
 })();

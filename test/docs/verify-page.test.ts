@@ -1,13 +1,14 @@
 // End to end: the offline verification page, opened from file:// in Debian's chromium with no network,
-// re-checks a good record (verdict OK) and a tampered one (verdict names the mismatch). Screenshots are
-// written to artifacts/ as a record of the run.
+// re-checks a good record (verdict OK) and a tampered one (verdict names the mismatch), against the pool or the
+// department's manifest, and the inspector teams of a matched record. Screenshots are written to artifacts/ as a
+// record of the run.
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { type Browser, chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { announce, diceEntropy, draw, parseEntityPoolCsv, unwrap } from "../../src/index.js";
+import { announce, buildManifest, diceEntropy, draw, matchInspectors, parseEntityPoolCsv, parseInspectorPoolCsv, unwrap } from "../../src/index.js";
 import { readFileSync } from "node:fs";
 
 const root = new URL("../../", import.meta.url);
@@ -20,6 +21,11 @@ let dir: string;
 let recordFile: string;
 let tamperedFile: string;
 let poolFile: string;
+let manifestFile: string;
+let teamsFile: string;
+let swappedTeamFile: string;
+let swappedMember: { targetId: string; was: string; now: string };
+const inspectorsFile = join(root.pathname, "examples/data/jiaozuo-inspectors.csv");
 
 beforeAll(async () => {
   mkdirSync(artifacts, { recursive: true });
@@ -41,6 +47,25 @@ beforeAll(async () => {
   writeFileSync(poolFile, csv);
   writeFileSync(recordFile, JSON.stringify(record, null, 2));
   writeFileSync(tamperedFile, JSON.stringify(tampered, null, 2));
+  // What a department whose pool stays in its database hands an auditor instead of the pool (manifest -o).
+  manifestFile = join(dir, "manifest.json");
+  writeFileSync(manifestFile, JSON.stringify(unwrap(buildManifest(pool, { stratify: "tier", salt })), null, 2));
+  // The second random: teams for every drawn entity, and a portal that swapped one member afterwards.
+  const inspectors = unwrap(parseInspectorPoolCsv(readFileSync(inspectorsFile, "utf8")));
+  const matched = unwrap(matchInspectors({
+    record, inspectors, entities: pool,
+    rules: { departments: ["焦作市公安局"], minCredentialed: 2, qualifications: ["治安管理"], loadCap: 3 },
+  })).record;
+  teamsFile = join(dir, "teams.json");
+  writeFileSync(teamsFile, JSON.stringify(matched, null, 2));
+  const bad = structuredClone(matched);
+  const team = bad.match.teams[2]!;
+  const member = team.members[0]!;
+  const other = inspectors.find((i) => i.department === "焦作市公安局" && i.credential && i.qualifications.includes("治安管理") && !team.members.some((m) => m.id === i.id))!;
+  swappedMember = { targetId: team.targetId, was: member.id, now: other.id };
+  (team.members as unknown as { id: string; name: string }[])[0] = { ...member, id: other.id, name: other.name };
+  swappedTeamFile = join(dir, "teams-swapped.json");
+  writeFileSync(swappedTeamFile, JSON.stringify(bad, null, 2));
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--allow-file-access-from-files"],
@@ -51,7 +76,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function verify(record: string, lang: "zh" | "en" = "zh") {
+async function verify(record: string, lang: "zh" | "en" = "zh", files: { pool?: string; inspectors?: string } = {}) {
   const context = await browser.newContext({ offline: true, viewport: { width: 1100, height: 900 } });
   const p = await context.newPage();
   const requests: string[] = [];
@@ -61,14 +86,19 @@ async function verify(record: string, lang: "zh" | "en" = "zh") {
   await p.goto(page);
   if (lang === "en") await p.click("#lang");
   await p.setInputFiles("#record", record);
-  await p.setInputFiles("#pool", poolFile);
+  await p.setInputFiles("#pool", files.pool ?? poolFile);
+  if (files.inspectors) await p.setInputFiles("#inspectors", files.inspectors);
   await p.fill("#salt", salt);
   await p.click("#run");
   await p.waitForSelector("#verdict:not([hidden])");
   const verdict = (await p.textContent("#verdict")) ?? "";
   const issues = await p.$$eval("#issues li", (lis) => lis.map((li) => li.textContent ?? ""));
+  const notes = await p.$$eval("#notes li", (lis) => lis.map((li) => li.textContent ?? ""));
   const rows = await p.$$eval("#selections tbody tr", (trs) => trs.length);
-  return { p, context, verdict, issues, rows, requests, errors };
+  const teamsShown = await p.isVisible("#teams");
+  const teamsVerdict = (await p.textContent("#teams-verdict")) ?? "";
+  const teamRows = await p.$$eval("#teams tbody tr", (trs) => trs.map((tr) => Array.from(tr.children, (td) => td.textContent ?? "")));
+  return { p, context, verdict, issues, notes, rows, teamsShown, teamsVerdict, teamRows, requests, errors };
 }
 
 describe("offline verification page (docs/verify/index.html)", () => {
@@ -78,6 +108,9 @@ describe("offline verification page (docs/verify/index.html)", () => {
     expect(r.verdict).toContain("复核通过");
     expect(r.issues).toEqual([]);
     expect(r.rows).toBe(12);
+    expect(r.verdict).toContain("按名录库复核");
+    expect(r.notes).toEqual([]);
+    expect(r.teamsShown).toBe(false);
     expect(r.requests.every((u) => u.startsWith("file://"))).toBe(true);
     await r.p.screenshot({ path: join(artifacts, "verify-page-ok.png"), fullPage: true });
     await r.context.close();
@@ -89,5 +122,74 @@ describe("offline verification page (docs/verify/index.html)", () => {
     expect(r.issues.some((i) => i.includes("selection_mismatch"))).toBe(true);
     await r.p.screenshot({ path: join(artifacts, "verify-page-tampered.png"), fullPage: true });
     await r.context.close();
+  });
+
+  it("says OK against the manifest instead of the pool, and that the exclusion counts were not re-checked", async () => {
+    const r = await verify(recordFile, "zh", { pool: manifestFile });
+    expect(r.errors).toEqual([]);
+    expect(r.verdict).toContain("复核通过");
+    expect(r.verdict).toContain("按名录清单复核（排除数未复核）");
+    expect(r.issues).toEqual([]);
+    expect(r.notes).toHaveLength(1);
+    expect(r.notes[0]).toContain("exclusions_not_checked");
+    expect(r.notes[0]).toContain("未复核");
+    expect(r.rows).toBe(12);
+    await r.p.screenshot({ path: join(artifacts, "verify-page-manifest-ok.png"), fullPage: true });
+    await r.context.close();
+  });
+
+  it("names the swapped selection of a tampered record against the manifest (in English too)", async () => {
+    const r = await verify(tamperedFile, "en", { pool: manifestFile });
+    expect(r.verdict).toContain("Verification failed: 1 mismatch(es)");
+    expect(r.verdict).toContain("Checked against a manifest (exclusion counts not re-checked)");
+    const tampered = JSON.parse(readFileSync(tamperedFile, "utf8")) as { selections: { id: string }[] };
+    expect(r.issues).toHaveLength(1);
+    expect(r.issues[0]).toContain("selection_mismatch");
+    expect(r.issues[0]).toContain(tampered.selections[1]!.id);
+    expect(r.notes.some((n) => n.includes("exclusions_not_checked"))).toBe(true);
+    await r.p.screenshot({ path: join(artifacts, "verify-page-manifest-tampered.png"), fullPage: true });
+    await r.context.close();
+  });
+
+  it("re-checks the inspector teams with the inspector pool and shows them per entity", async () => {
+    const r = await verify(teamsFile, "zh", { inspectors: inspectorsFile });
+    expect(r.errors).toEqual([]);
+    expect(r.verdict).toContain("复核通过");
+    expect(r.issues).toEqual([]);
+    expect(r.teamsShown).toBe(true);
+    expect(r.teamsVerdict).toContain("检查组复核通过：12 个检查组");
+    const matched = JSON.parse(readFileSync(teamsFile, "utf8")) as { match: { teams: { targetId: string; members: { id: string }[] }[] } };
+    expect(r.teamRows.map((row) => row[1])).toEqual(matched.match.teams.map((t) => t.targetId));
+    for (const [k, team] of matched.match.teams.entries()) for (const m of team.members) expect(r.teamRows[k]![3]).toContain(m.id);
+    await r.p.screenshot({ path: join(artifacts, "verify-page-teams.png"), fullPage: true });
+    await r.context.close();
+  });
+
+  it("names the team whose member was swapped after the matching", async () => {
+    const r = await verify(swappedTeamFile, "en", { inspectors: inspectorsFile });
+    expect(r.verdict).toContain("Verification failed");
+    expect(r.teamsVerdict).toContain("Teams not verified");
+    expect(r.issues.some((i) => /match_\w+/.test(i) && i.includes(swappedMember.targetId))).toBe(true);
+    // The published (tampered) team is what the table shows: the swapped-in member is there for all to see.
+    const row = r.teamRows.find((cells) => cells[1] === swappedMember.targetId)!;
+    expect(row[3]).toContain(swappedMember.now);
+    expect(row[3]).not.toContain(swappedMember.was);
+    await r.p.screenshot({ path: join(artifacts, "verify-page-teams-swapped.png"), fullPage: true });
+    await r.context.close();
+  });
+
+  it("says the teams were not re-checked, and why: no inspector pool, or a manifest instead of the pool", async () => {
+    const without = await verify(teamsFile, "zh");
+    expect(without.verdict).toContain("复核通过");
+    expect(without.teamsShown).toBe(true);
+    expect(without.teamsVerdict).toContain("未复核");
+    expect(without.notes.some((n) => n.includes("teams_not_checked") && n.includes("未载入执法检查人员名录库"))).toBe(true);
+    await without.context.close();
+    const manifest = await verify(teamsFile, "en", { pool: manifestFile, inspectors: inspectorsFile });
+    expect(manifest.verdict).toContain("Verified");
+    expect(manifest.teamsVerdict).toContain("not re-checked");
+    expect(manifest.notes.some((n) => n.includes("teams_not_checked") && n.includes("recusal"))).toBe(true);
+    expect(manifest.notes.some((n) => n.includes("exclusions_not_checked"))).toBe(true);
+    await manifest.context.close();
   });
 });
