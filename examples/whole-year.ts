@@ -7,7 +7,7 @@
 // kept) and the sample 焦作 entertainment-venue pools in examples/data/.
 import { readFileSync } from "node:fs";
 import {
-  allocate, announce, buildManifest, diceEntropy, draw, type Issue, lintPlanTable, matchInspectors, parseEntityPoolCsv,
+  allocate, announce, buildManifest, diceEntropy, draw, type Issue, lintPlanTable, matchCommitment, matchInspectors, parseEntityPoolCsv,
   parseInspectorPoolCsv, parseQuota, parseTierPolicy, parseWindow, publicationDeadline, scheduleBatches, type Task, unwrap, verifyDraw,
   verifyMatch,
 } from "../src/index.js";
@@ -61,21 +61,23 @@ for (const batch of schedule.batches) {
   const strata = manifest.strata.map((s) => ({ key: s.label, size: s.N, ...(s.label.length === 1 ? { tier: s.label as "A" | "B" | "C" | "D" } : {}) }));
   const allocation = unwrap(allocate(strata, policy, { base: quota }));
   const sizes = Object.fromEntries(allocation.rows.map((r) => [r.key, r.n]));
+  // The announcement also commits to the inspector roster and the matching rules (match-v1 §8.1), so neither can be
+  // changed once the dice are rolled.
+  const rules = { departments: ["焦作市公安局"], minCredentialed: 2, qualifications: ["治安管理"], loadCap: 3 };
   const { announcement } = unwrap(announce({
     taskId: `${task.id}-B${batch.index}`, taskName: task.name, pool, stratify: "tier", salt, sizes, exclusions,
     entropySource: { kind: "dice", description: `${batch.start} 焦作市公安局 公开掷骰20位（公证员见证）` },
+    match: unwrap(matchCommitment({ inspectors, rules })),
   }));
   say(`4.${batch.index} 第${batch.index}批 ${batch.start}～${batch.end}：公告 ${announcement.digest.slice(0, 12)}…，各层抽取 ${allocation.rows.map((r) => `${r.key}:${r.n}/${r.N}`).join(" ")}，已排除此前抽中 ${announcement.exclusions.counts.drawn_earlier} 户`);
 
   const record = unwrap(draw(announcement, pool, unwrap(diceEntropy(dice[batch.index - 1] ?? "00000000000000000000")), { salt, drawnEarlier }));
-  const matched = unwrap(matchInspectors({
-    record, inspectors, entities: pool,
-    rules: { departments: ["焦作市公安局"], minCredentialed: 2, qualifications: ["治安管理"], loadCap: 3 },
-  }));
+  const matched = unwrap(matchInspectors({ record, inspectors, entities: pool, rules }));
   const checkedDraw = verifyDraw(matched.record, pool, { salt, drawnEarlier });
   const checkedMatch = verifyMatch({ record: matched.record, inspectors, entities: pool });
   const deadline = unwrap(publicationDeadline(batch.end));
-  say(`    抽中 ${record.selections.length} 户，${matched.teams.length} 个检查组；抽取复核 ${checkedDraw.ok ? "通过" : "未通过"}，选派复核 ${checkedMatch.ok ? "通过" : "未通过"}`);
+  const committed = checkedMatch.ok && !checkedMatch.warnings.some((w) => w.code === "match_not_committed");
+  say(`    抽中 ${record.selections.length} 户，${matched.teams.length} 个检查组；抽取复核 ${checkedDraw.ok ? "通过" : "未通过"}，选派复核 ${checkedMatch.ok ? "通过" : "未通过"}${committed ? "（名录库与规则已在公告中承诺）" : ""}`);
   say(`    公示：抽取公告（抽取前）、抽取记录与检查组（抽取后）；检查结果最迟 ${deadline.deadline} 公示（${batch.end} 完成检查后20个工作日）`);
   drawnEarlier.push(...record.selections.map((s) => s.id));
 }

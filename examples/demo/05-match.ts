@@ -1,7 +1,7 @@
 // Demo section 5: the second random. A joint task of the 晋城 2023 plan (部门联合, 发起部门 + 配合部门), a drawn
 // set of targets, and a team for each from the inspectors of the three departments; then a late recusal (递补).
 import {
-  announce, diceEntropy, draw, type InspectorInput, type Issue, matchInspectors, type MatchRules, recuseInspector,
+  announce, diceEntropy, draw, type InspectorInput, type Issue, matchCommitment, matchInspectors, type MatchRules, recuseInspector,
   type Team, unwrap, verifyMatch,
 } from "../../src/index.js";
 import { type Lang, show, t } from "./_lang.js";
@@ -55,9 +55,13 @@ export async function run(lang: Lang = "zh"): Promise<void> {
 
   // The entity draw: 30% of 40 = 12, public dice as entropy.
   const salt = "9f1c2e7a4b6d8053";
+  // The announcement commits to the inspector roster and the rules too (match-v1 §8.1): once the dice are rolled,
+  // nobody can drop or add an inspector to steer who goes where.
+  const commitment = unwrap(matchCommitment({ inspectors, rules }));
   const { announcement } = unwrap(
-    announce({ taskId: TASK.id, pool: dealers, stratify: "none", salt, sizes: 12, entropySource: { kind: "dice", description: "选派前在公证人员见证下公开掷骰" } }),
+    announce({ taskId: TASK.id, pool: dealers, stratify: "none", salt, sizes: 12, entropySource: { kind: "dice", description: "选派前在公证人员见证下公开掷骰" }, match: commitment }),
   );
+  console.log(t(lang, `公告同时承诺执法人员名录库（摘要 ${commitment.inspectors.slice(0, 16)}…）和选派规则（摘要 ${commitment.rules.slice(0, 16)}…）`, `The announcement also commits to the inspector roster (digest ${commitment.inspectors.slice(0, 16)}…) and the rules (digest ${commitment.rules.slice(0, 16)}…)`));
   const record = unwrap(draw(announcement, dealers, unwrap(diceEntropy("41526375849102")), { salt }));
   console.log(t(lang, `抽中 ${record.selections.length} 户；种子 ${record.seed.slice(0, 16)}…`, `${record.selections.length} targets drawn; seed ${record.seed.slice(0, 16)}…`));
 

@@ -1,5 +1,5 @@
-import type { Announcement, EntropySource, Stratification } from "../model/record.js";
-import { PROTOCOL_VERSION, EntropySource as EntropySourceSchema } from "../model/record.js";
+import type { Announcement, EntropySource, MatchCommitment, Stratification } from "../model/record.js";
+import { PROTOCOL_VERSION, EntropySource as EntropySourceSchema, MatchCommitment as MatchCommitmentSchema } from "../model/record.js";
 import { TierPolicy as TierPolicySchema, type TierPolicy } from "../model/policy.js";
 import type { Quota } from "../model/quota.js";
 import { allocate, type Allocation } from "../quota/allocate.js";
@@ -42,6 +42,11 @@ export interface AnnounceInput {
   readonly exclusions?: ExclusionOptions;
   /** The named *future* entropy source. */
   readonly entropySource: EntropySource;
+  /**
+   * The commitment to the second random (match-v1 §8.1) from the match area's `matchCommitment`: the inspector
+   * pools and matching rules are then fixed before the entropy exists, like the entity pool.
+   */
+  readonly match?: MatchCommitment;
 }
 
 /**
@@ -135,6 +140,8 @@ export function announce(input: AnnounceInput): Result<AnnounceResult> {
   if (typeof input.taskId !== "string" || input.taskId.length === 0) issues.push(issue("invalid_argument", { detail: "taskId must be a non-empty string" }));
   const source = parseWith(EntropySourceSchema, input.entropySource, { path: ["entropySource"] });
   if (!source.ok) issues.push(...source.issues);
+  const match = input.match === undefined ? undefined : parseWith(MatchCommitmentSchema, input.match, { path: ["match"] });
+  if (match && !match.ok) issues.push(...match.issues);
   if ((input.sizes === undefined) === (input.allocation === undefined)) issues.push(issue("invalid_argument", { detail: "give either sizes or allocation" }));
   let policy: TierPolicy | undefined;
   const policyInput = input.policy ?? (typeof input.allocation === "object" && input.allocation !== null ? input.allocation.policy : undefined);
@@ -177,6 +184,7 @@ export function announce(input: AnnounceInput): Result<AnnounceResult> {
     strata: manifest.strata.map((s, k) => ({ key: s.key, N: s.N, n: sized.n[k] as number, digest: s.digest })),
     exclusions: { rules: prepared.rules, counts: prepared.counts },
     entropySource: source.value,
+    ...(match?.ok ? { match: match.value } : {}),
   };
   const announcement: Announcement = { ...body, digest: announcementDigest(body) };
   return settle(allocation ? { announcement, manifest, allocation } : { announcement, manifest }, issues);

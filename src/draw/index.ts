@@ -15,5 +15,5 @@ export { verifyDraw } from "./verify.js";
 export { verifyDrawManifest } from "./verifyManifest.js";
 export {
   LIBRARY_VERSION, Stratification, ExclusionReason, ExclusionCounts, ExclusionRules, EntropySource, Entropy,
-  AnnouncedStratum, Announcement, Selection, Replacement, DrawnStratum,
+  AnnouncedStratum, Announcement, MatchCommitment, Selection, Replacement, DrawnStratum,
 } from "../model/record.js";

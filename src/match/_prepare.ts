@@ -159,7 +159,7 @@ function readTargets(record: unknown, issues: Issue[]): { taskId: string; seed: 
   return { taskId: r.taskId as string, seed: r.seed as string, list };
 }
 
-function readRules(rules: MatchRules | undefined, issues: Issue[]): NormalizedRules | null {
+export function readRules(rules: MatchRules | undefined, issues: Issue[]): NormalizedRules | null {
   const r = (rules ?? {}) as MatchRules;
   const before = issues.length;
   const bad = (field: string, zh: string, en: string) =>
@@ -232,7 +232,7 @@ function readRules(rules: MatchRules | undefined, issues: Issue[]): NormalizedRu
   };
 }
 
-interface RawPerson {
+export interface RawPerson {
   person: Omit<Person, "cap" | "pool"> & { loadCap: number | undefined };
   pool: Pool;
   path: (string | number)[];
@@ -325,18 +325,10 @@ export function ineligibility(prep: Pick<Prepared, "rules" | "recused">, person:
 }
 
 /**
- * Validates the whole input and builds everything the engine needs. Issues are pushed onto `issues`;
- * returns null when any of them is an error.
+ * Reads the inspector and expert pools (§1): each person validated, an id at most once over both lists; returns the
+ * persons in canonical order (§2: counted pool first, then the expert pool, each by id in code point order).
  */
-export function prepare(input: MatchInput, late: readonly LateRecusal[], issues: Issue[], rulesOverride?: MatchRules): Prepared | null {
-  if (!isObject(input)) {
-    issues.push(issue("invalid_argument", { detail: "matchInspectors expects an object" }));
-    return null;
-  }
-  const rawRules = rulesOverride ?? input.rules;
-  const rec = readTargets(input.record, issues);
-  const rules = readRules(rawRules, issues);
-
+export function readPools(input: { readonly inspectors?: unknown; readonly experts?: unknown }, issues: Issue[]): RawPerson[] {
   const raw: RawPerson[] = [];
   const readList = (list: unknown, field: "inspectors" | "experts", pool: Pool) => {
     if (list === undefined && field === "experts") return;
@@ -365,6 +357,24 @@ export function prepare(input: MatchInput, late: readonly LateRecusal[], issues:
       issues.push(issue("match_duplicate_person", { id: r.person.id, first: pathText(prev.path), second: pathText(r.path) }, { path: r.path }));
     }
   }
+  return [...seen.values()].sort((a, b) =>
+    a.pool === b.pool ? compareCodePoints(a.person.id, b.person.id) : a.pool === "counted" ? -1 : 1,
+  );
+}
+
+/**
+ * Validates the whole input and builds everything the engine needs. Issues are pushed onto `issues`;
+ * returns null when any of them is an error.
+ */
+export function prepare(input: MatchInput, late: readonly LateRecusal[], issues: Issue[], rulesOverride?: MatchRules): Prepared | null {
+  if (!isObject(input)) {
+    issues.push(issue("invalid_argument", { detail: "matchInspectors expects an object" }));
+    return null;
+  }
+  const rawRules = rulesOverride ?? input.rules;
+  const rec = readTargets(input.record, issues);
+  const rules = readRules(rawRules, issues);
+  const sorted = readPools(input, issues);
 
   const entityById = new Map<string, Record<string, unknown>>();
   if (input.entities !== undefined) {
@@ -409,9 +419,6 @@ export function prepare(input: MatchInput, late: readonly LateRecusal[], issues:
   if (!Array.isArray(relList)) issues.push(issue("match_invalid_rule", { path: "rules.relationships", detail: { zh: "应为列表", en: "expected a list" } }, { path: ["rules", "relationships"] }));
   if (issues.some((i) => i.severity === "error") || !rec || !rules) return null;
 
-  const sorted = [...seen.values()].sort((a, b) =>
-    a.pool === b.pool ? compareCodePoints(a.person.id, b.person.id) : a.pool === "counted" ? -1 : 1,
-  );
   const people: Person[] = sorted.map(({ person, pool }) => ({
     id: person.id,
     name: person.name,

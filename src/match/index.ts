@@ -1,5 +1,6 @@
 // Public API of the match area: explicit named exports only.
 export { matchInspectors } from "./matchInspectors.js";
+export { matchCommitment, type MatchCommitmentInput } from "./commitment.js";
 export { recuseInspector, type LateRecusalInput, type RecuseInput, type RecuseResult } from "./recuseInspector.js";
 export { verifyMatch, type VerifyMatchInput, type MatchVerification } from "./verifyMatch.js";
 export {

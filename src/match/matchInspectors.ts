@@ -1,6 +1,7 @@
 import { fail, type Issue, ok, type Result } from "../result.js";
 import { type Closed, explain, type Failure, priorities, State, Stream } from "./_engine.js";
 import { type Prepared, prepare } from "./_prepare.js";
+import { commitmentIssues } from "./commitment.js";
 import { MATCH_PROTOCOL_VERSION, type MatchableRecord, type MatchInput, type MatchedRecord, type MatchResult, type MatchRules, type MatchSection } from "./types.js";
 
 /** Runs the protocol on prepared input: greedy picks in random priority, repair, leaders. */
@@ -93,6 +94,9 @@ export function matchInspectors<R extends MatchableRecord>(input: MatchInput & {
   const issues: Issue[] = [];
   const prep = prepare(input, [], issues);
   if (!prep) return fail(issues);
+  // When the announcement committed to the pools and rules (match-v1 §8.1), nothing else may be used.
+  const committed = commitmentIssues(input.record, { inspectors: input.inspectors, ...(input.experts ? { experts: input.experts } : {}), ...(input.rules ? { rules: input.rules } : {}) });
+  if (committed.length > 0) return fail(committed);
   const run = runMatching(prep);
   if (run.failures.length > 0) return fail([...explain(run.state, run.failures), ...prep.warnings]);
   const teams = run.state.teams(run.leaders);

@@ -2,6 +2,7 @@ import type { ConflictReason, EntityInput, Entity, InspectorInput } from "../mod
 import { fail, type Issue, ok, type Result } from "../result.js";
 import { explain, priorities, restore, State, Stream } from "./_engine.js";
 import { type LateRecusal, prepare } from "./_prepare.js";
+import { commitmentIssues } from "./commitment.js";
 import {
   MATCH_PROTOCOL_VERSION,
   type MatchableRecord,
@@ -89,6 +90,9 @@ export function recuseInspector<R extends MatchableRecord>(input: RecuseInput<R>
   const late: LateRecusal[] = [...section.log.map((e) => ({ inspectorId: e.inspectorId, targetId: e.targetId })), rec];
   const prep = prepare({ record: input.record, inspectors: input.inspectors, experts: input.experts, entities: input.entities }, late, issues, section.rules);
   if (!prep) return fail(issues);
+  // A 递补 draws from the announced pools only (match-v1 §8.1).
+  const committed = commitmentIssues(input.record, { inspectors: input.inspectors, ...(input.experts ? { experts: input.experts } : {}), rules: section.rules });
+  if (committed.length > 0) return fail(committed);
 
   const order = priorities(prep, new Stream(prep.streamSeed));
   const state = new State(prep, order.counted, order.experts);

@@ -1,6 +1,7 @@
 import type { Entity, EntityInput, InspectorInput } from "../model/index.js";
 import { fail, type Issue, type Message, ok, type Result } from "../result.js";
 import { ineligibility, prepare, type Prepared } from "./_prepare.js";
+import { commitmentIssues, isCommitted } from "./commitment.js";
 import { matchInspectors } from "./matchInspectors.js";
 import { recuseInspector, sectionOf } from "./recuseInspector.js";
 import type { MatchableRecord, MatchedRecord, MatchSection, Team } from "./types.js";
@@ -121,6 +122,9 @@ export function verifyMatch(input: VerifyMatchInput): Result<MatchVerification> 
 
   const prep = prepare({ record: base, ...pools }, section.log, issues, section.rules);
   if (!prep) return fail(issues);
+  // Pools or rules other than the announced ones: that is the finding; re-running with them proves nothing.
+  const committed = commitmentIssues(base, { inspectors: input.inspectors, ...(input.experts ? { experts: input.experts } : {}), rules: section.rules });
+  if (committed.length > 0) return fail(committed);
   issues.push(...checkTeams(prep, section.teams));
 
   const rerun = matchInspectors({ record: base, ...pools, rules: section.rules });
@@ -145,5 +149,6 @@ export function verifyMatch(input: VerifyMatchInput): Result<MatchVerification> 
   }
   if (current.match.counter !== published.counter) issues.push(issue("match_mismatch", { detail: { zh: `公布的随机数计数为${published.counter}，复算为${current.match.counter}`, en: `counter ${published.counter} published, ${current.match.counter} re-run` } }));
   if (issues.some((i) => i.severity === "error")) return fail(issues);
-  return ok({ teams: published.teams.length, logEntries: published.log.length, counter: published.counter }, prep.warnings);
+  const notCommitted = isCommitted(base) ? [] : [issue("match_not_committed", {})];
+  return ok({ teams: published.teams.length, logEntries: published.log.length, counter: published.counter }, [...prep.warnings, ...notCommitted]);
 }

@@ -97,4 +97,14 @@ export const matchMessages = {
     zh: "检查对象“{target}”的检查组违反规则：{detail}",
     en: "The team of target \"{target}\" breaks a rule: {detail}",
   },
+  match_commitment_mismatch: {
+    severity: "error",
+    zh: "选派所用的{part}与抽取公告中事先承诺的不符：公告为{expected}，实际为{found}",
+    en: "The {part} used for matching differ from those committed in the announcement: announced {expected}, found {found}",
+  },
+  match_not_committed: {
+    severity: "info",
+    zh: "抽取公告未事先承诺执法人员名录库和选派规则：复核只能证明检查组出自所给的名录库，不能证明该名录库在抽取前已确定",
+    en: "The announcement did not commit to the inspector pools and matching rules: verification shows the teams follow from the pools given, not that those pools were fixed before the draw",
+  },
 } as const satisfies Catalog;

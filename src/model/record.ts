@@ -151,6 +151,26 @@ export const AnnouncedStratum = z
 export type AnnouncedStratum = z.infer<typeof AnnouncedStratum>;
 
 /**
+ * The commitment to the second random (match-v1 §8.1), carried by an announcement: digests of the normalized
+ * matching rules and of the inspector and expert pools. Compute it with `matchCommitment`.
+ * @example
+ * ```ts
+ * MatchCommitment.safeParse({ protocol: "double-random/match-v1", rules: "a".repeat(64), inspectors: "b".repeat(64) }).success
+ * //=> true
+ * ```
+ * @public
+ */
+export const MatchCommitment = z
+  .strictObject({
+    protocol: z.literal("double-random/match-v1"),
+    rules: Hex256,
+    inspectors: Hex256,
+  })
+  .register(z.globalRegistry, { id: "MatchCommitment", description: "选派执法检查人员的事先承诺（规则与名录库摘要）" });
+/** A parsed {@link MatchCommitment} (the schema's output type). @public */
+export type MatchCommitment = z.infer<typeof MatchCommitment>;
+
+/**
  * What a department publishes *before* the entropy exists (抽取公告). `digest` is SHA-256 over the canonical
  * JSON of every other field (docs/spec/draw-v1.md §5).
  * @example
@@ -170,6 +190,7 @@ export const Announcement = z
     strata: z.array(AnnouncedStratum),
     exclusions: z.strictObject({ rules: ExclusionRules, counts: ExclusionCounts }),
     entropySource: EntropySource,
+    match: z.optional(MatchCommitment),
     digest: Hex256,
   })
   .register(z.globalRegistry, { id: "Announcement", description: "抽取公告（先于随机源公布）" });

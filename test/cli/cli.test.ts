@@ -89,6 +89,33 @@ describe("double-random CLI", () => {
     expect(none.err).toContain("match_no_eligible");
   });
 
+  it("announce --inspectors commits to the roster and rules (match-v1 §8.1): match accepts only those, verify says so", () => {
+    const inspectors = join(root, "examples/data/jiaozuo-inspectors.csv");
+    const a = run("announce", pool, "--task-id", "T-C", "--salt", salt, "--sizes", "4", "--stratify", "none", "--entropy-source", "dice:公开掷骰",
+      "--inspectors", inspectors, "--departments", "焦作市公安局", "--qualifications", "治安管理", "-o", "ac.json");
+    expect(a.code, a.err).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir, "ac.json"), "utf8")).match).toMatchObject({ protocol: "double-random/match-v1", rules: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(run("draw", "ac.json", pool, "--salt", salt, "--entropy", "dice:27182818284590452353", "-o", "rc.json").code).toBe(0);
+    // Rules other than the announced ones are refused, with a coded message.
+    const other = run("match", "rc.json", "--inspectors", inspectors, "--pool", pool, "--departments", "焦作市公安局", "--lang", "en");
+    expect(other.code).toBe(1);
+    expect(other.err).toContain("match_commitment_mismatch");
+    expect(other.err).toContain("matching rules");
+    // So is a roster with one person fewer.
+    const rows = readFileSync(inspectors, "utf8").trimEnd().split("\n");
+    writeFileSync(join(dir, "fewer.csv"), rows.slice(0, -1).join("\n"));
+    const fewer = run("match", "rc.json", "--inspectors", "fewer.csv", "--pool", pool, "--departments", "焦作市公安局", "--qualifications", "治安管理");
+    expect(fewer.code).toBe(1);
+    expect(fewer.err).toContain("执法人员名录库");
+    const m = run("match", "rc.json", "--inspectors", inspectors, "--pool", pool, "--departments", "焦作市公安局", "--qualifications", "治安管理", "-o", "mc.json");
+    expect(m.code, m.err).toBe(0);
+    const v = run("verify", "mc.json", "--pool", pool, "--salt", salt, "--inspectors", inspectors);
+    expect(v.code, v.err).toBe(0);
+    expect(v.err).not.toContain("match_not_committed");
+    // The earlier, uncommitted record verifies too, and says what that cannot prove.
+    expect(run("verify", "mm.json", "--pool", pool, "--salt", salt, "--inspectors", inspectors).err).toContain("match_not_committed");
+  });
+
   it("verify --pool takes the manifest written by manifest -o: says so, says exclusions were not re-checked, catches tampering", () => {
     expect(run("announce", pool, "--task-id", "JZ-2023-GA-08", "--salt", salt, "--quota", "每半年3%", "--policy", "D类全部",
       "--entropy-source", "dice:2023年3月1日 公开掷骰20位", "-o", "a8.json").code).toBe(0);

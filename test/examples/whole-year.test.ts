@@ -10,7 +10,7 @@ describe("examples/whole-year.ts", () => {
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toContain("[window_empty]");
     expect(r.stdout).toContain("复查该行无错误");
-    expect(r.stdout.match(/抽取复核 通过，选派复核 通过/g)).toHaveLength(2);
+    expect(r.stdout.match(/抽取复核 通过，选派复核 通过（名录库与规则已在公告中承诺）/g)).toHaveLength(2);
     expect(r.stdout).toContain("最迟 2023-07-28 公示");
     expect(r.stdout).toContain("无重复：是");
   });

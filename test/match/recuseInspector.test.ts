@@ -99,7 +99,8 @@ describe("recuseInspector", () => {
 describe("verifyMatch", () => {
   it("accepts an honest record and its 递补 log", () => {
     const rec = matched();
-    expect(verifyMatch({ record: rec, inspectors })).toEqual({ ok: true, value: { teams: 3, logEntries: 0, counter: rec.match.counter }, warnings: [] });
+    // This record's announcement commits to no pools, and verification says so (match-v1 §8.1).
+    expect(verifyMatch({ record: rec, inspectors })).toEqual({ ok: true, value: { teams: 3, logEntries: 0, counter: rec.match.counter }, warnings: [expect.objectContaining({ code: "match_not_committed", severity: "info" })] });
     const member = rec.match.teams[1]!.members[0]!;
     const after = unwrap(recuseInspector({ record: rec, inspectors, recusal: { targetId: "E2", inspectorId: member.id, reason: "former_employer" } })).record;
     const v = verifyMatch({ record: JSON.parse(JSON.stringify(after)), inspectors: [...inspectors].reverse() });

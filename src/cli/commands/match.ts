@@ -12,8 +12,14 @@ export const HELP = `double-random match <record.json> --inspectors 执法人员
 
 const list = (v: string | boolean | undefined) => (typeof v === "string" ? v.split(/[,，、]/).map((s) => s.trim()).filter((s) => s !== "") : undefined);
 
+/** The options that give the matching rules (shared with `announce`, which commits to them). */
+export const MATCH_RULE_OPTIONS = {
+  rules: { type: "string" }, min: { type: "string" }, departments: { type: "string" }, qualifications: { type: "string" },
+  "load-cap": { type: "string" }, "leader-department": { type: "string" },
+} as const;
+
 /** Rules from --rules (JSON) or from the individual flags. */
-function rulesOf(values: Record<string, string | boolean | undefined>, issues: Issue[]): MatchRules {
+export function rulesOf(values: Record<string, string | boolean | undefined>, issues: Issue[]): MatchRules {
   if (typeof values.rules === "string") {
     const json = readJson(values.rules);
     if (!json.ok) issues.push(...json.issues);
@@ -36,9 +42,7 @@ function rulesOf(values: Record<string, string | boolean | undefined>, issues: I
 
 export async function run(argv: string[]): Promise<number> {
   const p = parse(argv, {
-    inspectors: { type: "string" }, experts: { type: "string" }, pool: { type: "string" }, rules: { type: "string" },
-    min: { type: "string" }, departments: { type: "string" }, qualifications: { type: "string" }, "load-cap": { type: "string" },
-    "leader-department": { type: "string" },
+    inspectors: { type: "string" }, experts: { type: "string" }, pool: { type: "string" }, ...MATCH_RULE_OPTIONS,
   });
   if (!p.ok) return printIssues(p.issues, "zh"), 2;
   const { values, positionals, lang, json } = p.value;

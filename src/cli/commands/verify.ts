@@ -61,7 +61,8 @@ async function checkTeams(record: unknown, source: PoolSource, values: Record<st
     ...(experts?.ok ? { experts: experts.value } : {}),
   });
   if (!m.ok) return { note: "", issues: [...m.issues], checked: true };
-  return { note: lang === "zh" ? `  检查组复核通过：${teams.length} 组\n` : `  Teams verified: ${teams.length}\n`, issues: [], checked: true };
+  // Its warnings (e.g. match_not_committed: the pools were not announced before the draw) are printed too.
+  return { note: lang === "zh" ? `  检查组复核通过：${teams.length} 组\n` : `  Teams verified: ${teams.length}\n`, issues: [...m.warnings], checked: true };
 }
 
 export async function run(argv: string[]): Promise<number> {
