@@ -143,15 +143,15 @@
     return { kind: "pool", parsed: DR.parseEntityPool(value) };
   }
 
-  function readInspectors(file) {
+  function readInspectors(file, what) {
     if (!/\.json$/i.test(file.name)) return DR.parseInspectorPoolCsv(file.text);
     try { return DR.parseInspectorPool(JSON.parse(file.text)); } catch (e) {
-      return { ok: false, issues: [fileIssue("执法检查人员名录库不是有效的 JSON：" + e.message, "The inspector pool is not valid JSON: " + e.message)] };
+      return { ok: false, issues: [fileIssue(what.zh + "不是有效的 JSON：" + e.message, "The " + what.en + " is not valid JSON: " + e.message)] };
     }
   }
 
   // The second random: the record's teams are re-checked when they can be, and never silently passed over.
-  function checkTeams(record, source, pool, inspectorsFile) {
+  function checkTeams(record, source, pool, inspectorsFile, expertsFile) {
     var list = record && record.match && Array.isArray(record.match.teams) ? record.match.teams : null;
     if (!list) return null;
     var notChecked = function (reason) {
@@ -168,16 +168,30 @@
       });
     }
     if (!inspectorsFile) return notChecked({ zh: "未载入执法检查人员名录库", en: "no inspector pool was loaded" });
-    var inspectors = readInspectors(inspectorsFile);
+    var inspectors = readInspectors(inspectorsFile, { zh: "执法检查人员名录库", en: "inspector pool" });
     if (!inspectors.ok) return { list: list, checked: true, ok: false, issues: inspectors.issues, notes: [] };
-    var m = DR.verifyMatch({ record: record, inspectors: inspectors.value, entities: pool });
-    return { list: list, checked: true, ok: m.ok, issues: m.ok ? [] : m.issues, notes: [] };
+    var experts = null;
+    if (expertsFile) {
+      experts = readInspectors(expertsFile, { zh: "专家库", en: "expert pool" });
+      if (!experts.ok) return { list: list, checked: true, ok: false, issues: experts.issues, notes: [] };
+    } else {
+      // Teams with experts who are not in the inspector pool (as 专家) cannot be re-checked without the expert pool.
+      var listed = {};
+      inspectors.value.forEach(function (i) { if (i.expert) listed[i.id] = true; });
+      var missing = list.some(function (t) { return (t.experts || []).some(function (x) { return !listed[x.id]; }); });
+      if (missing) return notChecked({ zh: "检查组含专家，但未载入专家库", en: "the teams include experts and no expert pool was loaded" });
+    }
+    var input = { record: record, inspectors: inspectors.value, entities: pool };
+    if (experts) input.experts = experts.value;
+    var m = DR.verifyMatch(input);
+    // Its warnings are said too, e.g. match_not_committed: the pools were not announced before the draw.
+    return { list: list, checked: true, ok: m.ok, issues: m.ok ? [] : m.issues, notes: m.ok ? m.warnings : [] };
   }
 
   function run(ev) {
     if (ev) ev.preventDefault();
-    Promise.all([readFile($("record")), readFile($("pool")), readFile($("inspectors"))]).then(function (files) {
-      var recordFile = files[0], poolFile = files[1], inspectorsFile = files[2];
+    Promise.all([readFile($("record")), readFile($("pool")), readFile($("inspectors")), readFile($("experts"))]).then(function (files) {
+      var recordFile = files[0], poolFile = files[1], inspectorsFile = files[2], expertsFile = files[3];
       if (!recordFile || !poolFile) {
         fail([fileIssue("请同时选择抽取记录文件和名录库（或名录清单）文件。", "Choose both the record file and the pool (or manifest) file.")]); return;
       }
@@ -191,7 +205,7 @@
       var salt = { salt: $("salt").value };
       var pool = source.kind === "pool" ? source.parsed.value : null;
       var result = source.kind === "manifest" ? DR.verifyDrawManifest(record, source.manifest, salt) : DR.verifyDraw(record, pool, salt);
-      var teams = checkTeams(record, source.kind, pool, inspectorsFile);
+      var teams = checkTeams(record, source.kind, pool, inspectorsFile, expertsFile);
       var drawIssues = result.ok ? result.warnings : result.issues;
       var issues = drawIssues.filter(isError).concat(teams ? teams.issues : []);
       var notes = drawIssues.filter(function (i) { return !isError(i); }).concat(teams ? teams.notes : []);
@@ -204,5 +218,5 @@
   $("lang").addEventListener("click", function () { lang = lang === "zh" ? "en" : "zh"; applyLang(); });
   $("protocol").textContent = DR ? DR.PROTOCOL_VERSION : "—";
   $("libversion").textContent = DR && DR.LIBRARY_VERSION ? DR.LIBRARY_VERSION : "";
-  if (!DR) fail([fileIssue("未能载入 double-random.global.js：请先运行 npm run build，或使用发布包中的页面。", "double-random.global.js did not load: run npm run build first, or use the page shipped in the package.")]);
+  if (!DR) fail([fileIssue("未能载入 double-random.draw.global.js：请先运行 npm run build，或使用发布包中的页面。", "double-random.draw.global.js did not load: run npm run build first, or use the page shipped in the package.")]);
 })();

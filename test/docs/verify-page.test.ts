@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { type Browser, chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { announce, buildManifest, diceEntropy, draw, matchInspectors, parseEntityPoolCsv, parseInspectorPoolCsv, unwrap } from "../../src/index.js";
+import { announce, buildManifest, diceEntropy, draw, matchCommitment, matchInspectors, parseEntityPoolCsv, parseInspectorPoolCsv, unwrap } from "../../src/index.js";
 import { readFileSync } from "node:fs";
 
 const root = new URL("../../", import.meta.url);
@@ -25,6 +25,8 @@ let manifestFile: string;
 let teamsFile: string;
 let swappedTeamFile: string;
 let swappedMember: { targetId: string; was: string; now: string };
+let expertTeamsFile: string;
+let expertsFile: string;
 const inspectorsFile = join(root.pathname, "examples/data/jiaozuo-inspectors.csv");
 
 beforeAll(async () => {
@@ -58,6 +60,20 @@ beforeAll(async () => {
   })).record;
   teamsFile = join(dir, "teams.json");
   writeFileSync(teamsFile, JSON.stringify(matched, null, 2));
+  // Teams with one expert each from a separate 专家库, with the roster and rules committed in the announcement.
+  const expertsCsv = "编号,姓名,所属部门,专家,专业资质\nZJ-01,周专家,焦作市应急管理局,是,消防\nZJ-02,吴专家,焦作市应急管理局,是,消防\nZJ-03,郑专家,焦作市住建局,是,消防\n";
+  expertsFile = join(dir, "experts.csv");
+  writeFileSync(expertsFile, expertsCsv);
+  const experts = unwrap(parseInspectorPoolCsv(expertsCsv));
+  const expertRules = { departments: ["焦作市公安局"], qualifications: ["治安管理"], experts: 1, expertQualifications: ["消防"], loadCap: 4 };
+  const committed = unwrap(announce({
+    taskId: "JZ-2023-GA-08", pool, stratify: "none", salt, sizes: 6,
+    entropySource: { kind: "dice", description: "2023-03-02 焦作市公安局 公开掷骰（20位）" },
+    match: unwrap(matchCommitment({ inspectors, experts, rules: expertRules })),
+  })).announcement;
+  const expertRecord = unwrap(draw(committed, pool, unwrap(diceEntropy("14142135623730950488")), { salt }));
+  expertTeamsFile = join(dir, "teams-experts.json");
+  writeFileSync(expertTeamsFile, JSON.stringify(unwrap(matchInspectors({ record: expertRecord, inspectors, experts, entities: pool, rules: expertRules })).record, null, 2));
   const bad = structuredClone(matched);
   const team = bad.match.teams[2]!;
   const member = team.members[0]!;
@@ -76,7 +92,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function verify(record: string, lang: "zh" | "en" = "zh", files: { pool?: string; inspectors?: string } = {}) {
+async function verify(record: string, lang: "zh" | "en" = "zh", files: { pool?: string; inspectors?: string; experts?: string } = {}) {
   const context = await browser.newContext({ offline: true, viewport: { width: 1100, height: 900 } });
   const p = await context.newPage();
   const requests: string[] = [];
@@ -88,6 +104,7 @@ async function verify(record: string, lang: "zh" | "en" = "zh", files: { pool?: 
   await p.setInputFiles("#record", record);
   await p.setInputFiles("#pool", files.pool ?? poolFile);
   if (files.inspectors) await p.setInputFiles("#inspectors", files.inspectors);
+  if (files.experts) await p.setInputFiles("#experts", files.experts);
   await p.fill("#salt", salt);
   await p.click("#run");
   await p.waitForSelector("#verdict:not([hidden])");
@@ -161,6 +178,8 @@ describe("offline verification page (docs/verify/index.html)", () => {
     const matched = JSON.parse(readFileSync(teamsFile, "utf8")) as { match: { teams: { targetId: string; members: { id: string }[] }[] } };
     expect(r.teamRows.map((row) => row[1])).toEqual(matched.match.teams.map((t) => t.targetId));
     for (const [k, team] of matched.match.teams.entries()) for (const m of team.members) expect(r.teamRows[k]![3]).toContain(m.id);
+    // This record's announcement committed to no roster: the page says what that leaves unproven.
+    expect(r.notes.some((n) => n.includes("match_not_committed"))).toBe(true);
     await r.p.screenshot({ path: join(artifacts, "verify-page-teams.png"), fullPage: true });
     await r.context.close();
   });
@@ -191,5 +210,25 @@ describe("offline verification page (docs/verify/index.html)", () => {
     expect(manifest.notes.some((n) => n.includes("teams_not_checked") && n.includes("recusal"))).toBe(true);
     expect(manifest.notes.some((n) => n.includes("exclusions_not_checked"))).toBe(true);
     await manifest.context.close();
+  });
+
+  it("re-checks teams with experts when the expert pool is loaded, and says why not when it is missing", async () => {
+    const r = await verify(expertTeamsFile, "zh", { inspectors: inspectorsFile, experts: expertsFile });
+    expect(r.errors).toEqual([]);
+    expect(r.verdict).toContain("复核通过");
+    expect(r.issues).toEqual([]);
+    expect(r.teamsVerdict).toContain("检查组复核通过：6 个检查组");
+    for (const row of r.teamRows) expect(row[4]).toMatch(/ZJ-0\d|EXP-00\d/);
+    // Some expert comes from the separate 专家库 file, so it matters below.
+    expect(r.teamRows.some((row) => /ZJ-0\d/.test(row[4] ?? ""))).toBe(true);
+    // The roster and rules were committed in the announcement: no match_not_committed note.
+    expect(r.notes.some((n) => n.includes("match_not_committed"))).toBe(false);
+    await r.p.screenshot({ path: join(artifacts, "verify-page-teams-experts.png"), fullPage: true });
+    await r.context.close();
+    const without = await verify(expertTeamsFile, "en", { inspectors: inspectorsFile });
+    expect(without.verdict).toContain("Verified");
+    expect(without.teamsVerdict).toContain("not re-checked");
+    expect(without.notes.some((n) => n.includes("teams_not_checked") && n.includes("no expert pool"))).toBe(true);
+    await without.context.close();
   });
 });
