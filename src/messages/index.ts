@@ -6,6 +6,7 @@ import { matchMessages } from "./match.js";
 import { modelMessages } from "./model.js";
 import { planMessages } from "./plan.js";
 import { quotaMessages } from "./quota.js";
+import { sizingMessages } from "./sizing.js";
 import type { Catalog } from "./types.js";
 
 /**
@@ -25,6 +26,7 @@ export const messages = {
   ...coreMessages,
   ...modelMessages,
   ...quotaMessages,
+  ...sizingMessages,
   ...calendarMessages,
   ...drawMessages,
   ...matchMessages,

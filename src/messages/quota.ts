@@ -1,6 +1,6 @@
 import type { Catalog } from "./types.js";
 
-/** Issue codes of the quota area (parseQuota, sampleSize, allocate, parseTierPolicy). */
+/** Issue codes of the quota wording (parseQuota, parseTierPolicy); sizing and allocation are in sizing.ts. */
 export const quotaMessages = {
   quota_empty: { severity: "error", zh: "抽查比例为空", en: "The quota cell is empty" },
   quota_undecided: { severity: "error", zh: "抽查比例“{text}”尚未确定，无法计算抽查数量", en: "Quota \"{text}\" is not decided yet; no sample size can be computed" },
@@ -17,24 +17,6 @@ export const quotaMessages = {
   quota_base_described: { severity: "warning", zh: "比例以“{part}”为基数，请确认名录库就是该范围", en: "The ratio is of \"{part}\"; make sure the pool is exactly that population" },
   quota_approx_ratio: { severity: "warning", zh: "比例“{part}”是约数，按精确比例计算", en: "Ratio \"{part}\" is approximate; it is computed as an exact ratio" },
   quota_zero: { severity: "warning", zh: "抽查比例为0", en: "The quota is zero" },
-  quota_no_size: { severity: "error", zh: "抽查比例“{text}”没有比例也没有数量，无法计算抽查数量", en: "The quota \"{text}\" has neither a ratio nor a count; no sample size can be computed" },
-  quota_segments_need_choice: { severity: "error", zh: "抽查比例“{text}”对不同对象规定了不同比例（{scopes}），请指定 segment 逐一计算", en: "The quota \"{text}\" has different ratios for sub-populations ({scopes}); pass options.segment to size each one" },
-  quota_segment_unknown: { severity: "error", zh: "抽查比例中没有适用对象“{segment}”（可选：{scopes}）", en: "The quota has no sub-population \"{segment}\" (available: {scopes})" },
-  quota_invalid_pool_size: { severity: "error", zh: "名录库数量“{value}”应为非负整数", en: "Pool size \"{value}\" must be a non-negative integer" },
-  quota_count_exceeds_pool: { severity: "warning", zh: "规定抽查{count}户，但名录库只有{pool}户，全部抽取", en: "The quota asks for {count} but the pool holds {pool}; all are drawn" },
-  quota_count_mismatch: { severity: "warning", zh: "按比例计算为{size}户，与计划中的“约{count}家”不一致，以比例为准", en: "The ratio gives {size}, which differs from the plan's \"about {count}\"; the ratio is used" },
-  quota_bounds_conflict: { severity: "error", zh: "比例要求至少{ratioSize}户，但数量上限为{count}户，互相矛盾", en: "The ratio requires at least {ratioSize} but the count allows at most {count}; the bounds conflict" },
-  quota_minimum_one_exceeds_bound: { severity: "warning", zh: "按“不超过”计算为0户，因“至少抽1户”取1户，超出了上限", en: "The \"at most\" bound gives 0; minimumOne raised it to 1, above the bound" },
-  allocation_duplicate_key: { severity: "error", zh: "分层“{key}”重复", en: "Stratum \"{key}\" appears more than once" },
-  allocation_invalid_size: { severity: "error", zh: "分层“{key}”的数量“{value}”应为非负整数", en: "Stratum \"{key}\": size \"{value}\" must be a non-negative integer" },
-  allocation_unknown_key: { severity: "error", zh: "{option}中的“{key}”不是任何分层", en: "\"{key}\" in {option} is not a stratum" },
-  allocation_no_quota: { severity: "error", zh: "分层“{key}”没有适用的抽查规则，也没有任务的基础比例（options.base）", en: "Stratum \"{key}\" has no rule in the policy and no base quota (options.base) was given" },
-  allocation_multiplier_needs_ratio: { severity: "error", zh: "分层“{key}”按基础比例的倍数抽查，但基础比例“{text}”没有比例", en: "Stratum \"{key}\" uses a multiplier of the base quota, but the base quota \"{text}\" has no ratio" },
-  allocation_multiplier_capped: { severity: "warning", zh: "分层“{key}”的倍数比例超过100%，按100%计", en: "Stratum \"{key}\": the multiplied ratio is above 100%; 100% is used" },
-  allocation_base_count_ignored: { severity: "warning", zh: "基础比例“{text}”中的数量要求针对整个任务，分层计算时未使用，请核对各层合计", en: "The count in the base quota \"{text}\" binds the whole task and is not used per stratum; check the total" },
-  allocation_infeasible: { severity: "error", zh: "分配无法满足：{detail}（涉及分层：{strata}）", en: "The allocation cannot be met: {detail} (strata: {strata})" },
-  allocation_no_weight: { severity: "error", zh: "总数为{total}，但所有分层的抽查权重都为0，无法分配", en: "The total is {total} but every stratum has zero weight; nothing to apportion by" },
-  allocation_invalid_total: { severity: "error", zh: "总抽查数“{value}”应为非负整数", en: "Total \"{value}\" must be a non-negative integer" },
   tier_policy_unrecognized: { severity: "error", zh: "无法从“{text}”读出分类抽查规则", en: "Cannot read a tier policy from \"{text}\"" },
   tier_policy_duplicate_tier: { severity: "error", zh: "“{tier}”类的规则出现了两次", en: "Tier \"{tier}\" has two rules" },
 } as const satisfies Catalog;

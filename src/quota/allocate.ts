@@ -7,7 +7,7 @@ import {
   compareCodePoints, compareFractions, fadd, fclamp, fdiv, fint, fmul, fsub, type Fraction, reduce,
 } from "./_rational.js";
 import { sampleSize, type SampleSizeOptions } from "./sampleSize.js";
-import { issue } from "./_issue.js";
+import { issue } from "./_sizingIssue.js";
 
 /**
  * One stratum of the pool to allocate: a unique key, its size N_h and, optionally, its credit-risk tier

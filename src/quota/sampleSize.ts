@@ -2,7 +2,7 @@ import { parseWith } from "../_internal/zod.js";
 import { Quota, type QuotaCount, type QuotaRatio } from "../model/quota.js";
 import { fail, type Issue, type Message, type Result, settle } from "../result.js";
 import { ceilDiv, floorDiv, halfUpDiv } from "./_rational.js";
-import { issue } from "./_issue.js";
+import { issue } from "./_sizingIssue.js";
 
 /**
  * How an `exact` ratio ("20%") is rounded: `up` (ceiling, the default), `halfUp` (0.5 → 1) or `down` (floor).
