@@ -324,6 +324,23 @@ export function ineligibility(prep: Pick<Prepared, "rules" | "recused">, person:
   return null;
 }
 
+/** The rules' relationships (recusals as data), each checked for its two ids; issues for the malformed ones. */
+export function readRelationships(rules: MatchRules | undefined, issues: Issue[]): { inspectorId: string; entityId: string; index: number }[] {
+  const list: unknown = rules?.relationships ?? [];
+  if (!Array.isArray(list)) {
+    issues.push(issue("match_invalid_rule", { path: "rules.relationships", detail: { zh: "应为列表", en: "expected a list" } }, { path: ["rules", "relationships"] }));
+    return [];
+  }
+  const out: { inspectorId: string; entityId: string; index: number }[] = [];
+  list.forEach((rel: unknown, k: number) => {
+    const path = ["rules", "relationships", k];
+    if (!isObject(rel) || !nonEmptyString(rel.inspectorId) || !nonEmptyString(rel.entityId)) {
+      issues.push(issue("match_invalid_rule", { path: pathText(path), detail: { zh: "应为 { inspectorId, entityId, reason }", en: "expected { inspectorId, entityId, reason }" } }, { path }));
+    } else out.push({ inspectorId: rel.inspectorId, entityId: rel.entityId, index: k });
+  });
+  return out;
+}
+
 /**
  * Reads the inspector and expert pools (§1): each person validated, an id at most once over both lists; returns the
  * persons in canonical order (§2: counted pool first, then the expert pool, each by id in code point order).
@@ -415,8 +432,7 @@ export function prepare(input: MatchInput, late: readonly LateRecusal[], issues:
     }
   }
 
-  const relList: unknown = rawRules?.relationships ?? [];
-  if (!Array.isArray(relList)) issues.push(issue("match_invalid_rule", { path: "rules.relationships", detail: { zh: "应为列表", en: "expected a list" } }, { path: ["rules", "relationships"] }));
+  const relationships = readRelationships(rawRules, issues);
   if (issues.some((i) => i.severity === "error") || !rec || !rules) return null;
 
   const people: Person[] = sorted.map(({ person, pool }) => ({
@@ -439,12 +455,8 @@ export function prepare(input: MatchInput, late: readonly LateRecusal[], issues:
     if (set) set.add(t);
     else recused.set(p, new Set([t]));
   };
-  (Array.isArray(relList) ? (relList as readonly unknown[]) : []).forEach((rel, k) => {
-    const path = ["rules", "relationships", k];
-    if (!isObject(rel) || !nonEmptyString(rel.inspectorId) || !nonEmptyString(rel.entityId)) {
-      issues.push(issue("match_invalid_rule", { path: pathText(path), detail: { zh: "应为 { inspectorId, entityId, reason }", en: "expected { inspectorId, entityId, reason }" } }, { path }));
-      return;
-    }
+  relationships.forEach((rel) => {
+    const path = ["rules", "relationships", rel.index];
     const p = personIndex.get(rel.inspectorId);
     if (p === undefined) {
       issues.push(issue("match_unknown_inspector", { path: pathText([...path, "inspectorId"]), id: rel.inspectorId }, { path: [...path, "inspectorId"] }));

@@ -3,7 +3,7 @@ import { compareCodePoints } from "../draw/order.js";
 import type { InspectorInput } from "../model/index.js";
 import type { MatchCommitment } from "../model/record.js";
 import { fail, type Issue, ok, type Result } from "../result.js";
-import { type NormalizedRules, type RawPerson, readPools, readRules } from "./_prepare.js";
+import { type NormalizedRules, type RawPerson, readPools, readRelationships, readRules } from "./_prepare.js";
 import { issue } from "./_issue.js";
 import { MATCH_PROTOCOL_VERSION, type MatchRules } from "./types.js";
 
@@ -18,9 +18,9 @@ export interface MatchCommitmentInput {
 const sortedDistinct = (xs: Iterable<string>): string[] => [...new Set(xs)].sort(compareCodePoints);
 
 /** The normalized rules as committed (§8.1): every default applied, lists sorted, relationships as id pairs. */
-function rulesForm(rules: NormalizedRules, raw: MatchRules | undefined): unknown {
+function rulesForm(rules: NormalizedRules, relationships: readonly { inspectorId: string; entityId: string }[]): unknown {
   const pairs = new Map<string, [string, string]>();
-  for (const r of raw?.relationships ?? []) pairs.set(`${r.inspectorId}\u0000${r.entityId}`, [r.inspectorId, r.entityId]);
+  for (const r of relationships) pairs.set(`${r.inspectorId}\u0000${r.entityId}`, [r.inspectorId, r.entityId]);
   return {
     teamSize: rules.teamSize,
     departments: rules.departments === null ? null : rules.departments.map(([d, c]) => [d, c]),
@@ -51,23 +51,6 @@ function personForm({ person, pool }: RawPerson): unknown {
   };
 }
 
-/** Validates the rules' relationships as far as the commitment needs them (the engine checks the rest). */
-function relationshipIssues(raw: MatchRules | undefined): Issue[] {
-  const list: unknown = raw?.relationships;
-  if (list === undefined) return [];
-  const bad = (path: string, k: number | null) =>
-    issue("match_invalid_rule", { path, detail: { zh: "应为 { inspectorId, entityId, reason }", en: "expected { inspectorId, entityId, reason }" } }, { path: k === null ? ["rules", "relationships"] : ["rules", "relationships", k] });
-  if (!Array.isArray(list)) return [bad("rules.relationships", null)];
-  const out: Issue[] = [];
-  list.forEach((r: unknown, k: number) => {
-    const o = r as { inspectorId?: unknown; entityId?: unknown } | null;
-    if (typeof o !== "object" || o === null || typeof o.inspectorId !== "string" || o.inspectorId === "" || typeof o.entityId !== "string" || o.entityId === "") {
-      out.push(bad(`rules.relationships.${k}`, k));
-    }
-  });
-  return out;
-}
-
 /**
  * Computes the commitment to the second random's rules and pools (match-v1 §8.1), to be announced with the draw
  * (`announce({ …, match })`) so that the roster cannot be changed once the seed is known: {@link matchInspectors}
@@ -91,12 +74,12 @@ export function matchCommitment(input: MatchCommitmentInput): Result<MatchCommit
   if (typeof input !== "object" || input === null) return fail([issue("invalid_argument", { detail: "matchCommitment expects { inspectors, experts?, rules? }" })]);
   const issues: Issue[] = [];
   const rules = readRules(input.rules, issues);
-  issues.push(...relationshipIssues(input.rules));
+  const relationships = readRelationships(input.rules, issues);
   const people = readPools(input, issues);
   if (issues.some((i) => i.severity === "error") || !rules) return fail(issues);
   return ok({
     protocol: MATCH_PROTOCOL_VERSION,
-    rules: sha256Hex(canonicalJson(rulesForm(rules, input.rules))),
+    rules: sha256Hex(canonicalJson(rulesForm(rules, relationships))),
     inspectors: sha256Hex(canonicalJson(people.map(personForm))),
   });
 }

@@ -1,3 +1,4 @@
+import { canonicalJson } from "../draw/digest.js";
 import type { Entity, EntityInput, InspectorInput } from "../model/index.js";
 import { fail, type Issue, type Message, ok, type Result } from "../result.js";
 import { ineligibility, prepare, type Prepared } from "./_prepare.js";
@@ -30,20 +31,6 @@ export interface MatchVerification {
   readonly logEntries: number;
   /** The stream counter both runs ended at. */
   readonly counter: number;
-}
-
-/** JSON with object keys sorted, so key order from another implementation does not matter. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
-  if (value !== null && typeof value === "object") {
-    const o = value as Record<string, unknown>;
-    return `{${Object.keys(o)
-      .filter((k) => o[k] !== undefined)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${canonical(o[k])}`)
-      .join(",")}}`;
-  }
-  return JSON.stringify(value);
 }
 
 /** Every rule, checked on the published teams directly, without the matching engine. */
@@ -137,14 +124,14 @@ export function verifyMatch(input: VerifyMatchInput): Result<MatchVerification> 
       issues.push(issue("match_mismatch", { detail: { zh: `第${k + 1}条递补记录无法重放`, en: `log entry ${k + 1} cannot be replayed` } }), ...r.issues);
       return fail(issues);
     }
-    if (canonical(r.value.entry) !== canonical(entry)) {
+    if (canonicalJson(r.value.entry) !== canonicalJson(entry)) {
       issues.push(issue("match_mismatch", { detail: { zh: `第${k + 1}条递补记录不一致（复算：递补人员${String(r.value.entry.replacementId)}，计数${String(r.value.entry.counter)}）`, en: `log entry ${k + 1} differs (re-run: replacement ${String(r.value.entry.replacementId)}, counter ${String(r.value.entry.counter)})` } }));
     }
     current = r.value.record;
   }
   const published: MatchSection = section;
-  if (canonical(current.match.teams) !== canonical(published.teams)) {
-    const differing = current.match.teams.filter((team, k) => canonical(team) !== canonical(published.teams[k])).map((team) => team.targetId);
+  if (canonicalJson(current.match.teams) !== canonicalJson(published.teams)) {
+    const differing = current.match.teams.filter((team, k) => canonicalJson(team) !== canonicalJson(published.teams[k])).map((team) => team.targetId);
     issues.push(issue("match_mismatch", { detail: { zh: `检查组不一致：${differing.slice(0, 5).join("、")}`, en: `teams differ at ${differing.slice(0, 5).join(", ")}` } }));
   }
   if (current.match.counter !== published.counter) issues.push(issue("match_mismatch", { detail: { zh: `公布的随机数计数为${published.counter}，复算为${current.match.counter}`, en: `counter ${published.counter} published, ${current.match.counter} re-run` } }));
