@@ -55,7 +55,9 @@
       v.textContent = t("记录含 " + n + " 个检查组，未复核：", "The record has " + n + " teams, not re-checked: ") + teams.reason[lang];
     } else if (teams.ok) {
       v.className = "ok";
-      v.textContent = t("✓ 检查组复核通过：" + n + " 个检查组均按公布的规则从同一随机流选派。", "✓ Teams verified: all " + n + " teams were chosen by the published rules from the same random stream.");
+      var committed = state.record && state.record.announcement && state.record.announcement.match;
+      v.textContent = t("✓ 检查组复核通过：" + n + " 个检查组均按公布的规则从同一随机流选派。", "✓ Teams verified: all " + n + " teams were chosen by the published rules from the same random stream.") +
+        (committed ? t("执法人员名录库和选派规则已在抽取公告中事先承诺。", " The inspector pools and rules were committed in the announcement before the draw.") : "");
     } else {
       v.className = "bad";
       v.textContent = t("✗ 检查组复核未通过：见下方不一致之处。", "✗ Teams not verified: see what does not match below.");

@@ -175,6 +175,7 @@ describe("offline verification page (docs/verify/index.html)", () => {
     expect(r.issues).toEqual([]);
     expect(r.teamsShown).toBe(true);
     expect(r.teamsVerdict).toContain("检查组复核通过：12 个检查组");
+    expect(r.teamsVerdict).not.toContain("事先承诺");
     const matched = JSON.parse(readFileSync(teamsFile, "utf8")) as { match: { teams: { targetId: string; members: { id: string }[] }[] } };
     expect(r.teamRows.map((row) => row[1])).toEqual(matched.match.teams.map((t) => t.targetId));
     for (const [k, team] of matched.match.teams.entries()) for (const m of team.members) expect(r.teamRows[k]![3]).toContain(m.id);
@@ -218,6 +219,7 @@ describe("offline verification page (docs/verify/index.html)", () => {
     expect(r.verdict).toContain("复核通过");
     expect(r.issues).toEqual([]);
     expect(r.teamsVerdict).toContain("检查组复核通过：6 个检查组");
+    expect(r.teamsVerdict).toContain("已在抽取公告中事先承诺");
     for (const row of r.teamRows) expect(row[4]).toMatch(/ZJ-0\d|EXP-00\d/);
     // Some expert comes from the separate 专家库 file, so it matters below.
     expect(r.teamRows.some((row) => /ZJ-0\d/.test(row[4] ?? ""))).toBe(true);
