@@ -33,6 +33,14 @@ export interface MatchVerification {
   readonly counter: number;
 }
 
+/** The record with its announcement's matching commitment left out (teams do not depend on it). */
+function withoutCommitment<R extends MatchableRecord>(record: R): R {
+  const announcement = (record as { announcement?: Record<string, unknown> }).announcement;
+  if (!isCommitted(record) || announcement === undefined) return record;
+  const { match: _commitment, ...rest } = announcement;
+  return { ...record, announcement: rest };
+}
+
 /** Every rule, checked on the published teams directly, without the matching engine. */
 function checkTeams(prep: Prepared, teams: readonly Team[]): Issue[] {
   const issues: Issue[] = [];
@@ -114,7 +122,8 @@ export function verifyMatch(input: VerifyMatchInput): Result<MatchVerification> 
   if (committed.length > 0) return fail(committed);
   issues.push(...checkTeams(prep, section.teams));
 
-  const rerun = matchInspectors({ record: base, ...pools, rules: section.rules });
+  // Checked once above: the re-runs below work on the record without the commitment, so they do not hash the pools again.
+  const rerun = matchInspectors({ record: withoutCommitment(base), ...pools, rules: section.rules });
   if (!rerun.ok) return fail([issue("match_mismatch", { detail: { zh: "无法重新运行选派", en: "the matching cannot be re-run" } }), ...rerun.issues, ...issues]);
   let current: MatchedRecord<MatchableRecord> = rerun.value.record;
   if (current.match.repairs !== section.repairs) issues.push(issue("match_mismatch", { detail: { zh: `公布的修复次数为${section.repairs}，复算为${current.match.repairs}`, en: `repairs ${section.repairs} published, ${current.match.repairs} re-run` } }));
