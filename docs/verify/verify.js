@@ -210,7 +210,9 @@
       var teams = checkTeams(record, source.kind, pool, inspectorsFile, expertsFile);
       var drawIssues = result.ok ? result.warnings : result.issues;
       var issues = drawIssues.filter(isError).concat(teams ? teams.issues : []);
-      var notes = drawIssues.filter(function (i) { return !isError(i); }).concat(teams ? teams.notes : []);
+      // Warnings from reading the pool (e.g. a USCC with a wrong check character) are said, as the CLI says them.
+      var poolWarnings = source.parsed && source.parsed.ok ? source.parsed.warnings : [];
+      var notes = poolWarnings.concat(drawIssues.filter(function (i) { return !isError(i); }), teams ? teams.notes : []);
       last = { ok: issues.filter(isError).length === 0, issues: issues, notes: notes, record: record, pool: pool, source: source.kind, teams: teams };
       render(last);
     });
