@@ -94,14 +94,18 @@ export function matchCommitment(input: MatchCommitmentInput): Result<MatchCommit
  * Returns `match_commitment_mismatch` per differing part; nothing when the announcement commits to nothing.
  * @internal
  */
-export function commitmentIssues(record: unknown, input: MatchCommitmentInput): Issue[] {
-  const announced = (record as { announcement?: { match?: unknown } } | null)?.announcement?.match;
+export function commitmentIssues(
+  record: unknown,
+  pools: { readonly inspectors: readonly InspectorInput[]; readonly experts?: readonly InspectorInput[] | undefined },
+  rules: MatchRules | undefined,
+): Issue[] {
+  const announced = announcedCommitment(record);
   if (announced === undefined) return [];
   const a = announced as Partial<MatchCommitment> | null;
   if (typeof a !== "object" || a === null || a.protocol !== MATCH_PROTOCOL_VERSION) {
     return [issue("match_record_invalid", { path: "record.announcement.match", detail: { zh: "选派承诺格式错误", en: "malformed matching commitment" } }, { path: ["record", "announcement", "match"] })];
   }
-  const c = matchCommitment(input);
+  const c = matchCommitment({ inspectors: pools.inspectors, ...(pools.experts ? { experts: pools.experts } : {}), ...(rules ? { rules } : {}) });
   if (!c.ok) return [];
   const out: Issue[] = [];
   const names = {
@@ -119,5 +123,9 @@ export function commitmentIssues(record: unknown, input: MatchCommitmentInput): 
  * @internal
  */
 export function isCommitted(record: unknown): boolean {
-  return (record as { announcement?: { match?: unknown } } | null)?.announcement?.match !== undefined;
+  return announcedCommitment(record) !== undefined;
+}
+
+function announcedCommitment(record: unknown): unknown {
+  return (record as { announcement?: { match?: unknown } } | null)?.announcement?.match;
 }

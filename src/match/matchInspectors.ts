@@ -95,7 +95,7 @@ export function matchInspectors<R extends MatchableRecord>(input: MatchInput & {
   const prep = prepare(input, [], issues);
   if (!prep) return fail(issues);
   // When the announcement committed to the pools and rules (match-v1 §8.1), nothing else may be used.
-  const committed = commitmentIssues(input.record, { inspectors: input.inspectors, ...(input.experts ? { experts: input.experts } : {}), ...(input.rules ? { rules: input.rules } : {}) });
+  const committed = commitmentIssues(input.record, input, input.rules);
   if (committed.length > 0) return fail(committed);
   const run = runMatching(prep);
   if (run.failures.length > 0) return fail([...explain(run.state, run.failures), ...prep.warnings]);

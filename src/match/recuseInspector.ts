@@ -91,7 +91,7 @@ export function recuseInspector<R extends MatchableRecord>(input: RecuseInput<R>
   const prep = prepare({ record: input.record, inspectors: input.inspectors, experts: input.experts, entities: input.entities }, late, issues, section.rules);
   if (!prep) return fail(issues);
   // A 递补 draws from the announced pools only (match-v1 §8.1).
-  const committed = commitmentIssues(input.record, { inspectors: input.inspectors, ...(input.experts ? { experts: input.experts } : {}), rules: section.rules });
+  const committed = commitmentIssues(input.record, input, section.rules);
   if (committed.length > 0) return fail(committed);
 
   const order = priorities(prep, new Stream(prep.streamSeed));

@@ -118,7 +118,7 @@ export function verifyMatch(input: VerifyMatchInput): Result<MatchVerification> 
   const prep = prepare({ record: base, ...pools }, section.log, issues, section.rules);
   if (!prep) return fail(issues);
   // Pools or rules other than the announced ones: that is the finding; re-running with them proves nothing.
-  const committed = commitmentIssues(base, { inspectors: input.inspectors, ...(input.experts ? { experts: input.experts } : {}), rules: section.rules });
+  const committed = commitmentIssues(base, input, section.rules);
   if (committed.length > 0) return fail(committed);
   issues.push(...checkTeams(prep, section.teams));
 
