@@ -1,0 +1,4 @@
+// Public API of `double-random/files`: the one table reader (XLSX/WPS, CSV/TSV in any encoding, DOCX tables).
+// Kept out of the main entry so that `import { draw } from "double-random"` never bundles ZIP or XML code.
+export { readTable, type ReadTableOptions } from "./readTable.js";
+export type { CellRange, Table, TableFormat, TableRow } from "./types.js";
