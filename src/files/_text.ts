@@ -87,7 +87,9 @@ export function readTextTable(text: string, encoding: string | undefined, option
   // The line break that ends the last record is not a record of its own (Excel ends every file with one); left
   // in, papaparse would count a one-field record and miss the delimiter of a short file.
   const body = text.replace(/(\r\n|\n|\r)$/, "");
-  const { rows, problems } = readCsv(body, options.delimiter ? { delimiter: options.delimiter } : {});
+  // Excel and WPS on Chinese systems save commas ("CSV") or tabs ("Unicode text"); a semicolon or bar in a
+  // cell must not be taken for the delimiter.
+  const { rows, problems } = readCsv(body, options.delimiter ? { delimiter: options.delimiter } : { delimitersToGuess: [",", "\t"] });
   const issues = problems.map((p) => issue("csv_parse_error", { row: p.row, detail: p.message }, { row: p.row }));
   const out: TableRow[] = rows.map((r) => ({ row: r.row, cells: r.cells }));
   const table: Table = {
