@@ -2,6 +2,7 @@ import { calendarMessages } from "./calendar.js";
 import { cliMessages } from "./cli.js";
 import { coreMessages } from "./core.js";
 import { drawMessages } from "./draw.js";
+import { fileMessages } from "./files.js";
 import { matchMessages } from "./match.js";
 import { modelMessages } from "./model.js";
 import { planMessages } from "./plan.js";
@@ -34,6 +35,7 @@ export const messages = {
   ...planMessages,
   ...cliMessages,
   ...tableMessages,
+  ...fileMessages,
 } as const satisfies Catalog;
 
 /**
