@@ -4,7 +4,7 @@ export default defineConfig([
   {
     // ESM: one output file per source module, so that with `sideEffects: false` a portal's bundler keeps
     // only the modules it imports (e.g. `rivestSample` alone does not pull in zod or the plan linter).
-    entry: ["src/**/*.ts", "!src/cli/**", "!src/global.ts", "!src/global-draw.ts"],
+    entry: ["src/**/*.ts", "!src/cli/**", "!src/global.ts", "!src/global-draw.ts", "!src/global-files.ts"],
     format: ["esm"],
     bundle: false,
     dts: { entry: { index: "src/index.ts", "files/index": "src/files/index.ts" } },
@@ -34,7 +34,8 @@ export default defineConfig([
   },
   {
     // Script-tag table reader (global `DoubleRandomFiles`): .xlsx/.docx/GBK CSV in the offline verification page.
-    entry: { "double-random.files": "src/files/index.ts" },
+    // Its entry leaves out the pool conveniences (they need the models, which the draw bundle already ships).
+    entry: { "double-random.files": "src/global-files.ts" },
     format: ["iife"],
     globalName: "DoubleRandomFiles",
     minify: true,

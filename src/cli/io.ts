@@ -2,11 +2,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import { extname } from "node:path";
 import { SingleBar } from "cli-progress";
-import { readCsv } from "../_internal/csv.js";
-import {
-  createIssue, type Entity, fail, type Inspector, ok, parseEntityPool, parseEntityPoolRows,
-  parseInspectorPool, parseInspectorPoolRows, type Result,
-} from "../index.js";
+import type { Table } from "../files/index.js";
+import { createIssue, type Entity, fail, type Inspector, ok, parseEntityPool, parseInspectorPool, type Result } from "../index.js";
 
 export type Lang = "zh" | "en";
 
@@ -31,54 +28,72 @@ export function readJson(file: string): Result<unknown> {
   }
 }
 
-/** Reads the first (or the named) worksheet of an .xlsx file as rows of cell text; merged cells beyond their first cell are blank, as in a CSV export. */
-export async function readXlsxRows(data: Buffer | ArrayBuffer, sheetName?: string): Promise<{ rows: string[][]; sheet: string } | { error: string }> {
-  // exceljs is heavy: loaded only when a workbook is actually read.
-  const { default: ExcelJS } = await import("exceljs");
-  const wb = new ExcelJS.Workbook();
+/** A table file named on the command line: `pool.xlsx`, or `pool.xlsx#名录库` to name its sheet. */
+function tableFile(arg: string, sheet: string | undefined): { file: string; sheet?: string } {
+  const hash = arg.lastIndexOf("#");
+  // A file whose name really has a # in it is taken as named.
+  if (hash > 0 && !existsSync(arg)) return { file: arg.slice(0, hash), sheet: arg.slice(hash + 1) };
+  return sheet === undefined ? { file: arg } : { file: arg, sheet };
+}
+
+/** Reads a file's bytes, or the issue saying why not. */
+function readBytes(file: string): Result<Uint8Array> {
+  if (!existsSync(file)) return fail([createIssue("file_not_found", { file })]);
   try {
-    await wb.xlsx.load(data as ArrayBuffer);
+    return ok(readFileSync(file));
   } catch (e) {
-    return { error: e instanceof Error ? e.message : String(e) };
+    return fail([createIssue("file_unreadable", { file, detail: (e as Error).message })]);
   }
-  const ws = sheetName === undefined ? wb.worksheets[0] : wb.getWorksheet(sheetName);
-  if (!ws) return { error: sheetName === undefined ? "no worksheet" : `no worksheet named "${sheetName}"` };
-  const rows: string[][] = [];
-  for (let r = 1; r <= ws.rowCount; r++) {
-    const row = ws.getRow(r);
-    const cells: string[] = [];
-    for (let c = 1; c <= Math.max(row.cellCount, ws.columnCount); c++) {
-      const cell = row.getCell(c);
-      // A merged cell's other members repeat the master's value in exceljs; exports show them blank.
-      cells.push(cell.isMerged && cell.master.address !== cell.address ? "" : cell.text ?? "");
-    }
-    rows.push(cells);
-  }
-  return { rows, sheet: ws.name };
 }
 
 /**
- * Runs `double-random lint` with the arguments after the command name and returns the exit code:
- * 0 when there are no errors, 1 when there are, 2 for a usage or file problem.
+ * Reads a table file through the one table reader of `double-random/files`: .xlsx/.et workbooks (`sheet`, or
+ * `file.xlsx#sheet`), CSV/TSV in any encoding, .docx tables. The reader's guesses are infos in the warnings.
  */
-const TABLE_FORMATS = ".csv, .tsv, .txt, .xlsx";
+export async function loadTable(arg: string, options: { sheet?: string } = {}): Promise<Result<Table>> {
+  const named = tableName(arg);
+  if (!named.ok) return named;
+  const { file, sheet } = tableFile(arg, options.sheet);
+  const bytes = readBytes(file);
+  if (!bytes.ok) return bytes;
+  return (await files()).readTable(bytes.value, { name: file, ...(sheet !== undefined ? { sheet } : {}) });
+}
 
-/** Reads a table (CSV/TSV through papaparse, XLSX through exceljs: the first worksheet, or `sheet`) as rows of text. */
-export async function readTable(file: string, sheet?: string): Promise<Result<string[][]>> {
-  const ext = extname(file).toLowerCase();
-  if (ext === ".xlsx" || ext === ".xlsm") {
-    if (!existsSync(file)) return fail([createIssue("file_not_found", { file })]);
-    const x = await readXlsxRows(readFileSync(file), sheet);
-    if ("error" in x) return fail([createIssue("workbook_unreadable", { file, detail: x.error })]);
-    // Blank rows are kept: the pool readers drop them but count them, so rows are numbered as in Excel.
-    return ok(x.rows);
+/**
+ * Reads the first (or the named) worksheet of an .xlsx file as rows of cell text, with merged cells beyond their
+ * first cell blank, as in a CSV export (what `lint` was written against). Through the table reader; no exceljs.
+ */
+export async function readXlsxRows(data: Buffer | ArrayBuffer, sheetName?: string): Promise<{ rows: string[][]; sheet: string } | { error: string }> {
+  const t = (await files()).readTable(data instanceof ArrayBuffer ? data : new Uint8Array(data.buffer, data.byteOffset, data.byteLength), {
+    format: "xlsx", ...(sheetName !== undefined ? { sheet: sheetName } : {}),
+  });
+  if (!t.ok) return { error: t.issues.map((i) => i.message.en).join("; ") };
+  const width = Math.max(0, ...t.value.rows.map((r) => r.cells.length));
+  const grid: string[][] = [];
+  for (const r of t.value.rows) {
+    while (grid.length < r.row - 1) grid.push(Array(width).fill(""));
+    grid.push([...r.cells, ...Array(width - r.cells.length).fill("")]);
   }
-  if (![".csv", ".tsv", ".txt"].includes(ext)) return fail([createIssue("file_format_unsupported", { file, accepted: TABLE_FORMATS })]);
-  const text = readText(file);
-  if (!text.ok) return text;
-  const { rows, problems } = readCsv(text.value);
-  if (problems.length > 0) return fail(problems.map((p) => createIssue("csv_parse_error", { row: p.row, detail: p.message }, { row: p.row })));
-  return ok(rows.map((r) => r.cells));
+  for (const m of t.value.merges) {
+    for (let row = m.top; row <= m.bottom; row++) {
+      for (let col = m.left; col <= m.right; col++) if ((row !== m.top || col !== m.left) && grid[row - 1]) (grid[row - 1] as string[])[col - 1] = "";
+    }
+  }
+  return { rows: grid, sheet: t.value.sheet ?? "" };
+}
+
+// The table reader (fflate, saxes) is loaded only when a command reads a table: the CLI starts lazily.
+const files = () => import("../files/index.js");
+
+// What a table file may be: the reader decides by content; these names are what the CLI accepts as tables
+// (.xls/.doc too, so that the reader can say "save it as .xlsx" instead of "unsupported").
+const TABLE_EXTENSIONS = [".csv", ".tsv", ".txt", ".tab", ".xlsx", ".xlsm", ".xls", ".et", ".docx", ".doc", ".wps"];
+const TABLE_FORMATS = ".csv, .tsv, .txt, .xlsx, .et, .docx, .json";
+
+/** The extension gate: a name the CLI cannot read as a table (a .pdf, an image) is refused before it is opened. */
+function tableName(arg: string): Result<true> {
+  const { file } = tableFile(arg, undefined);
+  return TABLE_EXTENSIONS.includes(extname(file).toLowerCase()) ? ok(true) : fail([createIssue("file_format_unsupported", { file, accepted: TABLE_FORMATS })]);
 }
 
 /** A progress bar on stderr for big pools (only on a terminal, or when forced). */
@@ -96,25 +111,55 @@ function progress(label: string, force: boolean): ((done: number, total: number)
   };
 }
 
-/** Loads an entity pool from .json (array of entities), .csv/.tsv or .xlsx. */
-export async function loadEntities(file: string, options: { progress?: boolean; lang?: Lang } = {}): Promise<Result<Entity[]>> {
+/** `--sheet`, accepted by every command that reads a pool table. */
+export const SHEET_OPTION = { sheet: { type: "string" } } as const;
+/** Its help line, and the `file#sheet` form for the other table files of a command. */
+export const SHEET_HELP = `  --sheet 工作表                     名录库工作簿中要读取的工作表（默认第一个可见工作表，并说明）；其他表格文件写作 文件.xlsx#工作表
+                                    the sheet of the pool's workbook (default: the first visible one, said); other table files: file.xlsx#sheet
+  表格文件 table files: .xlsx/.et、.csv/.tsv（UTF-8、GBK/GB18030、UTF-16 均可 any of these encodings）、.docx 表格`;
+
+/** The `--sheet` of parsed options, as loader options. */
+export function sheetOf(values: Readonly<Record<string, string | boolean | undefined | readonly string[]>>): { sheet?: string } {
+  return typeof values.sheet === "string" ? { sheet: values.sheet } : {};
+}
+
+/** Options of the pool loaders: the sheet of a workbook (also `file.xlsx#sheet`), progress, language. */
+export interface LoadOptions {
+  readonly sheet?: string;
+  readonly progress?: boolean;
+  readonly lang?: Lang;
+}
+
+/** A pool from a table file, through `double-random/files` (the reader's guesses and the header location as infos). */
+type Reader<T> = (bytes: Uint8Array, options: { name: string; sheet?: string }) => Result<T>;
+function loadPool<T>(arg: string, sheet: string | undefined, read: Reader<T>): Result<T> {
+  const named = tableName(arg);
+  if (!named.ok) return named;
+  const { file, sheet: chosen } = tableFile(arg, sheet);
+  const bytes = readBytes(file);
+  if (!bytes.ok) return bytes;
+  return read(bytes.value, { name: file, ...(chosen !== undefined ? { sheet: chosen } : {}) });
+}
+
+/** Loads an entity pool from .json (array of entities) or a table file (.xlsx/.et, .csv/.tsv in any encoding, .docx). */
+export async function loadEntities(file: string, options: LoadOptions = {}): Promise<Result<Entity[]>> {
   const onProgress = progress(options.lang === "en" ? "validating" : "校验名录库", options.progress === true);
   if (extname(file).toLowerCase() === ".json") {
     const json = readJson(file);
     return json.ok ? parseEntityPool(json.value, onProgress ? { onProgress } : {}) : json;
   }
-  const rows = await readTable(file);
-  return rows.ok ? parseEntityPoolRows(rows.value, onProgress ? { onProgress } : {}) : rows;
+  const { readEntityPool } = await files();
+  return loadPool(file, options.sheet, (bytes, where) => readEntityPool(bytes, { ...where, ...(onProgress ? { onProgress } : {}) }));
 }
 
-/** Loads an inspector pool from .json, .csv/.tsv or .xlsx. */
-export async function loadInspectors(file: string): Promise<Result<Inspector[]>> {
+/** Loads an inspector pool (or, with `experts`, a 专家库) from .json or a table file. */
+export async function loadInspectors(file: string, options: LoadOptions & { experts?: boolean } = {}): Promise<Result<Inspector[]>> {
   if (extname(file).toLowerCase() === ".json") {
     const json = readJson(file);
     return json.ok ? parseInspectorPool(json.value) : json;
   }
-  const rows = await readTable(file);
-  return rows.ok ? parseInspectorPoolRows(rows.value) : rows;
+  const { readExpertPool, readInspectorPool } = await files();
+  return loadPool(file, options.sheet, options.experts ? readExpertPool : readInspectorPool);
 }
 
 // Printing and writing live in output.ts (light, atomic writes); re-exported for the modules that import them here.

@@ -6,3 +6,5 @@ export type { CellRange, Table, TableFormat, TableRow } from "./types.js";
 export {
   locateHeader, type DuplicateColumn, type HeaderColumn, type LocateHeaderOptions, type LocatedHeader, type RecognizeHeader,
 } from "./header.js";
+// Pools straight from a file's bytes (readTable, then the pool readers of the main entry).
+export { readEntityPool, readExpertPool, readInspectorPool, type ReadPoolOptions } from "./readPool.js";

@@ -198,12 +198,14 @@ describe("double-random CLI", () => {
   });
 
   it("bad files and arguments: one clear message and a non-zero exit", () => {
-    writeFileSync(join(dir, "broken.xlsx"), "this is not a workbook");
+    // A workbook cut short in transfer: a ZIP header and nothing readable after it. (A text file named .xlsx is read
+    // by its content, as CSV, with a file_format_mismatch note.)
+    writeFileSync(join(dir, "broken.xlsx"), Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.from("this is not a workbook")]));
     const cases = [
       [run("verify", "missing.json", "--pool", pool, "--salt", salt), "file_not_found"],
-      [run("manifest", "broken.xlsx", "--salt", salt), "workbook_unreadable"],
+      [run("manifest", "broken.xlsx", "--salt", salt), "file_zip_unreadable"],
       [run("manifest", pool), "cli_missing_argument"],
-      [run("manifest", "pool.doc", "--salt", salt), "file_format_unsupported"],
+      [run("manifest", "pool.pdf", "--salt", salt), "file_format_unsupported"],
       [run("frobnicate"), "cli_unknown_command"],
       [run("quota", "20%", "--pool", "-3"), "cli_option_value_missing"],
       [run("quota", "20%", "--pool=-3"), "cli_bad_option"],

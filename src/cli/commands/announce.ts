@@ -1,6 +1,6 @@
 import { createIssue, announce, buildManifest, type Issue, type MatchCommitment, matchCommitment, type MatchRules, type Result } from "../../index.js";
 import { contextOf, parse } from "../args.js";
-import { loadEntities, loadInspectors } from "../io.js";
+import { loadEntities, loadInspectors, sheetOf } from "../io.js";
 import { emitDocument, EXIT, failWith } from "../output.js";
 import { entropySourceOf, saltOf, sizesOf } from "./draw-common.js";
 import { exclusionsOf, POOL_HELP, POOL_OPTIONS, stratifyOf } from "./manifest.js";
@@ -25,7 +25,7 @@ async function commitmentOf(values: Record<string, string | boolean | undefined>
   if (typeof values.inspectors !== "string") return undefined;
   const inspectors = await loadInspectors(values.inspectors);
   if (!inspectors.ok) return inspectors;
-  const experts = typeof values.experts === "string" ? await loadInspectors(values.experts) : undefined;
+  const experts = typeof values.experts === "string" ? await loadInspectors(values.experts, { experts: true }) : undefined;
   if (experts && !experts.ok) return experts;
   return matchCommitment({ inspectors: inspectors.value, rules, ...(experts?.ok ? { experts: experts.value } : {}) });
 }
@@ -52,7 +52,7 @@ export async function run(argv: string[]): Promise<number> {
   if (issues.some((i) => i.severity === "error") || !source.ok) return failWith(ctx, issues, EXIT.usage);
   const match = await commitmentOf(values, rules);
   if (match && !match.ok) return failWith(ctx, match.issues, EXIT.usage);
-  const pool = await loadEntities(positionals[0] as string, { progress: values.progress === true, lang });
+  const pool = await loadEntities(positionals[0] as string, { progress: values.progress === true, lang, ...sheetOf(values) });
   if (!pool.ok) return failWith(ctx, pool.issues, EXIT.usage);
   const m = buildManifest(pool.value, { stratify, salt, exclusions });
   if (!m.ok) return failWith(ctx, m.issues, EXIT.usage);

@@ -1,6 +1,6 @@
 import { createIssue, draw, type Announcement, type Issue } from "../../index.js";
 import { contextOf, parse } from "../args.js";
-import { loadEntities, readJson } from "../io.js";
+import { loadEntities, readJson, SHEET_HELP, SHEET_OPTION, sheetOf } from "../io.js";
 import { emitDocument, EXIT, failWith } from "../output.js";
 import { drawnEarlierOf, entropyOf, saltOf } from "./draw-common.js";
 
@@ -12,10 +12,11 @@ export const HELP = `double-random draw <announcement.json> <pool> (--salt S | -
       lottery:9.18.26./2.12./         每个号码后加“.”，每期开奖后加“/” each number ended by ".", each draw by "/"
       beacon:<轮次 round>:<十六进制 hex>  （省略轮次时取公告中的轮次 / the announced round when omitted）
       reveal:<秘密1>/<秘密2>/            按公告承诺的顺序 in the order of the announced commitments
-  --salt-file 读取文件第一行作为盐值（不留在命令历史中） reads the salt from a file's first line (not in shell history)`;
+  --salt-file 读取文件第一行作为盐值（不留在命令历史中） reads the salt from a file's first line (not in shell history)
+${SHEET_HELP}`;
 
 export async function run(argv: string[]): Promise<number> {
-  const p = parse(argv, { salt: { type: "string" }, "salt-file": { type: "string" }, entropy: { type: "string" }, "drawn-earlier": { type: "string" } });
+  const p = parse(argv, { salt: { type: "string" }, "salt-file": { type: "string" }, entropy: { type: "string" }, "drawn-earlier": { type: "string" }, ...SHEET_OPTION });
   if (!p.ok) return failWith(contextOf(argv), p.issues, EXIT.usage);
   const ctx = p.value;
   const { values, positionals, lang } = ctx;
@@ -29,7 +30,7 @@ export async function run(argv: string[]): Promise<number> {
   const announcement = a.value as Announcement;
   const entropy = entropyOf(values.entropy as string, (announcement as { entropySource?: Announcement["entropySource"] } | null)?.entropySource);
   if (!entropy.ok) return failWith(ctx, entropy.issues, EXIT.usage);
-  const pool = await loadEntities(positionals[1] as string, { lang });
+  const pool = await loadEntities(positionals[1] as string, { lang, ...sheetOf(values) });
   if (!pool.ok) return failWith(ctx, pool.issues, EXIT.usage);
   const drawnEarlier = drawnEarlierOf(values, issues);
   if (issues.some((i) => i.severity === "error")) return failWith(ctx, issues, EXIT.usage);

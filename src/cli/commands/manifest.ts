@@ -1,6 +1,6 @@
 import { createIssue, buildManifest, type ExclusionOptions, type Issue, type RiskTier } from "../../index.js";
 import { contextOf, parse, type Parsed } from "../args.js";
-import { loadEntities } from "../io.js";
+import { loadEntities, SHEET_HELP, SHEET_OPTION, sheetOf } from "../io.js";
 import { STRATUM, label } from "../labels.js";
 import { EXIT, failWith, printIssues, writeJson } from "../output.js";
 import { drawnEarlierOf, saltOf } from "./draw-common.js";
@@ -13,7 +13,8 @@ export const POOL_HELP = `  --salt S | --salt-file 盐值.txt   盐值（--salt-
   --drawn-earlier ids.txt           本年度前几批已抽中的对象编号（每行一个），排除 ids drawn in earlier batches
   --recent-item 事项编号 --recent-days 天数 --as-of YYYY-MM-DD
                                     排除截至 as-of 的若干天内已就该事项检查过的对象（名录库 JSON 的 inspections）
-                                    leave out entities inspected for that item within those days (pool JSON inspections)`;
+                                    leave out entities inspected for that item within those days (pool JSON inspections)
+${SHEET_HELP}`;
 
 export const HELP = `double-random manifest <pool.csv|pool.xlsx|pool.json> --salt S [--stratify tier|none]
         [--exempt A] [--drawn-earlier ids.txt] [--recent-item ID --recent-days N --as-of YYYY-MM-DD] [--progress] [-o manifest.json]
@@ -31,6 +32,7 @@ export const POOL_OPTIONS = {
   "recent-days": { type: "string" },
   "as-of": { type: "string" },
   progress: { type: "boolean" },
+  ...SHEET_OPTION,
 } as const;
 
 /** Exclusions from --exempt, --drawn-earlier and the recent-inspection options. */
@@ -77,7 +79,7 @@ export async function run(argv: string[]): Promise<number> {
   const stratify = stratifyOf(values, issues);
   if (!positionals[0]) issues.push(createIssue("cli_missing_argument", { argument: "<pool>" }));
   if (issues.some((i) => i.severity === "error")) return failWith(ctx, issues, EXIT.usage);
-  const pool = await loadEntities(positionals[0] as string, { progress: values.progress === true, lang });
+  const pool = await loadEntities(positionals[0] as string, { progress: values.progress === true, lang, ...sheetOf(values) });
   if (!pool.ok) return failWith(ctx, pool.issues, EXIT.usage);
   const m = buildManifest(pool.value, { stratify, salt, exclusions });
   if (!m.ok) return failWith(ctx, m.issues, EXIT.usage);

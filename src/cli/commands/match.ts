@@ -1,7 +1,7 @@
 import { createIssue, type Issue, type MatchableRecord, matchInspectors, type MatchRules } from "../../index.js";
 import { parseRecord } from "../../draw/verify.js";
 import { contextOf, parse } from "../args.js";
-import { loadEntities, loadInspectors, readJson } from "../io.js";
+import { loadEntities, loadInspectors, readJson, SHEET_HELP, SHEET_OPTION, sheetOf } from "../io.js";
 import { EXIT, failWith, printIssues, writeJson } from "../output.js";
 
 export const HELP = `double-random match <record.json> --inspectors 执法人员.csv [--experts 专家.csv] [--pool 名录库.csv]
@@ -10,7 +10,8 @@ export const HELP = `double-random match <record.json> --inspectors 执法人员
   从抽取记录的随机流为每个抽中对象选派执法检查人员（第二个随机）。--pool 提供回避、区域所需的对象信息；
   --load-cap 是未填写“工作量上限”的人员的默认上限（个人上限优先）。
   Match inspectors to every drawn target from the record's stream (the second random); --pool gives entities for recusal
-  and regions; --load-cap is the default cap for people without their own 工作量上限 (a person's own cap wins).`;
+  and regions; --load-cap is the default cap for people without their own 工作量上限 (a person's own cap wins).
+${SHEET_HELP}`;
 
 const list = (v: string | boolean | undefined) => (typeof v === "string" ? v.split(/[,，、]/).map((s) => s.trim()).filter((s) => s !== "") : undefined);
 
@@ -44,7 +45,7 @@ export function rulesOf(values: Record<string, string | boolean | undefined>, is
 
 export async function run(argv: string[]): Promise<number> {
   const p = parse(argv, {
-    inspectors: { type: "string" }, experts: { type: "string" }, pool: { type: "string" }, ...MATCH_RULE_OPTIONS,
+    inspectors: { type: "string" }, experts: { type: "string" }, pool: { type: "string" }, ...MATCH_RULE_OPTIONS, ...SHEET_OPTION,
   });
   if (!p.ok) return failWith(contextOf(argv), p.issues, EXIT.usage);
   const ctx = p.value;
@@ -61,9 +62,9 @@ export async function run(argv: string[]): Promise<number> {
   if (!record.ok) return failWith(ctx, record.issues, EXIT.usage);
   const inspectors = await loadInspectors(values.inspectors as string);
   if (!inspectors.ok) return failWith(ctx, inspectors.issues, EXIT.usage);
-  const experts = typeof values.experts === "string" ? await loadInspectors(values.experts) : undefined;
+  const experts = typeof values.experts === "string" ? await loadInspectors(values.experts, { experts: true }) : undefined;
   if (experts && !experts.ok) return failWith(ctx, experts.issues, EXIT.usage);
-  const pool = typeof values.pool === "string" ? await loadEntities(values.pool) : undefined;
+  const pool = typeof values.pool === "string" ? await loadEntities(values.pool, sheetOf(values)) : undefined;
   if (pool && !pool.ok) return failWith(ctx, pool.issues, EXIT.usage);
   const r = matchInspectors({
     record: record.value as MatchableRecord, inspectors: inspectors.value, rules,

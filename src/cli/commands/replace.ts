@@ -1,6 +1,6 @@
 import { createIssue, type DrawRecord, type Issue, replaceSelections, type ReplacementRequest } from "../../index.js";
 import { contextOf, parse } from "../args.js";
-import { loadEntities, readJson } from "../io.js";
+import { loadEntities, readJson, SHEET_HELP, SHEET_OPTION, sheetOf } from "../io.js";
 import { emitDocument, EXIT, failWith } from "../output.js";
 import { drawnEarlierOf, saltOf } from "./draw-common.js";
 
@@ -18,7 +18,8 @@ export const HELP = `double-random replace <record.json> <pool> (--salt S | --sa
   补抽（draw-v1 §7）：抽中对象无法检查时，按原随机流在同一层接着抽取替补，原因记入记录；记录先经复核。
   Replacement draws (draw-v1 §7): for a drawn entity that cannot be inspected, the same stratum's stream continues;
   the reason is logged in the record, which is verified first. verify re-checks the replacements.
-  原因 reason: 自由文字，或 free text, or ${Object.entries(REASONS).map(([k, v]) => `${k}（${v}）`).join("、")}`;
+  原因 reason: 自由文字，或 free text, or ${Object.entries(REASONS).map(([k, v]) => `${k}（${v}）`).join("、")}
+${SHEET_HELP}`;
 
 /** `--replace ID=reason` values as requests, or issues naming the bad ones. */
 function requestsOf(values: readonly string[], issues: Issue[]): ReplacementRequest[] {
@@ -37,7 +38,7 @@ function requestsOf(values: readonly string[], issues: Issue[]): ReplacementRequ
 }
 
 export async function run(argv: string[]): Promise<number> {
-  const p = parse(argv, { salt: { type: "string" }, "salt-file": { type: "string" }, replace: { type: "string", multiple: true }, "drawn-earlier": { type: "string" } });
+  const p = parse(argv, { salt: { type: "string" }, "salt-file": { type: "string" }, replace: { type: "string", multiple: true }, "drawn-earlier": { type: "string" }, ...SHEET_OPTION });
   if (!p.ok) return failWith(contextOf(argv), p.issues, EXIT.usage);
   const ctx = p.value;
   const { values, positionals, lang } = ctx;
@@ -50,7 +51,7 @@ export async function run(argv: string[]): Promise<number> {
   if (issues.some((i) => i.severity === "error")) return failWith(ctx, issues, EXIT.usage);
   const record = readJson(positionals[0] as string);
   if (!record.ok) return failWith(ctx, record.issues, EXIT.usage);
-  const pool = await loadEntities(positionals[1] as string, { lang });
+  const pool = await loadEntities(positionals[1] as string, { lang, ...sheetOf(values) });
   if (!pool.ok) return failWith(ctx, pool.issues, EXIT.usage);
   const drawnEarlier = drawnEarlierOf(values, issues);
   if (issues.some((i) => i.severity === "error")) return failWith(ctx, issues, EXIT.usage);

@@ -4,7 +4,7 @@ import {
   type Result, verifyDraw, verifyDrawManifest, verifyMatch,
 } from "../../index.js";
 import { contextOf, type Lang, parse } from "../args.js";
-import { loadEntities, loadInspectors, readJson } from "../io.js";
+import { loadEntities, loadInspectors, readJson, SHEET_HELP, SHEET_OPTION, sheetOf } from "../io.js";
 import { EXIT, failWith, issueLines, printIssues, writeJson } from "../output.js";
 import { drawnEarlierOf, saltOf } from "./draw-common.js";
 
@@ -21,7 +21,8 @@ export const HELP = `double-random verify <record.json> --pool <pool.csv|pool.xl
   When the salt is most likely wrong (no stratum digest recomputes) one line says so with a hint; --details lists all.
   --pool is the entity pool (CSV, XLSX or a JSON array) or the manifest written by manifest -o (a JSON object, for pools
   kept in a database; exclusion counts cannot be re-checked from it). When the record carries inspector teams,
-  --inspectors (with a pool) re-checks the matching too.`;
+  --inspectors (with a pool) re-checks the matching too.
+${SHEET_HELP}`;
 
 /** What --pool held: the entity pool, or the department's manifest. */
 type PoolSource = { readonly kind: "pool"; readonly pool: Entity[] } | { readonly kind: "manifest"; readonly manifest: Manifest };
@@ -36,9 +37,9 @@ const KIND = {
 const isRecordLike = (v: unknown) => typeof v === "object" && v !== null && !Array.isArray(v) && "selections" in v && "announcement" in v;
 
 /** Reads --pool: a JSON object with `strata` is a manifest; a JSON array, a CSV or an XLSX is a pool. Unambiguous. */
-async function loadPoolOrManifest(file: string, lang: Lang): Promise<Result<PoolSource>> {
+async function loadPoolOrManifest(file: string, lang: Lang, sheet: { sheet?: string } = {}): Promise<Result<PoolSource>> {
   if (extname(file).toLowerCase() !== ".json") {
-    const pool = await loadEntities(file, { lang });
+    const pool = await loadEntities(file, { lang, ...sheet });
     return pool.ok ? ok({ kind: "pool", pool: pool.value }, pool.warnings) : pool;
   }
   const json = readJson(file);
@@ -86,7 +87,7 @@ async function checkTeams(record: unknown, source: PoolSource, values: Record<st
     });
   }
   const inspectors = await loadInspectors(values.inspectors);
-  const experts = typeof values.experts === "string" ? await loadInspectors(values.experts) : undefined;
+  const experts = typeof values.experts === "string" ? await loadInspectors(values.experts, { experts: true }) : undefined;
   if (!inspectors.ok) return { note: "", issues: [...inspectors.issues], checked: false, inputProblem: true };
   if (experts && !experts.ok) return { note: "", issues: [...experts.issues], checked: false, inputProblem: true };
   const m = verifyMatch({
@@ -117,7 +118,7 @@ function saltLikelyWrong(record: unknown, failures: readonly Issue[]): number {
 export async function run(argv: string[]): Promise<number> {
   const p = parse(argv, {
     pool: { type: "string" }, salt: { type: "string" }, "salt-file": { type: "string" }, "drawn-earlier": { type: "string" },
-    inspectors: { type: "string" }, experts: { type: "string" }, details: { type: "boolean" },
+    inspectors: { type: "string" }, experts: { type: "string" }, details: { type: "boolean" }, ...SHEET_OPTION,
   });
   if (!p.ok) return failWith(contextOf(argv), p.issues, EXIT.usage);
   const ctx = p.value;
@@ -137,7 +138,7 @@ export async function run(argv: string[]): Promise<number> {
   if (issues.some((i) => i.severity === "error")) return couldNotCheck(issues);
   const record = loadRecord(positionals[0] as string);
   if (!record.ok) return couldNotCheck(record.issues);
-  const source = await loadPoolOrManifest(values.pool as string, lang);
+  const source = await loadPoolOrManifest(values.pool as string, lang, sheetOf(values));
   if (!source.ok) return couldNotCheck(source.issues);
   const drawnEarlier = drawnEarlierOf(values, issues);
   if (issues.some((i) => i.severity === "error")) return couldNotCheck(issues);
