@@ -14,14 +14,24 @@
     $("lang").textContent = lang === "zh" ? "English" : "中文";
     if (last) render(last);
   }
+  // A chosen file as its bytes: tables go to the table reader (it detects GBK/UTF-16 and reads workbooks); JSON is
+  // UTF-8 text, decoded on demand.
   function readFile(input) {
     return new Promise(function (resolve, reject) {
       var f = input.files && input.files[0];
       if (!f) { resolve(null); return; }
       var r = new FileReader();
-      r.onload = function () { resolve({ name: f.name, text: String(r.result) }); };
+      r.onload = function () {
+        var bytes = new Uint8Array(r.result);
+        var text = null;
+        resolve({
+          name: f.name,
+          bytes: bytes,
+          get text() { if (text === null) text = new TextDecoder("utf-8").decode(bytes).replace(/^\uFEFF/, ""); return text; },
+        });
+      };
       r.onerror = function () { reject(r.error); };
-      r.readAsText(f, "utf-8");
+      r.readAsArrayBuffer(f);
     });
   }
   function cell(tr, text, cls) { var td = document.createElement("td"); td.textContent = text; if (cls) td.className = cls; tr.appendChild(td); }
@@ -133,9 +143,21 @@
   function fileIssue(zh, en) { return { code: "invalid_input", row: 0, message: { zh: zh, en: en } }; }
   function fail(issues, record) { last = { ok: false, issues: issues, record: record || null }; render(last); }
 
-  // The pool input: a JSON object with `strata` is a manifest; a JSON array or a CSV is a pool. Unambiguous.
+  // A table file (.xlsx/.et workbook, CSV/TSV in any encoding, .docx table) read as the CLI reads it: the reader of
+  // double-random.files.global.js, then the pool reader of the draw bundle. Its guesses (encoding, sheet, merged
+  // cells, title rows) are kept as notes, before the pool's own warnings.
+  function readTableFile(file, parseTable) {
+    var FILES = window.DoubleRandomFiles;
+    if (!FILES) return { ok: false, issues: [fileIssue("未能载入 double-random.files.global.js（表格读取）：请先运行 npm run build，或使用发布包中的页面。", "double-random.files.global.js (the table reader) did not load: run npm run build first, or use the page shipped in the package.")] };
+    var table = FILES.readTable(file.bytes, { name: file.name });
+    if (!table.ok) return table;
+    var read = parseTable(table.value);
+    return read.ok ? { ok: true, value: read.value, warnings: table.warnings.concat(read.warnings) } : { ok: false, issues: table.warnings.concat(read.issues) };
+  }
+
+  // The pool input: a JSON object with `strata` is a manifest; a JSON array or a table is a pool. Unambiguous.
   function readPoolOrManifest(file) {
-    if (!/\.json$/i.test(file.name)) return { kind: "pool", parsed: DR.parseEntityPoolCsv(file.text) };
+    if (!/\.json$/i.test(file.name)) return { kind: "pool", parsed: readTableFile(file, DR.parseEntityPoolTable) };
     var value;
     try { value = JSON.parse(file.text); } catch (e) {
       return { error: fileIssue("名录库或名录清单不是有效的 JSON：" + e.message, "The pool or manifest is not valid JSON: " + e.message) };
@@ -145,8 +167,8 @@
     return { kind: "pool", parsed: DR.parseEntityPool(value) };
   }
 
-  function readInspectors(file, what) {
-    if (!/\.json$/i.test(file.name)) return DR.parseInspectorPoolCsv(file.text);
+  function readInspectors(file, what, experts) {
+    if (!/\.json$/i.test(file.name)) return readTableFile(file, experts ? DR.parseExpertPoolTable : DR.parseInspectorPoolTable);
     try { return DR.parseInspectorPool(JSON.parse(file.text)); } catch (e) {
       return { ok: false, issues: [fileIssue(what.zh + "不是有效的 JSON：" + e.message, "The " + what.en + " is not valid JSON: " + e.message)] };
     }
@@ -174,7 +196,7 @@
     if (!inspectors.ok) return { list: list, checked: true, ok: false, issues: inspectors.issues, notes: [] };
     var experts = null;
     if (expertsFile) {
-      experts = readInspectors(expertsFile, { zh: "专家库", en: "expert pool" });
+      experts = readInspectors(expertsFile, { zh: "专家库", en: "expert pool" }, true);
       if (!experts.ok) return { list: list, checked: true, ok: false, issues: experts.issues, notes: [] };
     } else {
       // Teams with experts who are not in the inspector pool (as 专家) cannot be re-checked without the expert pool.

@@ -127,8 +127,10 @@ describe("offline verification page (docs/verify/index.html)", () => {
     expect(r.rows).toBe(12);
     expect(r.verdict).toContain("按名录库复核");
     // The sample pool has one USCC with a wrong check character: a warning of the pool file, shown as a note.
-    expect(r.notes).toHaveLength(1);
-    expect(r.notes[0]).toContain("uscc_invalid_check");
+    // The table reader says how it read the file (UTF-8); the pool has one USCC with a wrong check character.
+    expect(r.notes).toHaveLength(2);
+    expect(r.notes[0]).toContain("file_encoding_used");
+    expect(r.notes[1]).toContain("uscc_invalid_check");
     expect(r.teamsShown).toBe(false);
     expect(r.requests.every((u) => u.startsWith("file://"))).toBe(true);
     await r.p.screenshot({ path: join(artifacts, "verify-page-ok.png"), fullPage: true });
