@@ -68,6 +68,8 @@ export async function readXlsxRows(data: Buffer | ArrayBuffer, sheetName?: strin
     format: "xlsx", ...(sheetName !== undefined ? { sheet: sheetName } : {}),
   });
   if (!t.ok) return { error: t.issues.map((i) => i.message.en).join("; ") };
+  // Asked for a workbook: text that happens to parse as CSV is not one (lint's callers read CSV themselves).
+  if (t.value.format !== "xlsx") return { error: `not an .xlsx workbook (its content reads as ${t.value.format})` };
   const width = Math.max(0, ...t.value.rows.map((r) => r.cells.length));
   const grid: string[][] = [];
   for (const r of t.value.rows) {
