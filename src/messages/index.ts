@@ -6,6 +6,7 @@ import { matchMessages } from "./match.js";
 import { modelMessages } from "./model.js";
 import { planMessages } from "./plan.js";
 import { quotaMessages } from "./quota.js";
+import { simulateMessages } from "./simulate.js";
 import { sizingMessages } from "./sizing.js";
 import type { Catalog } from "./types.js";
 
@@ -32,6 +33,7 @@ export const messages = {
   ...matchMessages,
   ...planMessages,
   ...cliMessages,
+  ...simulateMessages,
 } as const satisfies Catalog;
 
 /**

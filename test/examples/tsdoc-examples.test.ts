@@ -3,7 +3,11 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
-import * as api from "../../src/index.js";
+import * as core from "../../src/index.js";
+// Subpath entries' examples run with their exports in scope as well.
+import * as simulate from "../../src/simulate/index.js";
+
+const api = { ...core, ...simulate };
 
 const root = new URL("../../", import.meta.url).pathname;
 function files(dir: string): string[] {
