@@ -8,6 +8,7 @@ import { planMessages } from "./plan.js";
 import { quotaMessages } from "./quota.js";
 import { simulateMessages } from "./simulate.js";
 import { sizingMessages } from "./sizing.js";
+import { tableMessages } from "./table.js";
 import type { Catalog } from "./types.js";
 
 /**
@@ -33,6 +34,7 @@ export const messages = {
   ...matchMessages,
   ...planMessages,
   ...cliMessages,
+  ...tableMessages,
   ...simulateMessages,
 } as const satisfies Catalog;
 

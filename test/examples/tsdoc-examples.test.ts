@@ -3,11 +3,12 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
+import * as filesApi from "../../src/files/index.js";
 import * as core from "../../src/index.js";
-// Subpath entries' examples run with their exports in scope as well.
-import * as simulate from "../../src/simulate/index.js";
+import * as simulateApi from "../../src/simulate/index.js";
 
-const api = { ...core, ...simulate };
+// Examples see the public API of every entry point: `double-random`, `double-random/files`, `double-random/simulate`.
+const api = { ...core, ...filesApi, ...simulateApi };
 
 const root = new URL("../../", import.meta.url).pathname;
 function files(dir: string): string[] {
