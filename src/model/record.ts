@@ -152,7 +152,8 @@ export type AnnouncedStratum = z.infer<typeof AnnouncedStratum>;
 
 /**
  * The commitment to the second random (match-v1 §8.1), carried by an announcement: digests of the normalized
- * matching rules and of the inspector and expert pools. Compute it with `matchCommitment`.
+ * matching rules and of the inspector and expert pools, and optionally (`entities`) the salted digest of the entity
+ * attributes matching reads (region code, past inspections). Compute it with `matchCommitment`.
  * @example
  * ```ts
  * MatchCommitment.safeParse({ protocol: "double-random/match-v1", rules: "a".repeat(64), inspectors: "b".repeat(64) }).success
@@ -165,6 +166,7 @@ export const MatchCommitment = z
     protocol: z.literal("double-random/match-v1"),
     rules: Hex256,
     inspectors: Hex256,
+    entities: z.optional(Hex256),
   })
   .register(z.globalRegistry, { id: "MatchCommitment", description: "选派执法检查人员的事先承诺（规则与名录库摘要）" });
 /** A parsed {@link MatchCommitment} (the schema's output type). @public */

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { matchInspectors, recuseInspector } from "../../src/index.js";
-import { record, SPEC_VECTOR, scenarioArb } from "./_fixtures.js";
+import { record, SPEC_VECTOR, scenarioArb, DECIDED } from "./_fixtures.js";
 
 const python = "/usr/bin/python3";
 const script = join(new URL(".", import.meta.url).pathname, "reference", "match_v1.py");
@@ -61,7 +61,7 @@ describe("match-v1 spec", () => {
       const everyone = [...team.members, ...team.experts];
       if (everyone.length === 0) return;
       const who = everyone[(k * 7) % everyone.length]!;
-      const recusal = { targetId: team.targetId, inspectorId: who.id, reason: "declared" as const };
+      const recusal = { targetId: team.targetId, inspectorId: who.id, reason: "other_relationship" as const, decision: DECIDED };
       const r = recuseInspector({ record: m.value.record, inspectors: sc.inspectors, experts: sc.experts, entities, recusal });
       cases.push({ ...base, regions: sc.regionOf, recusal: { log: [], new: recusal, teams: m.value.teams, counter: m.value.record.match.counter } });
       ours.push(
