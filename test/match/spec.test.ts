@@ -85,4 +85,25 @@ describe("match-v1 spec", () => {
     expect(ours.filter((o) => o !== "impossible").length).toBeGreaterThan(20);
     expect(ours.some((o) => o !== "impossible" && (o as { moved: string[] }).moved.length > 0)).toBe(true);
   });
+
+  it("the legal floor (§3.1): the Python implementation refuses exactly the rules the library refuses", () => {
+    const inspectors = ["A", "B", "C"].map((id) => ({ id, name: id, department: "市场监管局" })).concat([{ id: "Y", name: "Y", department: "应急管理局" }]);
+    const exception = { basis: "law_otherwise_provides", citation: "《行政处罚法》第五十一条", decidedBy: "局长", decidedAt: "2026-03-01" };
+    const ruleSets: object[] = [
+      {}, { minCredentialed: 1 }, { minCredentialed: 0 }, { minCredentialed: 0, legalException: exception }, { minCredentialed: 1, legalException: exception },
+      { minCredentialed: 1, departments: ["市场监管局", "应急管理局"] }, { departments: { 市场监管局: 2, 应急管理局: 0 } }, { departments: { 市场监管局: 1 }, minCredentialed: 1 },
+      { departments: ["市场监管局"], initiator: "应急管理局" }, { minCredentialed: 1, initiator: "应急管理局", legalException: exception },
+    ];
+    const cases = ruleSets.map((rules, k) => ({ record: record(["E1", "E2"], `floor-${k}`), inspectors, rules }));
+    const out = spawnSync(python, [script], { input: JSON.stringify(cases), encoding: "utf8" });
+    expect(out.status, out.stderr).toBe(0);
+    const theirs = JSON.parse(out.stdout) as unknown[];
+    const ours = cases.map((c) => {
+      const r = matchInspectors(c as never);
+      if (r.ok) return { teams: r.value.teams.map((t) => ({ targetId: t.targetId, ids: [...t.members, ...t.experts].map((m) => m.id), ...(t.leaderId === undefined ? {} : { leaderId: t.leaderId }) })), counter: r.value.record.match.counter };
+      return r.issues.some((i) => ["match_below_legal_minimum", "match_department_count_zero"].includes(i.code)) ? "refused" : "infeasible";
+    });
+    expect(ours).toEqual(theirs);
+    expect(ours.filter((o) => o === "refused")).toHaveLength(5);
+  });
 });
