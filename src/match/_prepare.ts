@@ -199,7 +199,7 @@ export function readRules(rules: MatchRules | undefined, issues: Issue[]): Norma
   }
   let initiator: string | null = null;
   if (r.initiator !== undefined) {
-    if (!nonEmptyString(r.initiator)) bad("initiator", "应为发起部门名称", "expected the initiating department's name");
+    if (!nonEmptyString(r.initiator)) bad("initiator", "应为部门名称", "expected a department");
     else {
       initiator = r.initiator;
       // The initiator takes part with at least one member; alone, it is the task's only department.
@@ -262,7 +262,7 @@ const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 function readLegalException(v: unknown, bad: (field: string, zh: string, en: string) => void): LegalException | null {
   if (v === undefined) return null;
   if (!isObject(v) || v.basis !== "law_otherwise_provides" || !nonEmptyString(v.citation) || !nonEmptyString(v.decidedBy) || typeof v.decidedAt !== "string" || !ISO_DATE.test(v.decidedAt) || (v.note !== undefined && typeof v.note !== "string")) {
-    bad("legalException", "应为 { basis: \"law_otherwise_provides\", citation: 法律依据, decidedBy: 决定人, decidedAt: YYYY-MM-DD, note? }", 'expected { basis: "law_otherwise_provides", citation, decidedBy, decidedAt: YYYY-MM-DD, note? }');
+    bad("legalException", "应为 { basis, citation, decidedBy, decidedAt }", "expected { basis, citation, decidedBy, decidedAt }");
     return null;
   }
   return { basis: "law_otherwise_provides", citation: v.citation, decidedBy: v.decidedBy, decidedAt: v.decidedAt, ...(typeof v.note === "string" ? { note: v.note } : {}) };

@@ -82,7 +82,7 @@ function missingDepartments(rules: NormalizedRules, people: readonly RawPerson[]
 function readEntities(entities: unknown, salt: unknown, issues: Issue[]): readonly unknown[] | null {
   if (entities === undefined) return null;
   if (typeof salt !== "string" || salt.length < 16) {
-    issues.push(issue("invalid_argument", { detail: "committing the entity attributes needs the salt (at least 16 characters)" }, { path: ["salt"] }));
+    issues.push(issue("invalid_argument", { detail: "entities need a salt of 16+ characters" }, { path: ["salt"] }));
     return null;
   }
   if (!Array.isArray(entities)) {
@@ -199,7 +199,7 @@ export function commitmentIssues(
       continue;
     }
     if (a[part] === c.value[part]) continue;
-    const found = c.value[part] ?? (pools.entities === undefined ? "（未提供检查对象名录）/ (no entity pool given)" : "（未提供盐值）/ (no salt given)");
+    const found = c.value[part] ?? (pools.entities === undefined ? "-(entities)" : "-(salt)");
     out.push(issue("match_commitment_mismatch", { part: names[part], expected: String(a[part]), found }, { path: ["record", "announcement", "match", part] }));
   }
   return out;

@@ -211,19 +211,19 @@ export function verifyMatch(input: VerifyMatchInput): Result<MatchVerification> 
 function logIssues(section: MatchSection, earlier: readonly { readonly length: number; readonly head: string }[]): Issue[] {
   const genesis = logGenesis(section.taskId);
   const log = section.log as readonly object[];
-  if (section.logHead === undefined) {
-    // Entries with prev but no head: the head was taken away, which is what hides a dropped last entry.
-    if (section.log.some((e) => e.prev !== undefined)) return [issue("match_log_head_mismatch", { published: "—", computed: chainHead(genesis, log) }, { path: ["record", "match", "logHead"] })];
-    const out = section.log.length > 0 ? [issue("match_log_unchained", {}, { path: ["record", "match", "log"] })] : [];
-    for (const e of earlier) if (!extendsHead(genesis, log, e)) out.push(issue("match_log_rewritten", { length: e.length, head: e.head }, { path: ["record", "match", "log"] }));
-    return out;
-  }
+  const head = section.logHead;
+  const at = ["record", "match", "log"];
   const out: Issue[] = [];
-  const broken = firstBreak(genesis, log);
-  if (broken >= 0) out.push(issue("match_log_chain_broken", { index: broken + 1 }, { path: ["record", "match", "log", broken, "prev"] }));
-  const computed = chainHead(genesis, log);
-  if (computed !== section.logHead) out.push(issue("match_log_head_mismatch", { published: section.logHead, computed }, { path: ["record", "match", "logHead"] }));
-  for (const e of earlier) if (!extendsHead(genesis, log, e)) out.push(issue("match_log_rewritten", { length: e.length, head: e.head }, { path: ["record", "match", "log"] }));
+  // Without a head, entries carrying prev mean the head was taken away (which hides a dropped last entry).
+  const chained = head !== undefined || section.log.some((e) => e.prev !== undefined);
+  if (!chained && log.length > 0) out.push(issue("match_log_unchained", {}, { path: at }));
+  if (chained) {
+    const broken = firstBreak(genesis, log);
+    if (broken >= 0) out.push(issue("match_log_chain_broken", { index: broken + 1 }, { path: [...at, broken, "prev"] }));
+    const computed = chainHead(genesis, log);
+    if (computed !== head) out.push(issue("match_log_head_mismatch", { published: head ?? "-", computed }, { path: ["record", "match", "logHead"] }));
+  }
+  for (const e of earlier) if (!extendsHead(genesis, log, e)) out.push(issue("match_log_rewritten", { length: e.length, head: e.head }, { path: at }));
   return out;
 }
 
@@ -235,7 +235,8 @@ function recusalWarnings(section: MatchSection, byTarget: Readonly<Record<string
   const limit = lateRecusalLimit(targets);
   const repeated = Object.entries(byTarget).filter(([, n]) => n > 1);
   if (section.log.length > limit || repeated.length > 0) {
-    const detail = repeated.length > 0 ? repeated.slice(0, 5).map(([t, n]) => `${t}×${n}`).join(", ") : `${targets}`;
+    const list = repeated.slice(0, 5).map(([t, n]) => `${t}×${n}`);
+    const detail = repeated.length > 0 ? { zh: `同一对象多次：${list.join("、")}`, en: `repeated at ${list.join(", ")}` } : { zh: `共${targets}个检查对象`, en: `${targets} targets` };
     out.push(issue("match_late_recusals_many", { total: section.log.length, limit, detail }, { path: ["record", "match", "log"] }));
   }
   return out;

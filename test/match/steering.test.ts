@@ -24,7 +24,7 @@ describe("行政处罚法 第42条 is a floor, not a default", () => {
   it("minCredentialed: 1 (one-officer teams) is refused with a code citing 第42条", () => {
     const r = matchInspectors({ record: record(targets), inspectors, rules: { minCredentialed: 1 } });
     expect(codes(r)).toEqual(["match_below_legal_minimum"]);
-    expect(!r.ok && r.issues[0]!.message.zh).toContain("第四十二条");
+    expect(!r.ok && r.issues[0]!.message.zh).toContain("第42条");
   });
 
   it("minCredentialed: 0 with an expert (a team with no officer) is refused, even under a legal exception", () => {
@@ -50,7 +50,7 @@ describe("行政处罚法 第42条 is a floor, not a default", () => {
     const pool = [...market(3), { id: "Y1", name: "应急", department: "应急管理局" }];
     const r = matchInspectors({ record: record(targets), inspectors: pool, rules: { departments: { 市场监管局: 2, 应急管理局: 0 } } });
     expect(codes(r)).toEqual(["match_department_count_zero"]);
-    expect(!r.ok && r.issues[0]!.message.zh).toContain("第四十二条");
+    expect(!r.ok && r.issues[0]!.message.zh).toContain("第42条");
   });
 
   it("the initiator is a role: every team has a member of the initiating department, and it is committed", () => {
