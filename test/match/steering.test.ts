@@ -251,7 +251,8 @@ describe("commit what matching reads", () => {
     const r = spawnSync(process.execPath, ["--import", "tsx", join(root, "src/cli/main.ts"), "announce", join(root, "examples/data/jiaozuo-entertainment-pool.csv"),
       "--task-id", "T-D", "--salt", salt, "--sizes", "4", "--stratify", "none", "--entropy-source", "dice:公开掷骰",
       "--inspectors", join(root, "examples/data/jiaozuo-inspectors.csv"), "--departments", "焦作市公安局,焦作市不存在局", "-o", out], { encoding: "utf8", cwd: root });
-    expect(r.status).toBe(1);
+    // An input the command refuses (exit 2 = usage/input, as the CLI documents), before anything is written.
+    expect(r.status).toBe(2);
     expect(r.stderr + r.stdout).toContain("match_department_not_in_roster");
     expect(spawnSync("test", ["-e", out]).status).toBe(1);
   }, 30_000);
