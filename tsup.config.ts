@@ -7,17 +7,17 @@ export default defineConfig([
     entry: ["src/**/*.ts", "!src/cli/**", "!src/global.ts", "!src/global-draw.ts", "!src/global-files.ts"],
     format: ["esm"],
     bundle: false,
-    dts: { entry: { index: "src/index.ts", "files/index": "src/files/index.ts" } },
+    dts: { entry: { index: "src/index.ts", "files/index": "src/files/index.ts", "simulate/index": "src/simulate/index.ts" } },
     sourcemap: true,
     clean: true,
     target: "es2022",
   },
   {
-    // CommonJS: one file per entry (Node's require does not tree-shake anyway); `double-random/files` apart, so
-    // that requiring the core never loads fflate/saxes.
-    entry: { index: "src/index.ts", "files/index": "src/files/index.ts" },
+    // CommonJS: one file per entry (Node's require does not tree-shake anyway); the subpath entries apart, so
+    // that requiring the core never loads fflate/saxes or seedrandom.
+    entry: { index: "src/index.ts", "files/index": "src/files/index.ts", "simulate/index": "src/simulate/index.ts" },
     format: ["cjs"],
-    dts: { entry: { index: "src/index.ts", "files/index": "src/files/index.ts" } },
+    dts: { entry: { index: "src/index.ts", "files/index": "src/files/index.ts", "simulate/index": "src/simulate/index.ts" } },
     sourcemap: true,
     target: "es2022",
   },

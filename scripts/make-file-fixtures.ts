@@ -117,6 +117,11 @@ function libreOffice(): void {
     };
     run("MS Word 2007 XML", "docx");
     run("Calc MS Excel 2007 XML", "xlsx", ["--infilter=HTML (StarCalc)"]);
+    // The exceljs pool opened and saved again by LibreOffice Calc: its own styles, shared strings, and the
+    // formula exceljs left without a value recalculated.
+    const profile = `-env:UserInstallation=file://${join(dir, "profile")}`;
+    execFileSync(soffice, [profile, "--headless", "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", dir, join(out, "pool-exceljs.xlsx")], { stdio: "ignore", timeout: 120_000 });
+    writeFileSync(join(out, "pool-libreoffice.xlsx"), readFileSync(join(dir, "pool-exceljs.xlsx")));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -1,8 +1,11 @@
-// Public API of `double-random/files`: the one table reader (XLSX/WPS, CSV/TSV in any encoding, DOCX tables).
-// Kept out of the main entry so that `import { draw } from "double-random"` never bundles ZIP or XML code.
-export { readTable, type ReadTableOptions } from "./readTable.js";
+/**
+ * double-random/files: tables from real files (XLSX/WPS, CSV in any encoding, DOCX) and what reads them.
+ * Kept out of the main entry so that `import { draw } from "double-random"` never bundles ZIP or XML code.
+ *
+ * @packageDocumentation
+ */
 export type { CellRange, Table, TableFormat, TableRow } from "./types.js";
-// Where a table's header is (title rows, two-row headers), shared by pools, plans and results.
+export { readTable, type ReadTableOptions } from "./readTable.js";
 export {
   locateHeader, type DuplicateColumn, type HeaderColumn, type LocateHeaderOptions, type LocatedHeader, type RecognizeHeader,
 } from "./header.js";

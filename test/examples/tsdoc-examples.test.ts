@@ -4,7 +4,11 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import * as filesApi from "../../src/files/index.js";
-import * as api from "../../src/index.js";
+import * as core from "../../src/index.js";
+import * as simulateApi from "../../src/simulate/index.js";
+
+// Examples see the public API of every entry point: `double-random`, `double-random/files`, `double-random/simulate`.
+const api = { ...core, ...filesApi, ...simulateApi };
 
 const root = new URL("../../", import.meta.url).pathname;
 function files(dir: string): string[] {
@@ -44,10 +48,8 @@ function examplesOf(file: string): Example[] {
   return out;
 }
 
-// The subpath entry `double-random/files` is in scope too (its exports do not clash with the main entry's).
-const scope: Record<string, unknown> = { ...api, ...filesApi };
-const names = Object.keys(scope);
-const values = Object.values(scope);
+const names = Object.keys(api);
+const values = Object.values(api);
 const examples = files(join(root, "src")).filter((f) => !f.includes("/cli/")).flatMap(examplesOf);
 
 describe("TSDoc examples", () => {

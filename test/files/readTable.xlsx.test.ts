@@ -143,3 +143,30 @@ describe("readTable: other workbooks", () => {
     expect(!r.ok && r.issues[0]?.code).toBe("file_html_table");
   });
 });
+
+describe("readTable: the same pool saved again by LibreOffice Calc", () => {
+  // LibreOffice writes its own styles and shared strings, recalculates the formula exceljs left without a value,
+  // and shows the hidden sheet again (so the sheet is named here).
+  const ours = readFixture("pool-exceljs.xlsx").table;
+  const { table, warnings } = readFixture("pool-libreoffice.xlsx", { sheet: "名录库" });
+
+  it("gives the same cells, but for the recalculated formula and the long id (Calc keeps 15 digits, as Excel)", () => {
+    const strip = (rows: typeof table.rows) => rows.map((r) => r.cells.slice(0, 8).filter((_, k) => !(r.row === 7 && k === 0)).join("|").replace(/\|+$/, ""));
+    expect(strip(table.rows)).toEqual(strip(ours.rows));
+    expect(table.rows.find((r) => r.row === 7)?.cells[0]).toBe("410802199001011000");
+    expect(warnings.find((w) => w.code === "cell_number_precision")?.params?.cell).toBe("A7");
+    expect(table.rows.find((r) => r.row === 5)?.cells[8]).toBe("山阳区麦乐迪量贩式KTV分店");
+    expect(table.merges).toEqual(ours.merges);
+    expect(warnings.some((w) => w.code === "cell_formula_no_value")).toBe(false);
+  });
+
+  it("keeps the hidden row hidden", () => {
+    expect(table.rows.find((r) => r.row === 6)?.hidden).toBe(true);
+  });
+
+  it("reads a WPS .et saved as OOXML by its content (the name is a hint only)", () => {
+    const r = readTable(fixture("pool-libreoffice.xlsx"), { name: "名录库.et", sheet: 2 });
+    expect(r.ok && r.value.format).toBe("xlsx");
+    expect(r.ok && r.warnings.some((w) => w.code === "file_format_mismatch")).toBe(false);
+  });
+});
