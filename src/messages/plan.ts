@@ -9,6 +9,8 @@ export const planMessages = {
   plan_row_skipped: { severity: "info", zh: "第{row}行未作为任务导入：{reason}", en: "Row {row} was not imported as a task: {reason}" },
   plan_cell_filled: { severity: "info", zh: "“{header}”为空（合并单元格），已按第{from}行填充为“{value}”", en: "\"{header}\" is blank (merged cell); filled from row {from} with \"{value}\"" },
   plan_targeting_assumed: { severity: "info", zh: "表中没有“抽查类型”列，所有任务按不定向处理", en: "The table has no 抽查类型 column; every task is taken as undirected (不定向)" },
+  plan_fill_column_unknown: { severity: "error", zh: "要填充合并单元格的列{names}不是此表的列（此表可识别的列：{columns}）", en: "The column(s) {names} to fill merged cells in are not columns of this table (its recognised columns: {columns})" },
+  lint_argument_unexpected: { severity: "error", zh: "多余的参数“{argument}”：lint 一次检查一个计划文件", en: "Unexpected argument \"{argument}\": lint checks one plan file at a time" },
   plan_csv_problem: { severity: "warning", zh: "CSV 解析问题：{detail}", en: "CSV parsing problem: {detail}" },
   // Lint: one code per finding.
   task_name_missing: { severity: "error", zh: "缺少抽查任务名称", en: "The task has no name (抽查任务名称)" },

@@ -15,6 +15,13 @@ export interface FormatTextOptions {
   readonly title?: string;
 }
 
+/** "序号5 娱乐场所检查" / "No. 5 娱乐场所检查": how a report names a task. */
+export function taskLabel(index: string | undefined, name: string, lang: "zh" | "en"): string {
+  const i = (index ?? "").trim();
+  if (i === "") return name;
+  return lang === "zh" ? `序号${i} ${name}` : `No. ${i} ${name}`;
+}
+
 const MARK = { error: "✗", warning: "!", info: "·" } as const;
 const WORD = { zh: { error: "错误", warning: "警告", info: "提示" }, en: { error: "error", warning: "warning", info: "note" } } as const;
 
@@ -36,7 +43,12 @@ const WORD = { zh: { error: "错误", warning: "警告", info: "提示" }, en: {
 export function formatDiagnosticsText(diagnostics: readonly Issue[], options: FormatTextOptions = {}): string {
   const lang = options.lang === "en" ? "en" : "zh";
   const names = new Map<number, string>();
-  for (const t of options.plan?.tasks ?? []) if (t.source) names.set(t.source.row, t.name);
+  for (const t of options.plan?.tasks ?? []) if (t.source) names.set(t.source.row, taskLabel(t.source.cells["序号"], t.name, lang));
+  // Diagnostics from lintPlan name their task themselves (no plan needed).
+  for (const d of diagnostics) {
+    const t = (d as { task?: { row: number; index?: string; name: string } }).task;
+    if (t && !names.has(t.row)) names.set(t.row, taskLabel(t.index, t.name, lang));
+  }
   const groups = new Map<number | undefined, Issue[]>();
   for (const d of diagnostics) {
     const g = groups.get(d.row);

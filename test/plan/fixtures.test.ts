@@ -20,8 +20,10 @@ export const wugangInspectors: Inspector[] = [{
 }];
 
 const CASES: Record<string, LintPlanTableOptions> = {
-  "jiaozuo-2023": { year: 2023, fillMerged: true },
-  "jincheng-2023": { year: 2023, fillMerged: true, completionDate: "2023-12-15" },
+  // The columns the documents merge (a department's heading, the 序号 and plan name of quarterly rows); filling
+  // every usual column (fillMerged: true) would also fill the blanks the documents really have (焦作 row 6).
+  "jiaozuo-2023": { year: 2023, fillMerged: ["发起部门", "序号", "抽查计划名称"] },
+  "jincheng-2023": { year: 2023, fillMerged: ["地市"], completionDate: "2023-12-15" },
   "wugang-2023": { year: 2023, issuer: "舞钢市工业和信息化局", items: wugangItems, inspectors: wugangInspectors },
 };
 
