@@ -1,6 +1,6 @@
 import { messages } from "../messages/index.js";
 import type { Issue, IssueCode } from "../result.js";
-import { taskLabel } from "./formatText.js";
+import { taskLabel } from "./_label.js";
 import { lintRules } from "./rules/index.js";
 
 /**

@@ -1,6 +1,7 @@
 import type { Plan } from "../model/plan.js";
 import type { Issue } from "../result.js";
 import { issue } from "./_issue.js";
+import { taskLabel } from "./_label.js";
 
 /**
  * Options of {@link formatDiagnosticsText}.
@@ -13,13 +14,6 @@ export interface FormatTextOptions {
   readonly plan?: Plan;
   /** A title line, e.g. the file name. */
   readonly title?: string;
-}
-
-/** "序号5 娱乐场所检查" / "No. 5 娱乐场所检查": how a report names a task. */
-export function taskLabel(index: string | undefined, name: string, lang: "zh" | "en"): string {
-  const i = (index ?? "").trim();
-  if (i === "") return name;
-  return lang === "zh" ? `序号${i} ${name}` : `No. ${i} ${name}`;
 }
 
 const MARK = { error: "✗", warning: "!", info: "·" } as const;

@@ -729,11 +729,8 @@ function quoteSpans(
     if (last && joined) last[1] = t;
     else runs.push([t, t]);
   }
-  // A run takes the fillers it touches ("抽取一定比例的…检查"), not the separators.
-  for (const r of runs) {
-    while (r[0] > 0 && tokens[r[0] - 1]?.k === "filler") r[0]--;
-    while (r[1] + 1 < tokens.length && tokens[r[1] + 1]?.k === "filler") r[1]++;
-  }
+  // A run takes the fillers just before it ("抽取一定比例的…"); those after it lead to the figure.
+  for (const r of runs) while (r[0] > 0 && tokens[r[0] - 1]?.k === "filler") r[0]--;
   const texts: string[] = [];
   for (const [a, b] of runs.slice(0, MAX_QUOTED_SPANS)) {
     const start = Math.min(spans[a * 2] ?? 0, length - 1);

@@ -50,7 +50,7 @@ describe("double-random lint (runLint)", () => {
     const path = join(dir, "fine.csv");
     writeFileSync(path, "抽查任务名称,抽查类型,抽查对象范围,抽查比例,抽取日期,发起部门\n娱乐场所治安管理监督检查,不定向,全市娱乐场所,每半年3%,2023年1月1日—12月31日,焦作市公安局\n");
     expect(await runLint([path, "--year", "2023", "--lang", "en"])).toBe(0);
-    expect(out).toContain("Tasks using credit-risk classification: 0% (0/1)");
+    expect(out).toContain("Tasks using credit-risk classification: 0% (0 of 1)");
     expect(out).toContain("0 error(s), 1 warning(s)");
   });
 

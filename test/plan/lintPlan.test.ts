@@ -49,19 +49,20 @@ describe("lintPlan", () => {
 
   it("reports the ratio problems of the seed plans with their row", () => {
     const rows = [FINE.replace("每半年3%", "-5%"), FINE.replace("每半年3%", "120%"), FINE.replace("每半年3%", "0.2"), FINE.replace("每半年3%", "待定"), FINE.replace("每半年3%", "")];
-    expect(codes(rows, { disable: ["credit-share", "duplicate-task"] })).toEqual([[2, "quota_negative"], [3, "quota_over_100"], [4, "quota_bare_number"], [5, "quota_undecided"], [6, "quota_empty"]]);
+    expect(codes(rows, { disable: ["credit-share", "duplicate-task", "task-name-repeated"] })).toEqual([[2, "quota_negative"], [3, "quota_over_100"], [4, "quota_bare_number"], [5, "quota_undecided"], [6, "quota_empty"]]);
   });
 
   it("reports missing, unreadable and out-of-year windows and windows after the completion date", () => {
     const rows = [FINE.replace("2023年1月1日—12月31日", ""), FINE.replace("2023年1月1日—12月31日", "年中左右"), FINE.replace("2023年1月1日—12月31日", "2022年4月"), FINE.replace("2023年1月1日—12月31日", "3月-12月")];
     const p = unwrap(importPlanTable([HEADER, ...rows].join("\n"), { year: 2023, completionDate: "2023-12-15" }));
-    expect(lintPlan(p, { disable: ["credit-share"] }).map((d) => [d.row, d.code])).toEqual([
+    expect(lintPlan(p, { disable: ["credit-share", "task-name-repeated"] }).map((d) => [d.row, d.code])).toEqual([
       [2, "window_empty"], [3, "window_unparseable"], [4, "window_outside_year"], [5, "window_after_completion"],
     ]);
   });
 
   it("reports a year in the task or plan name that is not the plan year", () => {
-    expect(codes([FINE.replace("娱乐场所治安管理监督检查", "2021年第一季度市管重点排污单位监督检查")])).toEqual([[2, "task_year_mismatch"]]);
+    // The name also pins the first quarter while the window is the whole year (task-name-period).
+    expect(codes([FINE.replace("娱乐场所治安管理监督检查", "2021年第一季度市管重点排污单位监督检查")])).toEqual([[2, "task_year_mismatch"], [2, "task_name_period_mismatch"]]);
     expect(codes([FINE.replace("娱乐场所治安管理监督检查", "2023 年度娱乐场所检查")])).toEqual([]);
   });
 
