@@ -47,7 +47,7 @@ function takeFillMerged(argv: readonly string[]): { rest: string[]; fill: boolea
 }
 
 /** An .xlsx as a {@link Table}: merged cells filled with their first cell's text, the merges listed (until the shared reader lands). */
-async function readWorkbookTable(file: string, sheetName: string | undefined): Promise<Table | { error: string }> {
+export async function readWorkbookTable(file: string, sheetName: string | undefined): Promise<Table | { error: string }> {
   // exceljs is heavy: loaded only when a workbook is actually read.
   const { default: ExcelJS } = await import("exceljs");
   const wb = new ExcelJS.Workbook();

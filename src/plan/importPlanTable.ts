@@ -184,7 +184,22 @@ export function importPlanTable(input: PlanTableInput, options: ImportPlanTableO
     }
   }
 
-  const headerRow = rows[headerIndex] as Row;
+  let headerRow = rows[headerIndex] as Row;
+  let firstData = headerIndex + 1;
+  // A header written on two rows (舞钢: 清单中的抽查项目 over 抽查类别 / 抽查事项 / 事项类别): in a Table the second row's
+  // other cells are merged down from the first. The lower row names the columns it splits.
+  const below = rows[headerIndex + 1];
+  if (below && merged.size > 0) {
+    const width = headerRow.cells.length;
+    let down = 0;
+    for (let c = 1; c <= width; c++) if (merged.get(`${below.row}:${c}`) === headerRow.row) down++;
+    if (down * 2 >= width) {
+      const cells = headerRow.cells.map((h, c) => (merged.get(`${below.row}:${c + 1}`) === headerRow.row || (below.cells[c] ?? "").trim() === "" ? h : (below.cells[c] as string)));
+      issues.push(issue("plan_row_skipped", { row: below.row, reason: { zh: "表头的第二行，已与上一行合并为列名", en: "second header row, joined with the one above" } }, { row: below.row }));
+      headerRow = { row: headerRow.row, cells };
+      firstData = headerIndex + 2;
+    }
+  }
   const headers: string[] = [];
   const columnField: (PlanField | undefined)[] = [];
   const fieldColumn = new Map<PlanField, number>();
@@ -233,7 +248,7 @@ export function importPlanTable(input: PlanTableInput, options: ImportPlanTableO
   const idPrefix = options.idPrefix ?? "R";
   const parsers = cachedParsers(year);
   const tasks: Task[] = [];
-  for (const r of rows.slice(headerIndex + 1)) {
+  for (const r of rows.slice(firstData)) {
     if (isBlankRow(r.cells)) continue;
     if (recognizedCount(r.cells, overrides) >= 2 && r.cells.every((c) => c.trim() === "" || fieldOf(c, overrides) !== undefined)) {
       issues.push(issue("plan_row_skipped", { row: r.row, reason: { zh: "重复的表头行", en: "repeated header row" } }, { row: r.row }));

@@ -31,6 +31,11 @@ export interface DiagnosticTask {
   readonly name: string;
 }
 
+const SHIFT_CODES: ReadonlySet<string> = new Set(["columns_shifted", "quota_column_shift"]);
+const FOLDED_BY_SHIFT: ReadonlySet<string> = new Set([
+  "window_empty", "window_unparseable", "quota_empty", "quota_unrecognized", "quota_unrecognized_text", "cooperator_missing", "initiator_missing", "targeting_missing",
+]);
+
 const ORDER: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
 
 /**
@@ -81,8 +86,12 @@ export function lintPlan(plan: Plan, options: LintPlanOptions = {}): Diagnostic[
   const byRow = new Map<number, Task>();
   for (const t of plan.tasks) if (t.source) byRow.set(t.source.row, t);
   const seen = new Set(found.map((d) => `${d.row}\u0000${d.field}\u0000${d.code}`));
+  // A shifted row: its other cell findings (an empty window, a department missing, an unread ratio) are that
+  // shift seen again; one finding per defect, the shift's, with a hint that says so.
+  const shiftedRows = new Set(found.filter((d) => SHIFT_CODES.has(d.code) && d.row !== undefined).map((d) => d.row as number));
   const out: Diagnostic[] = [];
   for (const d of found) {
+    if (d.row !== undefined && shiftedRows.has(d.row) && FOLDED_BY_SHIFT.has(d.code)) continue;
     const task = d.row === undefined ? undefined : byRow.get(d.row);
     const field = task && d.field !== undefined ? ctx.fieldOf(task, d.field) : undefined;
     const from = task && field ? filledFrom(task, field) : undefined;

@@ -1,5 +1,6 @@
 import { type Issue } from "../../result.js";
 import type { LintRule } from "../rule.js";
+import { filledFrom } from "../_filled.js";
 import { issue } from "../_issue.js";
 
 const PER_YEAR = { year: 1, halfYear: 2, quarter: 4, month: 12, plan: 1 } as const;
@@ -41,6 +42,8 @@ export const entityCap: LintRule = {
   check(ctx) {
     const groups = new Map<string, { item: string; n: bigint; d: bigint; rows: number[]; terms: Array<{ zh: string; en: string }> }>();
     for (const t of ctx.plan.tasks) {
+      // A 事项 merged over several tasks (焦作 交通 “合并查”) is one combined inspection: counted on its first row only.
+      if (filledFrom(t, "items") !== undefined) continue;
       const q = ctx.quota(t);
       if (!q.ok) continue;
       let n: bigint;

@@ -20,7 +20,7 @@ export const taskNameRepeated: LintRule = {
   },
   check(ctx) {
     const out: Issue[] = [];
-    const first = new Map<string, { row: number; whole: string }>();
+    const first = new Map<string, { row: number; whole: string; index: string }>();
     // Rows equal in name, items, scope, initiator and window are task_duplicate's finding, not this one's.
     const whole = (t: (typeof ctx.plan.tasks)[number]) => [t.name, t.items.join("；"), t.scope, t.initiator, t.windowText].map(norm).join("\u0000");
     for (const t of ctx.plan.tasks) {
@@ -31,8 +31,10 @@ export const taskNameRepeated: LintRule = {
       const key = `${norm(t.region ?? "")}\u0000${name}`;
       const row = t.source?.row ?? ctx.plan.tasks.indexOf(t) + 1;
       const seen = first.get(key);
-      if (seen === undefined) first.set(key, { row, whole: whole(t) });
-      else if (seen.whole !== whole(t)) out.push(issue("task_name_repeated", { first: seen.row, name: t.name }, ctx.where(t, "name")));
+      const index = norm(ctx.cell(t, "index") ?? "");
+      // The same 序号 on both rows: one task written on two rows (a hand-filled merge), not two tasks.
+      if (seen === undefined) first.set(key, { row, whole: whole(t), index });
+      else if (seen.whole !== whole(t) && (index === "" || index !== seen.index)) out.push(issue("task_name_repeated", { first: seen.row, name: t.name }, ctx.where(t, "name")));
     }
     return out;
   },
