@@ -1,12 +1,27 @@
 // `double-random lint <plan.csv|plan.xlsx>`: Node-only. Reads the file, imports it, lints it, prints a report.
 import { existsSync, readFileSync } from "node:fs";
 import { basename, extname } from "node:path";
+// Lean on purpose: only the plan area and the CLI's light helpers are loaded (no pools, draw or match), and exceljs
+// only when a workbook is read.
+import { createIssue } from "../createIssue.js";
 import type { Table } from "../files/types.js";
-import {
-  createIssue, formatDiagnosticsJson, formatDiagnosticsSarif, formatDiagnosticsText, type Issue, lintPlanTable,
-} from "../index.js";
-import { parse } from "./args.js";
-import { type Lang, printIssues, readText } from "./io.js";
+import { formatDiagnosticsJson } from "../plan/formatJson.js";
+import { formatDiagnosticsSarif } from "../plan/formatSarif.js";
+import { formatDiagnosticsText } from "../plan/formatText.js";
+import { lintPlanTable } from "../plan/lintPlanTable.js";
+import type { Issue } from "../result.js";
+import { contextOf, type Lang, parse } from "./args.js";
+import { printIssues } from "./output.js";
+
+/** A UTF-8 text file (a BOM dropped), or the coded issue why not. */
+function readText(file: string): { ok: true; value: string } | { ok: false; issues: Issue[] } {
+  if (!existsSync(file)) return { ok: false, issues: [createIssue("file_not_found", { file })] };
+  try {
+    return { ok: true, value: readFileSync(file, "utf8").replace(/^\uFEFF/, "") };
+  } catch (e) {
+    return { ok: false, issues: [createIssue("file_unreadable", { file, detail: (e as Error).message })] };
+  }
+}
 
 export const USAGE = `double-random lint <plan.csv|plan.xlsx> --year 2023 [--format text|json|sarif] [--lang zh|en]
                    [--fill-merged [列名,列名]] [--issuer 单位] [--completion-date YYYY-MM-DD] [--sheet 名称]
@@ -76,13 +91,9 @@ export async function readWorkbookTable(file: string, sheetName: string | undefi
   return { format: "xlsx", name: basename(file), sheet: ws.name, sheets: wb.worksheets.map((w) => w.name), rows, merges };
 }
 
-/** Usage problems, each followed by its hint. */
+/** Usage problems, each with its hint. */
 function printUsage(issues: readonly Issue[], lang: Lang): void {
-  for (const i of issues) {
-    printIssues([i], lang);
-    const hint = i.hint ?? USAGE_HINTS[i.code];
-    if (hint) process.stderr.write(`  ${lang === "zh" ? "提示：" : "hint: "}${hint[lang]}\n`);
-  }
+  printIssues(issues.map((i) => (i.hint || !USAGE_HINTS[i.code] ? i : { ...i, hint: USAGE_HINTS[i.code] })), lang);
 }
 
 const USAGE_HINTS: Readonly<Record<string, { zh: string; en: string }>> = {
@@ -99,7 +110,7 @@ export async function runLint(argv: string[]): Promise<number> {
     "completion-date": { type: "string" },
     sheet: { type: "string" },
   });
-  if (!p.ok) return printIssues(p.issues, "zh"), process.stderr.write(USAGE), 2;
+  if (!p.ok) return printUsage(p.issues, contextOf(argv).lang), process.stderr.write(USAGE), 2;
   const { positionals, lang } = p.value;
   const values = p.value.values as Record<string, string | boolean | undefined>;
   if (values.help) {
@@ -116,13 +127,13 @@ export async function runLint(argv: string[]): Promise<number> {
   if (file === undefined || problems.length > 0) return printUsage(problems, lang), process.stderr.write(USAGE), 2;
   let input: string | Table;
   if ([".xlsx", ".xlsm"].includes(extname(file).toLowerCase())) {
-    if (!existsSync(file)) return printIssues([createIssue("file_not_found", { file })], lang), 2;
+    if (!existsSync(file)) return printUsage([createIssue("file_not_found", { file })], lang), 2;
     const x = await readWorkbookTable(file, values.sheet as string | undefined);
-    if ("error" in x) return printIssues([createIssue("workbook_unreadable", { file, detail: x.error })], lang), 2;
+    if ("error" in x) return printUsage([createIssue("workbook_unreadable", { file, detail: x.error })], lang), 2;
     input = x;
   } else {
     const text = readText(file);
-    if (!text.ok) return printIssues(text.issues, lang), 2;
+    if (!text.ok) return printUsage(text.issues, lang), 2;
     input = text.value;
   }
   return report(file, input, { year, fill, lang, format, values });

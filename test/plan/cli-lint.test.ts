@@ -84,12 +84,12 @@ describe("double-random lint (runLint)", () => {
     expect(await runLint(["--fill-merged=配合部分", path, "--year", "2023"])).toBe(2);
     expect(err).toContain("[plan_fill_column_unknown]");
     expect(err).toContain("“配合部分”");
-    expect(err).toContain("提示：");
+    expect(err).toContain("→");
     expect(err).not.toMatch(/Option|argument/);
     err = "";
     expect(await runLint([path, "配合部门", "--year", "2023"])).toBe(2);
     expect(err).toContain("多余的参数“配合部门”");
-    expect(err).toContain("提示：");
+    expect(err).toContain("→");
     out = "";
     expect(await runLint([path, "--year", "2023"])).toBe(1);
     expect(out).toContain("--fill-merged 配合部门");
