@@ -9,6 +9,8 @@ export function fillHint(header: string, where: Where): Message {
     : { zh: `若此格是合并单元格导出后的空白，导入时用 fillMerged: ["${header}"]（或用 double-random/files 读取原表）`, en: `If the blank comes from a merged cell, import with fillMerged: ["${header}"] (or read the original with double-random/files)` };
 }
 
+const SHIFTED: Message = { zh: "核对本行各栏是否错位，把内容移回对应的列；本行空缺或无法识别的抽查时间、部门等多因错位引起，改正后请重新检查", en: "Check the row for shifted cells and move each text back to its column; its empty or unread window and departments come from the shift: lint again after fixing it" };
+
 /** The hint of every error code the lint reports, for findings whose rule gave none. */
 export const ERROR_HINTS: Readonly<Record<string, Message>> = {
   task_name_missing: { zh: "填写抽查任务名称；续行请与上一行合并或写明名称", en: "Name the task; a continuation row is merged with the row above or names the task" },
@@ -23,8 +25,8 @@ export const ERROR_HINTS: Readonly<Record<string, Message>> = {
   quota_unrecognized: { zh: "写成“比例；频次”，如“不低于5%；1次/年”", en: "Write \"ratio; frequency\", e.g. 不低于5%；1次/年" },
   quota_unrecognized_text: { zh: "删去或移走无法识别的文字：日期写入抽查时间栏，适用对象写在比例之前（如“三级医院≥50%”）", en: "Remove or move the unread words: dates go to the window column, sub-populations before their ratio (三级医院≥50%)" },
   unsupported_structure: { zh: "一个任务写一个比例；不同对象的比例请写明适用对象，或拆成多个任务", en: "One ratio per task; name the sub-population of each ratio or split the task" },
-  quota_column_shift: { zh: "核对本行各栏是否错位，把内容移回对应的列；本行空缺或无法识别的抽查时间、部门等多因错位引起，改正后请重新检查", en: "Check the row for shifted cells and move each text back to its column; its empty or unread window and departments come from the shift: lint again after fixing it" },
-  columns_shifted: { zh: "核对本行各栏是否错位，把内容移回对应的列；本行空缺或无法识别的抽查时间、部门等多因错位引起，改正后请重新检查", en: "Check the row for shifted cells and move each text back to its column; its empty or unread window and departments come from the shift: lint again after fixing it" },
+  quota_column_shift: SHIFTED,
+  columns_shifted: SHIFTED,
   quota_rounds_to_zero: { zh: "提高比例或写明最少抽查户数（如“不少于1户”）", en: "Raise the ratio or give a minimum count (不少于1户)" },
   window_empty: { zh: "填写抽查时间，如“3月—11月”", en: "Write the window, e.g. 3月—11月" },
   window_unparseable: { zh: "写成起止日期或月份，如“2023年3月1日至11月30日”“3月—11月”", en: "Write start and end, e.g. 2023年3月1日至11月30日 or 3月—11月" },

@@ -1,6 +1,7 @@
 import { type Issue } from "../../result.js";
 import type { LintRule } from "../rule.js";
 import { issue } from "../_issue.js";
+import { ISSUE12 } from "./_source.js";
 
 const TIERED_INCREASE = /递加|递增|逐级(增加|提高)|(增加|提高)(抽查)?比例/;
 
@@ -15,8 +16,8 @@ export const creditTiersFullQuota: LintRule = {
   codes: ["credit_increase_on_full_quota"],
   description: { zh: "抽查比例已是100%，信用风险分类要求却要按等级递加或提高比例", en: "The ratio is already 100% while the credit requirement raises it by tier" },
   rationale: {
-    zh: "100%已抽取全部对象，按风险等级“递加抽查比例”无从执行；差异化只能体现在频次或检查深度上，应写明（国发〔2019〕5号：依据信用风险分类结果确定比例和频次）。来源：对未见过的2024年某市联合抽查计划的人工审读（issue 12）。",
-    en: "At 100% every entity is drawn: raising the ratio by tier cannot be carried out; differentiation must be in frequency or depth, and say so (国发〔2019〕5号). Source: a careful reading of an unseen 2024 municipal joint plan (issue 12).",
+    zh: `100%已抽取全部对象，按风险等级“递加抽查比例”无从执行；差异化只能体现在频次或检查深度上，应写明（国发〔2019〕5号：依据信用风险分类结果确定比例和频次）。${ISSUE12.zh}。`,
+    en: `At 100% every entity is drawn: raising the ratio by tier cannot be carried out; differentiation must be in frequency or depth, and say so (国发〔2019〕5号). ${ISSUE12.en}.`,
   },
   check(ctx) {
     const out: Issue[] = [];

@@ -2,6 +2,7 @@ import { type Issue } from "../../result.js";
 import type { Task } from "../../model/plan.js";
 import type { LintRule } from "../rule.js";
 import { issue } from "../_issue.js";
+import { ISSUE12 } from "./_source.js";
 
 const PLACE = /^[\u4e00-\u9fff]{1,3}?(?:市|县|区|旗)/;
 const KIND = /(?:委员会|局|委|办公室|办|厅)$/;
@@ -56,8 +57,8 @@ export const departmentSpelling: LintRule = {
   codes: ["department_spelled_two_ways"],
   description: { zh: "同一部门在计划中写法不一（有无“市/县”前缀、“局/委”混用）", en: "One department is written two ways in the plan (with and without the 市/县 prefix, as 局 and as 委)" },
   rationale: {
-    zh: "部门联合抽查按部门名称对应各部门的执法检查人员名录库和任务分工（国发〔2019〕5号：发起部门与配合部门分别抽取执法人员）；同一部门两种写法会被当作两个部门，配合统计和“多头检查”核对都会出错。来源：对未见过的2024年某市联合抽查计划的人工审读（issue 12）。",
-    en: "Joint tasks match departments by name to their inspector pools and duties (国发〔2019〕5号: initiator and cooperators each draw their inspectors); two spellings count as two departments and break the bookkeeping. Source: a careful reading of an unseen 2024 municipal joint plan (issue 12).",
+    zh: `部门联合抽查按部门名称对应各部门的执法检查人员名录库和任务分工（国发〔2019〕5号：发起部门与配合部门分别抽取执法人员）；同一部门两种写法会被当作两个部门，配合统计和“多头检查”核对都会出错。${ISSUE12.zh}。`,
+    en: `Joint tasks match departments by name to their inspector pools and duties (国发〔2019〕5号: initiator and cooperators each draw their inspectors); two spellings count as two departments and break the bookkeeping. ${ISSUE12.en}.`,
   },
   check(ctx) {
     const out: Issue[] = [];

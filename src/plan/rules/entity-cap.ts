@@ -79,6 +79,8 @@ export const entityCap: LintRule = {
       n *= BigInt(times);
       const item = t.items.join("；") || t.name;
       const key = `${norm(item)}\u0000${norm(t.initiator)}`;
+      // A 事项 the plan declares “合并查” (one combined inspection for several tasks, 焦作 交通) is counted once.
+      if (groups.has(key) && /合并查/.test(item)) continue;
       const g = groups.get(key) ?? { item, n: 0n, d: 1n, rows: [], terms: [] };
       g.terms.push(term);
       g.n = g.n * d + n * g.d;

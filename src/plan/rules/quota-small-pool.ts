@@ -1,6 +1,7 @@
 import { type Issue } from "../../result.js";
 import type { LintRule } from "../rule.js";
 import { issue } from "../_issue.js";
+import { ISSUE12 } from "./_source.js";
 
 // "我市2家三级医院" / "全市共1家": how many entities the quota cell says exist, before its ratio.
 const POPULATION = /(?:^|[^0-9.])([0-9]{1,3})\s*[家户个所座](?=[\u4e00-\u9fff])/g;
@@ -20,8 +21,8 @@ export const quotaSmallPool: LintRule = {
   codes: ["quota_ratio_on_single_facility", "quota_ratio_on_tiny_pool"],
   description: { zh: "对单个指明的设施或只有一两户的对象规定低于100%的比例", en: "A ratio below 100% for one named facility or for a pool of one or two entities" },
   rationale: {
-    zh: "比例乘以1或2户后四舍五入为0或1户，是否检查全凭取整规则，随机抽取失去意义；应写明户数或100%（国发〔2019〕5号：合理确定抽查比例）。来源：对未见过的2024年某市联合抽查计划的人工审读（issue 12）。",
-    en: "A ratio of one or two entities rounds to 0 or 1: whether anyone is inspected depends on rounding, not on the draw; write a count or 100% (国发〔2019〕5号: set ratios soundly). Source: a careful reading of an unseen 2024 municipal joint plan (issue 12).",
+    zh: `比例乘以1或2户后四舍五入为0或1户，是否检查全凭取整规则，随机抽取失去意义；应写明户数或100%（国发〔2019〕5号：合理确定抽查比例）。${ISSUE12.zh}。`,
+    en: `A ratio of one or two entities rounds to 0 or 1: whether anyone is inspected depends on rounding, not on the draw; write a count or 100% (国发〔2019〕5号: set ratios soundly). ${ISSUE12.en}.`,
   },
   check(ctx) {
     const out: Issue[] = [];

@@ -3,6 +3,7 @@ import type { Task } from "../../model/plan.js";
 import { sameDepartment } from "../_columns.js";
 import type { LintRule } from "../rule.js";
 import { issue } from "../_issue.js";
+import { ISSUE12 } from "./_source.js";
 
 const norm = (s: string) => s.normalize("NFKC").replace(/[\s，,。；;、]+/g, "");
 // Scopes too general to say two tasks draw the same entities ("全市企业" is everyone).
@@ -24,8 +25,8 @@ export const scopeOverlap: LintRule = {
   codes: ["scope_overlap_not_joint"],
   description: { zh: "两个部门的任务抽查对象范围相同或包含，却各自抽查、互不配合（多头检查）", en: "Two departments' tasks draw from the same (or contained) scope separately, neither joint with the other" },
   rationale: {
-    zh: "国发〔2019〕5号：同一部门对同一对象的多个检查事项原则上一次完成，不同部门对同一对象的检查应联合实施，避免多头执法、重复检查。仅在对象范围写法相同或一方包含另一方时报告。来源：对未见过的2024年某市联合抽查计划的人工审读（issue 12）。",
-    en: "国发〔2019〕5号: inspections of the same entities by different departments are carried out jointly, to avoid repeated inspections. Reported only where one scope equals or contains the other. Source: a careful reading of an unseen 2024 municipal joint plan (issue 12).",
+    zh: `国发〔2019〕5号：同一部门对同一对象的多个检查事项原则上一次完成，不同部门对同一对象的检查应联合实施，避免多头执法、重复检查。仅在对象范围写法相同或一方包含另一方时报告。${ISSUE12.zh}。`,
+    en: `国发〔2019〕5号: inspections of the same entities by different departments are carried out jointly, to avoid repeated inspections. Reported only where one scope equals or contains the other. ${ISSUE12.en}.`,
   },
   check(ctx) {
     const out: Issue[] = [];

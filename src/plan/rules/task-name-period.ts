@@ -1,6 +1,7 @@
 import { type Issue } from "../../result.js";
 import type { LintRule } from "../rule.js";
 import { issue } from "../_issue.js";
+import { ISSUE12 } from "./_source.js";
 
 const CN_MONTH: Readonly<Record<string, number>> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10, 十一: 11, 十二: 12 };
 const QUARTER: Readonly<Record<string, number>> = { 一: 1, 二: 2, 三: 3, 四: 4, "1": 1, "2": 2, "3": 3, "4": 4 };
@@ -35,8 +36,8 @@ export const taskNamePeriod: LintRule = {
   codes: ["task_name_period_mismatch"],
   description: { zh: "任务名称写了月份（季度、半年），抽查时间却是另一段时间（如“7月份…”配“1月—11月”）", en: "The task name names a month (quarter, half year) and the window is another period (\"7月份…\" with 1月—11月)" },
   rationale: {
-    zh: "名称与抽查时间不一致时，执行人员和被检查对象无从判断何时检查；公示的计划须前后一致（国发〔2019〕5号：抽查计划向社会公开）。来源：对未见过的2024年某市联合抽查计划的人工审读（issue 12）。",
-    en: "When the name and the window disagree nobody can tell when the inspection takes place; a published plan must agree with itself (国发〔2019〕5号). Source: a careful reading of an unseen 2024 municipal joint plan (issue 12).",
+    zh: `名称与抽查时间不一致时，执行人员和被检查对象无从判断何时检查；公示的计划须前后一致（国发〔2019〕5号：抽查计划向社会公开）。${ISSUE12.zh}。`,
+    en: `When the name and the window disagree nobody can tell when the inspection takes place; a published plan must agree with itself (国发〔2019〕5号). ${ISSUE12.en}.`,
   },
   check(ctx) {
     const out: Issue[] = [];

@@ -2,6 +2,7 @@ import { type Issue } from "../../result.js";
 import { filledFrom } from "../_filled.js";
 import type { LintRule } from "../rule.js";
 import { issue } from "../_issue.js";
+import { ISSUE12 } from "./_source.js";
 
 const norm = (s: string) => s.normalize("NFKC").replace(/\s+/g, "");
 
@@ -15,8 +16,8 @@ export const taskNameRepeated: LintRule = {
   codes: ["task_name_repeated"],
   description: { zh: "同一计划（同一地区）中两项任务名称相同", en: "Two tasks of one plan (one region) have the same name" },
   rationale: {
-    zh: "任务名称是公示、结果录入和“一次检查、全面体检”核对的标识（国发〔2019〕5号：抽查计划、任务和结果向社会公开）；两项同名任务的结果无法区分。续行（合并的名称）不算。来源：对未见过的2024年某市联合抽查计划的人工审读（issue 12）。",
-    en: "The task name identifies the task in publications and result records (国发〔2019〕5号); results of two tasks with one name cannot be told apart. Continuation rows (a merged name) do not count. Source: a careful reading of an unseen 2024 municipal joint plan (issue 12).",
+    zh: `任务名称是公示、结果录入和“一次检查、全面体检”核对的标识（国发〔2019〕5号：抽查计划、任务和结果向社会公开）；两项同名任务的结果无法区分。续行（合并的名称）不算。${ISSUE12.zh}。`,
+    en: `The task name identifies the task in publications and result records (国发〔2019〕5号); results of two tasks with one name cannot be told apart. Continuation rows (a merged name) do not count. ${ISSUE12.en}.`,
   },
   check(ctx) {
     const out: Issue[] = [];
