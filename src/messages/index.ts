@@ -6,7 +6,9 @@ import { matchMessages } from "./match.js";
 import { modelMessages } from "./model.js";
 import { planMessages } from "./plan.js";
 import { quotaMessages } from "./quota.js";
+import { simulateMessages } from "./simulate.js";
 import { sizingMessages } from "./sizing.js";
+import { tableMessages } from "./table.js";
 import type { Catalog } from "./types.js";
 
 /**
@@ -32,6 +34,8 @@ export const messages = {
   ...matchMessages,
   ...planMessages,
   ...cliMessages,
+  ...tableMessages,
+  ...simulateMessages,
 } as const satisfies Catalog;
 
 /**

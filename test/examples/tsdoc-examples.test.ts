@@ -3,7 +3,12 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
-import * as api from "../../src/index.js";
+import * as filesApi from "../../src/files/index.js";
+import * as core from "../../src/index.js";
+import * as simulateApi from "../../src/simulate/index.js";
+
+// Examples see the public API of every entry point: `double-random`, `double-random/files`, `double-random/simulate`.
+const api = { ...core, ...filesApi, ...simulateApi };
 
 const root = new URL("../../", import.meta.url).pathname;
 function files(dir: string): string[] {
