@@ -5,6 +5,7 @@ import { drawMessages } from "./draw.js";
 import { matchMessages } from "./match.js";
 import { modelMessages } from "./model.js";
 import { planMessages } from "./plan.js";
+import { publishMessages } from "./publish.js";
 import { quotaMessages } from "./quota.js";
 import { sizingMessages } from "./sizing.js";
 import type { Catalog } from "./types.js";
@@ -31,6 +32,7 @@ export const messages = {
   ...drawMessages,
   ...matchMessages,
   ...planMessages,
+  ...publishMessages,
   ...cliMessages,
 } as const satisfies Catalog;
 
