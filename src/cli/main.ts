@@ -4,6 +4,7 @@ import * as draw from "./commands/draw.js";
 import { runLint, USAGE as LINT_USAGE } from "./lint.js";
 import * as manifest from "./commands/manifest.js";
 import * as match from "./commands/match.js";
+import * as publish from "./commands/publish.js";
 import * as quota from "./commands/quota.js";
 import * as schema from "./commands/schema.js";
 import * as verify from "./commands/verify.js";
@@ -14,7 +15,7 @@ interface Command {
 }
 
 const lint: Command = { HELP: LINT_USAGE.trim(), run: runLint };
-const commands: Record<string, Command> = { quota, lint, manifest, announce, draw, match, verify, schema };
+const commands: Record<string, Command> = { quota, lint, manifest, announce, draw, match, publish, verify, schema };
 
 function usage(): string {
   return `double-random <命令 command> [选项 options]   (--lang en 输出英文 / English output)\n\n${Object.values(commands).map((c) => c.HELP).join("\n\n")}\n`;

@@ -26,10 +26,15 @@ const csv = (rows: readonly (readonly string[])[]) => `\uFEFF${Papa.unparse(rows
  * @public
  */
 export function publicListCsv(pkg: Pick<PublicationPackage, "list">): string {
-  return csv([
+  return csv(publicListRows(pkg));
+}
+
+/** The public list as rows of text, header first (the CSV's and the workbook's content). @internal */
+export function publicListRows(pkg: Pick<PublicationPackage, "list">): string[][] {
+  return [
     LIST_HEADERS.map(([, h]) => h),
     ...pkg.list.map((e) => LIST_HEADERS.map(([f]) => (f === "category" ? (resultCategoryLabels[e.category as ResultCategory]?.zh ?? e.category) : e[f]))),
-  ]);
+  ];
 }
 
 /**
@@ -46,6 +51,11 @@ export function publicListCsv(pkg: Pick<PublicationPackage, "list">): string {
  * @public
  */
 export function taskReportCsv(pkg: PublicationPackage): string {
+  return csv(taskReportRows(pkg));
+}
+
+/** The task report as rows of text, header first. @internal */
+export function taskReportRows(pkg: PublicationPackage): string[][] {
   const r = pkg.report;
   const rows: string[][] = [
     ["项目", "数值"],
@@ -57,7 +67,7 @@ export function taskReportCsv(pkg: PublicationPackage): string {
     ["列入经营异常名录", String(r.abnormalListed)], ["逾期列入经营异常名录", String(r.abnormalListLate)],
     ["抽取记录摘要", pkg.recordDigest], ["抽取公告摘要", pkg.announcementDigest], ["公示清单摘要", pkg.listDigest], ["公示包摘要", pkg.digest],
   ];
-  return csv(rows);
+  return rows;
 }
 
 /**

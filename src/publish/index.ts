@@ -12,3 +12,5 @@ export {
 } from "./publicationPackage.js";
 export { verifyResults, type ResultsVerification, type VerifyResultsOptions } from "./verifyResults.js";
 export { publicListCsv, taskReportCsv, publicListFromTable } from "./csv.js";
+export { resultSignals, applyResultSignals, type ResultSignal } from "./resultSignals.js";
+export { yearStatistics, type YearTask, type YearStatisticsOptions, type YearStatistics } from "./yearStatistics.js";

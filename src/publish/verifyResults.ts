@@ -28,6 +28,8 @@ export interface VerifyResultsOptions {
   readonly listDigest?: string;
 }
 
+const LIST = { zh: "公示清单", en: "list" };
+const PACKAGE = { zh: "公示包", en: "package" };
 const FIELDS = ["entityName", "entityId", "taskId", "taskName", "items", "inspectedOn", "department", "category", "followUp"] as const;
 
 /**
@@ -84,12 +86,12 @@ export function verifyResults(record: ResultsRecord, pkg: PublicationPackage | {
   let digestChecked = false;
   if ("protocol" in pkg) {
     const p = pkg;
-    const stated = (what: string, s: string, a: string) => {
+    const stated = (what: { zh: string; en: string }, s: string, a: string) => {
       if (s !== a) issues.push(issue("publish_binding_mismatch", { what, stated: s, actual: a }));
     };
-    stated("task", p.taskId, record.taskId);
-    stated("record", p.recordDigest, recordDigestOf(record));
-    stated("announcement", p.announcementDigest, record.announcement?.digest ?? "");
+    stated({ zh: "任务编号", en: "task id" }, p.taskId, record.taskId);
+    stated({ zh: "抽取记录摘要", en: "record digest" }, p.recordDigest, recordDigestOf(record));
+    stated({ zh: "抽取公告摘要", en: "announcement digest" }, p.announcementDigest, record.announcement?.digest ?? "");
     // The report's counts against the record and the list.
     const r = p.report;
     const byCategory = Object.fromEntries(ResultCategorySchema.options.map((c) => [c, 0])) as Record<ResultCategory, number>;
@@ -107,13 +109,13 @@ export function verifyResults(record: ResultsRecord, pkg: PublicationPackage | {
     expect("problemRate", r.problemRate, percent(problems, list.length));
     expect("enteredOnTime + enteredLate + entryUnknown", r.enteredOnTime + r.enteredLate + r.entryUnknown, r.inspected);
     const listDigest = listDigestOf(list);
-    if (p.listDigest !== listDigest) issues.push(issue("publish_digest_mismatch", { stated: p.listDigest, actual: listDigest }));
+    if (p.listDigest !== listDigest) issues.push(issue("publish_digest_mismatch", { what: LIST, stated: p.listDigest, actual: listDigest }));
     const digest = packageDigestOf(p);
-    if (p.digest !== digest) issues.push(issue("publish_digest_mismatch", { stated: p.digest, actual: digest }));
+    if (p.digest !== digest) issues.push(issue("publish_digest_mismatch", { what: PACKAGE, stated: p.digest, actual: digest }));
     digestChecked = true;
   } else if (options.listDigest !== undefined) {
     const listDigest = listDigestOf(list);
-    if (options.listDigest !== listDigest) issues.push(issue("publish_digest_mismatch", { stated: options.listDigest, actual: listDigest }));
+    if (options.listDigest !== listDigest) issues.push(issue("publish_digest_mismatch", { what: LIST, stated: options.listDigest, actual: listDigest }));
     digestChecked = true;
   } else issues.push(issue("publish_digest_not_checked"));
   return settle({ entries: list.length, targets: targets.length, digestChecked }, issues);

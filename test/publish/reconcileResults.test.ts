@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type InspectionResultInput, reconcileResults, type Issue } from "../../src/index.js";
+import { reconcileResults, type Issue } from "../../src/index.js";
 import { scenario, WINDOW } from "./_fixtures.js";
 
 const codes = (r: { ok: boolean; issues?: readonly Issue[]; warnings?: readonly Issue[] }) =>
@@ -9,7 +9,7 @@ const errors = (r: ReturnType<typeof reconcileResults>) => (r.ok ? [] : r.issues
 
 describe("reconcileResults", () => {
   const s = scenario();
-  const edit = (k: number, over: Partial<InspectionResultInput>) => s.results.map((r, j) => (j === k ? { ...r, ...over } : r));
+  const edit = (k: number, over: Record<string, unknown>) => s.results.map((r, j) => (j === k ? { ...r, ...over } : r));
 
   it("accepts a complete, consistent set: every target once, replaced entity's result as evidence, no warning", () => {
     const r = reconcileResults(s.record, s.results, { window: WINDOW });

@@ -6,9 +6,11 @@ import {
 import { parse } from "../args.js";
 import { type Lang, loadEntities, loadInspectors, printIssues, readJson, writeJson } from "../io.js";
 import { drawnEarlierOf, saltOf } from "./draw-common.js";
+import { checkPublishedResults, VERIFY_RESULTS_OPTIONS } from "./publish.js";
 
 export const HELP = `double-random verify <record.json> --pool <pool.csv|pool.xlsx|pool.json|manifest.json> --salt S [--drawn-earlier ids.txt]
         [--inspectors 执法人员.csv [--experts 专家.csv]] [--format json]
+        [--results 公示清单.csv|公示包.json [--list-digest H]]   (公示结果复核 / published results, publish-v1 §6)
   复核已公布的抽取记录：一致时退出码 0，不一致时退出码 1 并逐项列出。--pool 可以是名录库（CSV、XLSX 或 JSON 数组），
   也可以是 manifest -o 写出的名录清单（JSON 对象，名录库留在数据库中时使用；此时排除数无法复核）。
   记录含检查组时，给出 --inspectors（并以名录库复核）一并复核选派。
@@ -69,6 +71,7 @@ export async function run(argv: string[]): Promise<number> {
   const p = parse(argv, {
     pool: { type: "string" }, salt: { type: "string" }, "salt-file": { type: "string" }, "drawn-earlier": { type: "string" },
     inspectors: { type: "string" }, experts: { type: "string" },
+    ...VERIFY_RESULTS_OPTIONS, // publish helper: --results 公示清单.csv|公示包.json, --list-digest
   });
   if (!p.ok) return printIssues(p.issues, "zh"), 2;
   const { values, positionals, lang, json } = p.value;
@@ -94,6 +97,10 @@ export async function run(argv: string[]): Promise<number> {
     : (zh ? "按名录库复核" : "checked against the pool");
   // The second random: teams in the record are re-checked when they can be, and never silently passed over.
   const teams = await checkTeams(record.value, src, values, lang);
+  // 一公开 (publish helper): the published list is the drawn set after replacements; appended to the teams' note and issues.
+  const published = await checkPublishedResults(record.value, values, lang);
+  teams.note += published.note;
+  teams.issues.push(...published.issues);
   const teamInfo = teams.issues.filter((i) => i.severity !== "error");
   const failures = [...(drawn.ok ? [] : drawn.issues), ...teams.issues.filter((i) => i.severity === "error")];
   const errors = failures.filter((i) => i.severity === "error").length;
