@@ -103,7 +103,7 @@ export function targetsOf(record: ResultsRecord): { id: string; stratum: string 
 }
 
 const lastDate = (r: InspectionResult) => [...r.inspectionDates].sort().at(-1)!;
-const list = (ids: readonly string[]) => ids.map((x) => `“${x}”`).join("、");
+const list = (ids: readonly string[]) => ({ zh: ids.map((x) => `“${x}”`).join("、"), en: ids.map((x) => `"${x}"`).join(", ") });
 
 /**
  * Reconciles inspection results with the draw record (一公开 before publication): every target of the draw after its
