@@ -53,12 +53,17 @@ describe("double-random publish / verify --results", () => {
     writeFileSync(join(dir, "forged.csv"), csv.replace(`,${first},`, ",E999,"));
     const v = cli("verify", "record.json", "--pool", "pool.csv", "--salt-file", "salt.txt", "--results", "forged.csv");
     expect(v.code).toBe(1);
-    expect(v.err).toContain("[publish_entity_extra]");
-    expect(v.err).toContain("[publish_entity_missing]");
+    expect(v.out).toContain("[publish_entity_extra]");
+    expect(v.out).toContain("[publish_entity_missing]");
     writeFileSync(join(dir, "漏检.csv"), readFileSync(join(dir, "结果.csv"), "utf8").split("\n").filter((l) => !l.includes(first)).join("\n"));
     const p = cli("publish", "record.json", "--results", "漏检.csv", ...common);
     expect(p.code).toBe(1);
-    expect(p.err).toContain(`[result_missing] 抽中的检查对象“${first}”没有检查结果`);
+    expect(p.out).toContain(`[result_missing] 抽中的检查对象“${first}”没有检查结果`);
     expect(cli("publish", "record.json").code).toBe(2);
+    const j = cli("publish", "record.json", "--results", "漏检.csv", ...common, "--format", "json");
+    expect(j.code).toBe(1);
+    expect((JSON.parse(j.out) as { issues: { code: string }[] }).issues.map((i) => i.code)).toContain("result_missing");
+    // A results file that cannot be read: could not check (exit 2), nothing compared.
+    expect(cli("verify", "record.json", "--pool", "pool.csv", "--salt-file", "salt.txt", "--results", "missing.csv").code).toBe(2);
   });
 });

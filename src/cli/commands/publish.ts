@@ -1,14 +1,15 @@
 // `double-random publish`: results table + draw record → publication package (JSON, CSV, XLSX), after reconciliation.
 // Also the `--results` check of `double-random verify` (checkPublishedResults), kept here so verify.ts only calls it.
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { extname, join } from "node:path";
 import {
   createIssue, type Issue, parseResultsTable, publicationPackage, type PublicationPackage, publicListCsv, publicListFromTable, type PublicListEntry,
   type ResultsRecord, resultCategoryLabels, type ResultCategory, ResultCategory as Categories, type Table, taskReportCsv, verifyResults,
 } from "../../index.js";
 import { publicListRows, taskReportRows } from "../../publish/csv.js";
-import { parse } from "../args.js";
-import { type Lang, loadEntities, printIssues, readJson, readTable, writeJson } from "../io.js";
+import { contextOf, type Lang, parse } from "../args.js";
+import { loadEntities, readJson, readTable } from "../io.js";
+import { EXIT, failWith, printIssues, writeFileAtomic, writeJson } from "../output.js";
 
 export const HELP = `double-random publish <record.json> --results 检查结果.csv|.xlsx --department 检查实施机关 --published-on YYYY-MM-DD
         [--window 2023-05-01..2023-06-30] [--task-name 名称] [--task-id T1] [--pool 名录库.csv] -o 公示目录/
@@ -53,8 +54,9 @@ export async function run(argv: string[]): Promise<number> {
     results: { type: "string" }, department: { type: "string" }, "published-on": { type: "string" }, window: { type: "string" },
     "task-name": { type: "string" }, "task-id": { type: "string" }, pool: { type: "string" },
   });
-  if (!p.ok) return printIssues(p.issues, "zh"), 2;
-  const { values, positionals, lang, json } = p.value;
+  if (!p.ok) return failWith(contextOf(argv), p.issues, EXIT.usage);
+  const ctx = p.value;
+  const { values, positionals, lang, json } = ctx;
   const zh = lang === "zh";
   const issues: Issue[] = [];
   if (!positionals[0]) issues.push(createIssue("cli_missing_argument", { argument: "<record.json>" }));
@@ -63,34 +65,39 @@ export async function run(argv: string[]): Promise<number> {
     issues.push(createIssue("cli_bad_option", { option: "--published-on", value: values["published-on"], detail: "YYYY-MM-DD" }));
   }
   const window = windowOf(values.window, issues);
-  if (issues.some((i) => i.severity === "error")) return printIssues(issues, lang), 2;
+  if (issues.some((i) => i.severity === "error")) return failWith(ctx, issues, EXIT.usage);
   const record = readJson(positionals[0] as string);
-  if (!record.ok) return printIssues(record.issues, lang), 1;
+  if (!record.ok) return failWith(ctx, record.issues, EXIT.usage);
   const rec = record.value as ResultsRecord;
+  if (!rec || typeof rec !== "object" || !Array.isArray(rec.selections)) {
+    return failWith(ctx, [createIssue("cli_bad_option", { option: "<record.json>", value: positionals[0] as string, detail: { zh: "应为抽取记录（含 selections）", en: "a draw record (with selections)" } })], EXIT.usage);
+  }
   const table = await tableOf(values.results as string);
-  if (!table.ok) return printIssues(table.issues, lang), 1;
+  if (!table.ok) return failWith(ctx, table.issues, EXIT.usage);
   const results = parseResultsTable(table.table, { taskId: typeof values["task-id"] === "string" ? values["task-id"] : rec.taskId });
-  if (!results.ok) return printIssues(results.issues, lang), 1;
+  if (!results.ok) return failWith(ctx, results.issues, EXIT.usage);
   const pool = typeof values.pool === "string" ? await loadEntities(values.pool) : undefined;
-  if (pool && !pool.ok) return printIssues(pool.issues, lang), 1;
+  if (pool && !pool.ok) return failWith(ctx, pool.issues, EXIT.usage);
   const pkg = publicationPackage(rec, results.value, {
     department: values.department as string, publishedOn: values["published-on"] as string,
     ...(window ? { window } : {}), ...(typeof values["task-name"] === "string" ? { taskName: values["task-name"] } : {}),
     ...(pool?.ok ? { entities: pool.value } : {}),
   });
   if (!pkg.ok) {
+    // The results were read and checked: they do not reconcile (exit 1), every mismatch listed on stdout.
+    if (json) return failWith(ctx, [...results.warnings, ...pkg.issues], EXIT.negative);
     const errors = pkg.issues.filter((i) => i.severity === "error").length;
-    if (json) writeJson({ ok: false, issues: pkg.issues });
-    else process.stdout.write(`${zh ? "✗ 检查结果与抽取记录不一致" : "✗ The results do not reconcile with the draw record"}: ${errors} ${zh ? "处" : "mismatch(es)"}\n`);
-    printIssues([...results.warnings, ...pkg.issues], lang);
-    return 1;
+    process.stdout.write(`${zh ? "✗ 检查结果与抽取记录不一致" : "✗ The results do not reconcile with the draw record"}: ${errors} ${zh ? "处" : "mismatch(es)"}\n`);
+    printIssues([...results.warnings, ...pkg.issues], lang, "stdout");
+    return EXIT.negative;
   }
   const v = pkg.value;
   if (typeof values.out === "string") {
     mkdirSync(values.out, { recursive: true });
-    writeFileSync(join(values.out, "公示包.json"), `${JSON.stringify(v, null, 2)}\n`);
-    writeFileSync(join(values.out, "公示清单.csv"), publicListCsv(v));
-    writeFileSync(join(values.out, "抽查情况.csv"), taskReportCsv(v));
+    for (const [name, text] of [["公示包.json", `${JSON.stringify(v, null, 2)}\n`], ["公示清单.csv", publicListCsv(v)], ["抽查情况.csv", taskReportCsv(v)]] as const) {
+      const w = writeFileAtomic(join(values.out, name), text);
+      if (!w.ok) return failWith(ctx, w.issues, EXIT.usage);
+    }
     await writeXlsx(v, join(values.out, "公示.xlsx"));
   }
   if (json) writeJson(v);
@@ -104,7 +111,7 @@ export async function run(argv: string[]): Promise<number> {
     if (typeof values.out === "string") process.stdout.write(`  → ${join(values.out, "公示包.json")}、公示清单.csv、抽查情况.csv、公示.xlsx\n`);
   }
   printIssues([...results.warnings, ...pkg.warnings], lang);
-  return 0;
+  return EXIT.ok;
 }
 
 /** Options `verify` adds for the published results (publish-v1 §6). */
@@ -114,20 +121,20 @@ export const VERIFY_RESULTS_OPTIONS = { results: { type: "string" }, "list-diges
  * `verify … --results 公示包.json | 公示清单.csv`: checks the published list against the record. Returns a line for the
  * summary and the issues (errors are mismatches); nothing when `--results` was not given.
  */
-export async function checkPublishedResults(record: unknown, values: Record<string, string | boolean | undefined>, lang: Lang): Promise<{ note: string; issues: Issue[] }> {
+export async function checkPublishedResults(record: unknown, values: Record<string, string | boolean | undefined>, lang: Lang): Promise<{ note: string; issues: Issue[]; inputProblem?: boolean }> {
   if (typeof values.results !== "string") return { note: "", issues: [] };
   const zh = lang === "zh";
   const file = values.results;
   let pkg: PublicationPackage | { list: PublicListEntry[] };
   if (extname(file).toLowerCase() === ".json") {
     const j = readJson(file);
-    if (!j.ok) return { note: "", issues: [...j.issues] };
+    if (!j.ok) return { note: "", issues: [...j.issues], inputProblem: true };
     pkg = j.value as PublicationPackage;
   } else {
     const t = await tableOf(file);
-    if (!t.ok) return { note: "", issues: [...t.issues] };
+    if (!t.ok) return { note: "", issues: [...t.issues], inputProblem: true };
     const list = publicListFromTable(t.table);
-    if (!list.ok) return { note: "", issues: [...list.issues] };
+    if (!list.ok) return { note: "", issues: [...list.issues], inputProblem: true };
     pkg = { list: list.value };
   }
   const r = verifyResults(record as ResultsRecord, pkg, typeof values["list-digest"] === "string" ? { listDigest: values["list-digest"] } : {});
