@@ -8,6 +8,7 @@ import { planMessages } from "./plan.js";
 import { publishMessages } from "./publish.js";
 import { quotaMessages } from "./quota.js";
 import { sizingMessages } from "./sizing.js";
+import { tableMessages } from "./table.js";
 import type { Catalog } from "./types.js";
 
 /**
@@ -34,6 +35,7 @@ export const messages = {
   ...planMessages,
   ...publishMessages,
   ...cliMessages,
+  ...tableMessages,
 } as const satisfies Catalog;
 
 /**
