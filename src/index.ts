@@ -20,6 +20,4 @@ export * from "./calendar/index.js";
 export * from "./draw/index.js";
 export * from "./match/index.js";
 export * from "./plan/index.js";
-// The Table contract (src/files/types.ts) is exported for parseResultsTable / publicListFromTable, which read it.
-export type { Table, TableRow, TableFormat, CellRange } from "./files/types.js";
 export * from "./publish/index.js";

@@ -1,4 +1,3 @@
-import Papa from "papaparse";
 import type { Table, TableRow } from "../files/types.js";
 import { type ResultCategory, ResultCategory as ResultCategorySchema, resultCategoryLabels, resultCategoryOf } from "../model/result.js";
 import { fail, type Issue, type Result, settle } from "../result.js";
@@ -11,7 +10,10 @@ const LIST_HEADERS: readonly [keyof PublicListEntry, string][] = [
   ["inspectedOn", "检查日期"], ["department", "检查实施机关"], ["category", "检查结果"], ["followUp", "后续处置"],
 ];
 
-const csv = (rows: readonly (readonly string[])[]) => `\uFEFF${Papa.unparse(rows as string[][], { newline: "\r\n" })}\r\n`;
+// RFC 4180: a field with a comma, a quote or a line break is quoted, quotes doubled. Written here rather than with
+// papaparse so that the core bundle does not carry a CSV library for five lines of output.
+const field = (text: string) => (/[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
+const csv = (rows: readonly (readonly string[])[]) => `\uFEFF${rows.map((r) => r.map(field).join(",")).join("\r\n")}\r\n`;
 
 /**
  * The public list (公示清单) as CSV for upload: UTF-8 with a BOM (so Excel and WPS open it as UTF-8), CRLF, Chinese

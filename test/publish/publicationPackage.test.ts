@@ -76,6 +76,16 @@ describe("CSV of the package", () => {
     expect(csv).toContain("发现问题已责令改正");
     expect(unwrap(publicListFromTable(asTable(csv)))).toEqual(pkg.list);
   });
+  it("property: any text (commas, quotes, line breaks, 中文) round-trips through the CSV writer and papaparse", () => {
+    const text = fc.string({ unit: fc.constantFrom("a", "甲", ",", '"', "\n", "\r\n", " ", "、", "；") });
+    fc.assert(
+      fc.property(fc.array(fc.record({ entityName: text, entityId: text, items: text, followUp: text }), { maxLength: 5 }), (rows) => {
+        const list = rows.map((r) => ({ ...pkg.list[0]!, ...r, entityName: `名${r.entityName}` }));
+        expect(unwrap(publicListFromTable(asTable(publicListCsv({ list }))))).toEqual(list);
+      }),
+      { seed: 17, numRuns: 200 },
+    );
+  });
   it("the task report lists every figure and the binding digests", () => {
     const rows = readCsv(taskReportCsv(pkg)).rows.map((r) => r.cells);
     const get = (k: string) => rows.find((r) => r[0] === k)?.[1];
