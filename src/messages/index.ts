@@ -7,6 +7,7 @@ import { modelMessages } from "./model.js";
 import { planMessages } from "./plan.js";
 import { publishMessages } from "./publish.js";
 import { quotaMessages } from "./quota.js";
+import { simulateMessages } from "./simulate.js";
 import { sizingMessages } from "./sizing.js";
 import { tableMessages } from "./table.js";
 import type { Catalog } from "./types.js";
@@ -36,6 +37,7 @@ export const messages = {
   ...publishMessages,
   ...cliMessages,
   ...tableMessages,
+  ...simulateMessages,
 } as const satisfies Catalog;
 
 /**
