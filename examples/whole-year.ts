@@ -86,7 +86,7 @@ for (const batch of schedule.batches) {
   let matched = unwrap(matchInspectors({ record, inspectors, entities: pool, rules }));
   if (batch.index === 1) {
     const team = matched.teams[0]!;
-    const late = unwrap(recuseInspector({ record: matched.record, inspectors, entities: pool, recusal: { targetId: team.targetId, inspectorId: team.members[0]!.id, reason: "relative" } }));
+    const late = unwrap(recuseInspector({ record: matched.record, inspectors, entities: pool, recusal: { targetId: team.targetId, inspectorId: team.members[0]!.id, reason: "close_relative", decision: { basis: "head_decision", by: "分管副局长", date: batch.start } } }));
     matched = { teams: late.record.match.teams, record: late.record };
   }
   const checkedDraw = verifyDraw(matched.record, pool, { salt, drawnEarlier });

@@ -25,7 +25,7 @@ export async function run(lang: Lang = "zh"): Promise<void> {
   const matched = unwrap(matchInspectors({ record: replaced, inspectors, entities: dealers, rules })).record;
   const first = matched.match.teams[0]!;
   const leaving = first.members.find((m) => m.department === "市市场监管局")!;
-  const record = unwrap(recuseInspector({ record: matched, inspectors, entities: dealers, recusal: { targetId: first.targetId, inspectorId: leaving.id, reason: "relative" } })).record;
+  const record = unwrap(recuseInspector({ record: matched, inspectors, entities: dealers, recusal: { targetId: first.targetId, inspectorId: leaving.id, reason: "close_relative", decision: { basis: "head_decision", by: "局长", date: "2023-05-04" } } })).record;
   console.log(t(lang, `  抽中 ${drawn.selections.length} 户；${gone} 已注销，补抽 ${replaced.replacements[0]!.id}；选派 ${record.match.teams.length} 个检查组，递补 ${record.match.log.length} 人`,
     `  ${drawn.selections.length} drawn; ${gone} deregistered, replaced by ${replaced.replacements[0]!.id}; ${record.match.teams.length} teams, ${record.match.log.length} 递补`));
 

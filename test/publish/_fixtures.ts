@@ -22,7 +22,7 @@ export function scenario() {
   const record1 = unwrap(replaceSelections(record0, pool, [{ id: gone, reason: "已注销" }], { salt: SALT }));
   const matched = unwrap(matchInspectors({ record: record1, inspectors })).record;
   const team0 = matched.match.teams[0]!;
-  const recused = unwrap(recuseInspector({ record: matched, inspectors, recusal: { targetId: team0.targetId, inspectorId: team0.members[0]!.id, reason: "relative" } }));
+  const recused = unwrap(recuseInspector({ record: matched, inspectors, recusal: { targetId: team0.targetId, inspectorId: team0.members[0]!.id, reason: "close_relative", decision: { basis: "head_decision", by: "局长", date: "2023-05-02" } } }));
   const record = recused.record;
   const teamOf = (id: string) => record.match.teams.find((t) => t.targetId === id)!.members.map((m) => m.id);
   const results: InspectionResultInput[] = record.match.teams.map((t, k) => ({
