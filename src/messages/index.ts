@@ -6,6 +6,7 @@ import { fileMessages } from "./files.js";
 import { matchMessages } from "./match.js";
 import { modelMessages } from "./model.js";
 import { planMessages } from "./plan.js";
+import { publishMessages } from "./publish.js";
 import { quotaMessages } from "./quota.js";
 import { simulateMessages } from "./simulate.js";
 import { sizingMessages } from "./sizing.js";
@@ -34,6 +35,7 @@ export const messages = {
   ...drawMessages,
   ...matchMessages,
   ...planMessages,
+  ...publishMessages,
   ...cliMessages,
   ...fileMessages,
   ...tableMessages,
