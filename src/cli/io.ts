@@ -60,6 +60,21 @@ export async function loadTable(arg: string, options: { sheet?: string } = {}): 
 }
 
 /**
+ * A table file as a grid of cell texts, row k at index k - 1 (blank rows kept), merged cells filled: for callers that
+ * build their own rows (publish). New code should take the {@link Table} of {@link loadTable}, with its infos.
+ */
+export async function readTable(file: string, sheet?: string): Promise<Result<string[][]>> {
+  const t = await loadTable(file, sheet === undefined ? {} : { sheet });
+  if (!t.ok) return t;
+  const grid: string[][] = [];
+  for (const r of t.value.rows) {
+    while (grid.length < r.row - 1) grid.push([]);
+    grid.push([...r.cells]);
+  }
+  return ok(grid, t.warnings);
+}
+
+/**
  * Reads the first (or the named) worksheet of an .xlsx file as rows of cell text, with merged cells beyond their
  * first cell blank, as in a CSV export (what `lint` was written against). Through the table reader; no exceljs.
  */
