@@ -6,6 +6,7 @@ import { matchMessages } from "./match.js";
 import { modelMessages } from "./model.js";
 import { planMessages } from "./plan.js";
 import { quotaMessages } from "./quota.js";
+import { replacementMessages } from "./replacement.js";
 import { simulateMessages } from "./simulate.js";
 import { sizingMessages } from "./sizing.js";
 import { tableMessages } from "./table.js";
@@ -31,6 +32,7 @@ export const messages = {
   ...sizingMessages,
   ...calendarMessages,
   ...drawMessages,
+  ...replacementMessages,
   ...matchMessages,
   ...planMessages,
   ...cliMessages,
