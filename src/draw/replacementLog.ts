@@ -1,9 +1,14 @@
-// Accountable, append-only replacement draws (补抽, draw-v1 §7.2, issue 15): a reason from a closed list, who decided
-// and when, and a hash chain over the entries whose head the record publishes.
+// Accountable, append-only replacement draws (补抽, issue 15): a reason from a closed list, who decided and when, and
+// a hash chain over the entries whose head the record publishes. Not yet called by replaceSelections and verifyDraw:
+// wiring it in waits for the pool-source restructuring of src/draw to land (see the issue-15 report).
 import type { DrawRecord, Replacement } from "../model/record.js";
-import { type Issue } from "../result.js";
+import { coreMessages } from "../messages/core.js";
+import { replacementMessages } from "../messages/replacement.js";
+import { type Issue, issueFactory } from "../result.js";
 import { chained, chainGenesis, chainHead, entryDigest, extendsHead, firstBreak } from "../_internal/chain.js";
-import { issue } from "./_issue.js";
+
+// Its own catalog, so that the draw bundle carries these messages only once replaceSelections and verifyDraw use them.
+const issue = /* @__PURE__ */ issueFactory({ ...coreMessages, ...replacementMessages });
 
 /**
  * Why a drawn entity is replaced (补抽原因), a closed list; free text goes in `note`.
