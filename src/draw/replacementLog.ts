@@ -10,18 +10,10 @@ import { chained, chainGenesis, chainHead, entryDigest, extendsHead, firstBreak 
 // Its own catalog, so that the draw bundle carries these messages only once replaceSelections and verifyDraw use them.
 const issue = /* @__PURE__ */ issueFactory({ ...coreMessages, ...replacementMessages });
 
-/**
- * Why a drawn entity is replaced (补抽原因), a closed list; free text goes in `note`.
- * @example
- * ```ts
- * REPLACEMENT_REASONS.includes("已注销")
- * //=> true
- * ```
- * @public
- */
+/** Why a drawn entity is replaced (补抽原因), a closed list; free text goes in `note`. @internal */
 export const REPLACEMENT_REASONS = ["已注销", "已吊销", "已迁出", "停业", "无法联系", "不属于本次抽查对象"] as const;
 
-/** One of {@link REPLACEMENT_REASONS}. @public */
+/** One of {@link REPLACEMENT_REASONS}. @internal */
 export type ReplacementReason = (typeof REPLACEMENT_REASONS)[number];
 
 const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
@@ -53,7 +45,7 @@ export function chainReplacements(record: DrawRecord, added: readonly Replacemen
   return { entries, head };
 }
 
-/** Published threshold (draw-v1 §7.2): more replacements than this in a task draws a warning. @public */
+/** The threshold to publish (draw-v1 §7.2 once wired): more replacements than this in a task draws a warning. @internal */
 export function replacementLimit(drawn: number): number {
   return Math.max(2, Math.ceil(drawn / 10));
 }
