@@ -36,6 +36,7 @@ const commands: Record<string, Entry> = {
   match: { summary: { zh: "为每个抽中对象随机选派执法检查人员（第二个随机）", en: "match inspectors to every drawn target (the second random)" }, load: () => import("./commands/match.js") },
   verify: { summary: { zh: "复核已公布的抽取记录", en: "re-check a published draw record" }, load: () => import("./commands/verify.js") },
   schema: { summary: { zh: "输出模型的 JSON Schema", en: "print the JSON Schemas of the models" }, load: () => import("./commands/schema.js") },
+  simulate: { summary: { zh: "年初模拟全年计划：人员工作量、配不齐人员、重复检查", en: "simulate the plan's year: inspector loads, staffing, repeated inspections" }, load: () => import("./commands/simulate.js") },
 };
 
 function usage(lang: Lang): string {

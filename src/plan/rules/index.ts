@@ -21,6 +21,7 @@ import { quotaRoundsToZero } from "./quota-rounds-to-zero.js";
 import { quotaUndecided } from "./quota-undecided.js";
 import { selfCooperator } from "./self-cooperator.js";
 import { shiftedColumns } from "./shifted-columns.js";
+import { simRules } from "./sim-rules.js";
 import { targeting } from "./targeting.js";
 import { taskName } from "./task-name.js";
 import { taskYear } from "./task-year.js";
@@ -46,4 +47,5 @@ export const lintRules: readonly LintRule[] = [
   initiatorMissing, jointCooperator, selfCooperator, cooperatorAmbiguous,
   creditRequirementMissing, creditRequirementContradictory, directedScope, duplicateTask,
   inspectorCapacity, entityCap, itemUnknown, itemCoverage, creditShare,
+  ...simRules,
 ];
