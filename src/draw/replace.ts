@@ -2,7 +2,7 @@ import type { DrawRecord, Replacement } from "../model/record.js";
 import { fail, type Issue, type Result, settle } from "../result.js";
 import { issue, shownValue } from "./_issue.js";
 import type { DrawEntity } from "./pool.js";
-import { type DrawOptions, nextPick, rebuild, streamStates } from "./select.js";
+import { type DrawOptions, lookupOf, nextPick, rebuild, streamStates } from "./select.js";
 import { verifyDraw } from "./verify.js";
 
 /**
@@ -40,7 +40,7 @@ export function replaceSelections(record: DrawRecord, pool: readonly DrawEntity[
   if (!Array.isArray(requests)) return fail([issue("invalid_argument", { detail: "requests must be an array" })]);
   const r = verified.value;
   const { prepared } = rebuild(r.announcement, pool, options);
-  const states = streamStates(r.announcement, prepared?.manifest, [...r.selections, ...r.replacements]);
+  const states = streamStates(r.announcement, lookupOf(prepared?.manifest), [...r.selections, ...r.replacements]);
   const active = new Set(r.selections.map((s) => s.id));
   const stratumOf = new Map<string, string>(r.selections.map((s) => [s.id, s.stratum]));
   for (const rep of r.replacements) {
