@@ -3,7 +3,7 @@ export { streamHash, reduceHash, streamPick, type StreamPick } from "./stream.js
 export { rivestSample, type RivestSampleOptions } from "./rivest.js";
 export { compareCodePoints } from "./order.js";
 export type { DrawEntity } from "./pool.js";
-export type { ExclusionOptions, Manifest, ManifestStratum, StratumLabel } from "./prepare.js";
+export type { ExclusionOptions, Manifest, ManifestDigests, ManifestStratum, StratumLabel } from "./prepare.js";
 export { buildManifest, type BuildManifestOptions } from "./manifest.js";
 export { lotteryEntropy, diceEntropy, beaconEntropy, commitSecret, revealEntropy, type LotterySource } from "./entropy.js";
 export { deriveSeed, stratumSeed } from "./seed.js";
@@ -13,6 +13,10 @@ export type { DrawOptions } from "./select.js";
 export { replaceSelections, type ReplacementRequest } from "./replace.js";
 export { verifyDraw } from "./verify.js";
 export { verifyDrawManifest } from "./verifyManifest.js";
+export {
+  arraySource, announceFromSource, buildManifestFromSource, drawFromSource, replaceFromSource, verifyDrawFromSource,
+  verifyDrawManifestFromSource, type OpenPool, type PoolQuery, type PoolSource, type SourceAnnounceInput, type SourceAnnounceResult,
+} from "./source.js";
 export {
   LIBRARY_VERSION, Stratification, ExclusionReason, ExclusionCounts, ExclusionRules, EntropySource, Entropy,
   AnnouncedStratum, Announcement, MatchCommitment, Selection, Replacement, DrawnStratum,
