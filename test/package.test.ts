@@ -47,6 +47,8 @@ describe("script-tag bundles", () => {
       ...Object.keys(await import("../src/calendar/index.js")),
       ...Object.keys(await import("../src/plan/index.js")),
       "jsonSchemas", "messages", "createIssue",
+      // Pool sources (pools in a database) are not for the page.
+      ...Object.keys(await import("../src/draw/source.js")),
     ]);
     expect(Object.keys(drawBundle).sort()).toEqual(Object.keys(full).filter((k) => !left.has(k)).sort());
   });

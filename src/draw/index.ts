@@ -14,10 +14,6 @@ export { replaceSelections, type ReplacementRequest } from "./replace.js";
 export { verifyDraw } from "./verify.js";
 export { verifyDrawManifest } from "./verifyManifest.js";
 export {
-  arraySource, announceFromSource, buildManifestFromSource, drawFromSource, replaceFromSource, verifyDrawFromSource,
-  verifyDrawManifestFromSource, type OpenPool, type PoolQuery, type PoolSource, type SourceAnnounceInput, type SourceAnnounceResult,
-} from "./source.js";
-export {
   LIBRARY_VERSION, Stratification, ExclusionReason, ExclusionCounts, ExclusionRules, EntropySource, Entropy,
   AnnouncedStratum, Announcement, MatchCommitment, Selection, Replacement, DrawnStratum,
 } from "../model/record.js";

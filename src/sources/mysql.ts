@@ -9,13 +9,26 @@ import { COUNTS_SELECT, type CountRow, type Dialect, duplicatesSql, Params, type
 
 /** The part of a `mysql2` (callback API) connection the source uses. @public */
 export interface MysqlConnectionLike {
-  query(options: { sql: string; values?: unknown[] }, callback: (err: Error | null, rows: unknown) => void): unknown;
-  query(options: { sql: string; values?: unknown[] }): { stream(options?: { highWaterMark?: number }): AsyncIterable<unknown> };
+  /** Runs one statement with `?` parameters; the rows come to the callback (or, without one, as a stream). */
+  query(options: { sql: string; values?: unknown[] }, callback?: (err: Error | null, rows: unknown) => void): MysqlQueryLike;
+}
+
+/** A running `mysql2` query, whose rows can be read as a stream (with back-pressure). @public */
+export interface MysqlQueryLike {
+  /** The rows as an object-mode stream holding at most `highWaterMark` rows. */
+  stream(options?: { highWaterMark?: number }): AsyncIterable<unknown>;
+}
+
+/** A connection taken from a `mysql2` pool. @public */
+export interface MysqlPooledConnectionLike extends MysqlConnectionLike {
+  /** Gives the connection back to the pool. */
+  release(): void;
 }
 
 /** The part of a `mysql2` pool (callback API) the source uses: a connection is taken per open and released at close. @public */
 export interface MysqlPoolLike {
-  getConnection(callback: (err: Error | null, connection: MysqlConnectionLike & { release(): void }) => void): void;
+  /** Takes a connection from the pool. */
+  getConnection(callback: (err: Error | null, connection: MysqlPooledConnectionLike) => void): void;
 }
 
 /**
@@ -57,14 +70,15 @@ function sessionOf(c: MysqlConnectionLike, end: () => Promise<void>): Session {
 
 async function connect(connection: MysqlSourceOptions["connection"]): Promise<Session> {
   if (typeof connection === "string") {
-    const mod = (await import("mysql2")) as unknown as { default?: { createConnection(o: object): MysqlConnectionLike & { connect(cb: (e: Error | null) => void): void; end(cb: (e?: Error | null) => void): void } } };
+    type Own = MysqlConnectionLike & { connect(cb: (e: Error | null) => void): void; end(cb: (e?: Error | null) => void): void };
+    const mod = (await import("mysql2")) as unknown as { default?: { createConnection(o: object): Own } };
     const mysql = mod.default ?? (mod as unknown as NonNullable<typeof mod.default>);
     const c = mysql.createConnection({ uri: connection, charset: "utf8mb4", supportBigNumbers: true, bigNumberStrings: true });
     await new Promise<void>((resolve, reject) => c.connect((e) => (e ? reject(e) : resolve())));
     return sessionOf(c, () => new Promise((resolve) => c.end(() => resolve())));
   }
   if (typeof (connection as MysqlPoolLike).getConnection === "function") {
-    const c = await new Promise<MysqlConnectionLike & { release(): void }>((resolve, reject) => (connection as MysqlPoolLike).getConnection((e, x) => (e ? reject(e) : resolve(x))));
+    const c = await new Promise<MysqlPooledConnectionLike>((resolve, reject) => (connection as MysqlPoolLike).getConnection((e, x) => (e ? reject(e) : resolve(x))));
     return sessionOf(c, async () => c.release());
   }
   return sessionOf(connection as MysqlConnectionLike, async () => undefined);

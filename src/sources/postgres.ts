@@ -8,12 +8,20 @@ import { COUNTS_SELECT, type CountRow, type Dialect, duplicatesSql, Params, type
 
 /** The part of a `pg` client the source uses (a `pg.Client`, or a client checked out of a `pg.Pool`). @public */
 export interface PgClientLike {
+  /** Runs one statement with `$1`-style parameters. */
   query(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
+}
+
+/** A client checked out of a `pg.Pool`. @public */
+export interface PgPooledClientLike extends PgClientLike {
+  /** Gives the client back to the pool (destroys it when given `true` or an error). */
+  release(err?: boolean | Error): void;
 }
 
 /** The part of a `pg.Pool` the source uses: a client is checked out per open and released at close. @public */
 export interface PgPoolLike {
-  connect(): Promise<PgClientLike & { release(err?: boolean | Error): void }>;
+  /** Checks a client out of the pool. */
+  connect(): Promise<PgPooledClientLike>;
 }
 
 /**

@@ -43,8 +43,10 @@ function examplesOf(file: string): Example[] {
   return out;
 }
 
-const names = Object.keys(api);
-const values = Object.values(api);
+// The subpath exports (double-random/postgres, double-random/mysql) are public API too.
+const subpaths = { ...(await import("../../src/sources/postgres.js")), ...(await import("../../src/sources/mysql.js")) };
+const names = [...Object.keys(api), ...Object.keys(subpaths)];
+const values = [...Object.values(api), ...Object.values(subpaths)];
 const examples = files(join(root, "src")).filter((f) => !f.includes("/cli/")).flatMap(examplesOf);
 
 describe("TSDoc examples", () => {

@@ -58,7 +58,7 @@ export async function startMariadb(settings: Record<string, string> = {}): Promi
   const cnf = join(dir, "my.cnf");
   const lines = [
     "[mariadbd]", `datadir=${dir}/data`, `socket=${dir}/sock`, "skip-networking", `pid-file=${dir}/pid`, `log-error=${dir}/err.log`,
-    "character-set-server=utf8mb4", "collation-server=utf8mb4_bin", "innodb_buffer_pool_size=256M", "skip-log-bin",
+    "character-set-server=utf8mb4", "collation-server=utf8mb4_bin", "skip-log-bin", "innodb_buffer_pool_size=64M",
     ...Object.entries(settings).map(([k, v]) => `${k}=${v}`),
   ];
   writeFileSync(cnf, `${lines.join("\n")}\n`);
