@@ -33,8 +33,13 @@ export default defineConfig([
     outExtension: () => ({ js: ".global.js" }),
   },
   {
+    // The command line starts lazily: each command is a chunk (dist/cli/) imported only when it runs.
     entry: { cli: "src/cli/main.ts" },
     format: ["esm"],
+    splitting: true,
+    esbuildOptions(options) {
+      options.chunkNames = "cli/[name]-[hash]";
+    },
     platform: "node",
     target: "node20",
     banner: { js: "#!/usr/bin/env node" },

@@ -1,10 +1,10 @@
 // Node-only file I/O for the command line: every failure becomes an Issue, never a stack trace.
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { extname } from "node:path";
 import { SingleBar } from "cli-progress";
 import { readCsv } from "../_internal/csv.js";
 import {
-  createIssue, type Entity, fail, type Inspector, type Issue, ok, parseEntityPool, parseEntityPoolRows,
+  createIssue, type Entity, fail, type Inspector, ok, parseEntityPool, parseEntityPoolRows,
   parseInspectorPool, parseInspectorPoolRows, type Result,
 } from "../index.js";
 
@@ -117,23 +117,5 @@ export async function loadInspectors(file: string): Promise<Result<Inspector[]>>
   return rows.ok ? parseInspectorPoolRows(rows.value) : rows;
 }
 
-/** Prints issues to stderr, one line each, in the chosen language. */
-export function printIssues(issues: readonly Issue[], lang: Lang): void {
-  const seen = new Set<string>();
-  for (const i of issues) {
-    // The same warning can reach a command through two calls (e.g. pool loading and announce).
-    const key = `${i.code}|${i.row ?? ""}|${i.message.en}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    const mark = i.severity === "error" ? "✗" : i.severity === "warning" ? "!" : "·";
-    const where = i.row !== undefined ? (lang === "zh" ? `第${i.row}行${i.field ? `「${i.field}」` : ""} ` : `row ${i.row}${i.field ? ` [${i.field}]` : ""} `) : "";
-    process.stderr.write(`${mark} ${where}[${i.code}] ${i.message[lang]}\n`);
-  }
-}
-
-/** Writes JSON to a file (when `out` is given) or stdout. */
-export function writeJson(value: unknown, out?: string): void {
-  const text = `${JSON.stringify(value, null, 2)}\n`;
-  if (out) writeFileSync(out, text);
-  else process.stdout.write(text);
-}
+// Printing and writing live in output.ts (light, atomic writes); re-exported for the modules that import them here.
+export { printIssues, writeJson } from "./output.js";

@@ -56,7 +56,8 @@ describe("double-random CLI", () => {
     const bad = run("verify", "bad.json", "--pool", pool, "--salt", salt, "--lang", "en");
     expect(bad.code).toBe(1);
     expect(bad.out).toContain("Verification failed");
-    expect(bad.err).toContain("selection_mismatch");
+    // The mismatches are the verdict: on stdout, so `verify … > 结果.txt` keeps them.
+    expect(bad.out).toContain("selection_mismatch");
   });
 
   it("match: teams for every drawn target, verifiable; an impossible qualification is explained (exit 1)", () => {
@@ -83,7 +84,7 @@ describe("double-random CLI", () => {
     writeFileSync(join(dir, "mm-bad.json"), JSON.stringify(matched));
     const bad = run("verify", "mm-bad.json", "--pool", pool, "--salt", salt, "--inspectors", inspectors);
     expect(bad.code).toBe(1);
-    expect(bad.err).toMatch(/\[match_\w+\]/);
+    expect(bad.out).toMatch(/\[match_\w+\]/);
     const none = run("match", "rm.json", "--inspectors", inspectors, "--departments", "焦作市公安局", "--qualifications", "特种设备", "--lang", "en");
     expect(none.code).toBe(1);
     expect(none.err).toContain("match_no_eligible");
@@ -145,21 +146,23 @@ describe("double-random CLI", () => {
     const tampered = run("verify", "r8-bad.json", "--pool", "m8.json", "--salt", salt, "--lang", "en");
     expect(tampered.code).toBe(1);
     expect(tampered.out).toContain("Verification failed: 1 mismatch(es)");
-    expect(tampered.err).toContain("[selection_mismatch]");
-    expect(tampered.err).toContain("[exclusions_not_checked]");
+    expect(tampered.out).toContain("[selection_mismatch]");
+    expect(tampered.out).toContain("[exclusions_not_checked]");
 
     stratum.ids[0] = `${stratum.ids[0]}0`;
     writeFileSync(join(dir, "m8-edited.json"), JSON.stringify(manifest));
     const edited = run("verify", "r8.json", "--pool", "m8-edited.json", "--salt", salt);
     expect(edited.code).toBe(1);
-    expect(edited.err).toContain("[manifest_inconsistent]");
+    expect(edited.out).toContain("[manifest_inconsistent]");
     const wrongSalt = run("verify", "r8.json", "--pool", "m8.json", "--salt", `${salt}x`);
     expect(wrongSalt.code).toBe(1);
-    expect(wrongSalt.err).toContain("[manifest_salt_mismatch]");
+    expect(wrongSalt.out).toContain("[verify_salt_likely_wrong]");
+    expect(run("verify", "r8.json", "--pool", "m8.json", "--salt", `${salt}x`, "--details").out).toContain("[manifest_salt_mismatch]");
     writeFileSync(join(dir, "neither.json"), JSON.stringify({ ids: [] }));
     const neither = run("verify", "r8.json", "--pool", "neither.json", "--salt", salt);
-    expect(neither.code).toBe(1);
-    expect(neither.err).toContain("[cli_bad_option]");
+    expect(neither.code).toBe(2);
+    expect(neither.out).toContain("无法复核");
+    expect(neither.out).toContain("[input_wrong_kind]");
   });
 
   it("verify with a manifest and --inspectors: the teams are not re-checked, with a coded reason (recusal needs the pool)", () => {
@@ -202,13 +205,14 @@ describe("double-random CLI", () => {
       [run("manifest", pool), "cli_missing_argument"],
       [run("manifest", "pool.doc", "--salt", salt), "file_format_unsupported"],
       [run("frobnicate"), "cli_unknown_command"],
-      [run("quota", "20%", "--pool", "-3"), "cli_bad_option"],
-      [run("quota", "20%", "--colour"), "cli_bad_option"],
+      [run("quota", "20%", "--pool", "-3"), "cli_option_value_missing"],
+      [run("quota", "20%", "--pool=-3"), "cli_bad_option"],
+      [run("quota", "20%", "--colour"), "cli_unknown_option"],
     ] as const;
     for (const [r, code] of cases) {
-      expect(r.code, r.err).not.toBe(0);
-      expect(r.err).toContain(`[${code}]`);
-      expect(r.err).not.toMatch(/\n\s+at /);
+      expect(r.code, r.err).toBe(2);
+      expect(r.out + r.err).toContain(`[${code}]`);
+      expect(r.out + r.err).not.toMatch(/\n\s+at /);
     }
   });
 

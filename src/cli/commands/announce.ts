@@ -1,18 +1,24 @@
 import { createIssue, announce, buildManifest, type Issue, type MatchCommitment, matchCommitment, type MatchRules, type Result } from "../../index.js";
-import { parse } from "../args.js";
-import { loadEntities, loadInspectors, printIssues, writeJson } from "../io.js";
+import { contextOf, parse } from "../args.js";
+import { loadEntities, loadInspectors } from "../io.js";
+import { emitDocument, EXIT, failWith } from "../output.js";
 import { entropySourceOf, saltOf, sizesOf } from "./draw-common.js";
-import { exclusionsOf, POOL_OPTIONS, stratifyOf } from "./manifest.js";
+import { exclusionsOf, POOL_HELP, POOL_OPTIONS, stratifyOf } from "./manifest.js";
 import { MATCH_RULE_OPTIONS, rulesOf } from "./match.js";
 
-export const HELP = `double-random announce <pool> --task-id ID --salt S --entropy-source "dice:<说明>"
+export const HELP = `double-random announce <pool> --task-id ID (--salt S | --salt-file 盐值.txt) --entropy-source "dice:<说明>"
         (--sizes 12 | --sizes A=3,B=4,C=3,D=2 | --quota "每半年3%" [--policy "A类×1/2，D类全部"])
-        [--task-name 名称] [--stratify tier|none] [--exempt A] [--drawn-earlier ids.txt] [-o announcement.json]
+        [--task-name 名称] [--stratify tier|none] [--exempt A] [--drawn-earlier ids.txt]
+        [--recent-item ID --recent-days N --as-of YYYY-MM-DD] [-o announcement.json]
         [--inspectors 执法人员.csv [--experts 专家.csv] [--rules rules.json | --departments 甲局,乙局 …]]
   生成抽取公告（须在随机源产生之前公布）。给出 --inspectors 时，公告同时承诺执法人员名录库和选派规则（match-v1 §8.1），
   之后的 match 只能使用同一名录库和规则。
   Build the announcement to publish before the entropy exists. With --inspectors it also commits to the inspector
-  pools and matching rules (match-v1 §8.1); \`match\` then accepts only those.`;
+  pools and matching rules (match-v1 §8.1); \`match\` then accepts only those.
+  --entropy-source  事先公布的随机源 the future entropy source:
+                    dice:<说明> | lottery:<说明> | beacon:<轮次 round>[:<说明>] | commit:<承诺1>/<承诺2>/[:<说明>]
+                    （commit: 承诺—揭示，承诺由 double-random commit 从各方秘密值算出 / commit–reveal: commitments from double-random commit）
+${POOL_HELP}`;
 
 /** The commitment to the second random, when --inspectors is given. */
 async function commitmentOf(values: Record<string, string | boolean | undefined>, rules: MatchRules): Promise<Result<MatchCommitment> | undefined> {
@@ -31,33 +37,32 @@ export async function run(argv: string[]): Promise<number> {
     sizes: { type: "string" }, quota: { type: "string" }, policy: { type: "string" },
     inspectors: { type: "string" }, experts: { type: "string" }, ...MATCH_RULE_OPTIONS,
   });
-  if (!p.ok) return printIssues(p.issues, "zh"), 2;
-  const { values, positionals, lang } = p.value;
+  if (!p.ok) return failWith(contextOf(argv), p.issues, EXIT.usage);
+  const ctx = p.value;
+  const { values, positionals, lang } = ctx;
   const issues: Issue[] = [];
   const salt = saltOf(values, issues);
   const exclusions = exclusionsOf(values, issues);
+  const stratify = stratifyOf(values, issues);
   const source = entropySourceOf(String(values["entropy-source"] ?? ""));
   if (!source.ok) issues.push(...source.issues);
   if (typeof values["task-id"] !== "string") issues.push(createIssue("cli_missing_argument", { argument: "--task-id" }));
   if (!positionals[0]) issues.push(createIssue("cli_missing_argument", { argument: "<pool>" }));
   const rules = rulesOf(values, issues);
-  if (issues.some((i) => i.severity === "error") || !source.ok) return printIssues(issues, lang), 2;
+  if (issues.some((i) => i.severity === "error") || !source.ok) return failWith(ctx, issues, EXIT.usage);
   const match = await commitmentOf(values, rules);
-  if (match && !match.ok) return printIssues(match.issues, lang), 1;
+  if (match && !match.ok) return failWith(ctx, match.issues, EXIT.usage);
   const pool = await loadEntities(positionals[0] as string, { progress: values.progress === true, lang });
-  if (!pool.ok) return printIssues(pool.issues, lang), 1;
-  const stratify = stratifyOf(values);
+  if (!pool.ok) return failWith(ctx, pool.issues, EXIT.usage);
   const m = buildManifest(pool.value, { stratify, salt, exclusions });
-  if (!m.ok) return printIssues(m.issues, lang), 1;
+  if (!m.ok) return failWith(ctx, m.issues, EXIT.usage);
   const sizes = sizesOf(values, m.value, issues);
-  if (sizes === undefined) return printIssues(issues, lang), 1;
+  if (sizes === undefined) return failWith(ctx, issues, EXIT.negative);
   const a = announce({
     taskId: values["task-id"] as string, ...(typeof values["task-name"] === "string" ? { taskName: values["task-name"] } : {}),
     pool: pool.value, stratify, salt, sizes, exclusions, entropySource: source.value,
     ...(match?.ok ? { match: match.value } : {}),
   });
-  if (!a.ok) return printIssues([...issues, ...a.issues], lang), 1;
-  writeJson(a.value.announcement, values.out as string | undefined);
-  printIssues([...issues, ...pool.warnings, ...a.warnings], lang);
-  return 0;
+  if (!a.ok) return failWith(ctx, [...issues, ...a.issues], EXIT.negative);
+  return emitDocument(ctx, a.value.announcement, values.out as string | undefined, [...issues, ...pool.warnings, ...a.warnings]);
 }

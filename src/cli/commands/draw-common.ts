@@ -18,52 +18,127 @@ export function drawnEarlierOf(values: Record<string, string | boolean | undefin
   return t.value.split(/\r?\n/).map((s) => s.trim()).filter((s) => s !== "");
 }
 
-/** The salt from --salt, or from the first line of --salt-file (keeps it out of shell history). */
+/**
+ * The salt from --salt, or from the first line of --salt-file (keeps it out of shell history and `ps`). Used as
+ * given, byte for byte; a salt with spaces at either end gets a warning (a copied salt often carries one).
+ */
 export function saltOf(values: Record<string, string | boolean | undefined>, issues: Issue[]): string {
+  let salt: string;
   if (typeof values["salt-file"] === "string") {
     const t = readText(values["salt-file"]);
-    if (!t.ok) issues.push(...t.issues);
-    return t.ok ? (t.value.split(/\r?\n/)[0] ?? "") : "";
+    if (!t.ok) {
+      issues.push(...t.issues);
+      return "";
+    }
+    salt = t.value.split(/\r?\n/)[0] ?? "";
+  } else if (typeof values.salt === "string") salt = values.salt;
+  else {
+    issues.push(createIssue("cli_missing_argument", { argument: "--salt / --salt-file" }));
+    return "";
   }
-  if (typeof values.salt === "string") return values.salt;
-  issues.push(createIssue("cli_missing_argument", { argument: "--salt / --salt-file" }));
-  return "";
+  if (salt.trim() === "") issues.push(createIssue("cli_salt_blank", { option: typeof values["salt-file"] === "string" ? "--salt-file" : "--salt" }));
+  else if (salt !== salt.trim()) issues.push(createIssue("cli_salt_whitespace", {}));
+  return salt;
+}
+
+/** An entropy text the CLI could not read, said in both languages with the accepted forms. */
+function badEntropy(option: string, text: string, detail: { zh: string; en: string }): Result<never> {
+  return fail([createIssue("cli_bad_option", { option, value: text, detail })]);
 }
 
 /**
- * Entropy as written on the command line: `dice:<digits>`, `lottery:<n,n,n>/<n,n>` (one group per source),
- * `beacon:<round>:<hex>`, or `reveal:<secret>[,<secret>…]` (with the announcement's commitments).
+ * Entropy as written on the command line, in the canonical form the record prints (so a record's
+ * `entropy.value` can be pasted back):
+ * - `dice:<digits>`
+ * - `lottery:9.18.26./2.12./` — each source's numbers ended by "." and each source by "/" (also accepted:
+ *   `lottery:26,9,18/12,2`);
+ * - `beacon:<round>:<hex>` (or `beacon:<hex>`, the round then taken from the announcement);
+ * - `reveal:<secret>/<secret>/` — the secrets in the order of the announced commitments, each ended by "/".
  */
-export function entropyOf(text: string, commitments: readonly string[]): Result<Entropy> {
-  const [kind, ...rest] = text.split(":");
-  const body = rest.join(":");
+export function entropyOf(text: string, source: EntropySource | undefined): Result<Entropy> {
+  const colon = text.indexOf(":");
+  const kind = colon < 0 ? text : text.slice(0, colon);
+  const body = colon < 0 ? "" : text.slice(colon + 1);
   switch (kind) {
     case "dice":
+      if (!/^[0-9]+$/.test(body)) return badEntropy("--entropy", text, { zh: "掷骰结果应为数字 0–9，如 dice:27182818284590452353", en: "dice digits 0–9, e.g. dice:27182818284590452353" });
       return diceEntropy(body);
     case "lottery": {
-      const sources = body.split("/").filter((s) => s !== "").map((g) => ({ numbers: g.split(/[,，\s]+/).filter((x) => x !== "").map(Number) }));
-      return lotteryEntropy(sources);
+      const groups = body.split("/").map((g) => g.trim()).filter((g) => g !== "");
+      const sources = groups.map((g) => g.split(/[.,，\s]+/).filter((x) => x !== ""));
+      if (sources.length === 0 || sources.some((g) => g.length === 0 || g.some((x) => !/^\d+$/.test(x)))) {
+        return badEntropy("--entropy", text, { zh: "彩票号码应写成 lottery:9.18.26./2.12./（每个号码后加“.”，每期开奖后加“/”）", en: "lottery numbers as lottery:9.18.26./2.12./ (each number ended by \".\", each draw by \"/\")" });
+      }
+      return lotteryEntropy(sources.map((g) => ({ numbers: g.map(Number) })));
     }
     case "beacon": {
-      const [round, value] = body.split(":");
-      return beaconEntropy({ round: Number(round), value: value ?? "" });
+      const parts = body.split(":");
+      const announced = source?.kind === "beacon" ? source.round : undefined;
+      const [round, value] = parts.length >= 2 ? [parts[0] as string, parts.slice(1).join(":")] : [announced === undefined ? "" : String(announced), parts[0] ?? ""];
+      if (!/^\d+$/.test(round)) {
+        return badEntropy("--entropy", text, { zh: "随机信标须写明轮次：beacon:<轮次>:<输出值十六进制>，如 beacon:4521337:9f2c…", en: "a beacon value needs its round: beacon:<round>:<hex output>, e.g. beacon:4521337:9f2c…" });
+      }
+      if (!/^[0-9a-fA-F]{32,}$/.test(value)) {
+        return badEntropy("--entropy", text, { zh: "随机信标输出值应为至少 32 位十六进制数字", en: "the beacon output must be at least 32 hex digits" });
+      }
+      return beaconEntropy({ round: Number(round), value });
     }
-    case "reveal":
-      return revealEntropy(commitments, body.split(","));
+    case "reveal": {
+      const commitments = source?.kind === "commitReveal" ? source.commitments : [];
+      if (commitments.length === 0) {
+        return badEntropy("--entropy", text, { zh: "公告的随机源不是承诺—揭示（commit:），不能用 reveal:", en: "the announced entropy source is not commit–reveal (commit:), so reveal: cannot be used" });
+      }
+      // Canonical: each secret ended by "/" (a secret cannot contain "/"). Older form: secrets separated by ",".
+      let secrets = body.split("/");
+      if (secrets.at(-1) === "") secrets.pop();
+      if (secrets.length === 1 && commitments.length > 1 && body.split(",").length === commitments.length) secrets = body.split(",");
+      if (secrets.length !== commitments.length) {
+        return badEntropy("--entropy", text, {
+          zh: `公告含 ${commitments.length} 个承诺，应给出 ${commitments.length} 个秘密值：reveal:<秘密1>/<秘密2>/（按承诺顺序，每个后加“/”）`,
+          en: `the announcement has ${commitments.length} commitment(s): give as many secrets, reveal:<secret1>/<secret2>/ (in commitment order, each ended by "/")`,
+        });
+      }
+      return revealEntropy(commitments, secrets);
+    }
     default:
-      return fail([createIssue("cli_bad_option", { option: "--entropy", value: text, detail: "dice:… | lottery:… | beacon:<round>:<hex> | reveal:<secret>" })]);
+      return badEntropy("--entropy", text, {
+        zh: "应为 dice:<数字> | lottery:9.18.26./2.12./ | beacon:<轮次>:<十六进制> | reveal:<秘密1>/<秘密2>/",
+        en: "dice:<digits> | lottery:9.18.26./2.12./ | beacon:<round>:<hex> | reveal:<secret1>/<secret2>/",
+      });
   }
 }
 
-/** The announced future entropy source: `dice:<description>`, `lottery:<description>`, `beacon:<round>:<description>`. */
+/**
+ * The announced future entropy source: `dice:<说明>`, `lottery:<说明>`, `beacon:<round>[:<说明>]`, or
+ * `commit:<commitment>/<commitment>/[:<说明>]` (the SHA-256 hex of each party's secret, from `double-random commit`).
+ */
 export function entropySourceOf(text: string): Result<EntropySource> {
-  const [kind, ...rest] = text.split(":");
+  const colon = text.indexOf(":");
+  const kind = colon < 0 ? text : text.slice(0, colon);
+  const rest = colon < 0 ? "" : text.slice(colon + 1);
   if (kind === "beacon") {
-    const [round, ...d] = rest;
+    const [round, ...d] = rest.split(":");
+    if (!/^\d+$/.test(round ?? "")) {
+      return badEntropy("--entropy-source", text, { zh: "随机信标须写明将使用的轮次：beacon:<轮次>[:<说明>]，如 beacon:4521337:drand 主网", en: "name the beacon round to be used: beacon:<round>[:<description>], e.g. beacon:4521337:drand mainnet" });
+    }
     return ok({ kind: "beacon", round: Number(round), description: d.join(":") || "beacon" });
   }
-  if (kind === "dice" || kind === "lottery") return ok({ kind, description: rest.join(":") || kind });
-  return fail([createIssue("cli_bad_option", { option: "--entropy-source", value: text, detail: "dice:<说明> | lottery:<说明> | beacon:<round>:<说明>" })]);
+  if (kind === "commit") {
+    const [list = "", ...d] = rest.split(":");
+    const commitments = list.split(/[/,]/).map((c) => c.trim().toLowerCase()).filter((c) => c !== "");
+    if (commitments.length === 0 || commitments.some((c) => !/^[0-9a-f]{64}$/.test(c))) {
+      return badEntropy("--entropy-source", text, {
+        zh: "承诺应为 64 位十六进制（double-random commit 输出）：commit:<承诺1>/<承诺2>/[:<说明>]",
+        en: "commitments are 64 hex digits (as printed by double-random commit): commit:<c1>/<c2>/[:<description>]",
+      });
+    }
+    return ok({ kind: "commitReveal", commitments, description: d.join(":") || "commit–reveal" });
+  }
+  if ((kind === "dice" || kind === "lottery") && rest.trim() !== "") return ok({ kind, description: rest });
+  return badEntropy("--entropy-source", text, {
+    zh: "应为 dice:<说明> | lottery:<说明> | beacon:<轮次>[:<说明>] | commit:<承诺1>/<承诺2>/[:<说明>]",
+    en: "dice:<description> | lottery:<description> | beacon:<round>[:<description>] | commit:<c1>/<c2>/[:<description>]",
+  });
 }
 
 /**

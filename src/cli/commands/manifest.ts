@@ -1,12 +1,25 @@
 import { createIssue, buildManifest, type ExclusionOptions, type Issue, type RiskTier } from "../../index.js";
-import { parse, type Parsed } from "../args.js";
-import { loadEntities, printIssues, writeJson } from "../io.js";
+import { contextOf, parse, type Parsed } from "../args.js";
+import { loadEntities } from "../io.js";
+import { STRATUM, label } from "../labels.js";
+import { EXIT, failWith, printIssues, writeJson } from "../output.js";
 import { drawnEarlierOf, saltOf } from "./draw-common.js";
 
+export const POOL_HELP = `  --salt S | --salt-file 盐值.txt   盐值（--salt-file 读取文件第一行，不留在命令历史和进程列表中）
+                                    salt (--salt-file reads the first line of a file: not in shell history or ps)
+  --stratify tier|none              按信用风险分类分层（默认 tier：A/B/C/D/未分类 各为一层）或不分层
+                                    stratify by risk tier (default tier: A/B/C/D/untiered each a stratum) or not
+  --exempt A[,B]                    免于抽取的分类（无事不扰） tiers exempt from the draw
+  --drawn-earlier ids.txt           本年度前几批已抽中的对象编号（每行一个），排除 ids drawn in earlier batches
+  --recent-item 事项编号 --recent-days 天数 --as-of YYYY-MM-DD
+                                    排除截至 as-of 的若干天内已就该事项检查过的对象（名录库 JSON 的 inspections）
+                                    leave out entities inspected for that item within those days (pool JSON inspections)`;
+
 export const HELP = `double-random manifest <pool.csv|pool.xlsx|pool.json> --salt S [--stratify tier|none]
-        [--exempt A] [--drawn-earlier ids.txt] [--progress] [-o manifest.json]
+        [--exempt A] [--drawn-earlier ids.txt] [--recent-item ID --recent-days N --as-of YYYY-MM-DD] [--progress] [-o manifest.json]
   生成名录库的规范清单及其摘要（-o 写出含编号的清单，属保密材料）。
-  Build the canonical manifest of a pool and its digests (-o writes the confidential manifest with ids).`;
+  Build the canonical manifest of a pool and its digests (-o writes the confidential manifest with ids).
+${POOL_HELP}`;
 
 export const POOL_OPTIONS = {
   salt: { type: "string" },
@@ -14,43 +27,72 @@ export const POOL_OPTIONS = {
   stratify: { type: "string", default: "tier" },
   exempt: { type: "string" },
   "drawn-earlier": { type: "string" },
+  "recent-item": { type: "string" },
+  "recent-days": { type: "string" },
+  "as-of": { type: "string" },
   progress: { type: "boolean" },
 } as const;
 
-/** Exclusions from --exempt and --drawn-earlier. */
+/** Exclusions from --exempt, --drawn-earlier and the recent-inspection options. */
 export function exclusionsOf(values: Parsed["values"], issues: Issue[]): ExclusionOptions {
-  const out: { exemptTiers?: RiskTier[]; drawnEarlier?: string[] } = {};
-  if (typeof values.exempt === "string") out.exemptTiers = values.exempt.split(/[,，]/).map((s) => s.trim() as RiskTier);
+  const out: { exemptTiers?: RiskTier[]; drawnEarlier?: string[]; recentInspection?: { itemId: string; asOf: string; withinDays: number } } = {};
+  if (typeof values.exempt === "string") {
+    const tiers = values.exempt.split(/[,，、]/).map((s) => s.trim().replace(/类$/, "").toUpperCase()).filter((s) => s !== "");
+    const bad = tiers.filter((t) => !["A", "B", "C", "D"].includes(t));
+    if (bad.length > 0) issues.push(createIssue("cli_bad_option", { option: "--exempt", value: values.exempt, detail: { zh: "应为 A、B、C、D 中的一个或几个，如 A 或 A,B", en: "one or more of A, B, C, D, e.g. A or A,B" } }));
+    else out.exemptTiers = tiers as RiskTier[];
+  }
   const earlier = drawnEarlierOf(values, issues);
   if (earlier) out.drawnEarlier = earlier;
+  const item = values["recent-item"], days = values["recent-days"], asOf = values["as-of"];
+  if (item !== undefined || days !== undefined || asOf !== undefined) {
+    if (typeof item !== "string" || item.trim() === "") issues.push(createIssue("cli_missing_argument", { argument: "--recent-item" }));
+    if (typeof days !== "string" || !/^[1-9]\d*$/.test(days)) {
+      issues.push(days === undefined ? createIssue("cli_missing_argument", { argument: "--recent-days" }) : createIssue("cli_bad_option", { option: "--recent-days", value: String(days), detail: { zh: "应为正整数（天数）", en: "a positive whole number of days" } }));
+    }
+    if (typeof asOf !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) {
+      issues.push(asOf === undefined ? createIssue("cli_missing_argument", { argument: "--as-of" }) : createIssue("cli_bad_option", { option: "--as-of", value: String(asOf), detail: { zh: "应为日期 YYYY-MM-DD", en: "a date YYYY-MM-DD" } }));
+    }
+    if (typeof item === "string" && typeof days === "string" && typeof asOf === "string") out.recentInspection = { itemId: item.trim(), asOf, withinDays: Number(days) };
+  }
   return out;
 }
 
-export function stratifyOf(values: Parsed["values"]): "tier" | "none" {
+/** --stratify: `tier` (the default) or `none`; anything else is a usage error. */
+export function stratifyOf(values: Parsed["values"], issues: Issue[] = []): "tier" | "none" {
+  if (values.stratify !== undefined && values.stratify !== "tier" && values.stratify !== "none") {
+    issues.push(createIssue("cli_bad_option", { option: "--stratify", value: String(values.stratify), detail: { zh: "应为 tier（按信用风险分类分层，默认）或 none（不分层）", en: "tier (by risk tier, the default) or none" } }));
+  }
   return values.stratify === "none" ? "none" : "tier";
 }
 
 export async function run(argv: string[]): Promise<number> {
   const p = parse(argv, POOL_OPTIONS);
-  if (!p.ok) return printIssues(p.issues, "zh"), 2;
-  const { values, positionals, lang, json } = p.value;
+  if (!p.ok) return failWith(contextOf(argv), p.issues, EXIT.usage);
+  const ctx = p.value;
+  const { values, positionals, lang, json } = ctx;
   const issues: Issue[] = [];
   const salt = saltOf(values, issues);
   const exclusions = exclusionsOf(values, issues);
+  const stratify = stratifyOf(values, issues);
   if (!positionals[0]) issues.push(createIssue("cli_missing_argument", { argument: "<pool>" }));
-  if (issues.some((i) => i.severity === "error")) return printIssues(issues, lang), 2;
+  if (issues.some((i) => i.severity === "error")) return failWith(ctx, issues, EXIT.usage);
   const pool = await loadEntities(positionals[0] as string, { progress: values.progress === true, lang });
-  if (!pool.ok) return printIssues(pool.issues, lang), 1;
-  const m = buildManifest(pool.value, { stratify: stratifyOf(values), salt, exclusions });
-  if (!m.ok) return printIssues(m.issues, lang), 1;
+  if (!pool.ok) return failWith(ctx, pool.issues, EXIT.usage);
+  const m = buildManifest(pool.value, { stratify, salt, exclusions });
+  if (!m.ok) return failWith(ctx, m.issues, EXIT.usage);
   const manifest = m.value;
-  if (typeof values.out === "string") writeJson(manifest, values.out);
-  if (json) writeJson({ digest: manifest.digest, chunkLines: manifest.chunkLines, strata: manifest.strata.map(({ ids: _ids, ...s }) => s) });
+  if (typeof values.out === "string") {
+    const w = writeJson(manifest, values.out);
+    if (!w.ok) return failWith(ctx, w.issues, EXIT.usage);
+  }
+  const warnings = [...issues, ...pool.warnings, ...m.warnings];
+  if (json) writeJson({ ok: true, digest: manifest.digest, chunkLines: manifest.chunkLines, strata: manifest.strata.map(({ ids: _ids, ...s }) => s), warnings });
   else {
     const zh = lang === "zh";
     process.stdout.write(`${zh ? "名录库摘要" : "manifest digest"}: ${manifest.digest}\n`);
-    for (const s of manifest.strata) process.stdout.write(`  ${s.key}  ${zh ? "层" : "stratum"} ${s.label}  N=${s.N}  ${s.digest}\n`);
+    for (const s of manifest.strata) process.stdout.write(`  ${s.key}  ${zh ? "层" : "stratum"} ${label(STRATUM, s.label, lang)}  N=${s.N}  ${s.digest}\n`);
   }
-  printIssues([...pool.warnings, ...m.warnings], lang);
-  return 0;
+  if (!json) printIssues(warnings, lang);
+  return EXIT.ok;
 }

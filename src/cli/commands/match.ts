@@ -1,6 +1,8 @@
 import { createIssue, type Issue, type MatchableRecord, matchInspectors, type MatchRules } from "../../index.js";
-import { parse } from "../args.js";
-import { loadEntities, loadInspectors, printIssues, readJson, writeJson } from "../io.js";
+import { parseRecord } from "../../draw/verify.js";
+import { contextOf, parse } from "../args.js";
+import { loadEntities, loadInspectors, readJson } from "../io.js";
+import { EXIT, failWith, printIssues, writeJson } from "../output.js";
 
 export const HELP = `double-random match <record.json> --inspectors 执法人员.csv [--experts 专家.csv] [--pool 名录库.csv]
         [--rules rules.json | --min 2 --departments 甲局,乙局 --qualifications 特种设备 --load-cap 3 --leader-department 甲局]
@@ -29,7 +31,7 @@ export function rulesOf(values: Record<string, string | boolean | undefined>, is
   for (const [flag, key] of [["min", "minCredentialed"], ["load-cap", "loadCap"]] as const) {
     const v = values[flag];
     if (v === undefined) continue;
-    if (typeof v !== "string" || !/^\d+$/.test(v)) issues.push(createIssue("cli_bad_option", { option: `--${flag}`, value: String(v), detail: "a non-negative integer" }));
+    if (typeof v !== "string" || !/^\d+$/.test(v)) issues.push(createIssue("cli_bad_option", { option: `--${flag}`, value: String(v), detail: { zh: "应为非负整数", en: "a non-negative integer" } }));
     else rules[key] = Number(v);
   }
   const departments = list(values.departments);
@@ -44,27 +46,34 @@ export async function run(argv: string[]): Promise<number> {
   const p = parse(argv, {
     inspectors: { type: "string" }, experts: { type: "string" }, pool: { type: "string" }, ...MATCH_RULE_OPTIONS,
   });
-  if (!p.ok) return printIssues(p.issues, "zh"), 2;
-  const { values, positionals, lang, json } = p.value;
+  if (!p.ok) return failWith(contextOf(argv), p.issues, EXIT.usage);
+  const ctx = p.value;
+  const { values, positionals, lang, json } = ctx;
   const issues: Issue[] = [];
   if (!positionals[0]) issues.push(createIssue("cli_missing_argument", { argument: "<record.json>" }));
   if (typeof values.inspectors !== "string") issues.push(createIssue("cli_missing_argument", { argument: "--inspectors" }));
   const rules = rulesOf(values, issues);
-  if (issues.some((i) => i.severity === "error")) return printIssues(issues, lang), 2;
-  const record = readJson(positionals[0] as string);
-  if (!record.ok) return printIssues(record.issues, lang), 1;
+  if (issues.some((i) => i.severity === "error")) return failWith(ctx, issues, EXIT.usage);
+  const json0 = readJson(positionals[0] as string);
+  if (!json0.ok) return failWith(ctx, json0.issues, EXIT.usage);
+  // The same schema check as verify's first step: a malformed record (junk keys, wrong types) is refused here too.
+  const record = parseRecord(json0.value);
+  if (!record.ok) return failWith(ctx, record.issues, EXIT.usage);
   const inspectors = await loadInspectors(values.inspectors as string);
-  if (!inspectors.ok) return printIssues(inspectors.issues, lang), 1;
+  if (!inspectors.ok) return failWith(ctx, inspectors.issues, EXIT.usage);
   const experts = typeof values.experts === "string" ? await loadInspectors(values.experts) : undefined;
-  if (experts && !experts.ok) return printIssues(experts.issues, lang), 1;
+  if (experts && !experts.ok) return failWith(ctx, experts.issues, EXIT.usage);
   const pool = typeof values.pool === "string" ? await loadEntities(values.pool) : undefined;
-  if (pool && !pool.ok) return printIssues(pool.issues, lang), 1;
+  if (pool && !pool.ok) return failWith(ctx, pool.issues, EXIT.usage);
   const r = matchInspectors({
     record: record.value as MatchableRecord, inspectors: inspectors.value, rules,
     ...(experts?.ok ? { experts: experts.value } : {}), ...(pool?.ok ? { entities: pool.value } : {}),
   });
-  if (!r.ok) return printIssues(r.issues, lang), 1;
-  if (typeof values.out === "string") writeJson(r.value.record, values.out);
+  if (!r.ok) return failWith(ctx, r.issues, EXIT.negative);
+  if (typeof values.out === "string") {
+    const w = writeJson(r.value.record, values.out);
+    if (!w.ok) return failWith(ctx, w.issues, EXIT.usage);
+  }
   if (json) writeJson(r.value.teams);
   else {
     const names = new Map([...inspectors.value, ...(experts?.ok ? experts.value : [])].map((i) => [i.id, `${i.name}（${i.department}）`]));
@@ -74,5 +83,5 @@ export async function run(argv: string[]): Promise<number> {
     }
   }
   printIssues([...inspectors.warnings, ...r.warnings], lang);
-  return 0;
+  return EXIT.ok;
 }

@@ -3,42 +3,75 @@ import {
   createIssue, type DrawRecord, type Entity, fail, type Issue, type Manifest, type MatchedRecord, type MatchableRecord, ok, parseEntityPool,
   type Result, verifyDraw, verifyDrawManifest, verifyMatch,
 } from "../../index.js";
-import { parse } from "../args.js";
-import { type Lang, loadEntities, loadInspectors, printIssues, readJson, writeJson } from "../io.js";
+import { contextOf, type Lang, parse } from "../args.js";
+import { loadEntities, loadInspectors, readJson } from "../io.js";
+import { EXIT, failWith, issueLines, printIssues, writeJson } from "../output.js";
 import { drawnEarlierOf, saltOf } from "./draw-common.js";
 
-export const HELP = `double-random verify <record.json> --pool <pool.csv|pool.xlsx|pool.json|manifest.json> --salt S [--drawn-earlier ids.txt]
-        [--inspectors 执法人员.csv [--experts 专家.csv]] [--format json]
-  复核已公布的抽取记录：一致时退出码 0，不一致时退出码 1 并逐项列出。--pool 可以是名录库（CSV、XLSX 或 JSON 数组），
-  也可以是 manifest -o 写出的名录清单（JSON 对象，名录库留在数据库中时使用；此时排除数无法复核）。
-  记录含检查组时，给出 --inspectors（并以名录库复核）一并复核选派。
-  Re-check a published draw: exit 0 when it checks out, 1 with a precise report otherwise. --pool is the entity pool
-  (CSV, XLSX or a JSON array) or the manifest written by manifest -o (a JSON object, for pools kept in a database;
-  exclusion counts cannot be re-checked from it). When the record carries inspector teams, --inspectors (with a
-  pool) re-checks the matching too.`;
+export const HELP = `double-random verify <record.json> --pool <pool.csv|pool.xlsx|pool.json|manifest.json> (--salt S | --salt-file 盐值.txt)
+        [--drawn-earlier ids.txt] [--inspectors 执法人员.csv [--experts 专家.csv]] [--details] [--format json]
+  复核已公布的抽取记录。结论写在标准输出（含每处不一致），可重定向保存：
+    退出码 0 复核通过；1 已复核，发现不一致（逐项列出）；2 无法复核（文件缺失、无法读取、类型不对、放反、盐值为空），未做任何检查。
+  盐值很可能有误时（没有一个分层的摘要能重算）只给一行结论和提示，--details 列出全部不一致。
+  --pool 可以是名录库（CSV、XLSX 或 JSON 数组），也可以是 manifest -o 写出的名录清单（JSON 对象，名录库留在数据库中时使用；
+  此时排除数无法复核）。记录含检查组时，给出 --inspectors（并以名录库复核）一并复核选派。
+  Re-check a published draw. The verdict, with every mismatch, goes to stdout (redirect it to keep it):
+    exit 0 verified; 1 checked, mismatches found (each listed); 2 could not check (missing, unreadable, wrong kind or
+    swapped files, empty salt): nothing was checked.
+  When the salt is most likely wrong (no stratum digest recomputes) one line says so with a hint; --details lists all.
+  --pool is the entity pool (CSV, XLSX or a JSON array) or the manifest written by manifest -o (a JSON object, for pools
+  kept in a database; exclusion counts cannot be re-checked from it). When the record carries inspector teams,
+  --inspectors (with a pool) re-checks the matching too.`;
 
 /** What --pool held: the entity pool, or the department's manifest. */
 type PoolSource = { readonly kind: "pool"; readonly pool: Entity[] } | { readonly kind: "manifest"; readonly manifest: Manifest };
 
+const KIND = {
+  record: { zh: "抽取记录（含 protocol、selections 的 JSON 对象）", en: "a draw record (a JSON object with protocol and selections)" },
+  pool: { zh: "名录库（表格或对象数组）", en: "an entity pool (a table or an array of entities)" },
+  manifest: { zh: "名录清单（含 strata 的 JSON 对象）", en: "a manifest (a JSON object with strata)" },
+  poolOrManifest: { zh: "名录库（CSV、XLSX、JSON 数组）或名录清单（含 strata 的 JSON 对象）", en: "an entity pool (CSV, XLSX, JSON array) or a manifest (a JSON object with strata)" },
+} as const;
+
+const isRecordLike = (v: unknown) => typeof v === "object" && v !== null && !Array.isArray(v) && "selections" in v && "announcement" in v;
+
 /** Reads --pool: a JSON object with `strata` is a manifest; a JSON array, a CSV or an XLSX is a pool. Unambiguous. */
-async function loadPoolOrManifest(file: string): Promise<Result<PoolSource>> {
+async function loadPoolOrManifest(file: string, lang: Lang): Promise<Result<PoolSource>> {
   if (extname(file).toLowerCase() !== ".json") {
-    const pool = await loadEntities(file);
+    const pool = await loadEntities(file, { lang });
     return pool.ok ? ok({ kind: "pool", pool: pool.value }, pool.warnings) : pool;
   }
   const json = readJson(file);
   if (!json.ok) return json;
   const value = json.value;
-  if (typeof value === "object" && value !== null && !Array.isArray(value) && "strata" in value) return ok({ kind: "manifest", manifest: value as Manifest });
-  if (!Array.isArray(value)) {
-    return fail([createIssue("cli_bad_option", { option: "--pool", value: file, detail: "a JSON array of entities, or a manifest (a JSON object with strata)" })]);
+  if (isRecordLike(value)) {
+    return fail([createIssue("input_wrong_kind", { input: "--pool", file, found: KIND.record, expected: KIND.poolOrManifest }, { hint: { zh: "抽取记录和名录库是否放反了？记录放在第一个参数，名录库放在 --pool 之后。", en: "Are the record and the pool swapped? The record is the first argument, the pool goes after --pool." } })]);
   }
+  if (typeof value === "object" && value !== null && !Array.isArray(value) && "strata" in value) return ok({ kind: "manifest", manifest: value as Manifest });
+  if (!Array.isArray(value)) return fail([createIssue("input_wrong_kind", { input: "--pool", file, found: { zh: "其他 JSON 对象", en: "some other JSON object" }, expected: KIND.poolOrManifest })]);
   const pool = parseEntityPool(value);
   return pool.ok ? ok({ kind: "pool", pool: pool.value }, pool.warnings) : pool;
 }
 
+/** Reads the record argument; a table or a pool given in its place is named as such. */
+function loadRecord(file: string): Result<unknown> {
+  const ext = extname(file).toLowerCase();
+  if ([".csv", ".tsv", ".txt", ".xlsx", ".xlsm"].includes(ext)) {
+    return fail([createIssue("input_wrong_kind", { input: "<record.json>", file, found: KIND.pool, expected: KIND.record }, { hint: { zh: "抽取记录和名录库是否放反了？记录放在第一个参数，名录库放在 --pool 之后。", en: "Are the record and the pool swapped? The record is the first argument, the pool goes after --pool." } })]);
+  }
+  const json = readJson(file);
+  if (!json.ok) return json;
+  if (Array.isArray(json.value)) {
+    return fail([createIssue("input_wrong_kind", { input: "<record.json>", file, found: KIND.pool, expected: KIND.record }, { hint: { zh: "抽取记录和名录库是否放反了？", en: "Are the record and the pool swapped?" } })]);
+  }
+  if (typeof json.value === "object" && json.value !== null && "strata" in json.value && "chunkLines" in json.value) {
+    return fail([createIssue("input_wrong_kind", { input: "<record.json>", file, found: KIND.manifest, expected: KIND.record }, { hint: { zh: "名录清单应放在 --pool 之后。", en: "The manifest goes after --pool." } })]);
+  }
+  return json;
+}
+
 /** The inspector teams of the record re-checked (the second random), or a coded reason why they were not. */
-async function checkTeams(record: unknown, source: PoolSource, values: Record<string, string | boolean | undefined>, lang: Lang): Promise<{ note: string; issues: Issue[]; checked: boolean }> {
+async function checkTeams(record: unknown, source: PoolSource, values: Record<string, string | boolean | undefined>, lang: Lang): Promise<{ note: string; issues: Issue[]; checked: boolean; inputProblem?: boolean }> {
   const teams = (record as { match?: { teams?: unknown } } | null)?.match?.teams;
   if (!Array.isArray(teams)) return { note: "", issues: [], checked: false };
   const notChecked = (reason: { zh: string; en: string }) => {
@@ -54,8 +87,8 @@ async function checkTeams(record: unknown, source: PoolSource, values: Record<st
   }
   const inspectors = await loadInspectors(values.inspectors);
   const experts = typeof values.experts === "string" ? await loadInspectors(values.experts) : undefined;
-  if (!inspectors.ok) return { note: "", issues: [...inspectors.issues], checked: true };
-  if (experts && !experts.ok) return { note: "", issues: [...experts.issues], checked: true };
+  if (!inspectors.ok) return { note: "", issues: [...inspectors.issues], checked: false, inputProblem: true };
+  if (experts && !experts.ok) return { note: "", issues: [...experts.issues], checked: false, inputProblem: true };
   const m = verifyMatch({
     record: record as MatchedRecord<MatchableRecord>, inspectors: inspectors.value, entities: source.pool,
     ...(experts?.ok ? { experts: experts.value } : {}),
@@ -65,61 +98,103 @@ async function checkTeams(record: unknown, source: PoolSource, values: Record<st
   return { note: lang === "zh" ? `  检查组复核通过：${teams.length} 组\n` : `  Teams verified: ${teams.length}\n`, issues: [...m.warnings], checked: true };
 }
 
+/**
+ * Every announced stratum's digest fails to recompute (its key is missing, or its digest differs): with a pool
+ * that has the right rows this happens only with another salt. Returns the number of strata, or 0.
+ */
+function saltLikelyWrong(record: unknown, failures: readonly Issue[]): number {
+  const strata = (record as { announcement?: { strata?: { key?: unknown }[] } } | null)?.announcement?.strata;
+  if (!Array.isArray(strata) || strata.length === 0) return 0;
+  const bad = new Set<string>();
+  for (const i of failures) {
+    const p = i.params ?? {};
+    if (i.code === "manifest_salt_mismatch") return strata.length;
+    if (i.code === "stratum_mismatch" && (p.field === "digest" || p.field === "presence")) bad.add(String(p.stratum));
+  }
+  return strata.every((s) => bad.has(String(s.key))) ? strata.length : 0;
+}
+
 export async function run(argv: string[]): Promise<number> {
   const p = parse(argv, {
     pool: { type: "string" }, salt: { type: "string" }, "salt-file": { type: "string" }, "drawn-earlier": { type: "string" },
-    inspectors: { type: "string" }, experts: { type: "string" },
+    inspectors: { type: "string" }, experts: { type: "string" }, details: { type: "boolean" },
   });
-  if (!p.ok) return printIssues(p.issues, "zh"), 2;
-  const { values, positionals, lang, json } = p.value;
+  if (!p.ok) return failWith(contextOf(argv), p.issues, EXIT.usage);
+  const ctx = p.value;
+  const { values, positionals, lang, json } = ctx;
   const zh = lang === "zh";
   const issues: Issue[] = [];
   const salt = saltOf(values, issues);
   if (!positionals[0]) issues.push(createIssue("cli_missing_argument", { argument: "<record.json>" }));
   if (typeof values.pool !== "string") issues.push(createIssue("cli_missing_argument", { argument: "--pool" }));
-  if (issues.some((i) => i.severity === "error")) return printIssues(issues, lang), 2;
-  const record = readJson(positionals[0] as string);
-  if (!record.ok) return printIssues(record.issues, lang), 1;
-  const source = await loadPoolOrManifest(values.pool as string);
-  if (!source.ok) return printIssues(source.issues, lang), 1;
+  // Could not check: nothing was compared, so no verdict on the draw is given (exit 2).
+  const couldNotCheck = (why: readonly Issue[]) => {
+    if (!json) process.stdout.write(`${zh ? "✗ 无法复核（未做任何检查）" : "✗ Could not check (nothing was compared)"}\n`);
+    if (json) return failWith(ctx, why, EXIT.usage);
+    printIssues(why, lang, "stdout");
+    return EXIT.usage;
+  };
+  if (issues.some((i) => i.severity === "error")) return couldNotCheck(issues);
+  const record = loadRecord(positionals[0] as string);
+  if (!record.ok) return couldNotCheck(record.issues);
+  const source = await loadPoolOrManifest(values.pool as string, lang);
+  if (!source.ok) return couldNotCheck(source.issues);
   const drawnEarlier = drawnEarlierOf(values, issues);
-  if (issues.some((i) => i.severity === "error")) return printIssues(issues, lang), 1;
+  if (issues.some((i) => i.severity === "error")) return couldNotCheck(issues);
   const options = drawnEarlier ? { salt, drawnEarlier } : { salt };
   const src = source.value;
   const drawn = src.kind === "manifest"
     ? verifyDrawManifest(record.value as DrawRecord, src.manifest, options)
     : verifyDraw(record.value as DrawRecord, src.pool, options);
+  // A record that is not a record (schema, protocol) could not be checked either.
+  if (!drawn.ok && drawn.issues.every((i) => i.code === "record_malformed" || i.code === "protocol_unsupported")) return couldNotCheck(drawn.issues);
   const against = src.kind === "manifest"
     ? (zh ? "按名录清单复核（排除数未复核）" : "checked against a manifest (exclusion counts not re-checked)")
     : (zh ? "按名录库复核" : "checked against the pool");
   // The second random: teams in the record are re-checked when they can be, and never silently passed over.
   const teams = await checkTeams(record.value, src, values, lang);
+  if (teams.inputProblem) return couldNotCheck(teams.issues);
   const teamInfo = teams.issues.filter((i) => i.severity !== "error");
   const failures = [...(drawn.ok ? [] : drawn.issues), ...teams.issues.filter((i) => i.severity === "error")];
   const errors = failures.filter((i) => i.severity === "error").length;
-  const warnings = [...source.warnings, ...(drawn.ok ? drawn.warnings : []), ...teamInfo];
+  const warnings = [...issues, ...source.warnings, ...(drawn.ok ? drawn.warnings : []), ...teamInfo];
+  const wrongSalt = errors > 0 ? saltLikelyWrong(record.value, failures) : 0;
+  const saltIssue = wrongSalt > 0
+    ? createIssue("verify_salt_likely_wrong", { count: wrongSalt }, {
+      hint: {
+        zh: `请核对部门提供的盐值（注意首尾空格、全角/半角字符），或用 --salt-file 从文件读取${salt !== salt.trim() ? "；给出的盐值首尾有空白" : ""}`,
+        en: `Check the salt the department gave you (spaces at either end, full-width characters), or read it with --salt-file${salt !== salt.trim() ? "; the salt given has whitespace at an end" : ""}`,
+      },
+    })
+    : undefined;
   if (json) {
     writeJson(errors === 0
-      ? { ok: true, checkedAgainst: src.kind, warnings, teamsChecked: teams.checked }
-      : { ok: false, checkedAgainst: src.kind, issues: [...failures, ...teamInfo] });
+      ? { ok: true, exitCode: EXIT.ok, checked: true, checkedAgainst: src.kind, warnings, teamsChecked: teams.checked }
+      : { ok: false, exitCode: EXIT.negative, checked: true, checkedAgainst: src.kind, mismatches: errors, issues: [...(saltIssue ? [saltIssue] : []), ...failures, ...teamInfo], warnings });
+    return errors === 0 ? EXIT.ok : EXIT.negative;
   }
   if (errors === 0 && drawn.ok) {
     const rec = drawn.value;
-    if (!json) {
-      process.stdout.write(`${zh ? "✓ 复核通过" : "✓ Verified"}: ${rec.taskId} · ${rec.protocol} · ${zh ? "抽中" : "selected"} ${rec.selections.length}${zh ? " 户" : ""}${rec.replacements.length ? ` · ${zh ? "补抽" : "replacements"} ${rec.replacements.length}` : ""}\n`);
-      process.stdout.write(`  ${against}\n`);
-      for (const s of rec.strata) process.stdout.write(`  ${s.key}  N=${s.N}  n=${s.n}\n`);
-      process.stdout.write(teams.note);
-    }
+    process.stdout.write(`${zh ? "✓ 复核通过" : "✓ Verified"}: ${rec.taskId} · ${rec.protocol} · ${zh ? "抽中" : "selected"} ${rec.selections.length}${zh ? " 户" : ""}${rec.replacements.length ? ` · ${zh ? "补抽" : "replacements"} ${rec.replacements.length}` : ""}\n`);
+    process.stdout.write(`  ${against}\n`);
+    for (const s of rec.strata) process.stdout.write(`  ${s.key}  N=${s.N}  n=${s.n}\n`);
+    for (const r of rec.replacements) process.stdout.write(`  ${zh ? "补抽" : "replacement"}: ${r.replaces} → ${r.id}（${r.reason}）\n`);
+    process.stdout.write(teams.note);
     // (teams_not_checked is in the summary above, with its code.)
     printIssues(warnings.filter((i) => i.code !== "teams_not_checked"), lang);
-    return 0;
+    return EXIT.ok;
   }
-  if (!json) {
+  if (saltIssue) {
+    process.stdout.write(`${zh ? "✗ 复核未通过" : "✗ Verification failed"}: ${issueLines([saltIssue], lang).join("\n")}\n`);
+    process.stdout.write(`  ${against}\n`);
+    if (values.details === true) printIssues(failures, lang, "stdout");
+    else process.stdout.write(zh ? `  （共 ${errors} 处不一致，--details 逐项列出）\n` : `  (${errors} mismatch(es) in all; --details lists them)\n`);
+  } else {
     process.stdout.write(`${zh ? "✗ 复核未通过" : "✗ Verification failed"}: ${errors} ${zh ? "处不一致" : "mismatch(es)"}\n`);
     process.stdout.write(`  ${against}\n`);
     process.stdout.write(teams.note);
+    printIssues(failures, lang, "stdout");
   }
-  printIssues(failures, lang);
-  return 1;
+  printIssues(warnings, lang);
+  return EXIT.negative;
 }
