@@ -8,6 +8,7 @@ import { planMessages } from "./plan.js";
 import { quotaMessages } from "./quota.js";
 import { sizingMessages } from "./sizing.js";
 import { sourceMessages } from "./sources.js";
+import { tableMessages } from "./table.js";
 import type { Catalog } from "./types.js";
 
 /**
@@ -34,6 +35,7 @@ export const messages = {
   ...planMessages,
   ...cliMessages,
   ...sourceMessages,
+  ...tableMessages,
 } as const satisfies Catalog;
 
 /**
