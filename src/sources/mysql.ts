@@ -42,6 +42,8 @@ export interface MysqlSourceOptions extends PoolMapping {
    * is and left open). The callback API (`mysql2`, not `mysql2/promise`); a promise pool exposes it as `.pool`.
    */
   readonly connection: string | MysqlPoolLike | MysqlConnectionLike;
+  /** The password, with a connection string (kept out of the URL, so never in a log or a message). */
+  readonly password?: string;
 }
 
 const CONTROL = "[\\x{01}-\\x{1f}\\x{7f}-\\x{9f}]";
@@ -68,12 +70,12 @@ function sessionOf(c: MysqlConnectionLike, end: () => Promise<void>): Session {
   };
 }
 
-async function connect(connection: MysqlSourceOptions["connection"]): Promise<Session> {
+async function connect(connection: MysqlSourceOptions["connection"], password: string | undefined): Promise<Session> {
   if (typeof connection === "string") {
     type Own = MysqlConnectionLike & { connect(cb: (e: Error | null) => void): void; end(cb: (e?: Error | null) => void): void };
     const mod = (await import("mysql2")) as unknown as { default?: { createConnection(o: object): Own } };
     const mysql = mod.default ?? (mod as unknown as NonNullable<typeof mod.default>);
-    const c = mysql.createConnection({ uri: connection, charset: "utf8mb4", supportBigNumbers: true, bigNumberStrings: true });
+    const c = mysql.createConnection({ uri: connection, charset: "utf8mb4", supportBigNumbers: true, bigNumberStrings: true, ...(password !== undefined ? { password } : {}) });
     await new Promise<void>((resolve, reject) => c.connect((e) => (e ? reject(e) : resolve())));
     return sessionOf(c, () => new Promise((resolve) => c.end(() => resolve())));
   }
@@ -116,7 +118,7 @@ export function mysqlSource(options: MysqlSourceOptions): PoolSource {
     async open(query: PoolQuery): Promise<OpenPool> {
       const { resolved, issues } = resolveMapping(options, DIALECT.q);
       if (!resolved) return unusable(issues);
-      const session = await connect(options.connection);
+      const session = await connect(options.connection, options.password);
       let done = false;
       const finish = async (ok: boolean) => {
         if (done) return;

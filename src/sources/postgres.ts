@@ -34,6 +34,8 @@ export interface PostgresSourceOptions extends PoolMapping {
    * `pg.Pool`, or a connected `pg.Client` (used as is and left open).
    */
   readonly connection: string | PgPoolLike | PgClientLike;
+  /** The password, with a connection string (kept out of the URL, so never in a log or a message). */
+  readonly password?: string;
 }
 
 const DIALECT: Dialect = {
@@ -50,11 +52,11 @@ interface Session {
   end(ok: boolean): Promise<void>;
 }
 
-async function connect(connection: PostgresSourceOptions["connection"]): Promise<Session> {
+async function connect(connection: PostgresSourceOptions["connection"], password: string | undefined): Promise<Session> {
   if (typeof connection === "string") {
     const pg = (await import("pg")) as unknown as { default?: { Client: new (o: object) => PgClientLike & { connect(): Promise<void>; end(): Promise<void> } } };
     const Client = (pg.default ?? (pg as unknown as NonNullable<typeof pg.default>)).Client;
-    const client = new Client({ connectionString: connection });
+    const client = new Client({ connectionString: connection, ...(password !== undefined ? { password } : {}) });
     await client.connect();
     return { client, end: () => client.end() };
   }
@@ -88,7 +90,7 @@ export function postgresSource(options: PostgresSourceOptions): PoolSource {
     async open(query: PoolQuery): Promise<OpenPool> {
       const { resolved, issues } = resolveMapping(options, DIALECT.q);
       if (!resolved) return unusable(issues);
-      const session = await connect(options.connection);
+      const session = await connect(options.connection, options.password);
       const { client } = session;
       let done = false;
       const finish = async (ok: boolean) => {
