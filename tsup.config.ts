@@ -7,7 +7,11 @@ export default defineConfig([
     entry: ["src/**/*.ts", "!src/cli/**", "!src/global.ts", "!src/global-draw.ts"],
     format: ["esm"],
     bundle: false,
-    dts: { entry: { index: "src/index.ts", postgres: "src/sources/postgres.ts", mysql: "src/sources/mysql.ts" } },
+    // CommonJS: one file per entry (Node's require does not tree-shake anyway); the database sources keep
+    // their drivers (optional peer dependencies) external.
+    entry: { index: "src/index.ts", "simulate/index": "src/simulate/index.ts", postgres: "src/sources/postgres.ts", mysql: "src/sources/mysql.ts" },
+    format: ["cjs"],
+    dts: { entry: { index: "src/index.ts", "simulate/index": "src/simulate/index.ts", postgres: "src/sources/postgres.ts", mysql: "src/sources/mysql.ts" } },
     sourcemap: true,
     clean: true,
     target: "es2022",
@@ -15,9 +19,9 @@ export default defineConfig([
   {
     // CommonJS: one file per entry (Node's require does not tree-shake anyway); the database sources keep
     // their drivers (optional peer dependencies) external.
-    entry: { index: "src/index.ts", postgres: "src/sources/postgres.ts", mysql: "src/sources/mysql.ts" },
+    entry: { index: "src/index.ts", "simulate/index": "src/simulate/index.ts", postgres: "src/sources/postgres.ts", mysql: "src/sources/mysql.ts" },
     format: ["cjs"],
-    dts: { entry: { index: "src/index.ts", postgres: "src/sources/postgres.ts", mysql: "src/sources/mysql.ts" } },
+    dts: { entry: { index: "src/index.ts", "simulate/index": "src/simulate/index.ts", postgres: "src/sources/postgres.ts", mysql: "src/sources/mysql.ts" } },
     sourcemap: true,
     target: "es2022",
   },

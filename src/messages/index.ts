@@ -6,6 +6,7 @@ import { matchMessages } from "./match.js";
 import { modelMessages } from "./model.js";
 import { planMessages } from "./plan.js";
 import { quotaMessages } from "./quota.js";
+import { simulateMessages } from "./simulate.js";
 import { sizingMessages } from "./sizing.js";
 import { sourceMessages } from "./sources.js";
 import { tableMessages } from "./table.js";
@@ -36,6 +37,7 @@ export const messages = {
   ...cliMessages,
   ...sourceMessages,
   ...tableMessages,
+  ...simulateMessages,
 } as const satisfies Catalog;
 
 /**
