@@ -36,7 +36,10 @@ export interface PoolMapping {
   readonly fetchRows?: number;
   /** Where the 65,536-line chunk digests are computed: `database` (default) or `stream` (ids read and hashed in Node). */
   readonly digests?: "database" | "stream";
-  /** Look for duplicate ids with one GROUP BY over the pool (default true). Turn off only when `id` is unique by constraint. */
+  /**
+   * Look for duplicate ids with one GROUP BY over the pool (default true). Skipped by itself when `table` has a
+   * unique index (or primary key) on the id column alone; turn off only when `id` is unique by constraint.
+   */
   readonly checkDuplicates?: boolean;
 }
 
@@ -51,6 +54,9 @@ export interface Resolved {
   readonly fetchRows: number;
   readonly digests: "database" | "stream";
   readonly checkDuplicates: boolean;
+  /** The table's name parts (`[schema, name]` or `[name]`) and the id column, unquoted: for the unique-index look-up. */
+  readonly table: readonly string[] | null;
+  readonly idColumn: string;
 }
 
 /** Quotes a possibly qualified identifier (`schema.name`) with `q` (`"` or a backtick), doubling it inside. @internal */
@@ -82,7 +88,8 @@ export function resolveMapping(m: PoolMapping, q: string): { resolved?: Resolved
   const digests = m.digests ?? "database";
   if (digests !== "database" && digests !== "stream") bad(`digests must be "database" or "stream"`);
   if (issues.length > 0) return { issues };
-  return { resolved: { from, id, tier, status, inspections, activeStatus, fetchRows, digests, checkDuplicates: m.checkDuplicates ?? true }, issues };
+  const table = typeof m.table === "string" ? m.table.split(".") : null;
+  return { resolved: { from, id, tier, status, inspections, activeStatus, fetchRows, digests, checkDuplicates: m.checkDuplicates ?? true, table, idColumn: c.id ?? "id" }, issues };
 }
 
 /** Parameter placeholders of a dialect: `$1` (PostgreSQL) or `?` (MySQL), with the values in order. @internal */

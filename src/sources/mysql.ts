@@ -138,7 +138,20 @@ export function mysqlSource(options: MysqlSourceOptions): PoolSource {
         const p0 = new Params("?");
         const rows = (await session.run(`${ctes(p0)} ${COUNTS_SELECT}`, p0.values)) as CountRow[];
         let dups: { id: string; n: unknown }[] = [];
-        if (resolved.checkDuplicates) {
+        // A primary key or unique index on the id column alone already rules duplicates out (a unique index under any
+        // collation is at least as strict as byte equality): no GROUP BY then.
+        const t = resolved.table;
+        let unique = false;
+        if (t !== null && t.length <= 2) {
+          const rows = (await session.run(
+            "SELECT COUNT(*) AS u FROM information_schema.STATISTICS s WHERE s.TABLE_SCHEMA = COALESCE(?, DATABASE()) AND s.TABLE_NAME = ? AND s.NON_UNIQUE = 0 " +
+              "AND s.COLUMN_NAME = ? AND s.SEQ_IN_INDEX = 1 AND s.SUB_PART IS NULL AND NOT EXISTS (SELECT 1 FROM information_schema.STATISTICS o " +
+              "WHERE o.TABLE_SCHEMA = s.TABLE_SCHEMA AND o.TABLE_NAME = s.TABLE_NAME AND o.INDEX_NAME = s.INDEX_NAME AND o.SEQ_IN_INDEX > 1)",
+            [t.length === 2 ? t[0] : null, t[t.length - 1], resolved.idColumn],
+          )) as { u: unknown }[];
+          unique = Number(rows[0]?.u ?? 0) > 0;
+        }
+        if (resolved.checkDuplicates && !unique) {
           const p1 = new Params("?");
           dups = (await session.run(`${ctes(p1)} ${duplicatesSql(ORDER)}`, p1.values)) as { id: string; n: unknown }[];
         }
