@@ -110,11 +110,21 @@ export function postgresSource(options: PostgresSourceOptions): PoolSource {
         const rows = (await client.query(`${ctes(p0)} ${COUNTS_SELECT}`, p0.values)).rows as CountRow[];
         let dups: { id: string; n: unknown }[] = [];
         // A primary key or unique index on the id column alone already rules duplicates out: no GROUP BY then.
-        const unique = resolved.table !== null && ((await client.query(
-          "SELECT EXISTS (SELECT 1 FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[0] " +
-            "WHERE i.indrelid = to_regclass($1) AND i.indisunique AND i.indnkeyatts = 1 AND i.indpred IS NULL AND i.indexprs IS NULL AND a.attname = $2) AS u",
-          [resolved.from, resolved.idColumn],
-        )).rows[0] as { u: boolean }).u;
+        // (In a savepoint: a PostgreSQL-family engine without to_regclass or indnkeyatts just runs the GROUP BY.)
+        let unique = false;
+        if (resolved.checkDuplicates && resolved.table !== null) {
+          await client.query("SAVEPOINT dr_unique");
+          try {
+            unique = ((await client.query(
+              "SELECT EXISTS (SELECT 1 FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[0] " +
+                "WHERE i.indrelid = to_regclass($1) AND i.indisunique AND i.indnkeyatts = 1 AND i.indpred IS NULL AND i.indexprs IS NULL AND a.attname = $2) AS u",
+              [resolved.from, resolved.idColumn],
+            )).rows[0] as { u: boolean }).u;
+            await client.query("RELEASE SAVEPOINT dr_unique");
+          } catch {
+            await client.query("ROLLBACK TO SAVEPOINT dr_unique");
+          }
+        }
         if (resolved.checkDuplicates && !unique) {
           const p1 = new Params("$");
           dups = (await client.query(`${ctes(p1)} ${duplicatesSql(`id COLLATE "C"`)}`, p1.values)).rows as { id: string; n: unknown }[];
