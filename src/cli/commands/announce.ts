@@ -5,7 +5,7 @@ import { emitDocument, EXIT, failWith } from "../output.js";
 import { entropySourceOf, saltOf, sizesOf } from "./draw-common.js";
 import { exclusionsOf, POOL_HELP, POOL_OPTIONS, stratifyOf } from "./manifest.js";
 import { MATCH_RULE_OPTIONS, rulesOf } from "./match.js";
-import { DB_OPTIONS, poolSourceOf } from "./pool-source.js";
+import { DB_OPTIONS, isDatabaseUrl, poolSourceOf } from "./pool-source.js";
 
 export const HELP = `double-random announce <pool> --task-id ID (--salt S | --salt-file 盐值.txt) --entropy-source "dice:<说明>"
         (--sizes 12 | --sizes A=3,B=4,C=3,D=2 | --quota "每半年3%" [--policy "A类×1/2，D类全部"])
@@ -48,7 +48,7 @@ export async function run(argv: string[]): Promise<number> {
   const source = entropySourceOf(String(values["entropy-source"] ?? ""));
   if (!source.ok) issues.push(...source.issues);
   if (typeof values["task-id"] !== "string") issues.push(createIssue("cli_missing_argument", { argument: "--task-id" }));
-  if (!positionals[0] && typeof values.pool !== "string") issues.push(createIssue("cli_missing_argument", { argument: "<pool>" }));
+  if (!positionals[0] && !isDatabaseUrl(values.pool)) issues.push(createIssue("cli_missing_argument", { argument: "<pool>" }));
   const rules = rulesOf(values, issues);
   if (issues.some((i) => i.severity === "error") || !source.ok) return failWith(ctx, issues, EXIT.usage);
   const match = await commitmentOf(values, rules);

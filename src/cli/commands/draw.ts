@@ -1,7 +1,7 @@
 import { createIssue, draw, type Announcement, type Issue, drawFromSource } from "../../index.js";
 import { contextOf, parse } from "../args.js";
 import { loadEntities, readJson } from "../io.js";
-import { DB_OPTIONS, poolSourceOf } from "./pool-source.js";
+import { DB_OPTIONS, isDatabaseUrl, poolSourceOf } from "./pool-source.js";
 import { emitDocument, EXIT, failWith } from "../output.js";
 import { drawnEarlierOf, entropyOf, saltOf } from "./draw-common.js";
 
@@ -22,7 +22,7 @@ export async function run(argv: string[]): Promise<number> {
   const { values, positionals, lang } = ctx;
   const issues: Issue[] = [];
   const salt = saltOf(values, issues);
-  if (positionals.length < (typeof values.pool === "string" ? 1 : 2)) issues.push(createIssue("cli_missing_argument", { argument: "<announcement.json> <pool>" }));
+  if (positionals.length < (isDatabaseUrl(values.pool) ? 1 : 2)) issues.push(createIssue("cli_missing_argument", { argument: "<announcement.json> <pool>" }));
   if (typeof values.entropy !== "string") issues.push(createIssue("cli_missing_argument", { argument: "--entropy" }));
   if (issues.some((i) => i.severity === "error")) return failWith(ctx, issues, EXIT.usage);
   const a = readJson(positionals[0] as string);

@@ -4,7 +4,7 @@ import { loadEntities } from "../io.js";
 import { STRATUM, label } from "../labels.js";
 import { EXIT, failWith, printIssues, writeJson } from "../output.js";
 import { drawnEarlierOf, saltOf } from "./draw-common.js";
-import { DB_HELP, DB_OPTIONS, poolSourceOf } from "./pool-source.js";
+import { DB_HELP, DB_OPTIONS, isDatabaseUrl, poolSourceOf } from "./pool-source.js";
 
 export const POOL_HELP = `  --salt S | --salt-file 盐值.txt   盐值（--salt-file 读取文件第一行，不留在命令历史和进程列表中）
                                     salt (--salt-file reads the first line of a file: not in shell history or ps)
@@ -77,7 +77,7 @@ export async function run(argv: string[]): Promise<number> {
   const salt = saltOf(values, issues);
   const exclusions = exclusionsOf(values, issues);
   const stratify = stratifyOf(values, issues);
-  if (!positionals[0] && typeof values.pool !== "string") issues.push(createIssue("cli_missing_argument", { argument: "<pool>" }));
+  if (!positionals[0] && !isDatabaseUrl(values.pool)) issues.push(createIssue("cli_missing_argument", { argument: "<pool>" }));
   if (issues.some((i) => i.severity === "error")) return failWith(ctx, issues, EXIT.usage);
   const db = await poolSourceOf(values, positionals[0], issues);
   if (issues.some((i) => i.severity === "error")) return failWith(ctx, issues, EXIT.usage);

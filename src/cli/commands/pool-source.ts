@@ -35,12 +35,9 @@ export function isDatabaseUrl(text: unknown): text is string {
  * file. Problems go to `issues` (never with the password).
  */
 export async function poolSourceOf(values: Parsed["values"], positional: string | undefined, issues: Issue[]): Promise<PoolSource | undefined> {
-  const given = typeof values.pool === "string" ? values.pool : isDatabaseUrl(positional) ? positional : undefined;
+  // (verify's --pool also takes a file: only a database URL makes a source.)
+  const given = isDatabaseUrl(values.pool) ? values.pool : isDatabaseUrl(positional) ? positional : undefined;
   if (given === undefined) return undefined;
-  if (!isDatabaseUrl(given)) {
-    issues.push(createIssue("cli_bad_option", { option: "--pool", value: given, detail: "postgres://… | mysql://…" }));
-    return undefined;
-  }
   const mysqlFamily = /^(mysql|mariadb):/i.test(given);
   const credentials = /^[a-z]+:\/\/([^/@?]*)@/i.exec(given)?.[1] ?? "";
   if (credentials.includes(":")) {
