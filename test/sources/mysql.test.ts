@@ -100,7 +100,7 @@ describe("mysqlSource mapping and failures", () => {
     expect(!r.ok && r.issues.map((i) => i.message.en)).toEqual([
       expect.stringMatching(/^1 rows of the pool have an invalid id/), expect.stringMatching(/^2 rows of the pool have an invalid tier/), 'Id "D1" occurs 2 times in the pool (excluded entities included)',
     ]);
-    const gone = await buildManifestFromSource(mysqlSource({ connection: `${url()}-missing`.replace("sock", "nosock"), table: "t" }), { stratify: "none", salt });
+    const gone = await buildManifestFromSource(mysqlSource({ connection: url().replace(/socketPath=[^&]*/, "socketPath=%2Fnonexistent%2Fsock"), table: "t" }), { stratify: "none", salt });
     expect(!gone.ok && gone.issues.map((i) => i.code)).toEqual(["source_failed"]);
   });
 });
