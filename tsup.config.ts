@@ -7,17 +7,23 @@ export default defineConfig([
     entry: ["src/**/*.ts", "!src/cli/**", "!src/global.ts", "!src/global-draw.ts"],
     format: ["esm"],
     bundle: false,
-    dts: { entry: { index: "src/index.ts", "simulate/index": "src/simulate/index.ts", postgres: "src/sources/postgres.ts", mysql: "src/sources/mysql.ts" } },
+    // CommonJS: one file per entry (Node's require does not tree-shake anyway); the subpath entries apart, so
+    // that requiring the core never loads fflate/saxes or seedrandom, and the database sources keep their drivers
+    // (optional peer dependencies) external.
+    entry: { index: "src/index.ts", "files/index": "src/files/index.ts", "simulate/index": "src/simulate/index.ts", postgres: "src/sources/postgres.ts", mysql: "src/sources/mysql.ts" },
+    format: ["cjs"],
+    dts: { entry: { index: "src/index.ts", "files/index": "src/files/index.ts", "simulate/index": "src/simulate/index.ts", postgres: "src/sources/postgres.ts", mysql: "src/sources/mysql.ts" } },
     sourcemap: true,
     clean: true,
     target: "es2022",
   },
   {
-    // CommonJS: one file per entry (Node's require does not tree-shake anyway); the database sources keep
-    // their drivers (optional peer dependencies) external.
-    entry: { index: "src/index.ts", "simulate/index": "src/simulate/index.ts", postgres: "src/sources/postgres.ts", mysql: "src/sources/mysql.ts" },
+    // CommonJS: one file per entry (Node's require does not tree-shake anyway); the subpath entries apart, so
+    // that requiring the core never loads fflate/saxes or seedrandom, and the database sources keep their drivers
+    // (optional peer dependencies) external.
+    entry: { index: "src/index.ts", "files/index": "src/files/index.ts", "simulate/index": "src/simulate/index.ts", postgres: "src/sources/postgres.ts", mysql: "src/sources/mysql.ts" },
     format: ["cjs"],
-    dts: { entry: { index: "src/index.ts", "simulate/index": "src/simulate/index.ts", postgres: "src/sources/postgres.ts", mysql: "src/sources/mysql.ts" } },
+    dts: { entry: { index: "src/index.ts", "files/index": "src/files/index.ts", "simulate/index": "src/simulate/index.ts", postgres: "src/sources/postgres.ts", mysql: "src/sources/mysql.ts" } },
     sourcemap: true,
     target: "es2022",
   },
@@ -30,6 +36,18 @@ export default defineConfig([
     sourcemap: true,
     platform: "browser",
     target: "es2020",
+    outExtension: () => ({ js: ".global.js" }),
+  },
+  {
+    // Script-tag table reader (global `DoubleRandomFiles`): .xlsx/.docx/GBK CSV in the offline verification page.
+    entry: { "double-random.files": "src/files/index.ts" },
+    format: ["iife"],
+    globalName: "DoubleRandomFiles",
+    minify: true,
+    sourcemap: true,
+    platform: "browser",
+    target: "es2020",
+    noExternal: [/.*/],
     outExtension: () => ({ js: ".global.js" }),
   },
   {

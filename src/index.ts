@@ -25,3 +25,4 @@ export {
 } from "./draw/source.js";
 export * from "./match/index.js";
 export * from "./plan/index.js";
+export * from "./publish/index.js";
