@@ -7,17 +7,18 @@ export default defineConfig([
     entry: ["src/**/*.ts", "!src/cli/**", "!src/global.ts", "!src/global-draw.ts", "!src/global-files.ts"],
     format: ["esm"],
     bundle: false,
-    dts: { entry: { index: "src/index.ts", "files/index": "src/files/index.ts", "simulate/index": "src/simulate/index.ts" } },
+    dts: { entry: { index: "src/index.ts", "files/index": "src/files/index.ts", "simulate/index": "src/simulate/index.ts", postgres: "src/sources/postgres.ts", mysql: "src/sources/mysql.ts" } },
     sourcemap: true,
     clean: true,
     target: "es2022",
   },
   {
     // CommonJS: one file per entry (Node's require does not tree-shake anyway); the subpath entries apart, so
-    // that requiring the core never loads fflate/saxes or seedrandom.
-    entry: { index: "src/index.ts", "files/index": "src/files/index.ts", "simulate/index": "src/simulate/index.ts" },
+    // that requiring the core never loads fflate/saxes or seedrandom, and the database sources keep their drivers
+    // (optional peer dependencies) external.
+    entry: { index: "src/index.ts", "files/index": "src/files/index.ts", "simulate/index": "src/simulate/index.ts", postgres: "src/sources/postgres.ts", mysql: "src/sources/mysql.ts" },
     format: ["cjs"],
-    dts: { entry: { index: "src/index.ts", "files/index": "src/files/index.ts", "simulate/index": "src/simulate/index.ts" } },
+    dts: { entry: { index: "src/index.ts", "files/index": "src/files/index.ts", "simulate/index": "src/simulate/index.ts", postgres: "src/sources/postgres.ts", mysql: "src/sources/mysql.ts" } },
     sourcemap: true,
     target: "es2022",
   },

@@ -18,6 +18,11 @@ export { jsonSchemas, type ModelName } from "./model/json-schema.js";
 export * from "./quota/index.js";
 export * from "./calendar/index.js";
 export * from "./draw/index.js";
+// Pool sources (pools in a database) are exported here, not from draw/, so the draw script-tag bundle leaves them out.
+export {
+  arraySource, announceFromSource, buildManifestFromSource, drawFromSource, replaceFromSource, verifyDrawFromSource,
+  verifyDrawManifestFromSource, type OpenPool, type PoolQuery, type PoolSource, type SourceAnnounceInput, type SourceAnnounceResult,
+} from "./draw/source.js";
 export * from "./match/index.js";
 export * from "./plan/index.js";
 export * from "./publish/index.js";

@@ -1,9 +1,10 @@
 // `double-random lint <plan.csv|plan.xlsx>`: Node-only. Reads the file, imports it, lints it, prints a report.
 import { existsSync, readFileSync } from "node:fs";
-import { basename, extname } from "node:path";
-// Lean on purpose: only the plan area and the CLI's light helpers are loaded (no pools, draw or match), and exceljs
-// only when a workbook is read.
+import { basename } from "node:path";
+// Lean on purpose: only the plan area, the table reader and the CLI's light helpers are loaded (no pools, draw or
+// match, no zod).
 import { createIssue } from "../createIssue.js";
+import { readTable } from "../files/readTable.js";
 import type { Table } from "../files/types.js";
 import { formatDiagnosticsJson } from "../plan/formatJson.js";
 import { formatDiagnosticsSarif } from "../plan/formatSarif.js";
@@ -13,17 +14,7 @@ import type { Issue } from "../result.js";
 import { contextOf, type Lang, parse } from "./args.js";
 import { printIssues } from "./output.js";
 
-/** A UTF-8 text file (a BOM dropped), or the coded issue why not. */
-function readText(file: string): { ok: true; value: string } | { ok: false; issues: Issue[] } {
-  if (!existsSync(file)) return { ok: false, issues: [createIssue("file_not_found", { file })] };
-  try {
-    return { ok: true, value: readFileSync(file, "utf8").replace(/^\uFEFF/, "") };
-  } catch (e) {
-    return { ok: false, issues: [createIssue("file_unreadable", { file, detail: (e as Error).message })] };
-  }
-}
-
-export const USAGE = `double-random lint <plan.csv|plan.xlsx> --year 2023 [--format text|json|sarif] [--lang zh|en]
+export const USAGE = `double-random lint <plan.xlsx|plan.docx|plan.csv> --year 2023 [--format text|json|sarif] [--lang zh|en]
                    [--fill-merged [列名,列名]] [--issuer 单位] [--completion-date YYYY-MM-DD] [--sheet 名称]
 
 检查年度抽查计划表，有错误时退出码为1。/ Lints an annual inspection plan table; exits with 1 when there are errors.
@@ -61,36 +52,6 @@ function takeFillMerged(argv: readonly string[]): { rest: string[]; fill: boolea
   return { rest, fill };
 }
 
-/** An .xlsx as a {@link Table}: merged cells filled with their first cell's text, the merges listed (until the shared reader lands). */
-export async function readWorkbookTable(file: string, sheetName: string | undefined): Promise<Table | { error: string }> {
-  // exceljs is heavy: loaded only when a workbook is actually read.
-  const { default: ExcelJS } = await import("exceljs");
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(readFileSync(file) as unknown as ArrayBuffer);
-  } catch (e) {
-    return { error: e instanceof Error ? e.message : String(e) };
-  }
-  const ws = sheetName === undefined ? wb.worksheets[0] : wb.getWorksheet(sheetName);
-  if (!ws) return { error: sheetName === undefined ? "no worksheet" : `no worksheet named "${sheetName}"` };
-  const rows = [];
-  for (let r = 1; r <= ws.rowCount; r++) {
-    const row = ws.getRow(r);
-    const cells: string[] = [];
-    for (let c = 1; c <= Math.max(row.cellCount, ws.columnCount); c++) {
-      const cell = row.getCell(c);
-      cells.push(cell.isMerged ? (cell.master.text ?? "") : (cell.text ?? ""));
-    }
-    rows.push({ row: r, cells });
-  }
-  const col = (s: string) => [...s].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-  const merges = ((ws.model as { merges?: string[] }).merges ?? []).flatMap((ref) => {
-    const m = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(ref);
-    return m ? [{ top: Number(m[2]), left: col(m[1] as string), bottom: Number(m[4]), right: col(m[3] as string) }] : [];
-  });
-  return { format: "xlsx", name: basename(file), sheet: ws.name, sheets: wb.worksheets.map((w) => w.name), rows, merges };
-}
-
 /** Usage problems, each with its hint. */
 function printUsage(issues: readonly Issue[], lang: Lang): void {
   printIssues(issues.map((i) => (i.hint || !USAGE_HINTS[i.code] ? i : { ...i, hint: USAGE_HINTS[i.code] })), lang);
@@ -121,26 +82,28 @@ export async function runLint(argv: string[]): Promise<number> {
   const year = Number(values.year);
   const format = values.format as string;
   const problems: Issue[] = [];
-  if (file === undefined) problems.push(createIssue("cli_missing_argument", { argument: "<plan.csv|plan.xlsx>" }));
+  if (file === undefined) problems.push(createIssue("cli_missing_argument", { argument: "<plan.xlsx|plan.docx|plan.csv>" }));
   for (const extra of positionals.slice(1)) problems.push(createIssue("lint_argument_unexpected", { argument: extra }));
   if (!Number.isInteger(year)) problems.push(createIssue("cli_missing_argument", { argument: "--year" }));
   if (file === undefined || problems.length > 0) return printUsage(problems, lang), process.stderr.write(USAGE), 2;
-  let input: string | Table;
-  if ([".xlsx", ".xlsm"].includes(extname(file).toLowerCase())) {
-    if (!existsSync(file)) return printUsage([createIssue("file_not_found", { file })], lang), 2;
-    const x = await readWorkbookTable(file, values.sheet as string | undefined);
-    if ("error" in x) return printUsage([createIssue("workbook_unreadable", { file, detail: x.error })], lang), 2;
-    input = x;
-  } else {
-    const text = readText(file);
-    if (!text.ok) return printUsage(text.issues, lang), 2;
-    input = text.value;
+  // XLSX/WPS, DOCX tables and CSV in any encoding, through the shared reader: merged cells arrive filled.
+  if (!existsSync(file)) return printUsage([createIssue("file_not_found", { file })], lang), 2;
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(file);
+  } catch (e) {
+    return printUsage([createIssue("file_unreadable", { file, detail: (e as Error).message })], lang), 2;
   }
-  return report(file, input, { year, fill, lang, format, values });
+  const sheet = values.sheet as string | undefined;
+  const read = readTable(bytes, { name: file, ...(sheet === undefined ? {} : { sheet: /^\d+$/.test(sheet) ? Number(sheet) : sheet }) });
+  if (!read.ok) return printUsage(read.issues, lang), 2;
+  const input: Table = read.value;
+  const notes = read.warnings;
+  return report(file, input, notes, { year, fill, lang, format, values });
 }
 
 function report(
-  file: string, input: string | Table,
+  file: string, input: Table, notes: readonly Issue[],
   o: { year: number; fill: boolean | string[]; lang: Lang; format: string; values: Record<string, string | boolean | undefined> },
 ): number {
   const { values } = o;
@@ -151,16 +114,16 @@ function report(
     ...(typeof values.issuer === "string" ? { issuer: values.issuer } : {}),
     ...(typeof values["completion-date"] === "string" ? { completionDate: values["completion-date"] } : {}),
   });
-  // A table that cannot be read (no header, an unknown --fill-merged column) is a usage problem: exit 2.
-  if (!linted.ok && linted.issues.some((i) => i.code === "plan_fill_column_unknown")) {
-    return printUsage(linted.issues, o.lang), 2;
-  }
-  const found: readonly Issue[] = linted.ok ? linted.value.diagnostics : linted.issues;
+  // A table that cannot be read as a plan (no header row: not a plan, or not the file meant; an unknown
+  // --fill-merged column) is an input problem: nothing was checked, exit 2.
+  if (!linted.ok) return printUsage([...notes, ...linted.issues], o.lang), 2;
+  // The reader's notes (encoding, sheet, merged cells it filled) come first, as the importer's do.
+  const found: readonly Issue[] = [...notes, ...linted.value.diagnostics];
   const title = basename(file);
   const out =
     o.format === "json" ? formatDiagnosticsJson(found, { file })
     : o.format === "sarif" ? formatDiagnosticsSarif(found, { file, lang: o.lang })
-    : formatDiagnosticsText(found, { lang: o.lang, title, ...(linted.ok ? { plan: linted.value.plan } : {}) });
+    : formatDiagnosticsText(found, { lang: o.lang, title, plan: linted.value.plan });
   process.stdout.write(out);
   return found.some((i) => i.severity === "error") ? 1 : 0;
 }

@@ -1,15 +1,15 @@
-import type { Announcement, EntropySource, MatchCommitment, Stratification } from "../model/record.js";
+import type { Announcement, EntropySource, ExclusionCounts, ExclusionRules, MatchCommitment, Stratification } from "../model/record.js";
 import { PROTOCOL_VERSION, EntropySource as EntropySourceSchema, MatchCommitment as MatchCommitmentSchema } from "../model/record.js";
 import { TierPolicy as TierPolicySchema, type TierPolicy } from "../model/policy.js";
 import type { Quota } from "../model/quota.js";
 import { allocate, type Allocation } from "../quota/allocate.js";
 import type { RiskTier } from "../model/tier.js";
 import { parseWith } from "../_internal/zod.js";
-import { fail, type Issue, type Result, settle } from "../result.js";
+import { fail, type Issue, ok, type Result, settle } from "../result.js";
 import { issue, shownValue } from "./_issue.js";
 import { canonicalJson, sha256Hex } from "./digest.js";
 import type { DrawEntity } from "./pool.js";
-import { type ExclusionOptions, type Manifest, preparePool, type StratumLabel } from "./prepare.js";
+import { type ExclusionOptions, type Manifest, type ManifestDigests, preparePool, type StratumLabel } from "./prepare.js";
 
 /**
  * Sizes to draw: one number for an unstratified draw, or a number per stratum label (`A`–`D`, `untiered`;
@@ -95,7 +95,7 @@ function exemptTiersOf(policy: TierPolicy | undefined, extra: readonly RiskTier[
 }
 
 /** Sizes per stratum of the manifest, or issues. @internal */
-export function resolveSizes(manifest: Manifest, sizes: StratumSizes): { n: number[]; issues: Issue[] } {
+export function resolveSizes(manifest: ManifestDigests, sizes: StratumSizes): { n: number[]; issues: Issue[] } {
   const issues: Issue[] = [];
   const given: Partial<Record<StratumLabel, number>> = typeof sizes === "number" ? { all: sizes } : { ...sizes };
   if (typeof sizes === "number" && manifest.stratification === "tier") issues.push(issue("invalid_argument", { detail: "a stratified draw needs a size per tier" }));
@@ -135,6 +135,23 @@ export function resolveSizes(manifest: Manifest, sizes: StratumSizes): { n: numb
  * @public
  */
 export function announce(input: AnnounceInput): Result<AnnounceResult> {
+  const head = announceHead(input);
+  if (!head.ok) return head;
+  const { prepared, issues } = preparePool(input.pool, input.stratify, input.salt, head.value.exclusions);
+  return announceTail(input, head.value, prepared, issues);
+}
+
+/** What {@link announceHead} checked before the pool is read. @internal */
+export interface AnnounceHead {
+  readonly issues: readonly Issue[];
+  readonly source?: EntropySource | undefined;
+  readonly match?: MatchCommitment | undefined;
+  /** The exclusions to apply (a policy's exempt tiers added). */
+  readonly exclusions: ExclusionOptions;
+}
+
+/** The checks of {@link announce} that need no pool. Fails only on a missing input object. @internal */
+export function announceHead(input: Omit<AnnounceInput, "pool">): Result<AnnounceHead> {
   if (typeof input !== "object" || input === null) return fail([issue("invalid_argument", { detail: "announce needs an input object" })]);
   const issues: Issue[] = [];
   if (typeof input.taskId !== "string" || input.taskId.length === 0) issues.push(issue("invalid_argument", { detail: "taskId must be a non-empty string" }));
@@ -157,9 +174,23 @@ export function announce(input: AnnounceInput): Result<AnnounceResult> {
       : given.exemptTiers !== undefined && !Array.isArray(given.exemptTiers)
         ? given // resolveRules reports the malformed field
         : { ...given, exemptTiers: exemptTiersOf(policy, given.exemptTiers) };
-  const { prepared, issues: poolIssues } = preparePool(input.pool, input.stratify, input.salt, exclusions);
-  issues.push(...poolIssues);
-  if (!prepared || !source.ok || issues.some((i) => i.severity === "error")) return fail(issues);
+  return ok({ issues, source: source.ok ? source.value : undefined, match: match?.ok ? match.value : undefined, exclusions });
+}
+
+/**
+ * The rest of {@link announce} once the pool side is known (rebuilt in memory, or from a pool source): sizes and
+ * the announcement. Generic in the manifest so the in-memory path keeps its ids.
+ * @internal
+ */
+export function announceTail<M extends ManifestDigests>(
+  input: Omit<AnnounceInput, "pool">,
+  head: AnnounceHead,
+  prepared: { readonly manifest: M; readonly counts: ExclusionCounts; readonly rules: ExclusionRules } | undefined,
+  poolIssues: readonly Issue[],
+): Result<{ announcement: Announcement; manifest: M; allocation?: Allocation }> {
+  const issues: Issue[] = [...head.issues, ...poolIssues];
+  const source = head.source;
+  if (!prepared || !source || issues.some((i) => i.severity === "error")) return fail(issues);
   const { manifest } = prepared;
   if (manifest.strata.length === 0) return fail([...issues, issue("empty_pool", {}, { severity: "error" })]);
   let sizes = input.sizes;
@@ -183,8 +214,8 @@ export function announce(input: AnnounceInput): Result<AnnounceResult> {
     manifestDigest: manifest.digest,
     strata: manifest.strata.map((s, k) => ({ key: s.key, N: s.N, n: sized.n[k] as number, digest: s.digest })),
     exclusions: { rules: prepared.rules, counts: prepared.counts },
-    entropySource: source.value,
-    ...(match?.ok ? { match: match.value } : {}),
+    entropySource: source,
+    ...(head.match ? { match: head.match } : {}),
   };
   const announcement: Announcement = { ...body, digest: announcementDigest(body) };
   return settle(allocation ? { announcement, manifest, allocation } : { announcement, manifest }, issues);

@@ -4,9 +4,9 @@ import { fail, type Issue, type Result, settle } from "../result.js";
 import { issue, shownValue } from "./_issue.js";
 import type { ExclusionCounts } from "../model/record.js";
 import type { DrawEntity } from "./pool.js";
-import type { Manifest } from "./prepare.js";
+import type { ManifestDigests } from "./prepare.js";
 import { deriveSeed, stratumSeed } from "./seed.js";
-import { announcementIssues, type DrawOptions, entropyIssues, rebuild, selectAll } from "./select.js";
+import { announcementIssues, type DrawOptions, entropyIssues, lookupOf, rebuild, selectAll } from "./select.js";
 
 /** Schema check of an announcement with a protocol check first. @internal */
 export function checkAnnouncement(input: unknown, path: string): Result<Announcement> {
@@ -64,7 +64,7 @@ export function draw(announcement: Announcement, pool: readonly DrawEntity[], en
     seed,
     manifestDigest: prepared.manifest.digest,
     strata: a.value.strata.map((s) => ({ key: s.key, N: s.N, n: s.n, digest: s.digest, seed: stratumSeed(seed, s.key) })),
-    selections: selectAll(seed, a.value, prepared.manifest),
+    selections: selectAll(seed, a.value, lookupOf(prepared.manifest)),
     replacements: [],
     exclusions: prepared.counts,
   };
@@ -76,7 +76,7 @@ export function draw(announcement: Announcement, pool: readonly DrawEntity[], en
  * announcement.
  * @internal
  */
-export function manifestIssues(a: Announcement, manifest: Manifest, counts: ExclusionCounts | undefined): Issue[] {
+export function manifestIssues(a: Announcement, manifest: ManifestDigests, counts: ExclusionCounts | undefined): Issue[] {
   const issues: Issue[] = [];
   if (manifest.digest !== a.manifestDigest) issues.push(issue("manifest_digest_mismatch", { expected: manifest.digest, found: a.manifestDigest }));
   const announced = new Map(a.strata.map((s) => [s.key, s]));

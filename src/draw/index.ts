@@ -3,7 +3,7 @@ export { streamHash, reduceHash, streamPick, type StreamPick } from "./stream.js
 export { rivestSample, type RivestSampleOptions } from "./rivest.js";
 export { compareCodePoints } from "./order.js";
 export type { DrawEntity } from "./pool.js";
-export type { ExclusionOptions, Manifest, ManifestStratum, StratumLabel } from "./prepare.js";
+export type { ExclusionOptions, Manifest, ManifestDigests, ManifestStratum, StratumLabel } from "./prepare.js";
 export { buildManifest, type BuildManifestOptions } from "./manifest.js";
 export { lotteryEntropy, diceEntropy, beaconEntropy, commitSecret, revealEntropy, type LotterySource } from "./entropy.js";
 export { deriveSeed, stratumSeed } from "./seed.js";

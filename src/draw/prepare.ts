@@ -37,6 +37,20 @@ export interface Manifest {
   readonly strata: readonly ManifestStratum[];
 }
 
+/**
+ * What a manifest publishes, without its ids: the stratification and digest, and each stratum's key, size and digest.
+ * A {@link Manifest} is one; the `…FromSource` functions return this (the ids stay in the source).
+ * @public
+ */
+export interface ManifestDigests {
+  readonly stratification: Stratification;
+  /** Lines per chunk of the chunked digest (65,536 in draw-v1). */
+  readonly chunkLines: number;
+  readonly digest: string;
+  /** Strata in code point order of their keys, with their confidential labels. */
+  readonly strata: readonly { readonly key: string; readonly label: StratumLabel; readonly N: number; readonly digest: string }[];
+}
+
 /** The exclusion settings as a caller gives them. @public */
 export interface ExclusionOptions {
   /** Tiers exempt from the draw (无事不扰), e.g. `["A"]`. Excluded with reason `tier_exempt`. */
@@ -175,10 +189,55 @@ export function preparePool(
   salt: string,
   exclusions: ExclusionOptions,
 ): { prepared?: Prepared; issues: Issue[] } {
+  const { partition, issues } = partitionPool(pool, stratify, salt, exclusions);
+  if (!partition) return { issues };
+  const { lists, counts, rules, excluded } = partition;
+  const useTier = stratify === "tier";
+  const strata: ManifestStratum[] = [];
+  for (const label of useTier ? LABELS : (["all"] as const)) {
+    const ids = lists.get(label);
+    if (!ids) continue;
+    const key = useTier ? tierStratumKey(label, salt) : "all";
+    strata.push({ key, label, N: ids.length, digest: stratumDigest(ids, key, salt), ids });
+  }
+  strata.sort((a, b) => compareCodePoints(a.key, b.key));
+  const collision = keyCollision(strata);
+  if (collision) return { issues: [...issues, collision] };
+  const manifest: Manifest = { stratification: stratify, chunkLines: 65_536, digest: manifestDigest(strata), strata };
+  return { prepared: { manifest, counts, rules, excluded }, issues };
+}
+
+/** `stratum_key_collision` when two strata (sorted by key) share a key. @internal */
+export function keyCollision(strata: readonly { readonly key: string }[]): Issue | undefined {
+  for (let k = 1; k < strata.length; k++) {
+    if ((strata[k] as { key: string }).key === (strata[k - 1] as { key: string }).key) return issue("stratum_key_collision", { key: (strata[k] as { key: string }).key });
+  }
+  return undefined;
+}
+
+/** The eligible ids of a pool per stratum label, each list in code point order, with the exclusions. @internal */
+export interface Partition {
+  readonly lists: ReadonlyMap<StratumLabel, string[]>;
+  readonly counts: ExclusionCounts;
+  readonly rules: ExclusionRules;
+  readonly excluded: readonly { id: string; reason: ExclusionReason }[];
+}
+
+/**
+ * The first half of {@link preparePool}: validates the pool (and the salt, unless null), applies the exclusions,
+ * partitions it into strata by label and sorts each in code point order. No digest.
+ * @internal
+ */
+export function partitionPool(
+  pool: readonly DrawEntity[],
+  stratify: Stratification,
+  salt: string | null,
+  exclusions: ExclusionOptions,
+): { partition?: Partition; issues: Issue[] } {
   const check = checkPool(pool);
   const issues: Issue[] = [...check.issues];
   if (stratify !== "none" && stratify !== "tier") issues.push(issue("invalid_value", { path: "stratify", expected: "none | tier", received: shownValue(stratify) }));
-  issues.push(...saltIssues(salt));
+  if (salt !== null) issues.push(...saltIssues(salt));
   const resolved = resolveRules(exclusions);
   issues.push(...resolved.issues);
   if (issues.some((i) => i.severity === "error")) return { issues };
@@ -231,18 +290,5 @@ export function preparePool(
     const ids = byLabel[j] as string[];
     if (ids.length > 0) lists.set(SLOT_LABELS[j] as StratumLabel, ids);
   }
-
-  const strata: ManifestStratum[] = [];
-  for (const label of useTier ? LABELS : (["all"] as const)) {
-    const ids = lists.get(label);
-    if (!ids) continue;
-    const key = useTier ? tierStratumKey(label, salt) : "all";
-    strata.push({ key, label, N: ids.length, digest: stratumDigest(ids, key, salt), ids });
-  }
-  strata.sort((a, b) => compareCodePoints(a.key, b.key));
-  for (let k = 1; k < strata.length; k++) {
-    if ((strata[k] as ManifestStratum).key === (strata[k - 1] as ManifestStratum).key) return { issues: [...issues, issue("stratum_key_collision", { key: (strata[k] as ManifestStratum).key })] };
-  }
-  const manifest: Manifest = { stratification: stratify, chunkLines: 65_536, digest: manifestDigest(strata), strata };
-  return { prepared: { manifest, counts, rules, excluded }, issues };
+  return { partition: { lists, counts, rules, excluded }, issues };
 }

@@ -2,7 +2,7 @@ import type { DrawRecord, Replacement } from "../model/record.js";
 import { fail, type Issue, type Result, settle } from "../result.js";
 import { issue, shownValue } from "./_issue.js";
 import type { DrawEntity } from "./pool.js";
-import { type DrawOptions, nextPick, rebuild, streamStates } from "./select.js";
+import { type DrawOptions, type IdLookup, lookupOf, nextPick, rebuild, streamStates } from "./select.js";
 import { verifyDraw } from "./verify.js";
 
 /**
@@ -38,9 +38,17 @@ export function replaceSelections(record: DrawRecord, pool: readonly DrawEntity[
   const verified = verifyDraw(record, pool, options);
   if (!verified.ok) return verified;
   if (!Array.isArray(requests)) return fail([issue("invalid_argument", { detail: "requests must be an array" })]);
-  const r = verified.value;
-  const { prepared } = rebuild(r.announcement, pool, options);
-  const states = streamStates(r.announcement, prepared?.manifest, [...r.selections, ...r.replacements]);
+  const { prepared } = rebuild(verified.value.announcement, pool, options);
+  return replaceTail(verified.value, lookupOf(prepared?.manifest), requests);
+}
+
+/**
+ * The replacements of a verified record, given the ids by (key, index): pure, so a pool source can run it again
+ * once the ids it asked for are fetched.
+ * @internal
+ */
+export function replaceTail(r: DrawRecord, lookup: IdLookup | undefined, requests: readonly ReplacementRequest[]): Result<DrawRecord> {
+  const states = streamStates(r.announcement, lookup, [...r.selections, ...r.replacements]);
   const active = new Set(r.selections.map((s) => s.id));
   const stratumOf = new Map<string, string>(r.selections.map((s) => [s.id, s.stratum]));
   for (const rep of r.replacements) {

@@ -70,12 +70,25 @@ export function drawnEarlierIssues(announced: ExclusionRules["drawnEarlier"], gi
   return [issue("drawn_earlier_mismatch", { expected: show(announced), found: show(given) })];
 }
 
-/** The selections of every stratum in draw order, from the seed, the announced sizes and the manifest. @internal */
-export function selectAll(seed: string, announcement: Announcement, manifest: Manifest | undefined): Selection[] {
+/**
+ * The id at a 1-based canonical index of a stratum (by key), or undefined when unknown. From a manifest in memory
+ * ({@link lookupOf}) or from the ids a pool source returned (src/draw/source.ts).
+ * @internal
+ */
+export type IdLookup = (key: string, index: number) => string | undefined;
+
+/** The lookup of a manifest's ids, or undefined without a manifest. @internal */
+export function lookupOf(manifest: Manifest | undefined): IdLookup | undefined {
+  if (!manifest) return undefined;
+  const byKey = new Map(manifest.strata.map((m) => [m.key, m.ids]));
+  return (key, index) => byKey.get(key)?.[index - 1];
+}
+
+/** The selections of every stratum in draw order, from the seed, the announced sizes and the ids (by lookup). @internal */
+export function selectAll(seed: string, announcement: Announcement, lookup: IdLookup | undefined): Selection[] {
   const out: Selection[] = [];
   for (const s of announcement.strata) {
-    const ids = manifest?.strata.find((m) => m.key === s.key)?.ids;
-    const idAt = (index: number) => ids?.[index - 1] ?? "?";
+    const idAt = (index: number) => lookup?.(s.key, index) ?? "?";
     if (s.n === s.N) {
       for (let index = 1; index <= s.N; index++) out.push({ id: idAt(index), stratum: s.key, counter: null, hash: null, index });
       continue;
@@ -91,16 +104,16 @@ export function selectAll(seed: string, announcement: Announcement, manifest: Ma
 export interface StratumState {
   readonly key: string;
   readonly N: number;
-  readonly ids: readonly string[] | undefined;
+  readonly idAt: (index: number) => string | undefined;
   readonly taken: Set<number>;
   nextCounter: number;
 }
 
 /** States of every stratum after the given selections and replacements. @internal */
-export function streamStates(announcement: Announcement, manifest: Manifest | undefined, picks: readonly (Selection | Replacement)[]): Map<string, StratumState> {
+export function streamStates(announcement: Announcement, lookup: IdLookup | undefined, picks: readonly (Selection | Replacement)[]): Map<string, StratumState> {
   const states = new Map<string, StratumState>();
   for (const s of announcement.strata) {
-    states.set(s.key, { key: s.key, N: s.N, ids: manifest?.strata.find((m) => m.key === s.key)?.ids, taken: new Set(), nextCounter: 1 });
+    states.set(s.key, { key: s.key, N: s.N, idAt: (index) => lookup?.(s.key, index), taken: new Set(), nextCounter: 1 });
   }
   for (const p of picks) {
     const st = states.get(p.stratum);
@@ -120,6 +133,6 @@ export function nextPick(seed: string, st: StratumState): Omit<Replacement, "rep
     st.nextCounter++;
     if (st.taken.has(p.index)) continue;
     st.taken.add(p.index);
-    return { id: st.ids?.[p.index - 1] ?? "?", stratum: st.key, counter: p.counter, hash: p.hash, index: p.index };
+    return { id: st.idAt(p.index) ?? "?", stratum: st.key, counter: p.counter, hash: p.hash, index: p.index };
   }
 }

@@ -6,9 +6,9 @@ import { fail, type Issue, ok, type Result } from "../result.js";
 import { issue, shownValue } from "./_issue.js";
 import { checkAnnouncement, manifestIssues } from "./draw.js";
 import type { DrawEntity } from "./pool.js";
-import type { Manifest } from "./prepare.js";
+import type { ManifestDigests } from "./prepare.js";
 import { deriveSeed, stratumSeed } from "./seed.js";
-import { type DrawOptions, entropyIssues, nextPick, rebuild, selectAll, streamStates } from "./select.js";
+import { type DrawOptions, entropyIssues, type IdLookup, lookupOf, nextPick, rebuild, selectAll, streamStates } from "./select.js";
 
 const MAX_MISMATCHES = 50;
 
@@ -39,7 +39,9 @@ function comparePick(expected: Selection | Omit<Replacement, "replaces" | "reaso
  * @internal
  */
 export interface PoolSide {
-  readonly manifest?: Manifest | undefined;
+  readonly manifest?: ManifestDigests | undefined;
+  /** The ids behind the indexes; without it (no usable manifest) only the stream fields are checked. */
+  readonly lookup?: IdLookup | undefined;
   readonly counts?: ExclusionCounts | undefined;
   readonly issues: readonly Issue[];
 }
@@ -51,6 +53,21 @@ export interface PoolSide {
  * @internal
  */
 export function checkRecord(record: unknown, poolSide: (announcement: Announcement) => PoolSide): Result<DrawRecord> {
+  const head = checkRecordHead(record);
+  if (!head.ok) return head;
+  return checkRecordTail(head.value, poolSide(head.value.announcement));
+}
+
+/** What {@link checkRecordHead} found before the pool side is needed. @internal */
+export interface RecordHead {
+  readonly record: DrawRecord;
+  readonly announcement: Announcement;
+  readonly seed: string;
+  readonly issues: readonly Issue[];
+}
+
+/** §8.2 steps 1–4: record schema, announcement, entropy and seed. @internal */
+export function checkRecordHead(record: unknown): Result<RecordHead> {
   const parsed = parseRecord(record);
   if (!parsed.ok) return parsed;
   const r = parsed.value;
@@ -62,8 +79,17 @@ export function checkRecord(record: unknown, poolSide: (announcement: Announceme
   issues.push(...entropyIssues(ann, r.entropy));
   const seed = deriveSeed(ann.taskId, ann.digest, r.entropy);
   if (seed !== r.seed) issues.push(issue("seed_mismatch", { expected: seed, found: r.seed }));
+  return ok({ record: r, announcement: ann, seed, issues });
+}
 
-  const side = poolSide(ann);
+/**
+ * §8.2 steps 5–7 given the pool side: the manifest against the announcement and the record, selections and
+ * replacements. Pure (a source-backed verifier runs it again once the ids it asked for are fetched).
+ * @internal
+ */
+export function checkRecordTail(head: RecordHead, side: PoolSide): Result<DrawRecord> {
+  const { record: r, announcement: ann, seed } = head;
+  const issues: Issue[] = [...head.issues];
   issues.push(...side.issues);
   const manifest = side.manifest;
   if (manifest) {
@@ -84,8 +110,9 @@ export function checkRecord(record: unknown, poolSide: (announcement: Announceme
   }
 
   // Selections, stratum by stratum, in draw order.
-  const withIds = manifest !== undefined;
-  const expected = selectAll(seed, ann, manifest);
+  const lookup = manifest === undefined ? undefined : side.lookup;
+  const withIds = lookup !== undefined;
+  const expected = selectAll(seed, ann, lookup);
   let mismatches = 0;
   const push = (i: Issue) => {
     mismatches++;
@@ -106,7 +133,7 @@ export function checkRecord(record: unknown, poolSide: (announcement: Announceme
   if (mismatches === 0 && expected.some((x, k) => x.stratum !== r.selections[k]?.stratum)) push(issue("selection_mismatch", { stratum: "-", position: 0, field: "order", expected: "strata in announced order", found: "reordered" }));
 
   // Replacements continue the streams after the original selections.
-  const states = streamStates(ann, manifest, expected);
+  const states = streamStates(ann, lookup, expected);
   const drawnIds = withIds ? expected : r.selections;
   const active = new Set(drawnIds.map((x) => x.id));
   r.replacements.forEach((rep, k) => {
@@ -157,6 +184,6 @@ export function verifyDraw(record: DrawRecord, pool: readonly DrawEntity[], opti
   if (typeof options !== "object" || options === null) return fail([issue("invalid_argument", { detail: "options with the salt are required" })]);
   return checkRecord(record, (announcement) => {
     const { prepared, issues } = rebuild(announcement, pool, options);
-    return { manifest: prepared?.manifest, counts: prepared?.counts, issues };
+    return { manifest: prepared?.manifest, lookup: lookupOf(prepared?.manifest), counts: prepared?.counts, issues };
   });
 }

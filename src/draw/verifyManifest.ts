@@ -3,7 +3,7 @@ import { fail, type Issue, ok, type Result } from "../result.js";
 import { issue } from "./_issue.js";
 import { checkManifest } from "./manifestCheck.js";
 import { type Manifest, resolveRules, saltIssues } from "./prepare.js";
-import { type DrawOptions, drawnEarlierIssues } from "./select.js";
+import { type DrawOptions, drawnEarlierIssues, lookupOf } from "./select.js";
 import { checkRecord } from "./verify.js";
 
 const MAX_LISTED = 50;
@@ -66,7 +66,7 @@ export function verifyDrawManifest(record: DrawRecord, manifest: Manifest, optio
         }
       }
     }
-    return { manifest: checked.manifest, issues };
+    return { manifest: checked.manifest, lookup: lookupOf(checked.manifest), issues };
   });
   // Said last, whatever else was found: once the announcement is read, the counts are known and unchecked.
   if (!counts) return result;

@@ -11,6 +11,7 @@ import { quotaMessages } from "./quota.js";
 import { replacementMessages } from "./replacement.js";
 import { simulateMessages } from "./simulate.js";
 import { sizingMessages } from "./sizing.js";
+import { sourceMessages } from "./sources.js";
 import { tableMessages } from "./table.js";
 import type { Catalog } from "./types.js";
 
@@ -39,6 +40,7 @@ export const messages = {
   ...planMessages,
   ...publishMessages,
   ...cliMessages,
+  ...sourceMessages,
   ...fileMessages,
   ...tableMessages,
   ...simulateMessages,

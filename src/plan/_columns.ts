@@ -49,11 +49,23 @@ const HEADER_PATTERNS: ReadonlyArray<readonly [PlanField, RegExp]> = [
  * kept all the same).
  */
 export function recognizeHeader(header: string): PlanField | undefined {
+  // Every row's cells are tried as a header (repeated header rows): remember the answers, up to a bound.
+  const known = RECOGNIZED.get(header);
+  if (known !== undefined || RECOGNIZED.has(header)) return known;
   const h = normalizeHeader(header);
-  if (h === "") return undefined;
-  for (const [field, re] of HEADER_PATTERNS) if (re.test(h)) return field;
-  return undefined;
+  let out: PlanField | undefined;
+  if (h !== "") {
+    for (const [field, re] of HEADER_PATTERNS) {
+      if (re.test(h)) {
+        out = field;
+        break;
+      }
+    }
+  }
+  if (RECOGNIZED.size < 10_000) RECOGNIZED.set(header, out);
+  return out;
 }
+const RECOGNIZED = new Map<string, PlanField | undefined>();
 
 /** How a 抽查类型 cell reads: a clean value, a known typo, or nothing usable. */
 export type TargetingReading =

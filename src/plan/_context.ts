@@ -41,9 +41,14 @@ export function createContext(plan: Plan, options: LintPlanOptions): LintContext
   const windows = new WeakMap<Task, Result<InspectionWindow>>();
   const overrides = options.columns;
   const parsers = cachedParsers(year);
+  const headerFields = new Map<string, PlanField | undefined>();
   const fieldOfHeader = (h: string): PlanField | undefined => {
-    if (overrides) for (const [k, v] of Object.entries(overrides)) if (normalizeHeader(k) === normalizeHeader(h)) return v;
-    return recognizeHeader(h);
+    if (headerFields.has(h)) return headerFields.get(h);
+    let f: PlanField | undefined;
+    if (overrides) for (const [k, v] of Object.entries(overrides)) if (normalizeHeader(k) === normalizeHeader(h)) (f ??= v);
+    f ??= recognizeHeader(h);
+    headerFields.set(h, f);
+    return f;
   };
   const columns = (task: Task): Map<PlanField, string> => {
     let m = columnsOf.get(task);

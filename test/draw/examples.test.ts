@@ -22,14 +22,15 @@ describe("documented examples of the draw area", () => {
     expect(examples.length).toBeGreaterThanOrEqual(20);
     expect(examples.every((e) => e.expected.length > 0)).toBe(true);
   });
-  it.each(examples)("$where", ({ code, expected }) => {
+  it.each(examples)("$where", async ({ code, expected }) => {
     const lines = code.split("\n");
     // The last statement (possibly spanning lines) is the value shown; statements end with ";".
     let split = lines.length - 1;
     while (split > 0 && !(lines[split - 1] ?? "").trimEnd().endsWith(";")) split--;
     const body = `${lines.slice(0, split).join("\n")}\nreturn (${lines.slice(split).join("\n").replace(/;\s*$/, "")});`;
-    const run = new Function(...Object.keys(scope), body) as (...args: unknown[]) => unknown;
-    const value = run(...Object.values(scope));
+    const AsyncFunction = Object.getPrototypeOf(async () => undefined).constructor as FunctionConstructor;
+    const run = new AsyncFunction(...Object.keys(scope), body) as (...args: unknown[]) => Promise<unknown>;
+    const value = await run(...Object.values(scope));
     expect(value).toEqual(new Function(`return (${expected});`)());
   });
 });

@@ -48,19 +48,23 @@ function examplesOf(file: string): Example[] {
   return out;
 }
 
-const names = Object.keys(api);
-const values = Object.values(api);
+// The subpath exports (double-random/postgres, double-random/mysql) are public API too.
+const subpaths = { ...(await import("../../src/sources/postgres.js")), ...(await import("../../src/sources/mysql.js")) };
+const names = [...Object.keys(api), ...Object.keys(subpaths)];
+const values = [...Object.values(api), ...Object.values(subpaths)];
 const examples = files(join(root, "src")).filter((f) => !f.includes("/cli/")).flatMap(examplesOf);
 
 describe("TSDoc examples", () => {
   it("there are many of them", () => {
     expect(examples.length).toBeGreaterThan(100);
   });
-  it.each(examples.map((e) => [`${e.file}:${e.line} ${e.expression.slice(0, 60)}`, e] as const))("%s", (_, e) => {
+  it.each(examples.map((e) => [`${e.file}:${e.line} ${e.expression.slice(0, 60)}`, e] as const))("%s", async (_, e) => {
     // Types are erased with a light touch: examples are written as plain expressions with `as` casts at most.
     const strip = (s: string) => s.replace(/\bas\s+[A-Z]\w*(\[\])?/g, "").replace(/:\s*[A-Z]\w*(?=\s*=)/g, "");
-    const run = new Function(...names, `${e.body.map(strip).join("\n")}\nreturn (${strip(e.expression)});`) as (...a: unknown[]) => unknown;
-    const actual = JSON.parse(JSON.stringify(run(...values) ?? null)) as unknown;
+    // Async, so an example may `await` (the pool-source functions return promises).
+    const AsyncFunction = Object.getPrototypeOf(async () => undefined).constructor as FunctionConstructor;
+    const run = new AsyncFunction(...names, `${e.body.map(strip).join("\n")}\nreturn (${strip(e.expression)});`) as (...a: unknown[]) => Promise<unknown>;
+    const actual = JSON.parse(JSON.stringify((await run(...values)) ?? null)) as unknown;
     // "…" elides: ", …" drops the rest of an object, "…" stands for any value; then the result must contain the rest.
     const elided = e.expected.includes("…");
     const source = e.expected.replace(/,\s*…/g, "").replace(/"…"|…/g, "__any");

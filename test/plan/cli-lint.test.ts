@@ -54,15 +54,17 @@ describe("double-random lint (runLint)", () => {
     expect(out).toContain("0 error(s), 1 warning(s)");
   });
 
-  it("reads a real .xlsx made with exceljs: merged cells arrive filled, and no finding comes from the merge", async () => {
+  it("reads a real .xlsx made with exceljs through the shared reader: merged cells arrive filled, and no finding comes from the merge", async () => {
     const path = join(dir, "plan.xlsx");
     await writeXlsx(path);
     const rows = await readXlsxRows(readFileSync(path));
     expect("rows" in rows && rows.rows.slice(0, 5).map((r) => r[0])).toEqual(["焦作市生态环境局 2023 年度“双随机、一公开”抽查计划", "发起部门", "焦作市生态环境局", "", ""]);
     expect(await runLint([path, "--year", "2023", "--format", "json"])).toBe(1);
     const plain = JSON.parse(out);
-    const codes = plain.diagnostics.map((d: { row?: number; code: string }) => `${d.row ?? "-"}:${d.code}`);
-    expect(codes).toEqual(["1:plan_row_skipped", "4:quota_negative", "5:task_year_mismatch", "5:quota_bare_number", "-:credit_share_low"]);
+    const codes = plain.diagnostics.filter((d: { severity: string }) => d.severity !== "info").map((d: { row?: number; code: string }) => `${d.row ?? "-"}:${d.code}`);
+    expect(codes).toEqual(["4:quota_negative", "5:task_year_mismatch", "5:quota_bare_number", "-:credit_share_low"]);
+    // The reader says which merged ranges it filled (notes), the linter repeats nothing from them.
+    expect(plain.diagnostics.some((d: { code: string; severity: string }) => d.severity === "info" && d.code === "merge_filled")).toBe(true);
     expect(plain.file).toBe(path);
     // Every finding about a row names its task.
     expect(plain.diagnostics.find((d: { code: string }) => d.code === "quota_negative").task).toEqual({ row: 4, name: "2023年总量减排核查" });
@@ -114,6 +116,18 @@ describe("double-random lint (runLint)", () => {
     writeFileSync(bad, "not a zip");
     expect(await runLint([bad, "--year", "2023"])).toBe(2);
     expect(err).toContain("--year");
+    expect(err).toContain("[plan_header_missing]");
+  });
+
+  it("lints the seed plans as .docx and .xlsx (the files planners keep) with the same findings", async () => {
+    const codesOf = async (file: string) => {
+      out = "";
+      expect(await runLint([fixture(file), "--year", "2023", "--completion-date", "2023-12-15", "--format", "json"])).toBe(1);
+      return JSON.parse(out).diagnostics.filter((d: { severity: string }) => d.severity !== "info").map((d: { row?: number; code: string }) => `${d.row ?? "-"}:${d.code}`);
+    };
+    const docx = await codesOf("files/jincheng-2023.docx");
+    expect(docx).toContain("36:cooperator_is_initiator");
+    expect(docx).toEqual(await codesOf("files/jincheng-2023.xlsx"));
   });
 
   it("runs as the built command: `double-random lint` sets the exit code, and runs once", () => {

@@ -1,10 +1,11 @@
-import { createIssue, announce, buildManifest, type Issue, type MatchCommitment, matchCommitment, type MatchRules, type Result } from "../../index.js";
+import { createIssue, announce, announceFromSource, buildManifest, buildManifestFromSource, type Issue, type StratumSizes, type MatchCommitment, matchCommitment, type MatchRules, type Result } from "../../index.js";
 import { contextOf, parse } from "../args.js";
 import { loadEntities, loadInspectors, sheetOf } from "../io.js";
 import { emitDocument, EXIT, failWith } from "../output.js";
 import { entropySourceOf, saltOf, sizesOf } from "./draw-common.js";
 import { exclusionsOf, POOL_HELP, POOL_OPTIONS, stratifyOf } from "./manifest.js";
 import { MATCH_RULE_OPTIONS, rulesOf } from "./match.js";
+import { DB_OPTIONS, isDatabaseUrl, poolSourceOf } from "./pool-source.js";
 
 export const HELP = `double-random announce <pool> --task-id ID (--salt S | --salt-file 盐值.txt) --entropy-source "dice:<说明>"
         (--sizes 12 | --sizes A=3,B=4,C=3,D=2 | --quota "每半年3%" [--policy "A类×1/2，D类全部"])
@@ -35,7 +36,7 @@ export async function run(argv: string[]): Promise<number> {
     ...POOL_OPTIONS,
     "task-id": { type: "string" }, "task-name": { type: "string" }, "entropy-source": { type: "string" },
     sizes: { type: "string" }, quota: { type: "string" }, policy: { type: "string" },
-    inspectors: { type: "string" }, experts: { type: "string" }, ...MATCH_RULE_OPTIONS,
+    inspectors: { type: "string" }, experts: { type: "string" }, ...MATCH_RULE_OPTIONS, ...DB_OPTIONS,
   });
   if (!p.ok) return failWith(contextOf(argv), p.issues, EXIT.usage);
   const ctx = p.value;
@@ -47,11 +48,29 @@ export async function run(argv: string[]): Promise<number> {
   const source = entropySourceOf(String(values["entropy-source"] ?? ""));
   if (!source.ok) issues.push(...source.issues);
   if (typeof values["task-id"] !== "string") issues.push(createIssue("cli_missing_argument", { argument: "--task-id" }));
-  if (!positionals[0]) issues.push(createIssue("cli_missing_argument", { argument: "<pool>" }));
+  if (!positionals[0] && !isDatabaseUrl(values.pool)) issues.push(createIssue("cli_missing_argument", { argument: "<pool>" }));
   const rules = rulesOf(values, issues);
   if (issues.some((i) => i.severity === "error") || !source.ok) return failWith(ctx, issues, EXIT.usage);
   const match = await commitmentOf(values, rules);
   if (match && !match.ok) return failWith(ctx, match.issues, EXIT.usage);
+  const db = await poolSourceOf(values, positionals[0], issues);
+  if (issues.some((i) => i.severity === "error")) return failWith(ctx, issues, EXIT.usage);
+  if (db) {
+    // The pool stays in the database: sizes from --quota need its strata first (one more read).
+    let sizes: StratumSizes | undefined;
+    if (typeof values.sizes !== "string" && typeof values.quota === "string") {
+      const m = await buildManifestFromSource(db, { stratify, salt, exclusions });
+      if (!m.ok) return failWith(ctx, m.issues, EXIT.usage);
+      sizes = sizesOf(values, m.value, issues);
+    } else sizes = sizesOf(values, { stratification: stratify, chunkLines: 65_536, digest: "", strata: [] }, issues);
+    if (sizes === undefined) return failWith(ctx, issues, EXIT.negative);
+    const a = await announceFromSource({
+      taskId: values["task-id"] as string, ...(typeof values["task-name"] === "string" ? { taskName: values["task-name"] } : {}),
+      source: db, stratify, salt, sizes, exclusions, entropySource: source.value, ...(match?.ok ? { match: match.value } : {}),
+    });
+    if (!a.ok) return failWith(ctx, [...issues, ...a.issues], EXIT.negative);
+    return emitDocument(ctx, a.value.announcement, values.out as string | undefined, [...issues, ...a.warnings]);
+  }
   const pool = await loadEntities(positionals[0] as string, { progress: values.progress === true, lang, ...sheetOf(values) });
   if (!pool.ok) return failWith(ctx, pool.issues, EXIT.usage);
   const m = buildManifest(pool.value, { stratify, salt, exclusions });

@@ -1,7 +1,7 @@
 // Shared by manifest / announce / draw / verify: salt, entropy and size options.
 import {
   allocate, beaconEntropy, createIssue, diceEntropy, type Entropy, type EntropySource, fail, type Issue,
-  lotteryEntropy, type Manifest, parseQuota, parseTierPolicy, type Result, revealEntropy, type StratumSizes,
+  lotteryEntropy, type Manifest, type ManifestDigests, parseQuota, parseTierPolicy, type Result, revealEntropy, type StratumSizes,
   type TierPolicy, ok,
 } from "../../index.js";
 import { readText } from "../io.js";
@@ -145,7 +145,7 @@ export function entropySourceOf(text: string): Result<EntropySource> {
  * Sizes to draw: `--sizes 12` or `--sizes A=3,B=4,C=3,D=2`, or `--quota "<抽查比例>"` (with an optional
  * `--policy "<分类抽查要求>"`) sized per stratum of the manifest by `allocate`.
  */
-export function sizesOf(values: Record<string, string | boolean | undefined>, manifest: Manifest, issues: Issue[]): StratumSizes | undefined {
+export function sizesOf(values: Record<string, string | boolean | undefined>, manifest: ManifestDigests, issues: Issue[]): StratumSizes | undefined {
   if (typeof values.sizes === "string") {
     const s = values.sizes.trim();
     if (/^\d+$/.test(s)) return Number(s);

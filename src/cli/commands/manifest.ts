@@ -1,9 +1,10 @@
-import { createIssue, buildManifest, type ExclusionOptions, type Issue, type RiskTier } from "../../index.js";
+import { createIssue, buildManifest, buildManifestFromSource, type ExclusionOptions, type Issue, type RiskTier } from "../../index.js";
 import { contextOf, parse, type Parsed } from "../args.js";
 import { loadEntities, SHEET_HELP, SHEET_OPTION, sheetOf } from "../io.js";
 import { STRATUM, label } from "../labels.js";
 import { EXIT, failWith, printIssues, writeJson } from "../output.js";
 import { drawnEarlierOf, saltOf } from "./draw-common.js";
+import { DB_HELP, DB_OPTIONS, isDatabaseUrl, poolSourceOf } from "./pool-source.js";
 
 export const POOL_HELP = `  --salt S | --salt-file 盐值.txt   盐值（--salt-file 读取文件第一行，不留在命令历史和进程列表中）
                                     salt (--salt-file reads the first line of a file: not in shell history or ps)
@@ -14,6 +15,7 @@ export const POOL_HELP = `  --salt S | --salt-file 盐值.txt   盐值（--salt-
   --recent-item 事项编号 --recent-days 天数 --as-of YYYY-MM-DD
                                     排除截至 as-of 的若干天内已就该事项检查过的对象（名录库 JSON 的 inspections）
                                     leave out entities inspected for that item within those days (pool JSON inspections)
+${DB_HELP}
 ${SHEET_HELP}`;
 
 export const HELP = `double-random manifest <pool.csv|pool.xlsx|pool.json> --salt S [--stratify tier|none]
@@ -69,7 +71,7 @@ export function stratifyOf(values: Parsed["values"], issues: Issue[] = []): "tie
 }
 
 export async function run(argv: string[]): Promise<number> {
-  const p = parse(argv, POOL_OPTIONS);
+  const p = parse(argv, { ...POOL_OPTIONS, ...DB_OPTIONS });
   if (!p.ok) return failWith(contextOf(argv), p.issues, EXIT.usage);
   const ctx = p.value;
   const { values, positionals, lang, json } = ctx;
@@ -77,8 +79,23 @@ export async function run(argv: string[]): Promise<number> {
   const salt = saltOf(values, issues);
   const exclusions = exclusionsOf(values, issues);
   const stratify = stratifyOf(values, issues);
-  if (!positionals[0]) issues.push(createIssue("cli_missing_argument", { argument: "<pool>" }));
+  if (!positionals[0] && !isDatabaseUrl(values.pool)) issues.push(createIssue("cli_missing_argument", { argument: "<pool>" }));
   if (issues.some((i) => i.severity === "error")) return failWith(ctx, issues, EXIT.usage);
+  const db = await poolSourceOf(values, positionals[0], issues);
+  if (issues.some((i) => i.severity === "error")) return failWith(ctx, issues, EXIT.usage);
+  if (db) {
+    // The pool stays in the database: the published half of the manifest (no ids, so no -o).
+    const m = await buildManifestFromSource(db, { stratify, salt, exclusions });
+    if (!m.ok) return failWith(ctx, m.issues, EXIT.usage);
+    if (json) writeJson({ ok: true, digest: m.value.digest, chunkLines: m.value.chunkLines, strata: m.value.strata, warnings: [...issues, ...m.warnings] });
+    else {
+      const zh = lang === "zh";
+      process.stdout.write(`${zh ? "名录库摘要" : "manifest digest"}: ${m.value.digest}\n`);
+      for (const s of m.value.strata) process.stdout.write(`  ${s.key}  ${zh ? "层" : "stratum"} ${label(STRATUM, s.label, lang)}  N=${s.N}  ${s.digest}\n`);
+      printIssues([...issues, ...m.warnings], lang);
+    }
+    return EXIT.ok;
+  }
   const pool = await loadEntities(positionals[0] as string, { progress: values.progress === true, lang, ...sheetOf(values) });
   if (!pool.ok) return failWith(ctx, pool.issues, EXIT.usage);
   const m = buildManifest(pool.value, { stratify, salt, exclusions });

@@ -1,15 +1,16 @@
 import { extname } from "node:path";
 import {
   createIssue, type DrawRecord, type Entity, fail, type Issue, type Manifest, type MatchedRecord, type MatchableRecord, ok, parseEntityPool,
-  type Result, verifyDraw, verifyDrawManifest, verifyMatch,
+  type Result, verifyDraw, verifyDrawFromSource, verifyDrawManifest, verifyMatch,
 } from "../../index.js";
 import { contextOf, type Lang, parse } from "../args.js";
 import { loadEntities, loadInspectors, readJson, SHEET_HELP, SHEET_OPTION, sheetOf } from "../io.js";
+import { DB_OPTIONS, poolSourceOf } from "./pool-source.js";
 import { EXIT, failWith, issueLines, printIssues, writeJson } from "../output.js";
 import { drawnEarlierOf, saltOf } from "./draw-common.js";
 import { checkPublishedResults, VERIFY_RESULTS_OPTIONS } from "./publish.js";
 
-export const HELP = `double-random verify <record.json> --pool <pool.csv|pool.xlsx|pool.json|manifest.json> (--salt S | --salt-file 盐值.txt)
+export const HELP = `double-random verify <record.json> --pool <pool.csv|pool.xlsx|pool.json|manifest.json|postgres://…|mysql://…> (--salt S | --salt-file 盐值.txt)
         [--drawn-earlier ids.txt] [--inspectors 执法人员.csv [--experts 专家.csv]] [--details] [--format json]
   复核已公布的抽取记录。结论写在标准输出（含每处不一致），可重定向保存：
     退出码 0 复核通过；1 已复核，发现不一致（逐项列出）；2 无法复核（文件缺失、无法读取、类型不对、放反、盐值为空），未做任何检查。
@@ -120,7 +121,7 @@ function saltLikelyWrong(record: unknown, failures: readonly Issue[]): number {
 
 export async function run(argv: string[]): Promise<number> {
   const p = parse(argv, {
-    pool: { type: "string" }, salt: { type: "string" }, "salt-file": { type: "string" }, "drawn-earlier": { type: "string" },
+    ...DB_OPTIONS, pool: { type: "string" }, salt: { type: "string" }, "salt-file": { type: "string" }, "drawn-earlier": { type: "string" },
     inspectors: { type: "string" }, experts: { type: "string" }, details: { type: "boolean" }, ...SHEET_OPTION,
     ...VERIFY_RESULTS_OPTIONS, // publish helper: --results 公示清单.csv|公示包.json, --list-digest
   });
@@ -142,18 +143,25 @@ export async function run(argv: string[]): Promise<number> {
   if (issues.some((i) => i.severity === "error")) return couldNotCheck(issues);
   const record = loadRecord(positionals[0] as string);
   if (!record.ok) return couldNotCheck(record.issues);
-  const source = await loadPoolOrManifest(values.pool as string, lang, sheetOf(values));
+  // --pool postgres://… | mysql://…: the pool stays in the database (inspector teams are then not re-checked).
+  const db = await poolSourceOf(values, undefined, issues);
+  if (issues.some((i) => i.severity === "error")) return couldNotCheck(issues);
+  const source = db ? ok<PoolSource>({ kind: "manifest", manifest: { stratification: "none", chunkLines: 65_536, digest: "", strata: [] } }) : await loadPoolOrManifest(values.pool as string, lang, sheetOf(values));
   if (!source.ok) return couldNotCheck(source.issues);
   const drawnEarlier = drawnEarlierOf(values, issues);
   if (issues.some((i) => i.severity === "error")) return couldNotCheck(issues);
   const options = drawnEarlier ? { salt, drawnEarlier } : { salt };
   const src = source.value;
-  const drawn = src.kind === "manifest"
-    ? verifyDrawManifest(record.value as DrawRecord, src.manifest, options)
-    : verifyDraw(record.value as DrawRecord, src.pool, options);
+  const drawn = db
+    ? await verifyDrawFromSource(record.value as DrawRecord, db, options)
+    : src.kind === "manifest"
+      ? verifyDrawManifest(record.value as DrawRecord, src.manifest, options)
+      : verifyDraw(record.value as DrawRecord, src.pool, options);
   // A record that is not a record (schema, protocol) could not be checked either.
   if (!drawn.ok && drawn.issues.every((i) => i.code === "record_malformed" || i.code === "protocol_unsupported")) return couldNotCheck(drawn.issues);
-  const against = src.kind === "manifest"
+  const against = db
+    ? (zh ? "按数据库中的名录库复核" : "checked against the pool in the database")
+    : src.kind === "manifest"
     ? (zh ? "按名录清单复核（排除数未复核）" : "checked against a manifest (exclusion counts not re-checked)")
     : (zh ? "按名录库复核" : "checked against the pool");
   // The second random: teams in the record are re-checked when they can be, and never silently passed over.
@@ -179,8 +187,8 @@ export async function run(argv: string[]): Promise<number> {
     : undefined;
   if (json) {
     writeJson(errors === 0
-      ? { ok: true, exitCode: EXIT.ok, checked: true, checkedAgainst: src.kind, warnings, teamsChecked: teams.checked }
-      : { ok: false, exitCode: EXIT.negative, checked: true, checkedAgainst: src.kind, mismatches: errors, issues: [...(saltIssue ? [saltIssue] : []), ...failures, ...teamInfo], warnings });
+      ? { ok: true, exitCode: EXIT.ok, checked: true, checkedAgainst: db ? "database" : src.kind, warnings, teamsChecked: teams.checked }
+      : { ok: false, exitCode: EXIT.negative, checked: true, checkedAgainst: db ? "database" : src.kind, mismatches: errors, issues: [...(saltIssue ? [saltIssue] : []), ...failures, ...teamInfo], warnings });
     return errors === 0 ? EXIT.ok : EXIT.negative;
   }
   if (errors === 0 && drawn.ok) {

@@ -1,5 +1,5 @@
 import type { Inspector } from "../../model/inspector.js";
-import { sampleSize } from "../../quota/sampleSize.js";
+import { plainSize } from "../../quota/_size.js";
 import { type Issue } from "../../result.js";
 import { sameDepartment } from "../_columns.js";
 import type { LintRule } from "../rule.js";
@@ -38,9 +38,8 @@ export const inspectorCapacity: LintRule = {
       const q = ctx.quota(t);
       const size = ctx.poolSize(t);
       if (!q.ok || size === undefined) continue;
-      const s = sampleSize(q.value, size);
-      if (!s.ok) continue;
-      const k = s.value.size;
+      const k = plainSize(q.value, size, "up", true);
+      if (k === undefined) continue;
       const available = pool.reduce((sum, i) => sum + Math.min(i.loadCap ?? k, k), 0);
       if (available < 2 * k) out.push(issue("inspectors_insufficient", { needed: 2 * k, available, department }, ctx.where(t, "initiator")));
     }

@@ -1,4 +1,4 @@
-import { sampleSize } from "../../quota/sampleSize.js";
+import { plainSize } from "../../quota/_size.js";
 import { type Issue } from "../../result.js";
 import type { LintRule } from "../rule.js";
 import { issue } from "../_issue.js";
@@ -24,8 +24,7 @@ export const quotaRoundsToZero: LintRule = {
       if (pool === undefined || pool <= 0 || !q.ok) continue;
       // What the ratio itself gives, rounded to the nearest entity and without the "at least one" floor; a
       // "不低于" ratio always rounds up, so only exact and "不超过" ratios can come to nothing.
-      const s = sampleSize(q.value, pool, { minimumOne: false, rounding: "halfUp" });
-      if (s.ok && s.value.size === 0) out.push(issue("quota_rounds_to_zero", { text: t.quotaText.trim(), pool }, ctx.where(t, "quota")));
+      if (plainSize(q.value, pool, "halfUp", false) === 0) out.push(issue("quota_rounds_to_zero", { text: t.quotaText.trim(), pool }, ctx.where(t, "quota")));
     }
     return out;
   },
