@@ -2,6 +2,7 @@ import { calendarMessages } from "./calendar.js";
 import { cliMessages } from "./cli.js";
 import { coreMessages } from "./core.js";
 import { drawMessages } from "./draw.js";
+import { fileMessages } from "./files.js";
 import { matchMessages } from "./match.js";
 import { modelMessages } from "./model.js";
 import { planMessages } from "./plan.js";
@@ -36,6 +37,7 @@ export const messages = {
   ...planMessages,
   ...publishMessages,
   ...cliMessages,
+  ...fileMessages,
   ...tableMessages,
   ...simulateMessages,
 } as const satisfies Catalog;
