@@ -3,8 +3,6 @@ import type { Catalog } from "./types.js";
 /** Issue codes of the publish area (一公开: inspection results, their reconciliation, the publication package). */
 export const publishMessages = {
   // Reading results tables.
-  result_header_not_found: { severity: "error", zh: "找不到检查结果表的表头（前{scanned}行中没有同时含有{columns}的行）", en: "No header row found in the results table (none of the first {scanned} rows has all of {columns})" },
-  result_header_row: { severity: "info", zh: "检查结果表的表头在第{row}行，其上的{skipped}行按标题处理", en: "The results table's header is row {row}; the {skipped} rows above it are read as titles" },
   result_field_missing: { severity: "error", zh: "第{row}行缺少“{field}”", en: "Row {row} has no \"{field}\"" },
   result_category_unknown: { severity: "error", zh: "检查结果“{value}”不是公示的结果类别（可用：{accepted}）", en: "\"{value}\" is not a published result category (accepted: {accepted})" },
   result_method_unknown: { severity: "error", zh: "检查方式“{value}”无法识别（可用：现场检查、书面检查、网络监测、抽样检测、其他）", en: "Inspection method \"{value}\" is not recognised (accepted: 现场检查, 书面检查, 网络监测, 抽样检测, 其他)" },

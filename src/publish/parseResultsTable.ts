@@ -1,5 +1,6 @@
 import { formatIso, parseIso, toDayNumber } from "../_internal/dates.js";
-import type { Table, TableRow } from "../files/types.js";
+import { locateHeader } from "../files/header.js";
+import type { Table } from "../files/types.js";
 import type { CheckMethod } from "../model/item.js";
 import { checkMethodOf, type FollowUp, type InspectionResult, parseInspectionResult, resultCategoryLabels, resultCategoryOf } from "../model/result.js";
 import { fail, type Issue, type Result, settle } from "../result.js";
@@ -34,8 +35,6 @@ const FIELDS: readonly { name: FieldName; headers: readonly string[] }[] = [
   { name: "transferredOn", headers: ["移送日期"] },
 ];
 const REQUIRED: readonly FieldName[] = ["entityId", "entityName", "inspectionDates", "category"];
-/** How far down a header row is looked for (title rows above it are common in exports). */
-const HEADER_SCAN = 20;
 const LIST_SEPARATOR = /[;；、,，|\n]/;
 
 /**
@@ -50,15 +49,6 @@ export interface ParseResultsTableOptions {
 const norm = (h: string) => h.normalize("NFKC").replace(/\s+/g, "").toLowerCase();
 const byHeader = new Map<string, FieldName>(FIELDS.flatMap((f) => f.headers.map((h) => [norm(h), f.name] as const)));
 
-function columnsOf(cells: readonly string[]): Map<FieldName, number> {
-  const out = new Map<FieldName, number>();
-  cells.forEach((c, col) => {
-    const f = byHeader.get(norm(c));
-    if (f && !out.has(f)) out.set(f, col);
-  });
-  return out;
-}
-
 /** An ISO day from the date forms spreadsheets show (2023-06-01, 2023/6/1, 2023.6.1, 2023年6月1日); never a guess. */
 function isoDay(text: string): string | undefined {
   const m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(text.normalize("NFKC").trim());
@@ -69,12 +59,14 @@ function isoDay(text: string): string | undefined {
 
 /**
  * Reads a results table (检查结果表: CSV/XLSX with Chinese headers, as returned by the shared table reader or built in
- * memory) into {@link InspectionResult}s. The header row may sit under title rows (said as an `info` issue). Headers:
+ * memory) into {@link InspectionResult}s. The header is found by `locateHeader` (title rows above it, two-row headers and
+ * repeated header rows are reported as `info`). Headers:
  * 任务编号, 统一社会信用代码 (对象编号), 检查对象名称 (企业名称), 检查日期 (several separated by 、), 检查结果形成日期, 录入日期,
  * 检查实施机关, 检查人员 (ids separated by 、), 检查方式, 抽查事项, 问题事项, 检查结果 (a category label), 问题描述, 责令改正期限,
  * 列入经营异常名录日期, 核实日期, 立案日期, 立案号, 移送部门, 移送日期.
  *
- * @returns every result, or every issue with its `row` and `field`: `result_header_not_found`, `result_field_missing`,
+ * @returns every result, or every issue with its `row` and `field`: `table_header_not_found`, `csv_missing_column`,
+ * `csv_duplicate_column`, `result_field_missing`,
  * `result_date_invalid`, `result_category_unknown`, `result_method_unknown`, and the model's issues.
  * @example
  * ```ts
@@ -91,29 +83,24 @@ export function parseResultsTable(table: Table, options: ParseResultsTableOption
   if (!table || !Array.isArray(table.rows)) {
     return fail([issue("invalid_type", { path: "table", expected: "Table", received: table === null ? "null" : typeof table })]);
   }
-  const issues: Issue[] = [];
-  const rows: readonly TableRow[] = table.rows;
+  const located = locateHeader(table, (text) => byHeader.get(norm(text)));
+  if (!located.ok) return located;
+  const issues: Issue[] = [...located.warnings];
+  const { fields } = located.value;
   const required = options.taskId === undefined ? ["taskId" as const, ...REQUIRED] : REQUIRED;
-  let headerAt = -1;
-  for (let k = 0; k < Math.min(rows.length, HEADER_SCAN); k++) {
-    const cols = columnsOf(rows[k]!.cells);
-    if (required.every((f) => cols.has(f))) {
-      headerAt = k;
-      break;
+  for (const f of required) {
+    if (!fields.has(f)) {
+      const headers = FIELDS.find((x) => x.name === f)!.headers;
+      issues.push(issue("csv_missing_column", { column: headers[0]!, accepted: headers.join("、") }));
     }
   }
-  if (headerAt < 0) {
-    const columns = required.map((f) => FIELDS.find((x) => x.name === f)!.headers[0]).join("、");
-    return fail([issue("result_header_not_found", { scanned: Math.min(rows.length, HEADER_SCAN), columns })]);
-  }
-  const header = rows[headerAt]!;
-  if (headerAt > 0) issues.push(issue("result_header_row", { row: header.row, skipped: headerAt }, { row: header.row }));
-  const cols = columnsOf(header.cells);
-  const headerText = (f: FieldName) => header.cells[cols.get(f)!] ?? f;
+  for (const d of located.value.duplicates) issues.push(issue("csv_duplicate_column", { column: d.text, first: d.first, second: d.column }, { field: d.text }));
+  if (issues.some((i) => i.severity === "error")) return fail(issues);
+  const cols = new Map<FieldName, number>([...fields].map(([f, c]) => [f, c.index]));
+  const headerText = (f: FieldName) => fields.get(f)?.text ?? f;
 
   const out: InspectionResult[] = [];
-  for (const r of rows.slice(headerAt + 1)) {
-    if (r.cells.every((c) => String(c ?? "").trim() === "")) continue;
+  for (const r of located.value.body) {
     const cell = (f: FieldName) => {
       const col = cols.get(f);
       return col === undefined ? "" : String(r.cells[col] ?? "").trim();

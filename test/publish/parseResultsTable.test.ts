@@ -19,7 +19,7 @@ describe("parseResultsTable", () => {
     const r = parseResultsTable(t);
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    expect(r.warnings.map((w) => [w.code, w.row])).toEqual([["result_header_row", 2]]);
+    expect(r.warnings.map((w) => w.code)).toEqual(["table_title_rows"]);
     const [a, b, c] = r.value;
     expect(a).toMatchObject({ entityId: "91350100M000100Y43", inspectionDates: ["2023-06-01", "2023-06-03"], teamIds: ["P1", "P2"], methods: ["on_site", "documentary"],
       findings: [{ itemId: "I1", outcome: "compliant" }, { itemId: "I2", outcome: "problem" }], category: "corrected",
@@ -53,8 +53,24 @@ describe("parseResultsTable", () => {
     const r = parseResultsTable(t, { taskId: "T9" });
     expect(r.ok && r.value[0]!.taskId).toBe("T9");
     const none = parseResultsTable(table([["a", "b"], ["1", "2"]]));
-    expect(none.ok ? "" : none.issues[0]!.code).toBe("result_header_not_found");
+    expect(none.ok ? "" : none.issues[0]!.code).toBe("table_header_not_found");
+    const noTask = parseResultsTable(t);
+    expect(noTask.ok ? [] : noTask.issues.map((i) => [i.code, i.params?.column])).toEqual([["csv_missing_column", "任务编号"]]);
     expect(parseResultsTable(null as never).ok).toBe(false);
+  });
+
+  it("reads a two-row header under a merged parent and skips a header repeated at a page break", () => {
+    const t: Table = { format: "xlsx", merges: [{ top: 1, left: 5, bottom: 1, right: 6 }], rows: [
+      { row: 1, cells: ["任务编号", "统一社会信用代码", "企业名称", "检查日期", "后续处置", "后续处置", "检查结果"] },
+      { row: 2, cells: ["任务编号", "统一社会信用代码", "企业名称", "检查日期", "责令改正期限", "移送部门", "检查结果"] },
+      { row: 3, cells: ["T1", "E1", "甲", "2023-06-01", "2023-06-30", "", "发现问题已责令改正"] },
+      { row: 4, cells: ["任务编号", "统一社会信用代码", "企业名称", "检查日期", "后续处置", "后续处置", "检查结果"] },
+      { row: 5, cells: ["T1", "E2", "乙", "2023-06-02", "", "某县公安局", "发现问题已移送有关部门处理"] },
+    ] };
+    const r = parseResultsTable(t);
+    expect(r.ok && r.value.map((x) => [x.entityId, x.followUps])).toEqual([
+      ["E1", [{ kind: "rectification", deadline: "2023-06-30" }]], ["E2", [{ kind: "transfer", to: "某县公安局" }]],
+    ]);
   });
 
   it("property: never throws on arbitrary cells", () => {
