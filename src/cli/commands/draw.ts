@@ -28,7 +28,8 @@ export async function run(argv: string[]): Promise<number> {
   if (!a.ok) return failWith(ctx, a.issues, EXIT.usage);
   const announcement = a.value as Announcement;
   const entropy = entropyOf(values.entropy as string, (announcement as { entropySource?: Announcement["entropySource"] } | null)?.entropySource);
-  if (!entropy.ok) return failWith(ctx, entropy.issues, EXIT.usage);
+  // An unreadable --entropy is a usage error; a secret that does not match its commitment is a "no".
+  if (!entropy.ok) return failWith(ctx, entropy.issues, entropy.issues.every((i) => i.code === "cli_bad_option") ? EXIT.usage : EXIT.negative);
   const pool = await loadEntities(positionals[1] as string, { lang });
   if (!pool.ok) return failWith(ctx, pool.issues, EXIT.usage);
   const drawnEarlier = drawnEarlierOf(values, issues);
