@@ -1,6 +1,6 @@
 // Script-tag (IIFE) entry of the *draw bundle*, `dist/double-random.draw.global.js`: exposes `window.DoubleRandom`
 // with what a page needs to run, publish and re-check a draw (models and pools, the draw protocol and its
-// verification, inspector matching and its verification) and nothing else, so that it stays within 60 KB gzipped.
+// verification, inspector matching and its verification) and nothing else, so that it stays within 62 KB gzipped.
 // The quota and calendar calculators, plan import and lint, and JSON Schema generation are in the full bundle
 // (src/global.ts, `dist/double-random.global.js`). test/package/bundles.test.ts checks the two export lists.
 // The jitless import must stay first: it configures zod before any schema exists.

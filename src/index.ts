@@ -11,6 +11,8 @@ export { createIssue } from "./createIssue.js";
 export { messages } from "./messages/index.js";
 export type { Catalog, CatalogEntry } from "./messages/types.js";
 export * from "./model/index.js";
+// The Table contract only (types, no code): the file readers themselves are in `double-random/files`.
+export type { CellRange, Table, TableFormat, TableRow } from "./files/types.js";
 // JSON Schema generation is exported here, not from model/, so the draw script-tag bundle can leave it out.
 export { jsonSchemas, type ModelName } from "./model/json-schema.js";
 export * from "./quota/index.js";

@@ -54,8 +54,16 @@ function mapIssue(issue: z.core.$ZodIssue, input: unknown, base: readonly (strin
           where,
         ),
       ];
-    case "invalid_format":
-      return [createIssue("invalid_format", { path: p, expected: issue.format }, where)];
+    case "invalid_format": {
+      // A check may name a catalog code as its error (IsoDate's shape check says date_invalid).
+      if (Object.prototype.hasOwnProperty.call(catalog, issue.message)) {
+        return [createIssue(issue.message as IssueCode, { path: p, value: show(valueAt(input, inner)) }, where)];
+      }
+      // "regex" says nothing to a user: show the pattern (or the check's own description).
+      const pattern = (issue as { pattern?: string }).pattern;
+      const described = issue.message !== "" && !issue.message.startsWith("Invalid") ? issue.message : undefined;
+      return [createIssue("invalid_format", { path: p, expected: described ?? (issue.format === "regex" && pattern ? pattern : issue.format) }, where)];
+    }
     case "too_small":
       return [createIssue("too_small", { path: p, minimum: String(issue.minimum) }, where)];
     case "too_big":
@@ -66,7 +74,8 @@ function mapIssue(issue: z.core.$ZodIssue, input: unknown, base: readonly (strin
       const params = issue.params as CustomIssueParams | undefined;
       if (params && Object.prototype.hasOwnProperty.call(catalog, params.code)) {
         const { code, ...rest } = params;
-        return [createIssue(code, { path: p, ...rest }, where)];
+        // The refinement cannot know the value it rejected; messages such as date_invalid show it.
+        return [createIssue(code, { path: p, value: show(valueAt(input, inner)), ...rest }, where)];
       }
       return [createIssue("invalid_input", { path: p, detail: issue.message }, where)];
     }

@@ -7,6 +7,7 @@ import { modelMessages } from "./model.js";
 import { planMessages } from "./plan.js";
 import { quotaMessages } from "./quota.js";
 import { sizingMessages } from "./sizing.js";
+import { tableMessages } from "./table.js";
 import type { Catalog } from "./types.js";
 
 /**
@@ -32,6 +33,7 @@ export const messages = {
   ...matchMessages,
   ...planMessages,
   ...cliMessages,
+  ...tableMessages,
 } as const satisfies Catalog;
 
 /**

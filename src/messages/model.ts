@@ -16,5 +16,6 @@ export const modelMessages = {
   csv_missing_column: { severity: "error", zh: "缺少必需的列“{column}”（可用表头：{accepted}）", en: "Missing required column \"{column}\" (accepted headers: {accepted})" },
   csv_duplicate_column: { severity: "error", zh: "列“{column}”出现了两次（第{first}列和第{second}列）", en: "Column \"{column}\" appears twice (columns {first} and {second})" },
   csv_invalid_boolean: { severity: "error", zh: "“{value}”不是是/否值（可用：是、否、有、无、true、false、1、0）", en: "\"{value}\" is not a yes/no value (accepted: 是, 否, 有, 无, true, false, 1, 0)" },
+  pool_cell_empty: { severity: "error", zh: "“{column}”为空：这一列每行都必须填写{fallback}", en: "\"{column}\" is blank: every row must fill this column{fallback}" },
   csv_invalid_number: { severity: "error", zh: "“{value}”不是非负整数", en: "\"{value}\" is not a non-negative integer" },
 } as const satisfies Catalog;

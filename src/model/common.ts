@@ -11,7 +11,8 @@ import { parseIso } from "../_internal/dates.js";
  * @public
  */
 export const IsoDate = z.string().check(
-  z.regex(/^\d{4}-\d{2}-\d{2}$/),
+  // One issue per bad date, naming the value: the shape check stops there and carries the catalog code.
+  z.regex(/^\d{4}-\d{2}-\d{2}$/, { abort: true, error: "date_invalid" }),
   z.refine((s) => parseIso(s) !== undefined, { params: { code: "date_invalid" } }),
 ).register(z.globalRegistry, { id: "IsoDate", description: "ISO calendar date YYYY-MM-DD" });
 

@@ -13,4 +13,5 @@ export { Task, Plan, Targeting, TargetFilter, DateRange, SourceRow, parseTask, p
 export { TierPolicy, TierRule } from "./policy.js";
 export { DrawRecord, PROTOCOL_VERSION } from "./record.js";
 export { parseEntityPool, parseInspectorPool, type PoolOptions } from "./pool.js";
+export { parseEntityPoolTable, parseInspectorPoolTable, parseExpertPoolTable, type PoolTableOptions } from "./pool-table.js";
 export { parseEntityPoolCsv, parseEntityPoolRows, parseInspectorPoolCsv, parseInspectorPoolRows, type PoolCsvOptions } from "./pool-csv.js";

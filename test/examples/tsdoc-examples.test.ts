@@ -3,7 +3,11 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
-import * as api from "../../src/index.js";
+import * as filesApi from "../../src/files/index.js";
+import * as core from "../../src/index.js";
+
+// Examples see the public API of both entry points: `double-random` and `double-random/files`.
+const api = { ...core, ...filesApi };
 
 const root = new URL("../../", import.meta.url).pathname;
 function files(dir: string): string[] {

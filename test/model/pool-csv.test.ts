@@ -52,8 +52,11 @@ describe("parseInspectorPoolCsv", () => {
 
 describe("parseEntityPoolRows / parseInspectorPoolRows", () => {
   it("read worksheet-like rows, numbers and empty cells included", () => {
-    const r = parseEntityPoolRows([["统一社会信用代码", "名称", "行政区划代码", "信用风险分类"], ["E1", "甲", 410802, null], ["E2", "乙", "", "C"]]);
-    expect(r.ok && r.value.map((e) => [e.regionCode, e.tier])).toEqual([["410802", undefined], [undefined, "C"]]);
+    const r = parseEntityPoolRows([["统一社会信用代码", "名称", "行政区划代码", "信用风险分类"], ["E1", "甲", 410802, "A"], ["E2", "乙", "", "C"]]);
+    expect(r.ok && r.value.map((e) => [e.regionCode, e.tier])).toEqual([["410802", "A"], [undefined, "C"]]);
+    // A blank tier where the column exists would silently make the entity untiered: an error naming the cell.
+    const blank = parseEntityPoolRows([["统一社会信用代码", "名称", "信用风险分类"], ["E1", "甲", null]]);
+    expect(blank.ok ? null : blank.issues).toMatchObject([{ code: "pool_cell_empty", row: 2, field: "信用风险分类" }]);
     expect(parseInspectorPoolRows([["执法证号", "姓名", "所属部门", "工作量上限"], ["P1", "张三", "应急管理局", 5]])).toMatchObject({ ok: true, value: [{ loadCap: 5 }] });
   });
 });
