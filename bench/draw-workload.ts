@@ -2,6 +2,7 @@
 // entities in 4 tiers, 5% drawn per tier; the floor is a code-point sort of the ids plus one SHA-256 over the
 // manifest bytes, measured in the same run.
 import { sha256 } from "@noble/hashes/sha2.js";
+import seedrandom from "seedrandom";
 import { sortCodePointsInPlace } from "../src/draw/order.js";
 import { announce, diceEntropy, draw, type DrawEntity, type RiskTier, unwrap, verifyDraw } from "../src/index.js";
 
@@ -16,13 +17,16 @@ export interface Timings {
 
 const TIERS: readonly RiskTier[] = ["A", "B", "C", "D"];
 
-/** Deterministic USCC-shaped ids (18 characters), tiers in round robin. */
+/**
+ * Deterministic USCC-shaped ids (18 characters: "9141", 6 digits from a seeded seedrandom stream, the index in 8
+ * digits, so ids are unique up to 10^8), tiers in round robin.
+ */
 export function makePool(n: number): DrawEntity[] {
+  const random = seedrandom.alea("bench/draw/pool");
   const pool: DrawEntity[] = new Array(n);
-  let x = 123456789;
   for (let k = 0; k < n; k++) {
-    x = (Math.imul(x, 1103515245) + 12345) >>> 0;
-    pool[k] = { id: `9141${String(x).padStart(10, "0")}${String(k).padStart(4, "0").slice(-4)}`, tier: TIERS[k % 4] as RiskTier };
+    const prefix = String(Math.floor(random() * 1e6)).padStart(6, "0");
+    pool[k] = { id: `9141${prefix}${String(k).padStart(8, "0")}`, tier: TIERS[k % 4] as RiskTier };
   }
   return pool;
 }

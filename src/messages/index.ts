@@ -6,6 +6,7 @@ import { matchMessages } from "./match.js";
 import { modelMessages } from "./model.js";
 import { planMessages } from "./plan.js";
 import { quotaMessages } from "./quota.js";
+import { simulateMessages } from "./simulate.js";
 import { sizingMessages } from "./sizing.js";
 import { tableMessages } from "./table.js";
 import type { Catalog } from "./types.js";
@@ -34,6 +35,7 @@ export const messages = {
   ...planMessages,
   ...cliMessages,
   ...tableMessages,
+  ...simulateMessages,
 } as const satisfies Catalog;
 
 /**

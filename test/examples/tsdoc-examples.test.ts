@@ -5,9 +5,10 @@ import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import * as filesApi from "../../src/files/index.js";
 import * as core from "../../src/index.js";
+import * as simulateApi from "../../src/simulate/index.js";
 
-// Examples see the public API of both entry points: `double-random` and `double-random/files`.
-const api = { ...core, ...filesApi };
+// Examples see the public API of every entry point: `double-random`, `double-random/files`, `double-random/simulate`.
+const api = { ...core, ...filesApi, ...simulateApi };
 
 const root = new URL("../../", import.meta.url).pathname;
 function files(dir: string): string[] {
