@@ -92,6 +92,7 @@
     present: { zh: "存在", en: "present" }, absent: { zh: "不存在", en: "absent" }, missing: { zh: "缺失", en: "missing" },
     inactive: { zh: "非存续", en: "inactive" }, tier_exempt: { zh: "免抽", en: "tier-exempt" }, drawn_earlier: { zh: "以往批次已抽中", en: "drawn earlier" },
     recently_inspected: { zh: "近期已检查", en: "recently inspected" },
+    "?": { zh: "（无法确定）", en: "?" },
   };
   // The zh templates of src/messages/draw.ts for the codes whose params are such tokens (test/docs checks they agree).
   var ZH = {
