@@ -78,7 +78,7 @@ export async function run(lang: Lang = "zh"): Promise<void> {
   // A recusal declared after the draw: the first team's 市市场监管局 member turns out to be a relative.
   const first = matched.value.teams[0]!;
   const leaving = first.members.find((m) => m.department === "市市场监管局")!;
-  const r = recuseInspector({ record: matched.value.record, inspectors, entities: dealers, recusal: { targetId: first.targetId, inspectorId: leaving.id, reason: "relative", note: "近亲属在该企业任职" } });
+  const r = recuseInspector({ record: matched.value.record, inspectors, entities: dealers, recusal: { targetId: first.targetId, inspectorId: leaving.id, reason: "close_relative", decision: { basis: "head_decision", by: "局长", date: "2026-03-02" }, note: "近亲属在该企业任职" } });
   if (!r.ok) {
     for (const i of r.issues) console.log(show(lang, i));
     return;

@@ -1,4 +1,4 @@
-import type { Entropy } from "../model/record.js";
+import type { Entropy, EntropySource } from "../model/record.js";
 import { fail, type Issue, ok, type Result, settle } from "../result.js";
 import { issue, shownValue } from "./_issue.js";
 import { sha256Hex } from "./digest.js";
@@ -82,7 +82,8 @@ export function beaconEntropy(input: { readonly round: number; readonly value: s
 
 /**
  * The commitment to publish before a commit–reveal draw: SHA-256 hex of the UTF-8 secret.
- * @returns the commitment; issue `seed_lone_surrogate` for a malformed secret, `entropy_invalid` when empty.
+ * @returns the commitment; issue `seed_lone_surrogate` for a malformed secret, `entropy_invalid` when empty or
+ * when it contains "/" (which {@link revealEntropy} would refuse, so the draw could never complete).
  * @example
  * ```ts
  * commitSecret("abc")
@@ -94,6 +95,8 @@ export function commitSecret(secret: string): Result<string> {
   if (typeof secret !== "string" || secret.length === 0) return fail([issue("entropy_invalid", { detail: "empty secret" })]);
   const at = loneSurrogateAt(secret);
   if (at >= 0) return fail([issue("seed_lone_surrogate", { path: "secret", position: at })]);
+  // "/" ends each secret in the revealed value (draw-v1 §6.1): a commitment to one could never be revealed.
+  if (secret.includes("/")) return fail([issue("entropy_invalid", { detail: 'a secret must not contain "/"' })]);
   return ok(sha256Hex(secret));
 }
 
@@ -120,11 +123,34 @@ export function revealEntropy(commitments: readonly string[], secrets: readonly 
   let text = "";
   secrets.forEach((secret, k) => {
     const c = commitSecret(secret);
-    if (!c.ok) issues.push(...c.issues);
-    else if (secret.includes("/")) issues.push(issue("entropy_invalid", { detail: `secret ${k + 1} contains "/"` }));
+    if (typeof secret === "string" && secret.includes("/")) issues.push(issue("entropy_invalid", { detail: `secret ${k + 1} contains "/"` }));
+    else if (!c.ok) issues.push(...c.issues);
     else if (c.value !== shownValue(commitments[k]).toLowerCase()) issues.push(issue("commitment_mismatch", { position: k + 1, commitment: shownValue(commitments[k]) }));
     else if (secret.length < MIN_SECRET) issues.push(issue("entropy_weak", { digits: secret.length, kind: "secret", minimum: MIN_SECRET }));
     text += `${secret}/`;
   });
   return settle({ kind: "commitReveal", value: `reveal:${text}` }, issues);
+}
+
+/**
+ * Whether the entropy has the shape its announced source fixed (draw-v1 §6.1): for a lottery with `numbers`, as many
+ * sources as announced, each with the announced count of numbers; for dice with `digits`, exactly that many digits.
+ * A source that fixes no shape (announced before it could) gives no issue.
+ * @returns `entropy_invalid` naming the difference, or nothing.
+ * @internal
+ */
+export function entropyShapeIssues(source: EntropySource, entropy: Entropy): Issue[] {
+  if (source.kind === "lottery" && source.numbers !== undefined && entropy.value.startsWith("lottery:")) {
+    const parts = entropy.value.slice("lottery:".length).split("/");
+    parts.pop();
+    const counts = parts.map((p) => p.split(".").length - 1);
+    if (counts.length !== source.numbers.length || counts.some((c, k) => c !== source.numbers![k])) {
+      return [issue("entropy_invalid", { detail: `the announcement fixes ${source.numbers.join("+")} lottery numbers, the entropy has ${counts.join("+") || "none"}` })];
+    }
+  }
+  if (source.kind === "dice" && source.digits !== undefined && entropy.value.startsWith("dice:")) {
+    const n = entropy.value.length - "dice:".length;
+    if (n !== source.digits) return [issue("entropy_invalid", { detail: `the announcement fixes ${source.digits} dice digits, the entropy has ${n}` })];
+  }
+  return [];
 }

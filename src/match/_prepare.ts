@@ -1,7 +1,7 @@
 // Validation of matching input and the eligibility matrix. Internal: never exported from the package.
 import { compareCodePoints } from "../draw/order.js";
 import { type Issue } from "../result.js";
-import type { MatchableRecord, MatchInput, MatchRules, SlotKind } from "./types.js";
+import type { LegalException, MatchableRecord, MatchInput, MatchRules, SlotKind } from "./types.js";
 import { issue } from "./_issue.js";
 
 // Unicode code point order (= UTF-8 byte order), shared with the draw so both protocols sort alike.
@@ -50,6 +50,10 @@ export interface NormalizedRules {
   readonly avoidLastInspectors: boolean;
   readonly loadCap: number | null;
   readonly leader: { readonly department: string | null } | null;
+  /** The initiating department (发起部门), also in `departments`; null when not given. */
+  readonly initiator: string | null;
+  /** The published exception to 第42条's floor, validated; null when none. */
+  readonly legalException: LegalException | null;
 }
 
 /** A recusal declared after the draw, from the log. */
@@ -184,14 +188,27 @@ export function readRules(rules: MatchRules | undefined, issues: Issue[]): Norma
       departments = [];
       for (const [d, c] of Object.entries(r.departments)) {
         if (!nonEmptyString(d) || typeof c !== "number" || !Number.isInteger(c) || c < 0) bad("departments", `“${d}”的人数应为不小于0的整数`, `count of "${d}" must be an integer ≥ 0`);
+        // A participating department that sends nobody is no joint task (第42条; match-v1 §1).
+        else if (c === 0) issues.push(issue("match_department_count_zero", { path: `rules.departments.${d}`, department: d }, { path: ["rules", "departments", d] }));
         else departments.push([d, c]);
       }
     } else bad("departments", "应为部门列表或“部门: 人数”", "expected a list of departments or a record of counts");
     if (departments) {
-      departments.sort((a, b) => compareCodePoints(a[0], b[0]));
       if (departments.length === 0 && issues.length === before) bad("departments", "没有参与部门", "no department takes part");
     }
   }
+  let initiator: string | null = null;
+  if (r.initiator !== undefined) {
+    if (!nonEmptyString(r.initiator)) bad("initiator", "应为部门名称", "expected a department");
+    else {
+      initiator = r.initiator;
+      // The initiator takes part with at least one member; alone, it is the task's only department.
+      if (!departments) departments = [[initiator, 1]];
+      else if (!departments.some(([d]) => d === initiator)) departments.push([initiator, 1]);
+    }
+  }
+  departments?.sort((a, b) => compareCodePoints(a[0], b[0]));
+  const legalException = readLegalException(r.legalException, bad);
   for (const field of ["qualifications", "expertQualifications"] as const) {
     if (r[field] !== undefined && !stringArray(r[field])) bad(field, "应为资质列表", "expected a list of qualifications");
   }
@@ -218,6 +235,11 @@ export function readRules(rules: MatchRules | undefined, issues: Issue[]): Norma
     } else bad("leader", "应为 true、false 或 { department }", "expected true, false or { department }");
     if (teamSize === 0) bad("leader", "设组长时每组至少需要1名执法人员", "a leader needs at least one counted member");
   }
+  // 行政处罚法 第42条: at least two officers with 执法资格 (experts never count); a published exception where a law
+  // provides otherwise may allow one, nothing allows none.
+  if (teamSize < 2 && (teamSize === 0 || legalException === null) && issues.length === before) {
+    issues.push(issue("match_below_legal_minimum", { size: teamSize }, { path: ["rules", "minCredentialed"] }));
+  }
   if (issues.length > before) return null;
   return {
     teamSize,
@@ -229,7 +251,21 @@ export function readRules(rules: MatchRules | undefined, issues: Issue[]): Norma
     avoidLastInspectors: r.avoidLastInspectors ?? false,
     loadCap,
     leader,
+    initiator,
+    legalException,
   };
+}
+
+const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+
+/** The rules' exception to the floor (§1), or null; malformed fields are rule issues. */
+function readLegalException(v: unknown, bad: (field: string, zh: string, en: string) => void): LegalException | null {
+  if (v === undefined) return null;
+  if (!isObject(v) || v.basis !== "law_otherwise_provides" || !nonEmptyString(v.citation) || !nonEmptyString(v.decidedBy) || typeof v.decidedAt !== "string" || !ISO_DATE.test(v.decidedAt) || (v.note !== undefined && typeof v.note !== "string")) {
+    bad("legalException", "应为 { basis, citation, decidedBy, decidedAt }", "expected { basis, citation, decidedBy, decidedAt }");
+    return null;
+  }
+  return { basis: "law_otherwise_provides", citation: v.citation, decidedBy: v.decidedBy, decidedAt: v.decidedAt, ...(typeof v.note === "string" ? { note: v.note } : {}) };
 }
 
 export interface RawPerson {
@@ -484,6 +520,10 @@ export function prepare(input: MatchInput, late: readonly LateRecusal[], issues:
   if (issues.some((i) => i.severity === "error")) return null;
 
   const warnings: Issue[] = [];
+  const exception = rules.legalException;
+  if (exception && rules.teamSize < 2) {
+    warnings.push(issue("match_legal_exception", { size: rules.teamSize, citation: exception.citation, decidedBy: exception.decidedBy, decidedAt: exception.decidedAt }, { path: ["rules", "legalException"] }));
+  }
   if (rules.checkRegions && noRegion.length > 0 && people.some((p) => p.regions.length > 0)) {
     warnings.push(issue("match_region_unknown", { count: noRegion.length, sample: noRegion.slice(0, 3).join("、") }));
   }

@@ -1,6 +1,6 @@
 import { canonicalJson, sha256Hex } from "../draw/digest.js";
 import { compareCodePoints } from "../draw/order.js";
-import type { InspectorInput } from "../model/index.js";
+import type { Entity, EntityInput, InspectorInput } from "../model/index.js";
 import type { MatchCommitment } from "../model/record.js";
 import { fail, type Issue, ok, type Result } from "../result.js";
 import { type NormalizedRules, type RawPerson, readPools, readRelationships, readRules } from "./_prepare.js";
@@ -8,11 +8,18 @@ import { issue } from "./_issue.js";
 import { MATCH_PROTOCOL_VERSION, type MatchRules } from "./types.js";
 
 
-/** What {@link matchCommitment} reads: the pools and rules that matching will use. @public */
+/**
+ * What {@link matchCommitment} reads: the pools and rules that matching will use and, optionally, the entity pool
+ * whose attributes matching reads (region code, past inspections) with a secret salt (at least 16 characters; the
+ * draw's manifest salt will do), so that those attributes are fixed before the entropy too.
+ * @public
+ */
 export interface MatchCommitmentInput {
   readonly inspectors: readonly InspectorInput[];
   readonly experts?: readonly InspectorInput[];
   readonly rules?: MatchRules;
+  readonly entities?: readonly (Entity | EntityInput)[];
+  readonly salt?: string;
 }
 
 // Code point order; without surrogates it is the engine's own (UTF-16) string order, which sorts far faster.
@@ -37,7 +44,59 @@ function rulesForm(rules: NormalizedRules, relationships: readonly { inspectorId
     loadCap: rules.loadCap,
     leader: rules.leader === null ? null : { department: rules.leader.department },
     relationships: [...pairs.values()].sort((a, b) => compareCodePoints(a[0], b[0]) || compareCodePoints(a[1], b[1])),
+    // Present only when given, so that rules without them keep their v1 digests.
+    ...(rules.initiator === null ? {} : { initiator: rules.initiator }),
+    ...(rules.legalException === null ? {} : { legalException: rules.legalException }),
   };
+}
+
+/**
+ * The entity attributes matching reads, as committed (§8.1): per entity in code point order of id, its region code
+ * (null when absent) and its inspections `[date, inspectorIds distinct in code point order]` sorted by date, then by
+ * the ids' canonical JSON; the salt first so nobody can test guesses of a region or an inspector against the digest.
+ */
+export function entitiesForm(entities: readonly unknown[], salt: string): unknown {
+  const rows = entities.map((e) => {
+    const x = e as { id: string; regionCode?: unknown; inspections?: unknown };
+    const list = Array.isArray(x.inspections) ? (x.inspections as unknown[]) : [];
+    const inspections = list
+      .filter((i): i is { date: string; inspectorIds?: unknown } => typeof i === "object" && i !== null && typeof (i as { date?: unknown }).date === "string")
+      .map((i) => [i.date, sortedDistinct(Array.isArray(i.inspectorIds) ? i.inspectorIds.filter((v): v is string => typeof v === "string") : [])] as const)
+      .map((pair) => ({ pair, key: canonicalJson(pair) }))
+      .sort((a, b) => compareCodePoints(a.pair[0], b.pair[0]) || compareCodePoints(a.key, b.key))
+      .map((r) => r.pair);
+    return { id: x.id, regionCode: typeof x.regionCode === "string" ? x.regionCode : null, inspections };
+  });
+  rows.sort((a, b) => compareCodePoints(a.id, b.id));
+  return { salt, entities: rows };
+}
+
+/** Departments the rules send that no credentialed officer of the counted pool belongs to. */
+function missingDepartments(rules: NormalizedRules, people: readonly RawPerson[]): string[] {
+  const present = new Set(people.filter((r) => r.pool === "counted" && r.person.credential).map((r) => r.person.department));
+  const named = new Set<string>([...(rules.departments ?? []).map(([d]) => d), ...(rules.leader?.department ? [rules.leader.department] : [])]);
+  return [...named].filter((d) => !present.has(d));
+}
+
+/** Validates the entity pool for the commitment: objects with a non-empty id, each id once. */
+function readEntities(entities: unknown, salt: unknown, issues: Issue[]): readonly unknown[] | null {
+  if (entities === undefined) return null;
+  if (typeof salt !== "string" || salt.length < 16) {
+    issues.push(issue("invalid_argument", { detail: "entities need a salt of 16+ characters" }, { path: ["salt"] }));
+    return null;
+  }
+  if (!Array.isArray(entities)) {
+    issues.push(issue("invalid_type", { path: "entities", expected: "array", received: typeof entities }, { path: ["entities"] }));
+    return null;
+  }
+  const seen = new Map<string, number>();
+  entities.forEach((e: unknown, k: number) => {
+    const id = typeof e === "object" && e !== null ? (e as { id?: unknown }).id : undefined;
+    if (typeof id !== "string" || id.length === 0) issues.push(issue("invalid_type", { path: `entities.${k}.id`, expected: "non-empty string", received: typeof id }, { path: ["entities", k, "id"] }));
+    else if (seen.has(id)) issues.push(issue("duplicate_entity_id", { id, first: seen.get(id)! + 1, second: k + 1 }, { path: ["entities", k, "id"] }));
+    else seen.set(id, k);
+  });
+  return entities;
 }
 
 /** One person as committed (§8.1): what matching reads, defaults applied, sets as sorted lists. */
@@ -76,16 +135,24 @@ function personForm({ person, pool }: RawPerson): unknown {
  * @public
  */
 export function matchCommitment(input: MatchCommitmentInput): Result<MatchCommitment> {
-  if (typeof input !== "object" || input === null) return fail([issue("invalid_argument", { detail: "matchCommitment expects { inspectors, experts?, rules? }" })]);
+  return digests(input, true);
+}
+
+function digests(input: MatchCommitmentInput, refuseAbsentDepartments: boolean): Result<MatchCommitment> {
+  if (typeof input !== "object" || input === null) return fail([issue("invalid_argument", { detail: "matchCommitment expects { inspectors, experts?, rules?, entities?, salt? }" })]);
   const issues: Issue[] = [];
   const rules = readRules(input.rules, issues);
   const relationships = readRelationships(input.rules, issues);
   const people = readPools(input, issues);
+  const entities = readEntities(input.entities, input.salt, issues);
+  // A department nobody in the roster belongs to fails at matching, after publication: refuse it now.
+  if (rules && refuseAbsentDepartments) for (const department of missingDepartments(rules, people)) issues.push(issue("match_department_not_in_roster", { department }, { path: ["rules", "departments"] }));
   if (issues.some((i) => i.severity === "error") || !rules) return fail(issues);
   return ok({
     protocol: MATCH_PROTOCOL_VERSION,
     rules: sha256Hex(canonicalJson(rulesForm(rules, relationships))),
     inspectors: sha256Hex(canonicalJson(people.map(personForm))),
+    ...(entities === null ? {} : { entities: sha256Hex(canonicalJson(entitiesForm(entities, input.salt as string))) }),
   });
 }
 
@@ -96,7 +163,12 @@ export function matchCommitment(input: MatchCommitmentInput): Result<MatchCommit
  */
 export function commitmentIssues(
   record: unknown,
-  pools: { readonly inspectors: readonly InspectorInput[]; readonly experts?: readonly InspectorInput[] | undefined },
+  pools: {
+    readonly inspectors: readonly InspectorInput[];
+    readonly experts?: readonly InspectorInput[] | undefined;
+    readonly entities?: readonly (Entity | EntityInput)[] | undefined;
+    readonly salt?: string | undefined;
+  },
   rules: MatchRules | undefined,
 ): Issue[] {
   const announced = announcedCommitment(record);
@@ -105,15 +177,30 @@ export function commitmentIssues(
   if (typeof a !== "object" || a === null || a.protocol !== MATCH_PROTOCOL_VERSION) {
     return [issue("match_record_invalid", { path: "record.announcement.match", detail: { zh: "选派承诺格式错误", en: "malformed matching commitment" } }, { path: ["record", "announcement", "match"] })];
   }
-  const c = matchCommitment({ inspectors: pools.inspectors, ...(pools.experts ? { experts: pools.experts } : {}), ...(rules ? { rules } : {}) });
-  if (!c.ok) return [];
+  // The entity attributes are compared only when committed; without the salt they cannot be.
+  const withEntities = a.entities !== undefined && pools.entities !== undefined && typeof pools.salt === "string" && pools.salt.length >= 16;
+  const c = digests({
+    inspectors: pools.inspectors,
+    ...(pools.experts ? { experts: pools.experts } : {}),
+    ...(rules ? { rules } : {}),
+    ...(withEntities ? { entities: pools.entities, salt: pools.salt } : {}),
+  }, false);
+  if (!c.ok) return [...c.issues];
   const out: Issue[] = [];
   const names = {
     rules: { zh: "选派规则", en: "matching rules" },
     inspectors: { zh: "执法人员名录库（含专家库）", en: "inspector pools" },
+    entities: { zh: "检查对象属性（行政区划、检查记录）", en: "entity attributes (region, inspections)" },
   } as const;
-  for (const part of ["rules", "inspectors"] as const) {
-    if (a[part] !== c.value[part]) out.push(issue("match_commitment_mismatch", { part: names[part], expected: String(a[part]), found: c.value[part] }, { path: ["record", "announcement", "match", part] }));
+  for (const part of ["rules", "inspectors", "entities"] as const) {
+    if (part === "entities" && a.entities === undefined) {
+      // Matching read attributes nobody committed to: say so, it cannot be checked.
+      if (pools.entities !== undefined) out.push(issue("match_entities_not_committed", {}, { path: ["record", "announcement", "match"] }));
+      continue;
+    }
+    if (a[part] === c.value[part]) continue;
+    const found = c.value[part] ?? (pools.entities === undefined ? "-(entities)" : "-(salt)");
+    out.push(issue("match_commitment_mismatch", { part: names[part], expected: String(a[part]), found }, { path: ["record", "announcement", "match", part] }));
   }
   return out;
 }

@@ -2,9 +2,13 @@
 export { matchInspectors } from "./matchInspectors.js";
 export { matchCommitment, type MatchCommitmentInput } from "./commitment.js";
 export { recuseInspector, type LateRecusalInput, type RecuseInput, type RecuseResult } from "./recuseInspector.js";
-export { verifyMatch, type VerifyMatchInput, type MatchVerification } from "./verifyMatch.js";
+export { verifyMatch, lateRecusalLimit, type VerifyMatchInput, type MatchVerification } from "./verifyMatch.js";
 export {
   MATCH_PROTOCOL_VERSION,
+  RECUSAL_REASONS,
+  type RecusalReason,
+  type RecusalDecision,
+  type LegalException,
   type MatchableRecord,
   type Relationship,
   type LeaderRule,

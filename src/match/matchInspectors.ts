@@ -2,6 +2,7 @@ import { fail, type Issue, ok, type Result } from "../result.js";
 import { type Closed, explain, type Failure, priorities, State, Stream } from "./_engine.js";
 import { type Prepared, prepare } from "./_prepare.js";
 import { commitmentIssues } from "./commitment.js";
+import { logGenesis } from "./_log.js";
 import { MATCH_PROTOCOL_VERSION, type MatchableRecord, type MatchInput, type MatchedRecord, type MatchResult, type MatchRules, type MatchSection } from "./types.js";
 
 /** Runs the protocol on prepared input: greedy picks in random priority, repair, leaders. */
@@ -74,8 +75,10 @@ export function runMatching(prep: Prepared, stream: Stream = new Stream(prep.str
  * @returns the teams and the record with its `match` section. Errors: `match_record_invalid`,
  * `match_target_without_entity`, `match_duplicate_target`, `match_duplicate_person`, `match_two_departments`,
  * `match_negative_cap`, `match_invalid_rule`, `match_unknown_inspector`, `match_entities_required`,
- * `match_leader_department`, `match_group_empty`, `match_no_eligible`, `match_infeasible`, `invalid_type`; warning
- * `match_region_unknown`.
+ * `match_leader_department`, `match_group_empty`, `match_no_eligible`, `match_infeasible`, `invalid_type`,
+ * `match_below_legal_minimum` and `match_department_count_zero` (行政处罚法 第42条: two credentialed officers per team,
+ * one of each participating department, unless `rules.legalException`), `match_commitment_mismatch`; warnings
+ * `match_region_unknown`, `match_legal_exception`, `match_entities_not_committed`.
  * @example
  * ```ts
  * const r = matchInspectors({
@@ -96,7 +99,7 @@ export function matchInspectors<R extends MatchableRecord>(input: MatchInput & {
   if (!prep) return fail(issues);
   // When the announcement committed to the pools and rules (match-v1 §8.1), nothing else may be used.
   const committed = commitmentIssues(input.record, input, input.rules);
-  if (committed.length > 0) return fail(committed);
+  if (committed.some((i) => i.severity === "error")) return fail(committed);
   const run = runMatching(prep);
   if (run.failures.length > 0) return fail([...explain(run.state, run.failures), ...prep.warnings]);
   const teams = run.state.teams(run.leaders);
@@ -111,8 +114,9 @@ export function matchInspectors<R extends MatchableRecord>(input: MatchInput & {
       log: [],
       counter: run.stream.counter,
       repairs: run.repairs,
+      logHead: logGenesis(prep.taskId),
   };
   const record = { ...(base as R), match } as MatchedRecord<R>;
-  return ok({ teams, record }, prep.warnings);
+  return ok({ teams, record }, [...prep.warnings, ...committed]);
 }
 

@@ -1,10 +1,15 @@
-import type { ConflictReason, EntityInput, Entity, InspectorInput } from "../model/index.js";
+import type { EntityInput, Entity, InspectorInput } from "../model/index.js";
+import { chained, entryDigest } from "../_internal/chain.js";
 import { fail, type Issue, ok, type Result } from "../result.js";
 import { explain, priorities, restore, State, Stream } from "./_engine.js";
 import { type LateRecusal, prepare } from "./_prepare.js";
 import { commitmentIssues } from "./commitment.js";
+import { logGenesis } from "./_log.js";
 import {
   MATCH_PROTOCOL_VERSION,
+  RECUSAL_REASONS,
+  type RecusalDecision,
+  type RecusalReason,
   type MatchableRecord,
   type MatchedRecord,
   type MatchLogEntry,
@@ -14,13 +19,15 @@ import {
 import { issue } from "./_issue.js";
 
 /**
- * A recusal declared after the draw (事后回避): who, at which target, why.
+ * A recusal declared after the draw (事后回避, 行政处罚法 第43条): who, at which target, why (a code from the closed
+ * list {@link RECUSAL_REASONS}), who decided and when; `note` is free text on top, never the reason.
  * @public
  */
 export interface LateRecusalInput {
   readonly targetId: string;
   readonly inspectorId: string;
-  readonly reason: ConflictReason;
+  readonly reason: RecusalReason;
+  readonly decision: RecusalDecision;
   readonly note?: string;
 }
 
@@ -33,6 +40,8 @@ export interface RecuseInput<R extends MatchableRecord = MatchableRecord> {
   readonly inspectors: readonly InspectorInput[];
   readonly experts?: readonly InspectorInput[];
   readonly entities?: readonly (Entity | EntityInput)[];
+  /** The salt of the announcement's entity commitment, when it commits to entity attributes. */
+  readonly salt?: string;
   readonly recusal: LateRecusalInput;
 }
 
@@ -61,7 +70,11 @@ export function sectionOf(record: unknown, issues: Issue[]): MatchSection | null
  * uniform pick among the free candidates; when there is none, augmenting-path repair rearranges other teams and
  * logs every move. Never a silent change: the log entry says who left, why, who came and what moved.
  *
- * @returns the updated record and the new log entry. Errors: `match_record_invalid`, `match_not_in_team`,
+ * The entry is chained to the log (`prev`, the digest of the entry before it) and the section publishes the new head
+ * (`logHead`), so dropping or editing an entry later breaks verification against any copy published before.
+ *
+ * @returns the updated record and the new log entry. Errors: `match_recusal_reason` (a reason outside
+ * {@link RECUSAL_REASONS}), `match_recusal_undecided` (no decision: how, who, when), `match_record_invalid`, `match_not_in_team`,
  * `match_unknown_inspector`, `match_unknown_target`, `match_refill_impossible`, `match_mismatch` (the published
  * teams do not fit the rules), plus every input error of {@link matchInspectors}.
  * @example
@@ -73,26 +86,68 @@ export function sectionOf(record: unknown, issues: Issue[]): MatchSection | null
  * const inspectors = ["A", "B", "C"].map((id) => ({ id, name: id, department: "市场监管局" }));
  * const matched = unwrap(matchInspectors({ record, inspectors })).record;
  * const team = matched.match.teams[0];
- * const r = recuseInspector({ record: matched, inspectors, recusal: { targetId: team.targetId, inspectorId: team.members[0].id, reason: "relative" } });
+ * const r = recuseInspector({ record: matched, inspectors, recusal: {
+ *   targetId: team.targetId, inspectorId: team.members[0].id, reason: "close_relative",
+ *   decision: { basis: "head_decision", by: "局长", date: "2026-03-02" }, note: "配偶在该企业任职" } });
  * r.ok && r.value.entry.inspectorId === team.members[0].id
  * //=> true
  * ```
  * @public
  */
 export function recuseInspector<R extends MatchableRecord>(input: RecuseInput<R>): Result<RecuseResult<R>> {
+  const rec = (input as Partial<RecuseInput<R>> | null)?.recusal;
+  const why = rec ? accountability(rec) : [];
+  if (why.length > 0) return fail(why);
+  const section = (input.record as { match?: Partial<MatchSection> } | null)?.match;
+  // A new log, or one already chained, is chained; a log made before the chain stays as it was (§8.2).
+  return replayRecusal(input, section?.logHead !== undefined || (Array.isArray(section?.log) && section.log.length === 0));
+}
+
+const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+
+/**
+ * Why a recusal is not accountable (第43条): a reason outside the closed list, or no decision (how, who, when).
+ * @internal
+ */
+export function accountability(rec: { readonly reason?: unknown; readonly decision?: unknown }): Issue[] {
+  const out: Issue[] = [];
+  if (!(RECUSAL_REASONS as readonly unknown[]).includes(rec.reason)) {
+    out.push(issue("match_recusal_reason", { reason: String(rec.reason), allowed: RECUSAL_REASONS.join(", ") }, { path: ["recusal", "reason"] }));
+  }
+  const d = rec.decision as Partial<RecusalDecision> | undefined | null;
+  const missing: string[] = [];
+  if (typeof d !== "object" || d === null) missing.push("decision");
+  else {
+    if (d.basis !== "head_decision" && d.basis !== "party_application") missing.push("decision.basis");
+    if (typeof d.by !== "string" || d.by.trim().length === 0) missing.push("decision.by");
+    if (typeof d.date !== "string" || !ISO_DATE.test(d.date)) missing.push("decision.date");
+  }
+  if (missing.length > 0) out.push(issue("match_recusal_undecided", { detail: missing.join(", ") }, { path: ["recusal", "decision"] }));
+  return out;
+}
+
+/**
+ * The 递补 of §8 without the accountability check, so that verification can replay entries of records made before
+ * reasons and decisions were required (and report them instead).
+ * @internal
+ */
+export function replayRecusal<R extends MatchableRecord>(
+  input: Omit<RecuseInput<R>, "recusal"> & { readonly recusal: Pick<MatchLogEntry, "targetId" | "inspectorId" | "reason" | "decision" | "note"> },
+  chain: boolean,
+): Result<RecuseResult<R>> {
   const issues: Issue[] = [];
   const section = sectionOf(input?.record, issues);
   if (!section) return fail(issues);
   const rec = input.recusal;
   if (!rec || typeof rec.targetId !== "string" || typeof rec.inspectorId !== "string" || typeof rec.reason !== "string") {
-    return fail([issue("invalid_argument", { detail: "recusal needs targetId, inspectorId and reason" })]);
+    return fail([issue("invalid_argument", { detail: "recusal needs targetId, inspectorId, reason and decision" })]);
   }
   const late: LateRecusal[] = [...section.log.map((e) => ({ inspectorId: e.inspectorId, targetId: e.targetId })), rec];
   const prep = prepare({ record: input.record, inspectors: input.inspectors, experts: input.experts, entities: input.entities }, late, issues, section.rules);
   if (!prep) return fail(issues);
   // A 递补 draws from the announced pools only (match-v1 §8.1).
   const committed = commitmentIssues(input.record, input, section.rules);
-  if (committed.length > 0) return fail(committed);
+  if (committed.some((i) => i.severity === "error")) return fail(committed);
 
   const order = priorities(prep, new Stream(prep.streamSeed));
   const state = new State(prep, order.counted, order.experts);
@@ -142,18 +197,29 @@ export function recuseInspector<R extends MatchableRecord>(input: RecuseInput<R>
     }
   }
 
-  const entry: MatchLogEntry = {
+  const body: MatchLogEntry = {
     kind: "recusal",
     targetId: rec.targetId,
     inspectorId: rec.inspectorId,
     reason: rec.reason,
+    ...(rec.decision === undefined ? {} : { decision: rec.decision }),
     ...(rec.note === undefined ? {} : { note: rec.note }),
     replacementId: replacement?.id ?? null,
     counter,
     moves,
     leaders: redrawn,
   };
+  // Append-only (§8.2): the entry carries the digest before it and the section the new head. A section made before
+  // the chain (no logHead, entries without prev) stays unchained so its replay gives the same bytes.
+  const head = chain ? (section.logHead ?? logGenesis(section.taskId)) : undefined;
+  const entry: MatchLogEntry = head === undefined ? body : chained(head, body);
   const teams = state.teams(leaders);
-  const match: MatchSection = { ...section, teams, log: [...section.log, entry], counter: stream.counter };
-  return ok({ record: { ...input.record, match }, entry }, prep.warnings);
+  const match: MatchSection = {
+    ...section,
+    teams,
+    log: [...section.log, entry],
+    counter: stream.counter,
+    ...(head === undefined ? {} : { logHead: entryDigest(entry) }),
+  };
+  return ok({ record: { ...input.record, match }, entry }, [...prep.warnings, ...committed]);
 }

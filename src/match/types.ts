@@ -43,6 +43,54 @@ export interface Relationship {
 export type LeaderRule = boolean | { readonly department: string };
 
 /**
+ * The only way below the legal floor of 行政处罚法 第42条 (at least two officers with 执法资格 per team): an explicit
+ * exception where a law provides otherwise (法律另有规定, e.g. 简易程序), with the provision cited, who decided
+ * and when. It is copied into the record's matching section and the §8.1 commitment, so it is published and
+ * fixed before the entropy. It allows a team of one counted member, never of none.
+ * @public
+ */
+export interface LegalException {
+  /** The ground: a law provides otherwise (法律另有规定), the only exception 第42条 admits. */
+  readonly basis: "law_otherwise_provides";
+  /** The provision relied on, e.g. "《行政处罚法》第五十一条（简易程序）". */
+  readonly citation: string;
+  /** Who decided (name or role, e.g. "局长 张三"). */
+  readonly decidedBy: string;
+  /** When, as `YYYY-MM-DD`. */
+  readonly decidedAt: string;
+  readonly note?: string;
+}
+
+/**
+ * Why an inspector is recused after the draw (第43条 回避事由), a closed list: `close_relative` 近亲属,
+ * `direct_interest` 直接利害关系, `other_relationship` 其他关系可能影响公正执法, `prior_inspection` 曾检查该对象,
+ * `party_application` 当事人申请回避. Free text goes in `note`, never in the reason.
+ * @example
+ * ```ts
+ * RECUSAL_REASONS.includes("close_relative")
+ * //=> true
+ * ```
+ * @public
+ */
+export const RECUSAL_REASONS = ["close_relative", "direct_interest", "other_relationship", "prior_inspection", "party_application"] as const;
+
+/** One of {@link RECUSAL_REASONS}. @public */
+export type RecusalReason = (typeof RECUSAL_REASONS)[number];
+
+/**
+ * Who decided a late recusal and when (第43条: 回避由行政机关负责人决定; or on the party's application).
+ * @public
+ */
+export interface RecusalDecision {
+  /** `head_decision` (负责人决定) or `party_application` (当事人申请, then decided by the head). */
+  readonly basis: "head_decision" | "party_application";
+  /** Name or role of who decided (e.g. "副局长 李四"). */
+  readonly by: string;
+  /** When, as `YYYY-MM-DD`. */
+  readonly date: string;
+}
+
+/**
  * The rules of a task's matching. Every field is optional; the defaults are the usual 双随机 practice.
  *
  * @remarks
@@ -58,6 +106,10 @@ export type LeaderRule = boolean | { readonly department: string };
  * - `relationships`: extra recusals as data, besides each person's declared `conflicts`.
  * - `loadCap`: default workload cap per person for this batch (a person's own `loadCap` wins).
  * - `leader`: see {@link LeaderRule}.
+ * - `initiator`: the initiating department (发起部门) of a joint task; it takes part with at least one member
+ *   (added to `departments` when missing; the only department when `departments` is absent).
+ * - `legalException`: see {@link LegalException}; without it, teams of fewer than two counted members and
+ *   departments with a count of 0 are refused (`match_below_legal_minimum`, `match_department_count_zero`).
  * @public
  */
 export interface MatchRules {
@@ -71,6 +123,8 @@ export interface MatchRules {
   readonly relationships?: readonly Relationship[];
   readonly loadCap?: number;
   readonly leader?: LeaderRule;
+  readonly initiator?: string;
+  readonly legalException?: LegalException;
 }
 
 /**
@@ -83,6 +137,8 @@ export interface MatchInput {
   readonly inspectors: readonly InspectorInput[];
   readonly experts?: readonly InspectorInput[];
   readonly entities?: readonly (Entity | EntityInput)[];
+  /** The salt of the announcement's entity commitment (match-v1 §8.1), when it commits to entity attributes. */
+  readonly salt?: string;
   readonly rules?: MatchRules;
 }
 
@@ -140,7 +196,10 @@ export interface MatchLogEntry {
   readonly kind: "recusal";
   readonly targetId: string;
   readonly inspectorId: string;
-  readonly reason: ConflictReason;
+  /** A {@link RecusalReason}; records made before the closed list may carry a `ConflictReason`. */
+  readonly reason: RecusalReason | ConflictReason;
+  /** Who decided and when (absent only in records made before it was required). */
+  readonly decision?: RecusalDecision;
   readonly note?: string;
   /** Who took a slot at the target (null when the refill needed no new person at the target). */
   readonly replacementId: string | null;
@@ -150,6 +209,8 @@ export interface MatchLogEntry {
   readonly moves: readonly TeamMove[];
   /** Leaders drawn again because the recusal or a move took a team's leader away. */
   readonly leaders: readonly { readonly targetId: string; readonly leaderId: string }[];
+  /** Digest of the previous entry (the chain's genesis for the first), so the log is append-only (match-v1 §8.2). */
+  readonly prev?: string;
 }
 
 /**
@@ -169,6 +230,8 @@ export interface MatchSection {
   readonly counter: number;
   /** How many vacancies the augmenting-path repair filled during the initial matching. */
   readonly repairs: number;
+  /** Digest of the last log entry (the genesis when the log is empty): the chain head of match-v1 §8.2. */
+  readonly logHead?: string;
 }
 
 /**

@@ -4,7 +4,9 @@ import { fail, type Issue, type Message, ok, type Result } from "../result.js";
 import { ineligibility, prepare, type Prepared } from "./_prepare.js";
 import { commitmentIssues, isCommitted } from "./commitment.js";
 import { matchInspectors } from "./matchInspectors.js";
-import { recuseInspector, sectionOf } from "./recuseInspector.js";
+import { accountability, replayRecusal, sectionOf } from "./recuseInspector.js";
+import { chainHead, extendsHead, firstBreak } from "../_internal/chain.js";
+import { logGenesis } from "./_log.js";
 import type { MatchableRecord, MatchedRecord, MatchSection, Team } from "./types.js";
 import { issue } from "./_issue.js";
 
@@ -18,6 +20,13 @@ export interface VerifyMatchInput {
   readonly inspectors: readonly InspectorInput[];
   readonly experts?: readonly InspectorInput[];
   readonly entities?: readonly (Entity | EntityInput)[];
+  /** The salt of the announcement's entity commitment (match-v1 §8.1), when it commits to entity attributes. */
+  readonly salt?: string;
+  /**
+   * Chain heads of copies of this record published earlier (`length` log entries, `logHead`): each must be a prefix
+   * of this record's log, or an entry was dropped or edited since (`match_log_rewritten`).
+   */
+  readonly earlier?: readonly { readonly length: number; readonly head: string }[];
 }
 
 /**
@@ -31,6 +40,25 @@ export interface MatchVerification {
   readonly logEntries: number;
   /** The stream counter both runs ended at. */
   readonly counter: number;
+  /** Late recusals in the log (事后回避), in total and per target id (targets with at least one). */
+  readonly lateRecusals: number;
+  readonly lateRecusalsByTarget: Readonly<Record<string, number>>;
+  /** The log's chain head (match-v1 §8.2), or null for a record made before the chain. */
+  readonly logHead: string | null;
+}
+
+/**
+ * The published threshold of match-v1 §8.2: more late recusals than this in a task (or more than one at the same
+ * target) draws the warning `match_late_recusals_many` from {@link verifyMatch}.
+ * @example
+ * ```ts
+ * [lateRecusalLimit(5), lateRecusalLimit(45)]
+ * //=> [2, 5]
+ * ```
+ * @public
+ */
+export function lateRecusalLimit(targets: number): number {
+  return Math.max(2, Math.ceil(targets / 10));
 }
 
 /** The record with its announcement's matching commitment left out (teams do not depend on it). */
@@ -93,8 +121,14 @@ function checkTeams(prep: Prepared, teams: readonly Team[]): Issue[] {
  * every logged 递补 with {@link recuseInspector}, compares teams, log and stream counter, and checks every
  * published team against every rule independently of the engine.
  *
+ * The log is append-only: every entry's `prev` and the published `logHead` are checked (§8.2), and so is every
+ * copy published earlier that the caller holds (`earlier`). The report counts late recusals per target.
+ *
  * @returns what was checked, or the differences. Errors: `match_mismatch`, `match_rule_violated`,
- * `match_record_invalid`, plus the input errors of {@link matchInspectors}.
+ * `match_record_invalid`, `match_commitment_mismatch`, `match_log_chain_broken`, `match_log_head_mismatch`,
+ * `match_log_rewritten`, plus the input errors of {@link matchInspectors}. Warnings: `match_not_committed`,
+ * `match_entities_not_committed`, `match_log_unchained`, `match_recusal_unaccountable`, `match_late_recusals_many`,
+ * `match_legal_exception`, `match_region_unknown`.
  * @example
  * ```ts
  * const pool = [{ id: "E1" }, { id: "E2" }];
@@ -113,22 +147,32 @@ export function verifyMatch(input: VerifyMatchInput): Result<MatchVerification> 
   const section = sectionOf(input?.record, issues);
   if (!section) return fail(issues);
   const { match: _published, ...base } = input.record;
-  const pools = { inspectors: input.inspectors, experts: input.experts, entities: input.entities };
+  const pools = { inspectors: input.inspectors, experts: input.experts, entities: input.entities, salt: input.salt };
+
+  // The log is append-only (§8.2): check the chain before anything else, it needs no pool.
+  const chain = logIssues(section, input.earlier ?? []);
+  if (chain.some((i) => i.severity === "error")) return fail(chain);
+  const isChained = section.logHead !== undefined;
 
   const prep = prepare({ record: base, ...pools }, section.log, issues, section.rules);
   if (!prep) return fail(issues);
   // Pools or rules other than the announced ones: that is the finding; re-running with them proves nothing.
   const committed = commitmentIssues(base, input, section.rules);
-  if (committed.length > 0) return fail(committed);
+  if (committed.some((i) => i.severity === "error")) return fail(committed);
   issues.push(...checkTeams(prep, section.teams));
 
   // Checked once above: the re-runs below work on the record without the commitment, so they do not hash the pools again.
   const rerun = matchInspectors({ record: withoutCommitment(base), ...pools, rules: section.rules });
   if (!rerun.ok) return fail([issue("match_mismatch", { detail: { zh: "无法重新运行选派", en: "the matching cannot be re-run" } }), ...rerun.issues, ...issues]);
   let current: MatchedRecord<MatchableRecord> = rerun.value.record;
+  if (!isChained) {
+    // A record made before the chain: replay it unchained, so its entries compare byte for byte.
+    const { logHead: _head, ...unchained } = current.match;
+    current = { ...current, match: unchained };
+  }
   if (current.match.repairs !== section.repairs) issues.push(issue("match_mismatch", { detail: { zh: `公布的修复次数为${section.repairs}，复算为${current.match.repairs}`, en: `repairs ${section.repairs} published, ${current.match.repairs} re-run` } }));
   for (const [k, entry] of section.log.entries()) {
-    const r = recuseInspector({ record: current, ...pools, recusal: entry });
+    const r = replayRecusal({ record: current, ...pools, recusal: entry }, isChained);
     if (!r.ok) {
       issues.push(issue("match_mismatch", { detail: { zh: `第${k + 1}条递补记录无法重放`, en: `log entry ${k + 1} cannot be replayed` } }), ...r.issues);
       return fail(issues);
@@ -145,6 +189,55 @@ export function verifyMatch(input: VerifyMatchInput): Result<MatchVerification> 
   }
   if (current.match.counter !== published.counter) issues.push(issue("match_mismatch", { detail: { zh: `公布的随机数计数为${published.counter}，复算为${current.match.counter}`, en: `counter ${published.counter} published, ${current.match.counter} re-run` } }));
   if (issues.some((i) => i.severity === "error")) return fail(issues);
-  const notCommitted = isCommitted(base) ? [] : [issue("match_not_committed", {})];
-  return ok({ teams: published.teams.length, logEntries: published.log.length, counter: published.counter }, [...prep.warnings, ...notCommitted]);
+
+  const byTarget: Record<string, number> = {};
+  for (const e of section.log) byTarget[e.targetId] = (byTarget[e.targetId] ?? 0) + 1;
+  const warnings: Issue[] = [...prep.warnings, ...chain, ...committed, ...recusalWarnings(section, byTarget, prep.targets.length)];
+  if (!isCommitted(base)) warnings.push(issue("match_not_committed", {}));
+  return ok(
+    {
+      teams: published.teams.length,
+      logEntries: published.log.length,
+      counter: published.counter,
+      lateRecusals: section.log.length,
+      lateRecusalsByTarget: byTarget,
+      logHead: section.logHead ?? null,
+    },
+    warnings,
+  );
+}
+
+/** The chain of §8.2: every `prev`, the published head, and every copy published earlier; or the unchained warning. */
+function logIssues(section: MatchSection, earlier: readonly { readonly length: number; readonly head: string }[]): Issue[] {
+  const genesis = logGenesis(section.taskId);
+  const log = section.log as readonly object[];
+  const head = section.logHead;
+  const at = ["record", "match", "log"];
+  const out: Issue[] = [];
+  // Without a head, entries carrying prev mean the head was taken away (which hides a dropped last entry).
+  const chained = head !== undefined || section.log.some((e) => e.prev !== undefined);
+  if (!chained && log.length > 0) out.push(issue("match_log_unchained", {}, { path: at }));
+  if (chained) {
+    const broken = firstBreak(genesis, log);
+    if (broken >= 0) out.push(issue("match_log_chain_broken", { index: broken + 1 }, { path: [...at, broken, "prev"] }));
+    const computed = chainHead(genesis, log);
+    if (computed !== head) out.push(issue("match_log_head_mismatch", { published: head ?? "-", computed }, { path: ["record", "match", "logHead"] }));
+  }
+  for (const e of earlier) if (!extendsHead(genesis, log, e)) out.push(issue("match_log_rewritten", { length: e.length, head: e.head }, { path: at }));
+  return out;
+}
+
+/** Entries without a closed-list reason or a decision, and late recusals above the published threshold. */
+function recusalWarnings(section: MatchSection, byTarget: Readonly<Record<string, number>>, targets: number): Issue[] {
+  const out: Issue[] = [];
+  const unaccountable = section.log.filter((e) => accountability(e).length > 0).length;
+  if (unaccountable > 0) out.push(issue("match_recusal_unaccountable", { count: unaccountable }, { path: ["record", "match", "log"] }));
+  const limit = lateRecusalLimit(targets);
+  const repeated = Object.entries(byTarget).filter(([, n]) => n > 1);
+  if (section.log.length > limit || repeated.length > 0) {
+    const list = repeated.slice(0, 5).map(([t, n]) => `${t}×${n}`);
+    const detail = repeated.length > 0 ? { zh: `同一对象多次：${list.join("、")}`, en: `repeated at ${list.join(", ")}` } : { zh: `共${targets}个检查对象`, en: `${targets} targets` };
+    out.push(issue("match_late_recusals_many", { total: section.log.length, limit, detail }, { path: ["record", "match", "log"] }));
+  }
+  return out;
 }

@@ -103,8 +103,73 @@ export const matchMessages = {
     en: "The {part} used for matching differ from those committed in the announcement: announced {expected}, found {found}",
   },
   match_not_committed: {
-    severity: "info",
+    severity: "warning",
     zh: "抽取公告未事先承诺执法人员名录库和选派规则：复核只能证明检查组出自所给的名录库，不能证明该名录库在抽取前已确定",
     en: "The announcement did not commit to the inspector pools and matching rules: verification shows the teams follow from the pools given, not that those pools were fixed before the draw",
+  },
+  match_below_legal_minimum: {
+    severity: "error",
+    zh: "每组执法人员{size}人，少于两人（行政处罚法第42条，专家不计）；法律另有规定时须写明 legalException",
+    en: "{size} officers per team, fewer than two (行政处罚法 第42条; experts do not count) without a legalException",
+  },
+  match_department_count_zero: {
+    severity: "error",
+    zh: "{path}：部门“{department}”人数为0（第42条）",
+    en: "{path}: department \"{department}\" has a count of 0 (第42条)",
+  },
+  match_legal_exception: {
+    severity: "warning",
+    zh: "每组{size}人，低于第42条下限，依据{citation}（{decidedBy}，{decidedAt}）",
+    en: "{size} per team, below 第42条, under {citation} ({decidedBy}, {decidedAt})",
+  },
+  match_department_not_in_roster: {
+    severity: "error",
+    zh: "部门“{department}”在名录库中没有具有执法资格的人员",
+    en: "Department \"{department}\" has no credentialed officer in the roster",
+  },
+  match_recusal_reason: {
+    severity: "error",
+    zh: "回避事由“{reason}”不在列表中（{allowed}），说明请写在 note",
+    en: "Recusal reason \"{reason}\" is not in the list ({allowed}); free text goes in note",
+  },
+  match_recusal_undecided: {
+    severity: "error",
+    zh: "回避须写明决定方式、决定人和日期（第四十三条）：{detail}",
+    en: "A recusal needs how, by whom and when it was decided (第43条): {detail}",
+  },
+  match_recusal_unaccountable: {
+    severity: "warning",
+    zh: "{count}条事后回避没有规定事由或决定人、日期",
+    en: "{count} late recusals lack a listed reason or who decided and when",
+  },
+  match_late_recusals_many: {
+    severity: "warning",
+    zh: "事后回避{total}次（{detail}），超过阈值（每对象1次，每任务{limit}次）",
+    en: "{total} late recusals ({detail}), above the threshold (1 per target, {limit} per task)",
+  },
+  match_log_chain_broken: {
+    severity: "error",
+    zh: "递补记录第{index}条 prev 不符：记录被删改",
+    en: "Log entry {index}: prev does not match",
+  },
+  match_log_head_mismatch: {
+    severity: "error",
+    zh: "链头 logHead {published} 与日志重算的 {computed} 不符",
+    en: "logHead {published} differs from the log's {computed}",
+  },
+  match_log_rewritten: {
+    severity: "error",
+    zh: "此前公布的副本（{length}条，{head}）不是本日志的开头：记录被删改",
+    en: "An earlier copy ({length} entries, {head}) is not a prefix of this log",
+  },
+  match_log_unchained: {
+    severity: "warning",
+    zh: "递补日志无哈希链（旧记录），删改无法发现",
+    en: "The log has no hash chain (an older record)",
+  },
+  match_entities_not_committed: {
+    severity: "warning",
+    zh: "公告未承诺检查对象属性（区划、检查记录）",
+    en: "The announcement does not commit to the entity attributes",
   },
 } as const satisfies Catalog;

@@ -98,6 +98,8 @@ export type ExclusionRules = z.infer<typeof ExclusionRules>;
 /**
  * The named *future* entropy source, fixed in the announcement before the randomness exists:
  * a public lottery draw, dice rolled in public, a randomness-beacon round, or commit–reveal commitments.
+ * Its shape is fixed too when given: `numbers` (how many numbers each lottery source draws, in order) and `digits`
+ * (how many dice digits), so nobody can add or leave out a number once it is known.
  * @example
  * ```ts
  * EntropySource.safeParse({ kind: "beacon", description: "drand" }).success
@@ -107,8 +109,13 @@ export type ExclusionRules = z.infer<typeof ExclusionRules>;
  */
 export const EntropySource = z
   .discriminatedUnion("kind", [
-    z.strictObject({ kind: z.literal("lottery"), description: z.string().check(z.minLength(1)) }),
-    z.strictObject({ kind: z.literal("dice"), description: z.string().check(z.minLength(1)) }),
+    z.strictObject({
+      kind: z.literal("lottery"),
+      description: z.string().check(z.minLength(1)),
+      // The entropy's shape (draw-v1 §6.1): how many numbers each source draws, in announced order.
+      numbers: z.optional(z.array(z.int().check(z.minimum(1))).check(z.minLength(1))),
+    }),
+    z.strictObject({ kind: z.literal("dice"), description: z.string().check(z.minLength(1)), digits: z.optional(z.int().check(z.minimum(1))) }),
     z.strictObject({ kind: z.literal("beacon"), description: z.string().check(z.minLength(1)), round: z.int().check(z.minimum(0)) }),
     z.strictObject({ kind: z.literal("commitReveal"), description: z.string().check(z.minLength(1)), commitments: z.array(Hex256).check(z.minLength(1)) }),
   ])
@@ -152,7 +159,8 @@ export type AnnouncedStratum = z.infer<typeof AnnouncedStratum>;
 
 /**
  * The commitment to the second random (match-v1 §8.1), carried by an announcement: digests of the normalized
- * matching rules and of the inspector and expert pools. Compute it with `matchCommitment`.
+ * matching rules and of the inspector and expert pools, and optionally (`entities`) the salted digest of the entity
+ * attributes matching reads (region code, past inspections). Compute it with `matchCommitment`.
  * @example
  * ```ts
  * MatchCommitment.safeParse({ protocol: "double-random/match-v1", rules: "a".repeat(64), inspectors: "b".repeat(64) }).success
@@ -165,6 +173,7 @@ export const MatchCommitment = z
     protocol: z.literal("double-random/match-v1"),
     rules: Hex256,
     inspectors: Hex256,
+    entities: z.optional(Hex256),
   })
   .register(z.globalRegistry, { id: "MatchCommitment", description: "选派执法检查人员的事先承诺（规则与名录库摘要）" });
 /** A parsed {@link MatchCommitment} (the schema's output type). @public */

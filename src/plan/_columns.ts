@@ -34,11 +34,12 @@ const HEADER_PATTERNS: ReadonlyArray<readonly [PlanField, RegExp]> = [
   ["targeting", /^(抽查类型|抽查方式|抽取类型|检查类型|targeting)$/],
   ["items", /^(抽查事项|检查事项|抽查内容|items)$/],
   ["scope", /^(抽查对象范围|抽查对象|检查对象|检查对象范围|scope)$/],
-  ["quota", /^((抽查|抽取)(比例|数量)(及频次|\/比例|\/数量)?|抽查数量\/比例|比例及频次|quota)$/],
-  ["window", /^(抽取日期|抽查日期|抽查检查起止时间|抽查起止时间|检查起止时间|抽查时间|检查时间|window)$/],
+  ["quota", /^((抽查|抽取)(比例|数量)(及频次|\/比例|\/数量|\((数量|频次)\))?|抽查数量\/比例|比例及频次|quota)$/],
+  ["window", /^(抽取日期|抽查日期|抽查检查起止时间|抽查起止时间|检查起止时间|起止时间|抽查时间|检查时间|window)$/],
   ["creditRequirement", /^(智慧监管|信用风险|.*信用风险.*分类要求)/],
-  ["initiator", /^(发起部门|initiator)$/],
-  ["cooperators", /^(配合部门|cooperators)$/],
+  // 牵头部门/参与部门: Anhui's wording (南陵县 2024 “一业一查” notice, 联办字〔2024〕2号).
+  ["initiator", /^(发起部门|牵头部门|牵头单位|initiator)$/],
+  ["cooperators", /^(配合部门|参与部门|配合单位|参与单位|cooperators)$/],
   ["mode", /^(抽查检查模式|检查模式|mode)$/],
   ["responsible", /^(责任单位|责任部门|responsible)$/],
 ];

@@ -88,6 +88,10 @@ export function createContext(plan: Plan, options: LintPlanOptions): LintContext
       if (!r) (r = readingsOf(task, year)?.window ?? parsers.window(task.windowText)), windows.set(task, r);
       return r;
     },
+    fieldOf(task, header) {
+      for (const [f, h] of columns(task)) if (h === header) return f;
+      return undefined;
+    },
     poolSize(task) {
       const p = options.poolSizes;
       if (!p) return undefined;

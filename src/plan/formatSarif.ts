@@ -1,5 +1,6 @@
 import { messages } from "../messages/index.js";
 import type { Issue, IssueCode } from "../result.js";
+import { taskLabel } from "./_label.js";
 import { lintRules } from "./rules/index.js";
 
 /**
@@ -57,17 +58,26 @@ export function formatDiagnosticsSarif(diagnostics: readonly Issue[], options: F
     if (d.row !== undefined) physical.region = { startLine: d.row };
     const location: Record<string, unknown> = {};
     if (Object.keys(physical).length > 0) location.physicalLocation = physical;
-    if (d.field !== undefined) location.logicalLocations = [{ name: d.field, kind: "member" }];
+    const task = (d as { task?: { row: number; index?: string; name: string } }).task;
+    const logical: Array<Record<string, string>> = [];
+    if (task) logical.push({ name: taskLabel(task.index, task.name, lang), kind: "object" });
+    if (d.field !== undefined) logical.push({ name: d.field, kind: "member" });
+    if (logical.length > 0) location.logicalLocations = logical;
+    // Viewers show the message text alone: it names the row and the task.
+    const where = task
+      ? lang === "zh" ? `第${task.row}行（${taskLabel(task.index, task.name, lang)}）：` : `Row ${task.row} (${taskLabel(task.index, task.name, lang)}): `
+      : d.row !== undefined ? (lang === "zh" ? `第${d.row}行：` : `Row ${d.row}: `) : "";
     return {
       ruleId: d.code,
       ruleIndex: index.get(d.code) ?? 0,
       level: LEVEL[d.severity],
-      message: { text: d.message[lang] },
+      message: { text: `${where}${d.message[lang]}` },
       ...(Object.keys(location).length > 0 ? { locations: [location] } : {}),
       properties: {
         ...("rule" in d ? { rule: (d as { rule: string }).rule } : {}),
         ...(d.field !== undefined ? { field: d.field } : {}),
         message: d.message,
+        ...(task ? { task } : {}),
         ...(d.hint ? { hint: d.hint } : {}),
       },
     };

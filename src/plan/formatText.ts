@@ -1,6 +1,7 @@
 import type { Plan } from "../model/plan.js";
 import type { Issue } from "../result.js";
 import { issue } from "./_issue.js";
+import { taskLabel } from "./_label.js";
 
 /**
  * Options of {@link formatDiagnosticsText}.
@@ -36,7 +37,12 @@ const WORD = { zh: { error: "错误", warning: "警告", info: "提示" }, en: {
 export function formatDiagnosticsText(diagnostics: readonly Issue[], options: FormatTextOptions = {}): string {
   const lang = options.lang === "en" ? "en" : "zh";
   const names = new Map<number, string>();
-  for (const t of options.plan?.tasks ?? []) if (t.source) names.set(t.source.row, t.name);
+  for (const t of options.plan?.tasks ?? []) if (t.source) names.set(t.source.row, taskLabel(t.source.cells["序号"], t.name, lang));
+  // Diagnostics from lintPlan name their task themselves (no plan needed).
+  for (const d of diagnostics) {
+    const t = (d as { task?: { row: number; index?: string; name: string } }).task;
+    if (t && !names.has(t.row)) names.set(t.row, taskLabel(t.index, t.name, lang));
+  }
   const groups = new Map<number | undefined, Issue[]>();
   for (const d of diagnostics) {
     const g = groups.get(d.row);

@@ -1,18 +1,23 @@
 import { cellText, isBlankRow, readCsv } from "../_internal/csv.js";
+import type { CellRange, Table } from "../files/types.js";
 import type { Plan, Task } from "../model/plan.js";
 import { fail, type Issue, ok, type Result } from "../result.js";
 import { type PlanField, normalizeHeader, readTargeting, recognizeHeader, splitDepartments } from "./_columns.js";
+import { type FilledCell, rememberFilled } from "./_filled.js";
+import { looksShifted } from "./_shift.js";
 import { cachedParsers, rememberReadings } from "./_readings.js";
 import { issue } from "./_issue.js";
 
 export type { PlanField } from "./_columns.js";
 
 /**
- * A plan table: CSV text, rows as arrays of cells (the first rows may be titles, then the header row), or
- * rows as records keyed by header (as a spreadsheet library or `Papa.parse(..., { header: true })` gives them).
+ * A plan table: CSV text, rows as arrays of cells (the first rows may be titles, then the header row), rows
+ * as records keyed by header (as a spreadsheet library or `Papa.parse(..., { header: true })` gives them), or
+ * a {@link Table} from the file readers (`double-random/files`: XLSX, DOCX, CSV in any encoding), whose merged
+ * cells arrive filled and whose row numbers are the ones the planner sees.
  * @public
  */
-export type PlanTableInput = string | readonly (readonly unknown[])[] | readonly Readonly<Record<string, unknown>>[];
+export type PlanTableInput = string | readonly (readonly unknown[])[] | readonly Readonly<Record<string, unknown>>[] | Table;
 
 /**
  * Options of {@link importPlanTable}.
@@ -22,11 +27,13 @@ export interface ImportPlanTableOptions {
   /** The plan year (计划年度): dates without a year belong to it. */
   readonly year: number;
   /**
-   * Merged cells arrive as blanks in exports. `true` fills blanks down from the row above in the columns
-   * that are usually merged (序号, 地市, 抽查计划名称, 抽查类型, 发起部门, 抽查检查模式, 责任单位); a list names the
-   * columns (header text or {@link PlanField}) to fill. Task names and 配合部门 are not filled by default: a
-   * blank there is as often a shifted row as a merged cell, and a wrong fill would hide it. Every filled cell is
-   * reported (`plan_cell_filled`). A repeated header row stops the filling. Default: no filling.
+   * Merged cells arrive as blanks in CSV exports. `true` fills blanks down from the row above in the columns
+   * plans merge in practice: 序号, 地市, 抽查计划名称, 抽查类型, 抽查比例及频次, 信用风险分类要求, 抽查时间,
+   * 发起部门, 配合部门, 抽查检查模式, 责任单位, and 抽查任务名称 when the row continues the task above (its 序号
+   * is blank too; without a 序号 column names are not filled). A list names the columns (header text or
+   * {@link PlanField}) to fill; a name that is no column of the table is an error (`plan_fill_column_unknown`).
+   * Every filled cell is reported (`plan_cell_filled`, info). A repeated header row stops the filling. Default:
+   * no filling. A {@link Table} from the file readers needs none: its merged cells arrive filled.
    */
   readonly fillMerged?: boolean | readonly string[];
   /** Header text → field, for headers this SDK does not recognise (or to override it). */
@@ -44,16 +51,37 @@ export interface ImportPlanTableOptions {
 }
 
 const DEFAULT_FILL: readonly PlanField[] = [
-  "index", "region", "planName", "targeting", "initiator", "mode", "responsible",
+  "index", "region", "planName", "name", "targeting", "quota", "creditRequirement", "window", "initiator", "cooperators", "mode", "responsible",
+];
+const FIELDS: readonly PlanField[] = [
+  "index", "region", "planName", "name", "targeting", "items", "scope", "quota", "window", "creditRequirement", "initiator", "cooperators", "mode", "responsible",
 ];
 const HEADER_SCAN_ROWS = 20;
+// The cells a shifted row loses to its neighbours; block-level cells (发起部门 headings, 地市, 序号) are still filled.
+const SHIFTABLE: ReadonlySet<PlanField> = new Set(["name", "targeting", "quota", "window", "creditRequirement", "cooperators", "mode"]);
 
 interface Row {
   readonly row: number;
   readonly cells: readonly string[];
 }
 
+function isTable(input: unknown): input is Table {
+  return input !== null && typeof input === "object" && !Array.isArray(input) && Array.isArray((input as Table).rows) && typeof (input as Table).format === "string";
+}
+
+/** For a Table: the row a merged cell's text comes from, by "row:column" (1-based), for every cell but the first of a range. */
+function mergeOrigins(merges: readonly CellRange[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const m of merges) {
+    for (let r = m.top; r <= m.bottom; r++) {
+      for (let c = m.left; c <= m.right; c++) if (r !== m.top) out.set(`${r}:${c}`, m.top);
+    }
+  }
+  return out;
+}
+
 function toRows(input: PlanTableInput, issues: Issue[]): Row[] {
+  if (isTable(input)) return input.rows.map((r) => ({ row: r.row, cells: r.cells.map(cellText) }));
   if (typeof input === "string") {
     const { rows, problems } = readCsv(input);
     // Papaparse reports quoting problems but still returns every record; they are worth a warning only.
@@ -136,9 +164,11 @@ export function importPlanTable(input: PlanTableInput, options: ImportPlanTableO
   if (typeof year !== "number" || !Number.isInteger(year) || year < 2000 || year > 2100) {
     return fail([issue("invalid_argument", { detail: `year must be an integer 2000–2100, got ${String(year)}` })]);
   }
-  if (typeof input !== "string" && !Array.isArray(input)) {
-    return fail([issue("invalid_argument", { detail: "input must be CSV text or an array of rows" })]);
+  if (typeof input !== "string" && !Array.isArray(input) && !isTable(input)) {
+    return fail([issue("invalid_argument", { detail: "input must be CSV text, an array of rows or a Table" })]);
   }
+  const merged = isTable(input) ? mergeOrigins(input.merges ?? []) : new Map<string, number>();
+  const sheet = options.sheet ?? (isTable(input) ? input.sheet : undefined);
   const issues: Issue[] = [];
   const rows = toRows(input, issues);
   const overrides = options.columns;
@@ -154,7 +184,22 @@ export function importPlanTable(input: PlanTableInput, options: ImportPlanTableO
     }
   }
 
-  const headerRow = rows[headerIndex] as Row;
+  let headerRow = rows[headerIndex] as Row;
+  let firstData = headerIndex + 1;
+  // A header written on two rows (舞钢: 清单中的抽查项目 over 抽查类别 / 抽查事项 / 事项类别): in a Table the second row's
+  // other cells are merged down from the first. The lower row names the columns it splits.
+  const below = rows[headerIndex + 1];
+  if (below && merged.size > 0) {
+    const width = headerRow.cells.length;
+    let down = 0;
+    for (let c = 1; c <= width; c++) if (merged.get(`${below.row}:${c}`) === headerRow.row) down++;
+    if (down * 2 >= width) {
+      const cells = headerRow.cells.map((h, c) => (merged.get(`${below.row}:${c + 1}`) === headerRow.row || (below.cells[c] ?? "").trim() === "" ? h : (below.cells[c] as string)));
+      issues.push(issue("plan_row_skipped", { row: below.row, reason: { zh: "表头的第二行，已与上一行合并为列名", en: "second header row, joined with the one above" } }, { row: below.row }));
+      headerRow = { row: headerRow.row, cells };
+      firstData = headerIndex + 2;
+    }
+  }
   const headers: string[] = [];
   const columnField: (PlanField | undefined)[] = [];
   const fieldColumn = new Map<PlanField, number>();
@@ -185,11 +230,17 @@ export function importPlanTable(input: PlanTableInput, options: ImportPlanTableO
   const fill = new Set<PlanField>();
   if (options.fillMerged === true) for (const f of DEFAULT_FILL) fill.add(f);
   else if (Array.isArray(options.fillMerged)) {
+    const unknown: string[] = [];
     for (const name of options.fillMerged as readonly string[]) {
-      const f = (DEFAULT_FILL as readonly string[]).includes(name) || ["items", "scope", "quota", "window", "creditRequirement"].includes(name)
-        ? (name as PlanField)
-        : fieldOf(name, overrides);
-      if (f !== undefined) fill.add(f);
+      const f = (FIELDS as readonly string[]).includes(name) ? (name as PlanField) : fieldOf(String(name), overrides);
+      if (f !== undefined && fieldColumn.has(f)) fill.add(f);
+      else unknown.push(String(name));
+    }
+    if (unknown.length > 0) {
+      return fail([...issues, issue("plan_fill_column_unknown", {
+        names: { zh: unknown.map((n) => `“${n}”`).join("、"), en: unknown.map((n) => `"${n}"`).join(", ") },
+        columns: { zh: headers.filter((_, c) => columnField[c] !== undefined).join("、"), en: headers.filter((_, c) => columnField[c] !== undefined).join(", ") },
+      })]);
     }
   }
   const last = new Map<PlanField, { value: string; row: number }>();
@@ -197,7 +248,7 @@ export function importPlanTable(input: PlanTableInput, options: ImportPlanTableO
   const idPrefix = options.idPrefix ?? "R";
   const parsers = cachedParsers(year);
   const tasks: Task[] = [];
-  for (const r of rows.slice(headerIndex + 1)) {
+  for (const r of rows.slice(firstData)) {
     if (isBlankRow(r.cells)) continue;
     if (recognizedCount(r.cells, overrides) >= 2 && r.cells.every((c) => c.trim() === "" || fieldOf(c, overrides) !== undefined)) {
       issues.push(issue("plan_row_skipped", { row: r.row, reason: { zh: "重复的表头行", en: "repeated header row" } }, { row: r.row }));
@@ -212,15 +263,36 @@ export function importPlanTable(input: PlanTableInput, options: ImportPlanTableO
       // Cells beyond the header are kept (a shifted row must not lose text).
       if ((r.cells[col] ?? "").trim() !== "") cells[`第${col + 1}列`] = r.cells[col] ?? "";
     }
+    const filled = new Map<PlanField, FilledCell>();
+    const indexCol = fieldColumn.get("index");
+    // A row continues the task above (晋城 52's second line: its own 事项 and 比例, everything else merged) when it
+    // has no 序号 of its own and at least two other merged-looking blanks. A row that only lacks its name (焦作's
+    // "第二季度" row between 第一 and 第三季度) is a missing name, not a continuation.
+    const blankOf = (f: PlanField) => {
+      const c = fieldColumn.get(f);
+      return c !== undefined && (r.cells[c] ?? "").trim() === "";
+    };
+    const continues = (indexCol === undefined || blankOf("index")) &&
+      (["quota", "window", "creditRequirement", "initiator", "cooperators"] as const).filter(blankOf).length >= 2;
+    // A shifted row's blanks come from the shift: filling them would hide it and invent findings.
+    const shifted = fill.size > 0 && looksShifted((f) => {
+      const c = fieldColumn.get(f);
+      return c === undefined ? "" : (r.cells[c] ?? "");
+    });
     const value = (field: PlanField): string => {
       const col = fieldColumn.get(field);
       const own = col === undefined ? "" : (r.cells[col] ?? "").trim();
+      if (col !== undefined) {
+        const from = merged.get(`${r.row}:${col + 1}`);
+        if (from !== undefined) filled.set(field, { from, how: "merge" });
+      }
       if (own !== "" || col === undefined) {
         if (own !== "") last.set(field, { value: own, row: r.row });
         return own;
       }
       const prev = last.get(field);
-      if (fill.has(field) && prev) {
+      if (fill.has(field) && prev && !(shifted && SHIFTABLE.has(field)) && (field !== "name" || continues || options.fillMerged !== true)) {
+        filled.set(field, { from: prev.row, how: "fill" });
         // The provenance keeps the text the task was built from; the fill itself is reported.
         cells[headers[col] as string] = prev.value;
         issues.push(issue("plan_cell_filled", { header: headers[col] as string, from: prev.row, value: prev.value }, { row: r.row, field: headers[col] as string }));
@@ -272,7 +344,7 @@ export function importPlanTable(input: PlanTableInput, options: ImportPlanTableO
       windowText,
       initiator,
       cooperators: splitDepartments(value("cooperators")),
-      source: options.sheet === undefined ? { row: r.row, cells } : { row: r.row, cells, sheet: options.sheet },
+      source: sheet === undefined ? { row: r.row, cells } : { row: r.row, cells, sheet },
     };
     if (planName !== "") task.planName = planName;
     if (region !== "") task.region = region;
@@ -289,6 +361,7 @@ export function importPlanTable(input: PlanTableInput, options: ImportPlanTableO
     if (quotaText !== "") issues.push(...asWarnings(q.ok ? q.warnings : q.issues, "quota"));
     if (windowText !== "") issues.push(...asWarnings(w.ok ? w.warnings : w.issues, "window"));
     rememberReadings(task, { quotaText, quota: q, windowText, year, window: w });
+    rememberFilled(task, filled);
     tasks.push(task);
   }
 

@@ -1,4 +1,6 @@
-import type { Plan } from "../model/plan.js";
+import type { Plan, Task } from "../model/plan.js";
+import { filledFrom } from "./_filled.js";
+import { ERROR_HINTS } from "./_hints.js";
 import { DoubleRandomError, type Issue, type Severity } from "../result.js";
 import { createContext } from "./_context.js";
 import type { LintPlanOptions } from "./rule.js";
@@ -12,7 +14,27 @@ import { issue } from "./_issue.js";
 export type Diagnostic = Issue & {
   /** Id of the rule in {@link lintRules}. */
   readonly rule: string;
+  /** The task of the row, when the finding is about one: its row, 序号 (as written) and name. */
+  readonly task?: DiagnosticTask;
 };
+
+/**
+ * The task a {@link Diagnostic} is about, as the plan names it.
+ * @public
+ */
+export interface DiagnosticTask {
+  /** The table row of the task. */
+  readonly row: number;
+  /** 序号 as written in the table, when the table has the column and the cell is filled. */
+  readonly index?: string;
+  /** 抽查任务名称. */
+  readonly name: string;
+}
+
+const SHIFT_CODES: ReadonlySet<string> = new Set(["columns_shifted", "quota_column_shift"]);
+const FOLDED_BY_SHIFT: ReadonlySet<string> = new Set([
+  "window_empty", "window_unparseable", "quota_empty", "quota_unrecognized", "quota_unrecognized_text", "cooperator_missing", "initiator_missing", "targeting_missing",
+]);
 
 const ORDER: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
 
@@ -54,11 +76,33 @@ export function lintPlan(plan: Plan, options: LintPlanOptions = {}): Diagnostic[
   }
   const ctx = createContext(plan, options);
   const disabled = new Set(options.disable ?? []);
-  const out: Diagnostic[] = [];
+  const found: Diagnostic[] = [];
   lintRules.forEach((rule) => {
     if (disabled.has(rule.id)) return;
-    for (const issue of rule.check(ctx)) out.push({ ...issue, rule: rule.id });
+    for (const issue of rule.check(ctx)) found.push({ ...issue, rule: rule.id });
   });
+  // A cell that carries another row's text (a merged cell, or one filled down) repeats that row's finding: the
+  // finding is reported once, on the row that wrote the text.
+  const byRow = new Map<number, Task>();
+  for (const t of plan.tasks) if (t.source) byRow.set(t.source.row, t);
+  const seen = new Set(found.map((d) => `${d.row}\u0000${d.field}\u0000${d.code}`));
+  // A shifted row: its other cell findings (an empty window, a department missing, an unread ratio) are that
+  // shift seen again; one finding per defect, the shift's, with a hint that says so.
+  const shiftedRows = new Set(found.filter((d) => SHIFT_CODES.has(d.code) && d.row !== undefined).map((d) => d.row as number));
+  const out: Diagnostic[] = [];
+  for (const d of found) {
+    if (d.row !== undefined && shiftedRows.has(d.row) && FOLDED_BY_SHIFT.has(d.code)) continue;
+    const task = d.row === undefined ? undefined : byRow.get(d.row);
+    const field = task && d.field !== undefined ? ctx.fieldOf(task, d.field) : undefined;
+    const from = task && field ? filledFrom(task, field) : undefined;
+    if (from && seen.has(`${from.from}\u0000${d.field}\u0000${d.code}`)) continue;
+    const hint = d.hint ?? (d.severity === "error" ? ERROR_HINTS[d.code] : undefined);
+    const withHint = hint ? { ...d, hint } : d;
+    if (task?.source) {
+      const index = (ctx.cell(task, "index") ?? "").trim();
+      out.push({ ...withHint, task: { row: task.source.row, ...(index === "" ? {} : { index }), name: task.name } });
+    } else out.push(withHint);
+  }
   const rank = new Map(lintRules.map((r, i) => [r.id, i]));
   return out
     .map((d, i) => ({ d, i }))

@@ -42,7 +42,12 @@ export interface LintPlanTableResult {
 export function lintPlanTable(input: PlanTableInput, options: LintPlanTableOptions): Result<LintPlanTableResult> {
   const imported = importPlanTable(input, options);
   if (!imported.ok) return fail(imported.issues);
-  const notes: Diagnostic[] = imported.warnings.filter((i) => i.code.startsWith("plan_")).map((i) => ({ ...i, rule: "import" }));
+  const byRow = new Map(imported.value.tasks.filter((t) => t.source).map((t) => [t.source?.row as number, t]));
+  const notes: Diagnostic[] = imported.warnings.filter((i) => i.code.startsWith("plan_")).map((i) => {
+    const t = i.row === undefined ? undefined : byRow.get(i.row);
+    const index = (t?.source?.cells["序号"] ?? "").trim();
+    return t ? { ...i, rule: "import", task: { row: i.row as number, ...(index === "" ? {} : { index }), name: t.name } } : { ...i, rule: "import" };
+  });
   const { year, columns, ...lintOptions } = options;
   const found = lintPlan(imported.value, { ...lintOptions, year, ...(columns === undefined ? {} : { columns }) });
   // Stable merge by row: within a row the importer's notes come first.

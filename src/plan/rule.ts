@@ -38,6 +38,8 @@ export interface LintPlanOptions {
   readonly columns?: Readonly<Record<string, PlanField>>;
   /** Rule ids to skip. */
   readonly disable?: readonly string[];
+  /** Where hints are read: `"cli"` names command-line options (`--fill-merged 配合部门`), `"library"` (default) API options. */
+  readonly hintsFor?: "cli" | "library";
 }
 
 /**
@@ -57,6 +59,8 @@ export interface LintContext {
   quota(task: Task): Result<Quota>;
   /** The task's window as `parseWindow` reads its text (cached). */
   window(task: Task): Result<InspectionWindow>;
+  /** The field a column header of the task's table feeds, if any. */
+  fieldOf(task: Task, header: string): PlanField | undefined;
   /** The pool size given for a task (by id, then by name), if any. */
   poolSize(task: Task): number | undefined;
 }

@@ -1,5 +1,6 @@
 import type { Quota, QuotaCount, QuotaFrequency, QuotaRatio } from "../model/quota.js";
 import { fail, type Issue, type Result, settle } from "../result.js";
+import { describeQuota } from "./_describe.js";
 import { reduce } from "./_rational.js";
 import { issue } from "./_issue.js";
 
@@ -29,6 +30,8 @@ const WORDS: ReadonlyArray<readonly [string, Token]> = (
     ["最低", { k: "bound", b: "atLeast", raw: "最低" }],
     ["≥", { k: "bound", b: "atLeast", raw: "≥" }],
     [">=", { k: "bound", b: "atLeast", raw: ">=" }],
+    // "＞20%" / "＜5%" (NFKC: ">" "<"): a strict bound is read as the inclusive one; sizes are whole entities.
+    [">", { k: "bound", b: "atLeast", raw: ">" }],
     ["不超过", { k: "bound", b: "atMost", raw: "不超过" }],
     ["不高于", { k: "bound", b: "atMost", raw: "不高于" }],
     ["不多于", { k: "bound", b: "atMost", raw: "不多于" }],
@@ -38,6 +41,7 @@ const WORDS: ReadonlyArray<readonly [string, Token]> = (
     ["最高", { k: "bound", b: "atMost", raw: "最高" }],
     ["≤", { k: "bound", b: "atMost", raw: "≤" }],
     ["<=", { k: "bound", b: "atMost", raw: "<=" }],
+    ["<", { k: "bound", b: "atMost", raw: "<" }],
     ["大约", { k: "bound", b: "approx", raw: "大约" }],
     ["约为", { k: "bound", b: "approx", raw: "约为" }],
     ["约", { k: "bound", b: "approx", raw: "约" }],
@@ -115,13 +119,21 @@ function periodAt(s: string, i: number): readonly [string, Per] | undefined {
   return undefined;
 }
 
-/** Splits normalised text into tokens in one left-to-right pass (linear time; every regex is sticky and flat). */
-function lex(s: string): Token[] {
+/**
+ * Splits normalised text into tokens in one left-to-right pass (linear time; every regex is sticky and flat).
+ * `spans` receives each token's [start, end) in `s`, two numbers per token.
+ */
+function lex(s: string, spans: number[]): Token[] {
   const tokens: Token[] = [];
   let text = "";
+  let textStart = 0;
   const flush = () => {
-    if (text !== "") tokens.push({ k: "text", raw: text });
+    if (text !== "") tokens.push({ k: "text", raw: text }), spans.push(textStart, textStart + text.length);
     text = "";
+  };
+  // Every push below is followed by the span of what it consumed.
+  const mark = (from: number, to: number) => {
+    while (spans.length < tokens.length * 2) spans.push(from, to);
   };
   let i = 0;
   while (i < s.length) {
@@ -132,7 +144,9 @@ function lex(s: string): Token[] {
       const m = NUMBER.exec(s);
       if (m) {
         flush();
+        const from = i;
         i = scanUnit(s, i + 1 + m[0].length, m[0], true, tokens);
+        mark(from, i);
         continue;
       }
     }
@@ -140,7 +154,9 @@ function lex(s: string): Token[] {
       NUMBER.lastIndex = i;
       const m = NUMBER.exec(s) as RegExpExecArray;
       flush();
+      const from = i;
       i = scanUnit(s, i + m[0].length, m[0], false, tokens);
+      mark(from, i);
       continue;
     }
     if (CN_DIGITS[ch] !== undefined) {
@@ -151,13 +167,10 @@ function lex(s: string): Token[] {
       const next = s[j];
       if (value !== undefined && next !== undefined && (next === "次" || COUNT_UNITS.has(next))) {
         flush();
-        if (next === "次") {
-          tokens.push({ k: "cn", value, unit: "times", raw: `${raw}次` });
-          i = j + 1;
-        } else {
-          tokens.push({ k: "cn", value, unit: "count", raw: `${raw}${next}` });
-          i = j + 1;
-        }
+        if (next === "次") tokens.push({ k: "cn", value, unit: "times", raw: `${raw}次` });
+        else tokens.push({ k: "cn", value, unit: "count", raw: `${raw}${next}` });
+        mark(i, j + 1);
+        i = j + 1;
         continue;
       }
     }
@@ -166,6 +179,7 @@ function lex(s: string): Token[] {
       if (s.startsWith(word, i)) {
         flush();
         tokens.push(token);
+        mark(i, i + word.length);
         i += word.length;
         matched = true;
         break;
@@ -174,12 +188,14 @@ function lex(s: string): Token[] {
     if (matched) continue;
     if (SEPARATORS.has(ch)) {
       flush();
-      if (tokens.length === 0 || tokens[tokens.length - 1]?.k !== "sep") tokens.push({ k: "sep" });
+      if (tokens.length === 0 || tokens[tokens.length - 1]?.k !== "sep") tokens.push({ k: "sep" }), mark(i, i + 1);
+      else spans[spans.length - 1] = i + 1;
       i++;
       continue;
     }
     const cp = s.codePointAt(i) as number;
     const width = cp > 0xffff ? 2 : 1;
+    if (text === "") textStart = i;
     text += s.slice(i, i + width);
     i += width;
   }
@@ -257,6 +273,8 @@ interface Figure {
   ratio?: QuotaRatio;
   count?: QuotaCount;
   label?: string;
+  /** Token index of the label. */
+  labelAt?: number;
   raw: string;
 }
 
@@ -264,6 +282,8 @@ interface Piece {
   figure?: Figure;
   frequency?: QuotaFrequency;
   frequencyRaw?: string;
+  /** Token index of a "每年对…" frequency, which a written frequency overrides. */
+  soft?: number;
 }
 
 /**
@@ -303,8 +323,8 @@ interface Piece {
 export function parseQuota(text: string): Result<Quota> {
   const original = typeof text === "string" ? text : String(text);
   // Spaces between two numbers separate them ("100 1次/年"); any other space or line break is layout.
-  let s = original.normalize("NFKC");
-  if (/\s/.test(s)) s = s.replace(/([0-9])\s+(?=[0-9])/g, "$1;").replace(/\s+/g, "");
+  const norm = normalizeWithOffsets(original);
+  let s = norm.s;
   while (s.endsWith("。") || s.endsWith(".")) s = s.slice(0, -1);
   if (s === "" || s === "-" || s === "/" || s === "—" || s === "无") {
     return fail([issue("quota_empty")]);
@@ -316,14 +336,37 @@ export function parseQuota(text: string): Result<Quota> {
     return fail([issue("quota_column_shift", { text: original, looksLike: { zh: "日期", en: "a date" } })]);
   }
 
-  const tokens = lex(s);
+  const spans: number[] = [];
+  const tokens = lex(s, spans);
+  let lastNumber = -1;
+  let lastRatio = -1;
+  for (let k = 0; k < tokens.length; k++) {
+    const x = tokens[k] as Token;
+    if (x.k === "num") lastNumber = k;
+    if (x.k === "num" && (x.unit === "pct" || x.unit === "permille")) lastRatio = k;
+  }
+  // "我市12家三级医院，30家二级医院，抽查比例不低于100%": a count followed by the noun it counts, before the
+  // ratio and not after 抽查/抽取 or a bound, says how many entities exist; it is not a quota.
+  const population = (t: number, bound: unknown): boolean => {
+    const next = tokens[t + 1];
+    const prev = tokens[t - 1];
+    return bound === undefined && next?.k === "text" && lastRatio > t && prev?.k !== "filler";
+  };
   const errors: Issue[] = [];
   const warnings: Issue[] = [];
   const pieces: Piece[] = [];
+  // Tokens not used for the quota (by index): quoted verbatim from the cell afterwards.
+  const unused: number[] = [];
   const strayText: string[] = [];
+  const stray = (t: number) => {
+    unused.push(t);
+    const tok = tokens[t] as Token;
+    strayText.push("raw" in tok ? tok.raw : "");
+  };
   let cumulative = false;
-  let pendingBound: { b: FigureBound; raw: string } | undefined;
-  let pendingLabel: string | undefined;
+  let populationSeen = false;
+  let pendingBound: { b: FigureBound; raw: string; t: number } | undefined;
+  let pendingLabel: { raw: string; t: number } | undefined;
   let hasDate = false;
 
   const takeBound = (): { b: FigureBound; raw: string } | undefined => {
@@ -331,14 +374,21 @@ export function parseQuota(text: string): Result<Quota> {
     pendingBound = undefined;
     return b;
   };
-  const takeLabel = (): string | undefined => {
+  const takeLabel = (): { raw: string; t: number } | undefined => {
     const l = pendingLabel;
     pendingLabel = undefined;
     return l;
   };
   const dropLabel = () => {
-    if (pendingLabel !== undefined) strayText.push(pendingLabel);
+    if (pendingLabel !== undefined) stray(pendingLabel.t);
     pendingLabel = undefined;
+  };
+  // A label is text right before a figure, fillers and "之和" between them allowed ("二级机构抽查比例之和≥30%").
+  const figureFollows = (t: number): boolean => {
+    let j = t + 1;
+    while (j < tokens.length && (tokens[j]?.k === "filler" || tokens[j]?.k === "cumul")) j++;
+    const next = tokens[j];
+    return next !== undefined && (next.k === "num" || next.k === "bound" || (next.k === "cn" && next.unit === "count"));
   };
 
   for (let t = 0; t < tokens.length; t++) {
@@ -349,21 +399,23 @@ export function parseQuota(text: string): Result<Quota> {
         const next = tokens[t + 1];
         if (tok.raw.endsWith("的") && next && (next.k === "num" || next.k === "bound")) {
           warnings.push(issue("quota_base_described", { part: tok.raw.slice(0, -1) }));
-        } else if (next && (next.k === "num" || next.k === "bound")) {
-          pendingLabel = tok.raw;
+        } else if (figureFollows(t)) {
+          // "对三级定点医疗机构": who is checked is the label, without the preposition.
+          pendingLabel = { raw: tok.raw.startsWith("对") && tok.raw.length > 1 ? tok.raw.slice(1) : tok.raw, t };
         } else {
-          strayText.push(tok.raw);
+          stray(t);
         }
         break;
       }
       case "bound":
-        pendingBound = { b: tok.b, raw: tok.raw };
+        if (pendingBound) stray(pendingBound.t);
+        pendingBound = { b: tok.b, raw: tok.raw, t };
         break;
       case "post": {
         const last = pieces[pieces.length - 1];
         const prev = tokens[t - 1];
         if (!last?.figure || !prev || prev.k !== "num") {
-          strayText.push(tok.raw);
+          stray(t);
           break;
         }
         applyBound(last.figure, tok.b, tok.raw, warnings);
@@ -372,6 +424,11 @@ export function parseQuota(text: string): Result<Quota> {
       case "every": {
         dropLabel();
         let next = tokens[t + 1];
+        // "每年对…机构抽查比例≥20%": who checks whom, once a year; a frequency written elsewhere wins over it.
+        if (next && next.k === "text" && next.raw.startsWith("对")) {
+          pieces.push({ frequency: { times: 1, per: tok.per }, frequencyRaw: tok.raw, soft: t });
+          break;
+        }
         const after = tokens[t + 2];
         if (next && next.k === "bound" && after && (after.k === "cn" || after.k === "num") && after.unit === "times") {
           warnings.push(issue("quota_frequency_bound_ignored", { part: next.raw, times: after.k === "cn" ? after.value : Number(after.raw) }));
@@ -397,8 +454,8 @@ export function parseQuota(text: string): Result<Quota> {
       case "cumul": {
         const next = tokens[t + 1];
         // "全年" alone is a window, not a quota; "全年不低于…10%" and "…之和≥20%" sum over the year.
-        if (tok.raw === "全年" && !tokens.slice(t + 1).some((x) => x.k === "num")) {
-          strayText.push(tok.raw);
+        if (tok.raw === "全年" && lastNumber < t) {
+          stray(t);
           hasDate = true;
           break;
         }
@@ -411,7 +468,7 @@ export function parseQuota(text: string): Result<Quota> {
       case "sep":
         dropLabel();
         if (pendingBound) {
-          strayText.push(pendingBound.raw);
+          stray(pendingBound.t);
           pendingBound = undefined;
         }
         break;
@@ -423,10 +480,14 @@ export function parseQuota(text: string): Result<Quota> {
             warnings.push(issue("quota_frequency_bound_ignored", { part: bound.raw, times: tok.value }));
           }
           pieces.push({ frequency: { times: tok.value, per: "plan" }, frequencyRaw: tok.raw });
+        } else if (population(t, bound)) {
+          dropLabel();
+          unused.push(t);
+          populationSeen = true;
         } else {
           const figure: Figure = { kind: "count", count: { value: tok.value, bound: bound?.b ?? "exact" }, raw: tok.raw };
           const label = takeLabel();
-          if (label !== undefined) figure.label = label;
+          if (label !== undefined) (figure.label = label.raw), (figure.labelAt = label.t);
           pieces.push({ figure });
         }
         break;
@@ -436,7 +497,7 @@ export function parseQuota(text: string): Result<Quota> {
         if (tok.unit === "date") {
           dropLabel();
           hasDate = true;
-          strayText.push(tok.raw);
+          stray(t);
           break;
         }
         if (tok.raw.length > MAX_NUMBER_LENGTH) {
@@ -451,7 +512,7 @@ export function parseQuota(text: string): Result<Quota> {
         if (tok.unit === "times") {
           dropLabel();
           if (tok.raw.includes(".") || Number(tok.raw) < 1) {
-            errors.push(issue("quota_unrecognized_text", { text: original, part: `${tok.raw}次` }));
+            errors.push(issue("quota_unrecognized_text", { text: original, part: quote(`${tok.raw}次`) }));
             break;
           }
           if (bound && bound.b !== "exact") {
@@ -468,14 +529,20 @@ export function parseQuota(text: string): Result<Quota> {
           errors.push(issue("quota_bare_number", { number: tok.raw, readings }));
           break;
         }
+        if (tok.unit === "count" && population(t, bound)) {
+          dropLabel();
+          unused.push(t);
+          populationSeen = true;
+          break;
+        }
         if (tok.unit === "count") {
           if (tok.raw.includes(".")) {
-            errors.push(issue("quota_unrecognized_text", { text: original, part: tok.raw }));
+            errors.push(issue("quota_unrecognized_text", { text: original, part: quote(tok.raw) }));
             break;
           }
           const figure: Figure = { kind: "count", count: { value: Number(tok.raw), bound: bound?.b ?? "exact" }, raw: tok.raw };
           const label = takeLabel();
-          if (label !== undefined) figure.label = label;
+          if (label !== undefined) (figure.label = label.raw), (figure.labelAt = label.t);
           pieces.push({ figure });
           break;
         }
@@ -499,19 +566,31 @@ export function parseQuota(text: string): Result<Quota> {
           raw: `${bound?.raw ?? ""}${shown}`,
         };
         const label = takeLabel();
-        if (label !== undefined) figure.label = label;
+        if (label !== undefined) (figure.label = label.raw), (figure.labelAt = label.t);
         pieces.push({ figure });
         break;
       }
     }
   }
   dropLabel();
-  if (pendingBound) strayText.push(pendingBound.raw);
+  if (pendingBound) stray(pendingBound.t);
 
   if (errors.length > 0) return fail([...errors, ...warnings]);
 
-  const figures = pieces.filter((p) => p.figure).map((p) => p.figure as Figure);
+  // A "每年对…" frequency gives way to one written as such ("…≥20%;1次/年"); its words are then unused.
+  if (pieces.some((p) => p.frequency && p.soft === undefined)) {
+    for (let k = pieces.length - 1; k >= 0; k--) {
+      const soft = pieces[k]?.soft;
+      if (soft !== undefined) pieces.splice(k, 1), stray(soft);
+    }
+  }
+  let figures = pieces.filter((p) => p.figure).map((p) => p.figure as Figure);
   const frequencies = pieces.filter((p) => p.frequency);
+  // One ratio with a label: the label says whom it is of ("…经办机构抽查比例之和≥20%"), not a sub-population.
+  if (figures.filter((f) => f.kind === "ratio").length < 2 && figures.filter((f) => f.label !== undefined).length === 1) {
+    for (const f of figures) if (f.labelAt !== undefined) stray(f.labelAt), delete f.label, delete f.labelAt;
+    figures = pieces.filter((p) => p.figure).map((p) => p.figure as Figure);
+  }
 
   if (figures.length === 0 && frequencies.length === 0) {
     const shift = classifyShift(s);
@@ -521,8 +600,23 @@ export function parseQuota(text: string): Result<Quota> {
     }
     return fail([issue("quota_unrecognized", { text: original })]);
   }
-  if (strayText.length > 0) {
-    return fail([issue("quota_unrecognized_text", { text: original, part: strayText.join("、") }), ...warnings]);
+  let unusedWords: { zh: string; en: string } | undefined;
+  const vague: string[] = [];
+  if (unused.length > 0) {
+    const quoted = quoteSpans(original, norm, s.length, tokens, spans, unused);
+    // Dates, digits or a time of day among the unused words: the cell mixes columns or says something the
+    // quota would change with; that stays an error. Other words (who checks whom, how many entities there
+    // are) are quoted in a warning.
+    if (hasDate || strayText.some((w) => /工作日|月份|季度/.test(w))) {
+      return fail([issue("quota_unrecognized_text", { text: original, part: quoted }), ...warnings]);
+    }
+    // Words are only accepted as a sentence about the quota: who checks whom ("…对…", "抽查比例"), how many
+    // entities there are ("我市12家…"). A bare noun phrase before the figure ("全市治安保卫重点单位 每季度 20%")
+    // is the scope in the wrong column, and a hedge ("原则上20%") changes the figure: both stay errors.
+    const sentence = tokens.some((x) => x.k === "filler" && x.raw !== "为") || strayText.some((w) => w.startsWith("对")) || populationSeen;
+    if (!sentence) return fail([issue("quota_unrecognized_text", { text: original, part: quoted }), ...warnings]);
+    unusedWords = quoted;
+    for (const m of quoted.zh.matchAll(/一定比例|适当比例|一定数量|部分比例/g)) if (!vague.includes(m[0])) vague.push(m[0]);
   }
 
   const ratios = figures.filter((f) => f.kind === "ratio");
@@ -531,7 +625,7 @@ export function parseQuota(text: string): Result<Quota> {
     // Sub-populations: every ratio must name its scope, and the pieces split at each label.
     if (ratios.length < 2 || ratios.some((f) => f.label === undefined) || figures[0]?.label === undefined) {
       if (ratios.length < 2 && labelled.length === 1) {
-        return fail([issue("quota_unrecognized_text", { text: original, part: labelled[0]?.label ?? "" }), ...warnings]);
+        return fail([issue("quota_unrecognized_text", { text: original, part: quote(labelled[0]?.label ?? "") }), ...warnings]);
       }
       return fail([
         issue("unsupported_structure", { text: original, detail: figures.map((f) => f.raw).join(" / ") }),
@@ -546,6 +640,13 @@ export function parseQuota(text: string): Result<Quota> {
       else if (groups.length === 0) shared.push(p);
       else (groups[groups.length - 1] as Piece[]).push(p);
     }
+    // A frequency written once after the last sub-population ("三级≥50%，二级≥30%；1次/年") is everyone's.
+    const withFrequency = groups.filter((g) => g.some((x) => x.frequency));
+    const lastGroup = groups[groups.length - 1] as Piece[];
+    if (withFrequency.length === 1 && withFrequency[0] === lastGroup && groups.length > 1) {
+      const k = lastGroup.findIndex((x) => x.frequency);
+      if (k > 0) shared.push(...lastGroup.splice(k, 1));
+    }
     const segments: Array<{ scope: string; quota: Quota }> = [];
     for (const g of groups) {
       for (const p of shared) if (p.frequency && !g.some((x) => x.frequency)) g.push(p);
@@ -556,15 +657,98 @@ export function parseQuota(text: string): Result<Quota> {
     }
     const q: Quota = { segments, text: original };
     if (cumulative) q.cumulative = true;
-    return settle(q, warnings);
+    return settle(q, withUnused(q, warnings, unusedWords, vague));
   }
 
   const whole = assemble(pieces, original, original);
   if (!whole.ok) return fail([...whole.issues, ...warnings]);
   const q = whole.value;
   if (cumulative) q.cumulative = true;
-  return settle(q, warnings);
+  return settle(q, withUnused(q, warnings, unusedWords, vague));
 }
+
+function quote(part: string): { zh: string; en: string } {
+  return { zh: `“${part}”`, en: `"${part}"` };
+}
+
+function withUnused(q: Quota, warnings: Issue[], words: { zh: string; en: string } | undefined, vague: readonly string[]): Issue[] {
+  if (words === undefined) return warnings;
+  const out = [...warnings, issue("quota_words_unused", { read: describeQuota(q), words })];
+  for (const v of vague) out.push(issue("quota_ratio_without_number", { part: v }));
+  return out;
+}
+
+/** The cell with NFKC applied per character and spaces dropped, and where each kept character came from. */
+function normalizeWithOffsets(original: string): { s: string; from: number[]; to: number[] } {
+  // Fast path: nothing to normalise or drop (ASCII digits and CJK without spaces or full-width forms).
+  const from: number[] = [];
+  const to: number[] = [];
+  let out = "";
+  let i = 0;
+  let lastDigit = false;
+  while (i < original.length) {
+    const cp = original.codePointAt(i) as number;
+    const width = cp > 0xffff ? 2 : 1;
+    const ch = original.slice(i, i + width);
+    if (/\s/.test(ch)) {
+      let j = i + width;
+      while (j < original.length && /\s/.test(original[j] as string)) j++;
+      const next = original[j];
+      const nextDigit = next !== undefined && /[0-9０-９]/.test(next);
+      if (lastDigit && nextDigit) (out += ";"), from.push(i), to.push(j);
+      i = j;
+      continue;
+    }
+    const n = cp < 0x80 ? ch : ch.normalize("NFKC");
+    for (let k = 0; k < n.length; k++) from.push(i), to.push(i + width);
+    out += n;
+    lastDigit = n.length > 0 && n.charCodeAt(n.length - 1) >= 48 && n.charCodeAt(n.length - 1) <= 57;
+    i += width;
+  }
+  return { s: out, from, to };
+}
+
+const MAX_QUOTED_SPANS = 5;
+const MAX_QUOTED_LENGTH = 60;
+
+/** The unused tokens as the cell writes them: runs joined across separators, each quoted, capped per cell. */
+function quoteSpans(
+  original: string, norm: { from: number[]; to: number[] }, length: number, tokens: readonly Token[], spans: readonly number[], unused: readonly number[],
+): { zh: string; en: string } {
+  const sorted = [...new Set(unused)].sort((a, b) => a - b);
+  const runs: Array<[number, number]> = [];
+  const loose = (k: number) => tokens[k]?.k === "sep" || tokens[k]?.k === "filler";
+  for (const t of sorted) {
+    const last = runs[runs.length - 1];
+    // Consecutive unused tokens, or two separated only by separators and fillers, are one run.
+    let joined = false;
+    if (last) {
+      joined = true;
+      for (let k = last[1] + 1; k < t && joined; k++) if (!loose(k)) joined = false;
+    }
+    if (last && joined) last[1] = t;
+    else runs.push([t, t]);
+  }
+  // A run takes the fillers just before it ("抽取一定比例的…"); those after it lead to the figure.
+  for (const r of runs) while (r[0] > 0 && tokens[r[0] - 1]?.k === "filler") r[0]--;
+  const texts: string[] = [];
+  for (const [a, b] of runs.slice(0, MAX_QUOTED_SPANS)) {
+    const start = Math.min(spans[a * 2] ?? 0, length - 1);
+    const end = Math.min(spans[b * 2 + 1] ?? length, length) - 1;
+    const o0 = norm.from[start] ?? 0;
+    const o1 = norm.to[end] ?? original.length;
+    let t = original.slice(o0, o1).trim();
+    if (t.length > MAX_QUOTED_LENGTH) t = `${t.slice(0, MAX_QUOTED_LENGTH - 1)}…`;
+    if (t !== "") texts.push(t);
+  }
+  const more = runs.length > MAX_QUOTED_SPANS ? runs.length - MAX_QUOTED_SPANS : 0;
+  return {
+    zh: texts.map((t) => `“${t}”`).join("，") + (more > 0 ? `等（另有${more}处）` : ""),
+    en: texts.map((t) => `"${t}"`).join(", ") + (more > 0 ? ` (and ${more} more)` : ""),
+  };
+}
+
+
 
 function applyBound(figure: Figure, b: FigureBound, raw: string, warnings: Issue[]): void {
   if (figure.kind === "ratio" && figure.ratio) {

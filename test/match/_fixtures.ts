@@ -40,6 +40,14 @@ export function mayGo(i: InspectorInput, expert: boolean, t: string, sc: Scenari
   return true;
 }
 
+/** A published exception to 第42条's two-officer floor (法律另有规定), for tests of one-officer teams. */
+export const LEGAL_EXCEPTION = {
+  basis: "law_otherwise_provides",
+  citation: "《行政处罚法》第五十一条（简易程序）",
+  decidedBy: "局长 王五",
+  decidedAt: "2026-03-01",
+} as const;
+
 /** Plain Edmonds–Karp on an adjacency matrix. */
 function maxFlow(cap: number[][], s: number, t: number): number {
   const n = cap.length;
@@ -189,14 +197,19 @@ export const scenarioArb: fc.Arbitrary<Scenario> = fc
       ...(p.cap === undefined ? {} : { loadCap: p.cap }),
       conflicts: p.conflicts.map((t) => ({ entityId: `E${t}` })),
     }));
-    const rules: MatchRules = {
-      minCredentialed: g.minCredentialed,
-      ...(g.departments === undefined ? {} : { departments: g.departments }),
+    // The law's floor (第42条): no team of none and no participating department with a count of 0; a team of one
+    // only under a published legal exception.
+    const minCredentialed = Math.max(1, g.minCredentialed);
+    const departments = g.departments === undefined || Array.isArray(g.departments) ? g.departments : Object.fromEntries(Object.entries(g.departments).map(([d, c]) => [d, Math.max(1, c)]));
+    const base: MatchRules = {
+      minCredentialed,
+      ...(departments === undefined ? {} : { departments }),
       qualifications: g.quals,
       experts: g.nExperts,
       ...(g.loadCap === undefined ? {} : { loadCap: g.loadCap }),
-      leader: g.leader && g.minCredentialed > 0,
+      leader: g.leader,
     };
+    const rules: MatchRules = teamSize(base) < 2 ? { ...base, legalException: LEGAL_EXCEPTION } : base;
     const regionOf = Object.fromEntries(targets.map((t, k) => [t, g.regions[k]!]));
     return { targets, inspectors, experts, rules, regionOf };
   });
@@ -214,3 +227,6 @@ export const SPEC_VECTOR = {
   ],
   rules: { departments: ["市场监管局", "应急管理局"], leader: { department: "应急管理局" } },
 };
+
+/** A recusal decision (第43条: decided by the agency head), for late recusals in tests. */
+export const DECIDED = { basis: "head_decision", by: "局长 王五", date: "2026-03-02" } as const;

@@ -3,7 +3,7 @@ import { type InspectorInput, matchInspectors, type MatchRules } from "../../src
 import { Stream } from "../../src/match/_engine.js";
 import { prepare } from "../../src/match/_prepare.js";
 import { runMatching } from "../../src/match/matchInspectors.js";
-import { record } from "./_fixtures.js";
+import { LEGAL_EXCEPTION, record } from "./_fixtures.js";
 
 /** Replays a fixed list of choices instead of hashes, recording how wide each choice was. */
 class ScriptedStream extends Stream {
@@ -69,7 +69,7 @@ describe("fairness", () => {
       person("c", { loadCap: 1 }),
       person("d", { loadCap: 2, conflicts: [{ entityId: "E2" }] }),
     ];
-    const rules = { minCredentialed: 1 };
+    const rules = { minCredentialed: 1, legalException: LEGAL_EXCEPTION };
     const exact = exactMarginals(targets, inspectors, rules);
     for (const t of targets) expect(exact.get(`${t}/b`)).toBeCloseTo(exact.get(`${t}/c`)!, 12);
     expect(exact.get("E0/a") ?? 0).toBe(0);
@@ -132,7 +132,7 @@ describe("fairness", () => {
     const counts = new Map<string, number>();
     const runs = 2000;
     for (let k = 0; k < runs; k++) {
-      const r = matchInspectors({ record: record(["E1"], `pos-${k}`), inspectors, rules: { minCredentialed: 1 } });
+      const r = matchInspectors({ record: record(["E1"], `pos-${k}`), inspectors, rules: { minCredentialed: 1, legalException: LEGAL_EXCEPTION } });
       if (!r.ok) throw new Error("infeasible");
       const id = r.value.teams[0]!.members[0]!.id;
       counts.set(id, (counts.get(id) ?? 0) + 1);

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { type InspectorInput, matchInspectors, recuseInspector, unwrap, verifyMatch } from "../../src/index.js";
-import { record, ruleBreaks } from "./_fixtures.js";
+import { record, ruleBreaks, DECIDED } from "./_fixtures.js";
 
 const targets = ["E1", "E2", "E3"];
 const inspectors: InspectorInput[] = [
@@ -16,11 +16,11 @@ describe("recuseInspector", () => {
     const rec = matched();
     const team = rec.match.teams[0]!;
     const leaving = team.members.find((m) => m.department === "市商务局")!;
-    const r = recuseInspector({ record: rec, inspectors, recusal: { targetId: "E1", inspectorId: leaving.id, reason: "relative", note: "配偶任职" } });
+    const r = recuseInspector({ record: rec, inspectors, recusal: { targetId: "E1", inspectorId: leaving.id, reason: "close_relative", decision: DECIDED, note: "配偶任职" } });
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     const { entry, record: after } = r.value;
-    expect(entry).toMatchObject({ kind: "recusal", targetId: "E1", inspectorId: leaving.id, reason: "relative", note: "配偶任职" });
+    expect(entry).toMatchObject({ kind: "recusal", targetId: "E1", inspectorId: leaving.id, reason: "close_relative", note: "配偶任职" });
     expect(entry.counter).toBeGreaterThan(rec.match.counter);
     expect(after.match.counter).toBeGreaterThanOrEqual(entry.counter!);
     const newTeam = after.match.teams[0]!;
@@ -37,7 +37,7 @@ describe("recuseInspector", () => {
     // B1..B3 hold one slot each with cap 1: a recused B can only swap places with the B of another team.
     let rec = matched();
     const first = rec.match.teams[0]!.members.find((m) => m.department === "市市场监管局")!;
-    const r = recuseInspector({ record: rec, inspectors, recusal: { targetId: "E1", inspectorId: first.id, reason: "declared" } });
+    const r = recuseInspector({ record: rec, inspectors, recusal: { targetId: "E1", inspectorId: first.id, reason: "other_relationship", decision: DECIDED } });
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     const { entry } = r.value;
@@ -51,9 +51,9 @@ describe("recuseInspector", () => {
     // Once all three B's are recused from E1, nobody can fill its 市市场监管局 slot: explained, not guessed.
     rec = r.value.record;
     const second = rec.match.teams[0]!.members.find((m) => m.department === "市市场监管局")!;
-    rec = unwrap(recuseInspector({ record: rec, inspectors, recusal: { targetId: "E1", inspectorId: second.id, reason: "declared" } })).record;
+    rec = unwrap(recuseInspector({ record: rec, inspectors, recusal: { targetId: "E1", inspectorId: second.id, reason: "other_relationship", decision: DECIDED } })).record;
     const third = rec.match.teams[0]!.members.find((m) => m.department === "市市场监管局")!;
-    const last = recuseInspector({ record: rec, inspectors, recusal: { targetId: "E1", inspectorId: third.id, reason: "declared" } });
+    const last = recuseInspector({ record: rec, inspectors, recusal: { targetId: "E1", inspectorId: third.id, reason: "other_relationship", decision: DECIDED } });
     expect(!last.ok && last.issues.map((i) => i.code)).toEqual(["match_refill_impossible", "match_no_eligible"]);
   });
 
@@ -69,7 +69,7 @@ describe("recuseInspector", () => {
         for (const [t, m] of steps) {
           const team = rec.match.teams[t]!;
           const who = team.members[m]!.id;
-          const r = recuseInspector({ record: rec, inspectors: pool, recusal: { targetId: team.targetId, inspectorId: who, reason: "declared" } });
+          const r = recuseInspector({ record: rec, inspectors: pool, recusal: { targetId: team.targetId, inspectorId: who, reason: "other_relationship", decision: DECIDED } });
           if (!r.ok) return;
           recused.push({ inspectorId: who, entityId: team.targetId, reason: "declared" });
           rec = r.value.record;
@@ -84,14 +84,14 @@ describe("recuseInspector", () => {
   it("reports a recusal of someone not in the team, or of an unknown person", () => {
     const rec = matched();
     const outsider = inspectors.find((i) => !rec.match.teams[0]!.members.some((m) => m.id === i.id))!;
-    const r = recuseInspector({ record: rec, inspectors, recusal: { targetId: "E1", inspectorId: outsider.id, reason: "declared" } });
+    const r = recuseInspector({ record: rec, inspectors, recusal: { targetId: "E1", inspectorId: outsider.id, reason: "other_relationship", decision: DECIDED } });
     expect(!r.ok && r.issues[0]!.code).toBe("match_not_in_team");
-    const u = recuseInspector({ record: rec, inspectors, recusal: { targetId: "E1", inspectorId: "ZZ", reason: "declared" } });
+    const u = recuseInspector({ record: rec, inspectors, recusal: { targetId: "E1", inspectorId: "ZZ", reason: "other_relationship", decision: DECIDED } });
     expect(!u.ok && u.issues[0]!.code).toBe("match_unknown_inspector");
-    const t = recuseInspector({ record: rec, inspectors, recusal: { targetId: "E9", inspectorId: "A1", reason: "declared" } });
+    const t = recuseInspector({ record: rec, inspectors, recusal: { targetId: "E9", inspectorId: "A1", reason: "other_relationship", decision: DECIDED } });
     expect(!t.ok && t.issues[0]!.code).toBe("match_unknown_target");
     const { match: _m, ...bare } = rec;
-    const n = recuseInspector({ record: bare as typeof rec, inspectors, recusal: { targetId: "E1", inspectorId: "A1", reason: "declared" } });
+    const n = recuseInspector({ record: bare as typeof rec, inspectors, recusal: { targetId: "E1", inspectorId: "A1", reason: "other_relationship", decision: DECIDED } });
     expect(!n.ok && n.issues[0]!.code).toBe("match_record_invalid");
   });
 });
@@ -100,9 +100,13 @@ describe("verifyMatch", () => {
   it("accepts an honest record and its 递补 log", () => {
     const rec = matched();
     // This record's announcement commits to no pools, and verification says so (match-v1 §8.1).
-    expect(verifyMatch({ record: rec, inspectors })).toEqual({ ok: true, value: { teams: 3, logEntries: 0, counter: rec.match.counter }, warnings: [expect.objectContaining({ code: "match_not_committed", severity: "info" })] });
+    expect(verifyMatch({ record: rec, inspectors })).toEqual({
+      ok: true,
+      value: { teams: 3, logEntries: 0, counter: rec.match.counter, lateRecusals: 0, lateRecusalsByTarget: {}, logHead: rec.match.logHead },
+      warnings: [expect.objectContaining({ code: "match_not_committed", severity: "warning" })],
+    });
     const member = rec.match.teams[1]!.members[0]!;
-    const after = unwrap(recuseInspector({ record: rec, inspectors, recusal: { targetId: "E2", inspectorId: member.id, reason: "former_employer" } })).record;
+    const after = unwrap(recuseInspector({ record: rec, inspectors, recusal: { targetId: "E2", inspectorId: member.id, reason: "direct_interest", decision: DECIDED } })).record;
     const v = verifyMatch({ record: JSON.parse(JSON.stringify(after)), inspectors: [...inspectors].reverse() });
     expect(v.ok && v.value.logEntries).toBe(1);
   });
@@ -117,15 +121,19 @@ describe("verifyMatch", () => {
     expect(!v1.ok && v1.issues.map((i) => i.code)).toContain("match_mismatch");
 
     const member = rec.match.teams[1]!.members[0]!;
-    const after = unwrap(recuseInspector({ record: rec, inspectors, recusal: { targetId: "E2", inspectorId: member.id, reason: "declared" } })).record;
+    const after = unwrap(recuseInspector({ record: rec, inspectors, recusal: { targetId: "E2", inspectorId: member.id, reason: "other_relationship", decision: DECIDED } })).record;
     const forged = structuredClone(after);
     (forged.match.log[0] as { counter: number | null }).counter = 999;
     expect(verifyMatch({ record: forged, inspectors }).ok).toBe(false);
 
-    // a change without a log entry: drop the log, keep the changed teams
+    // a change without a log entry: drop the log, keep the changed teams — the chain head gives it away, and with
+    // the head reset to the empty log's, the re-run does
     const silent = { ...after, match: { ...after.match, log: [] } };
     const v3 = verifyMatch({ record: silent, inspectors });
-    expect(!v3.ok && v3.issues.map((i) => i.code)).toContain("match_mismatch");
+    expect(!v3.ok && v3.issues.map((i) => i.code)).toContain("match_log_head_mismatch");
+    const reset = { ...silent, match: { ...silent.match, logHead: rec.match.logHead } };
+    const v4 = verifyMatch({ record: reset, inspectors });
+    expect(!v4.ok && v4.issues.map((i) => i.code)).toContain("match_mismatch");
   });
 
   it("flags a team that breaks a rule even if re-running agrees", () => {

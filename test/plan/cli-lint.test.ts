@@ -41,7 +41,7 @@ describe("double-random lint (runLint)", () => {
   it("lints a real CSV: text report in Chinese, exit 1 when there are errors", async () => {
     const code = await runLint([fixture("jiaozuo-2023.csv"), "--year", "2023", "--fill-merged"]);
     expect(code).toBe(1);
-    expect(out).toContain("第27行 2023年总量减排核查 2023年总量减排核查");
+    expect(out).toContain("第27行 序号11 2023年总量减排核查 2023年总量减排核查");
     expect(out).toContain("抽查比例“-5%”为负数 [quota_negative]");
     expect(out).toMatch(/共\d+个错误/);
   });
@@ -50,24 +50,50 @@ describe("double-random lint (runLint)", () => {
     const path = join(dir, "fine.csv");
     writeFileSync(path, "抽查任务名称,抽查类型,抽查对象范围,抽查比例,抽取日期,发起部门\n娱乐场所治安管理监督检查,不定向,全市娱乐场所,每半年3%,2023年1月1日—12月31日,焦作市公安局\n");
     expect(await runLint([path, "--year", "2023", "--lang", "en"])).toBe(0);
-    expect(out).toContain("Tasks using credit-risk classification: 0% (0/1)");
+    expect(out).toContain("Tasks using credit-risk classification: 0% (0 of 1)");
     expect(out).toContain("0 error(s), 1 warning(s)");
   });
 
-  it("reads a real .xlsx made with exceljs: merged cells become blanks, --fill-merged fills them", async () => {
+  it("reads a real .xlsx made with exceljs: merged cells arrive filled, and no finding comes from the merge", async () => {
     const path = join(dir, "plan.xlsx");
     await writeXlsx(path);
     const rows = await readXlsxRows(readFileSync(path));
     expect("rows" in rows && rows.rows.slice(0, 5).map((r) => r[0])).toEqual(["焦作市生态环境局 2023 年度“双随机、一公开”抽查计划", "发起部门", "焦作市生态环境局", "", ""]);
     expect(await runLint([path, "--year", "2023", "--format", "json"])).toBe(1);
     const plain = JSON.parse(out);
-    expect(plain.diagnostics.filter((d: { code: string }) => d.code === "initiator_missing").map((d: { row: number }) => d.row)).toEqual([4, 5]);
+    const codes = plain.diagnostics.map((d: { row?: number; code: string }) => `${d.row ?? "-"}:${d.code}`);
+    expect(codes).toEqual(["1:plan_row_skipped", "4:quota_negative", "5:task_year_mismatch", "5:quota_bare_number", "-:credit_share_low"]);
+    expect(plain.file).toBe(path);
+    // Every finding about a row names its task.
+    expect(plain.diagnostics.find((d: { code: string }) => d.code === "quota_negative").task).toEqual({ row: 4, name: "2023年总量减排核查" });
+  });
+
+  it("--fill-merged takes column names (=列 or a following value), and refuses unknown columns and extra arguments with a hint", async () => {
+    const path = join(dir, "joint.csv");
+    writeFileSync(path, "序号,抽查任务名称,抽查比例及频次,抽查检查起止时间,发起部门,配合部门\n1,甲检查,10%；1次/年,3月—11月,市农业农村局,市市场监管局\n2,乙检查,10%；1次/年,3月—11月,市农业农村局,\n");
+    expect(await runLint([path, "--year", "2023", "--format", "json"])).toBe(1);
+    expect(JSON.parse(out).diagnostics.map((d: { code: string }) => d.code)).toContain("cooperator_missing");
+    for (const args of [["--fill-merged=配合部门", path], ["--fill-merged", "配合部门", path], [path, "--fill-merged", "配合部门,发起部门"], [path, "--fill-merged"]]) {
+      out = "";
+      expect(await runLint([...args, "--year", "2023", "--format", "json"]), args.join(" ")).toBe(0);
+      const d = JSON.parse(out).diagnostics;
+      expect(d.map((x: { code: string }) => x.code)).not.toContain("cooperator_missing");
+      expect(d.find((x: { code: string }) => x.code === "plan_cell_filled").row).toBe(3);
+    }
+    err = "";
+    expect(await runLint(["--fill-merged=配合部分", path, "--year", "2023"])).toBe(2);
+    expect(err).toContain("[plan_fill_column_unknown]");
+    expect(err).toContain("“配合部分”");
+    expect(err).toContain("→");
+    expect(err).not.toMatch(/Option|argument/);
+    err = "";
+    expect(await runLint([path, "配合部门", "--year", "2023"])).toBe(2);
+    expect(err).toContain("多余的参数“配合部门”");
+    expect(err).toContain("→");
     out = "";
-    expect(await runLint([path, "--year", "2023", "--format", "json", "--fill-merged"])).toBe(1);
-    const filled = JSON.parse(out);
-    const codes = filled.diagnostics.map((d: { row?: number; code: string }) => `${d.row ?? "-"}:${d.code}`);
-    expect(codes).toEqual(["1:plan_row_skipped", "4:plan_cell_filled", "4:quota_negative", "5:plan_cell_filled", "5:task_year_mismatch", "5:quota_bare_number", "-:credit_share_low"]);
-    expect(filled.file).toBe(path);
+    expect(await runLint([path, "--year", "2023"])).toBe(1);
+    expect(out).toContain("--fill-merged 配合部门");
+    expect(out).not.toContain("fillMerged");
   });
 
   it("writes SARIF 2.1.0 pointing at the file and its rows", async () => {

@@ -117,7 +117,7 @@ describe("formatters", () => {
     // Rows appear in increasing order, plan-level findings last.
     const rows = [...zh.matchAll(/^第(\d+)行/gm)].map((m) => Number(m[1]));
     expect(rows).toEqual([...rows].sort((a, b) => a - b));
-    expect(zh.indexOf("全表")).toBeGreaterThan(zh.lastIndexOf("第41行"));
+    expect(zh.indexOf("\n全表")).toBeGreaterThan(zh.lastIndexOf("\n第41行"));
   });
 
   it("text: the documented example", () => {

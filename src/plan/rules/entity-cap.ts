@@ -1,9 +1,13 @@
 import { type Issue } from "../../result.js";
 import type { LintRule } from "../rule.js";
+import { filledFrom } from "../_filled.js";
 import { issue } from "../_issue.js";
 
 const PER_YEAR = { year: 1, halfYear: 2, quarter: 4, month: 12, plan: 1 } as const;
 const RECURRING = { month: 12, quarter: 4, halfYear: 2 } as const;
+const PER_ZH = { year: "每年", halfYear: "每半年", quarter: "每季度", month: "每月", plan: "抽查时间内" } as const;
+const PER_EN = { year: "a year", halfYear: "every half year", quarter: "a quarter", month: "a month", plan: "in the window" } as const;
+const fmt = (x: number) => (Number.isInteger(x) ? String(x) : String(Number(x.toFixed(2))));
 const norm = (s: string) => s.normalize("NFKC").replace(/\s+/g, "");
 // A task that names one period of its recurrence ("2021年第一季度…检查" with the window "每季度结束前5个工作日") is
 // that period's round, not a round every period: planners write one row per quarter (焦作 2023 rows 19–22).
@@ -36,8 +40,10 @@ export const entityCap: LintRule = {
     en: "国发〔2019〕5号: inspections of one entity are combined where possible; avoid repeated and overlapping inspections.",
   },
   check(ctx) {
-    const groups = new Map<string, { item: string; n: bigint; d: bigint; rows: number[] }>();
+    const groups = new Map<string, { item: string; n: bigint; d: bigint; rows: number[]; terms: Array<{ zh: string; en: string }> }>();
     for (const t of ctx.plan.tasks) {
+      // A 事项 merged over several tasks (焦作 交通 “合并查”) is one combined inspection: counted on its first row only.
+      if (filledFrom(t, "items") !== undefined) continue;
       const q = ctx.quota(t);
       if (!q.ok) continue;
       let n: bigint;
@@ -47,21 +53,36 @@ export const entityCap: LintRule = {
       else if (q.value.count && pool !== undefined && pool > 0) (n = BigInt(Math.min(q.value.count.value, pool))), (d = BigInt(pool));
       else continue;
       let times = 1;
+      let how: { zh: string; en: string } = { zh: "每年1次", en: "once a year" };
       const f = q.value.frequency;
       // A cumulative quota ("全年不低于…10%") is the year's total, however it is split.
-      if (q.value.cumulative) times = 1;
-      else if (f) times = f.times * PER_YEAR[f.per];
-      else {
+      if (q.value.cumulative) how = { zh: "全年累计", en: "cumulative over the year" };
+      else if (f) {
+        times = f.times * PER_YEAR[f.per];
+        how = f.per === "year"
+          ? { zh: `每年${f.times}次`, en: `${f.times} a year` }
+          : { zh: `${PER_ZH[f.per]}${f.times}次，即${times}次/年`, en: `${f.times} ${PER_EN[f.per]}, ${times} a year` };
+      } else {
         const w = ctx.window(t);
         if (w.ok && w.value.recurring) {
           const period = w.value.recurring.period;
-          times = pinnedOnce(period, [t.name, t.planName ?? ""]) ? 1 : RECURRING[period];
+          const pinned = pinnedOnce(period, [t.name, t.planName ?? ""]);
+          times = pinned ? 1 : RECURRING[period];
+          how = pinned
+            ? { zh: "名称指定了其中一期，计1次", en: "the name picks one period: once" }
+            : { zh: `抽查时间${PER_ZH[period]}一轮，即${times}次/年`, en: `a round ${PER_EN[period]} in the window, ${times} a year` };
         }
       }
+      const share = q.value.ratio ? `${fmt((q.value.ratio.numerator * 100) / q.value.ratio.denominator)}%` : `${String(n)}/${String(d)}`;
+      const row = t.source?.row ?? ctx.plan.tasks.indexOf(t) + 1;
+      const term = { zh: `第${row}行 ${share}×${times}（${how.zh}）`, en: `row ${row}: ${share} × ${times} (${how.en})` };
       n *= BigInt(times);
       const item = t.items.join("；") || t.name;
       const key = `${norm(item)}\u0000${norm(t.initiator)}`;
-      const g = groups.get(key) ?? { item, n: 0n, d: 1n, rows: [] };
+      // A 事项 the plan declares “合并查” (one combined inspection for several tasks, 焦作 交通) is counted once.
+      if (groups.has(key) && /合并查/.test(item)) continue;
+      const g = groups.get(key) ?? { item, n: 0n, d: 1n, rows: [], terms: [] };
+      g.terms.push(term);
       g.n = g.n * d + n * g.d;
       g.d *= d;
       const k = gcd(g.n, g.d) || 1n;
@@ -78,7 +99,15 @@ export const entityCap: LintRule = {
       const expected = Number((g.n * 100n) / g.d) / 100;
       const first = ctx.plan.tasks.find((t) => (t.source?.row ?? ctx.plan.tasks.indexOf(t) + 1) === g.rows[0]);
       const where = first ? ctx.where(first, "quota") : {};
-      out.push(issue("entity_inspections_above_cap", { item: g.item.length > 40 ? `${g.item.slice(0, 38)}…` : g.item, expected, cap, rows: { zh: g.rows.join("、"), en: g.rows.join(", ") } }, where));
+      const custom = ctx.options.caps?.perEntityPerYear !== undefined;
+      out.push(issue("entity_inspections_above_cap", {
+        item: g.item.length > 40 ? `${g.item.slice(0, 38)}…` : g.item, expected, cap,
+        arithmetic: { zh: `${g.terms.map((x) => x.zh).join(" + ")} = ${expected}次/年`, en: `${g.terms.map((x) => x.en).join(" + ")} = ${expected} a year` },
+        source: custom
+          ? { zh: "调用方设定（caps.perEntityPerYear）", en: "set by the caller (caps.perEntityPerYear)" }
+          : { zh: "本工具默认值：同一事项每年检查一次，依据国发〔2019〕5号“避免重复检查”", en: "this tool's default, one inspection per item a year, after 国发〔2019〕5号 (avoid repeated inspections)" },
+        rows: { zh: g.rows.join("、"), en: g.rows.join(", ") },
+      }, where));
     }
     return out;
   },

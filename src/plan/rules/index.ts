@@ -1,5 +1,13 @@
 import type { LintRule } from "../rule.js";
 import { cooperatorAmbiguous } from "./cooperator-ambiguous.js";
+import { creditTierOnly } from "./credit-tier-only.js";
+import { creditTiersFullQuota } from "./credit-tiers-full-quota.js";
+import { departmentSpelling } from "./department-spelling.js";
+import { modeGarbled } from "./mode-garbled.js";
+import { quotaSmallPool } from "./quota-small-pool.js";
+import { scopeOverlap } from "./scope-overlap.js";
+import { taskNamePeriod } from "./task-name-period.js";
+import { taskNameRepeated } from "./task-name-repeated.js";
 import { creditRequirementContradictory } from "./credit-requirement-contradictory.js";
 import { creditRequirementMissing } from "./credit-requirement-missing.js";
 import { creditShare } from "./credit-share.js";
@@ -40,10 +48,10 @@ import { windowParse } from "./window-parse.js";
  */
 export const lintRules: readonly LintRule[] = [
   shiftedColumns,
-  taskName, taskYear, targeting,
-  quotaMissing, quotaUndecided, quotaNegative, quotaAbove100, quotaAmbiguous, quotaParse, quotaRoundsToZero,
+  taskName, taskYear, taskNamePeriod, taskNameRepeated, targeting,
+  quotaMissing, quotaUndecided, quotaNegative, quotaAbove100, quotaAmbiguous, quotaParse, quotaRoundsToZero, quotaSmallPool,
   windowMissing, windowParse, windowOutsideYear, windowAfterCompletion, frequencyImpossible,
-  initiatorMissing, jointCooperator, selfCooperator, cooperatorAmbiguous,
-  creditRequirementMissing, creditRequirementContradictory, directedScope, duplicateTask,
+  initiatorMissing, jointCooperator, selfCooperator, cooperatorAmbiguous, departmentSpelling, modeGarbled,
+  creditRequirementMissing, creditRequirementContradictory, creditTierOnly, creditTiersFullQuota, directedScope, duplicateTask, scopeOverlap,
   inspectorCapacity, entityCap, itemUnknown, itemCoverage, creditShare,
 ];

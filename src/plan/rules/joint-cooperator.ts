@@ -1,6 +1,12 @@
 import { type Issue } from "../../result.js";
 import type { LintRule } from "../rule.js";
 import { issue } from "../_issue.js";
+import { fillHint } from "../_hints.js";
+
+function cooperatorHint(header: string, where: "cli" | "library") {
+  const fill = fillHint(header, where);
+  return { zh: `填写配合部门；${fill.zh}；若实为单部门抽查，请移出联合抽查计划`, en: `Name the cooperating department. ${fill.en}. A single-department task belongs outside the joint plan` };
+}
 
 /**
  * Lint rule "joint-cooperator": a joint task names at least one cooperating department.
@@ -22,7 +28,7 @@ export const jointCooperator: LintRule = {
       const joint = (t.source !== undefined && cell !== undefined) || t.name.includes("联合");
       if (joint && t.cooperators.length === 0) out.push(issue("cooperator_missing", {}, {
         ...ctx.where(t, "cooperators"),
-        hint: { zh: "填写配合部门；若为合并单元格，导入时用 fillMerged: [\"配合部门\"]；若实为单部门抽查，请移出联合抽查计划", en: "Name the cooperating department; for a merged cell import with fillMerged: [\"配合部门\"]; a single-department task belongs outside the joint plan" },
+        hint: cooperatorHint(ctx.where(t, "cooperators").field ?? "配合部门", ctx.options.hintsFor ?? "library"),
       }));
     }
     return out;

@@ -1,11 +1,8 @@
 import { type Issue } from "../../result.js";
 import type { LintRule } from "../rule.js";
 import { issue } from "../_issue.js";
+import { fillHint } from "../_hints.js";
 
-const MERGED_HINT = {
-  zh: "若此格是合并单元格导出后的空白，导入时用 fillMerged 指定该列（命令行：--fill-merged 只填常见合并列）",
-  en: "If the blank comes from a merged cell, name the column in fillMerged when importing",
-};
 
 /**
  * Lint rule "task-name": every task has a name of its own.
@@ -26,7 +23,7 @@ export const taskName: LintRule = {
       const name = ctx.cell(t, "name");
       if (name === undefined ? t.name.trim() !== "" : name.trim() !== "") continue;
       const planName = (ctx.cell(t, "planName") ?? "").trim();
-      out.push(planName !== "" ? issue("task_name_from_plan", { name: planName }, ctx.where(t, "name")) : issue("task_name_missing", {}, { ...ctx.where(t, "name"), hint: MERGED_HINT }));
+      out.push(planName !== "" ? issue("task_name_from_plan", { name: planName }, ctx.where(t, "name")) : issue("task_name_missing", {}, { ...ctx.where(t, "name"), hint: fillHint(ctx.where(t, "name").field ?? "抽查任务名称", ctx.options.hintsFor ?? "library") }));
     }
     return out;
   },

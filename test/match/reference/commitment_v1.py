@@ -1,5 +1,6 @@
 # match-v1 §8.1 commitment, written from docs/spec/match-v1.md only (hashlib + json, no library code).
-# Reads [{inspectors, experts, rules}, ...] as JSON on stdin; prints [{rules, inspectors}, ...] hex digests.
+# Reads [{inspectors, experts, rules, entities?, salt?}, ...] as JSON on stdin; prints
+# [{rules, inspectors, entities?}, ...] hex digests.
 import hashlib, json, sys
 
 def canon(x):
@@ -21,6 +22,13 @@ def rules_form(r):
         departments = [[d, 1] for d in sorted(set(deps))]
     else:
         departments = [[d, c] for d, c in sorted(deps.items())]
+    initiator = r.get("initiator")
+    if initiator is not None:
+        # the initiating department takes part with at least one member; alone, it is the only department
+        if departments is None:
+            departments = [[initiator, 1]]
+        elif initiator not in [d for d, _ in departments]:
+            departments = sorted(departments + [[initiator, 1]])
     guaranteed = sum(c for _, c in departments) if departments else 0
     leader = r.get("leader", False)
     if leader is False or leader is None:
@@ -30,7 +38,7 @@ def rules_form(r):
     else:
         leader = {"department": leader["department"]}
     pairs = sorted({(x["inspectorId"], x["entityId"]) for x in r.get("relationships", [])})
-    return {
+    form = {
         "teamSize": max(r.get("minCredentialed", 2), guaranteed),
         "departments": departments,
         "qualifications": sorted(set(r.get("qualifications", []))),
@@ -42,6 +50,13 @@ def rules_form(r):
         "leader": leader,
         "relationships": [list(p) for p in pairs],
     }
+    # present only when given, so rules without them keep their digests
+    if initiator is not None:
+        form["initiator"] = initiator
+    if r.get("legalException") is not None:
+        e = r["legalException"]
+        form["legalException"] = {k: e[k] for k in ("basis", "citation", "decidedBy", "decidedAt", "note") if k in e}
+    return form
 
 def person_form(p, in_expert_pool):
     expert = in_expert_pool or p.get("expert", False) is True
@@ -58,9 +73,23 @@ def person_form(p, in_expert_pool):
         "conflicts": sorted(set(c["entityId"] for c in p.get("conflicts", []))),
     }
 
+def entities_form(entities, salt):
+    rows = []
+    for e in entities:
+        insp = []
+        for i in e.get("inspections", []):
+            insp.append([i["date"], sorted(set(i.get("inspectorIds", [])))])
+        insp.sort(key=lambda x: (x[0], canon(x)))
+        rows.append({"id": e["id"], "regionCode": e.get("regionCode"), "inspections": insp})
+    rows.sort(key=lambda x: x["id"])
+    return {"salt": salt, "entities": rows}
+
 out = []
 for case in json.load(sys.stdin):
     people = [person_form(p, False) for p in case["inspectors"]] + [person_form(p, True) for p in case.get("experts", [])]
     people.sort(key=lambda q: (q["pool"] != "counted", q["id"]))
-    out.append({"rules": sha(rules_form(case.get("rules", {}))), "inspectors": sha(people)})
+    row = {"rules": sha(rules_form(case.get("rules", {}))), "inspectors": sha(people)}
+    if "entities" in case:
+        row["entities"] = sha(entities_form(case["entities"], case["salt"]))
+    out.append(row)
 print(json.dumps(out))

@@ -50,9 +50,18 @@ def match(case, recusal=None):
     deps = rules.get("departments")
     if isinstance(deps, list):
         deps = {d: 1 for d in deps}
+    initiator = rules.get("initiator")
+    if initiator is not None:
+        # §1: the initiating department takes part with at least one member
+        deps = dict(deps or {})
+        deps.setdefault(initiator, 1)
     dep_list = sorted((deps or {}).items())
     G = sum(c for _, c in dep_list)
     S = max(rules.get("minCredentialed", 2), G)
+    # §3.1 the legal floor (行政处罚法 第42条): a count of 0 is refused; fewer than two counted members only under a
+    # legal exception, and never none
+    if any(c == 0 for _, c in dep_list) or S == 0 or (S < 2 and rules.get("legalException") is None):
+        return "refused"
     spec = []
     for d, c in dep_list:
         spec += [("department", d)] * c

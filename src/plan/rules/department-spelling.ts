@@ -1,0 +1,89 @@
+import { type Issue } from "../../result.js";
+import type { Task } from "../../model/plan.js";
+import type { LintRule } from "../rule.js";
+import { issue } from "../_issue.js";
+import { ISSUE12 } from "./_source.js";
+
+const PLACE = /^[\u4e00-\u9fff]{1,3}?(?:市|县|区|旗)/;
+const KIND = /(?:委员会|局|委|办公室|办|厅)$/;
+const MAX_DEPARTMENTS = 2000;
+
+function norm(s: string): string {
+  return s.normalize("NFKC").replace(/[\s()（）]/g, "");
+}
+
+/** The name without its level or place prefix, step by step: "晋城市城区卫体局" → "城区卫体局" → "卫体局". */
+function stripped(n: string): string[] {
+  const out: string[] = [];
+  let rest = n;
+  for (let k = 0; k < 3; k++) {
+    // "市市场监管局" → "市场监管局"; the 市 of 市场 (and 区域, 县级, 市直, 市属) is part of the word, not a prefix.
+    const single = /^[市县区](?![场域级直属])/.test(rest) && rest.length > 3 ? 1 : 0;
+    const m = single ? undefined : PLACE.exec(rest);
+    const cut = single || (m ? m[0].length : 0);
+    if (cut === 0 || rest.length - cut < 2 || /^[场域级直属]/.test(rest.slice(cut))) break;
+    rest = rest.slice(cut);
+    out.push(rest);
+  }
+  return out;
+}
+
+const core = (n: string) => n.replace(KIND, "");
+
+/** Two different spellings of one department: one is the other without its prefix, or they differ in 局/委 only. */
+function sameDepartment(a: string, b: string): boolean {
+  if (a === b) return false;
+  const sa = stripped(a);
+  const sb = stripped(b);
+  if (sa.includes(b) || sb.includes(a)) return true;
+  const ca = core(a);
+  const cb = core(b);
+  if (ca.length >= 2 && ca === cb) return true;
+  return sa.some((x) => core(x) === cb && cb !== b) || sb.some((x) => core(x) === ca && ca !== a);
+}
+
+function departments(t: Task): string[] {
+  return [t.initiator, ...t.cooperators].map((d) => d.trim()).filter((d) => d !== "");
+}
+
+/**
+ * Lint rule "department-spelling": one department is written one way throughout a plan (with or without its 市/县
+ * prefix, as 局 or 委), so that joint tasks and inspector pools are matched by name.
+ * @public
+ */
+export const departmentSpelling: LintRule = {
+  id: "department-spelling",
+  severity: "warning",
+  codes: ["department_spelled_two_ways"],
+  description: { zh: "同一部门在计划中写法不一（有无“市/县”前缀、“局/委”混用）", en: "One department is written two ways in the plan (with and without the 市/县 prefix, as 局 and as 委)" },
+  rationale: {
+    zh: `部门联合抽查按部门名称对应各部门的执法检查人员名录库和任务分工（国发〔2019〕5号：发起部门与配合部门分别抽取执法人员）；同一部门两种写法会被当作两个部门，配合统计和“多头检查”核对都会出错。${ISSUE12.zh}。`,
+    en: `Joint tasks match departments by name to their inspector pools and duties (国发〔2019〕5号: initiator and cooperators each draw their inspectors); two spellings count as two departments and break the bookkeeping. ${ISSUE12.en}.`,
+  },
+  check(ctx) {
+    const out: Issue[] = [];
+    // Per region block (晋城's plan holds five counties: "县市场监管局" of two counties are two departments).
+    const blocks = new Map<string, Map<string, { name: string; task: Task }>>();
+    for (const t of ctx.plan.tasks) {
+      const region = norm(t.region ?? "");
+      const block = blocks.get(region) ?? new Map<string, { name: string; task: Task }>();
+      blocks.set(region, block);
+      for (const d of departments(t)) if (!block.has(norm(d))) block.set(norm(d), { name: d, task: t });
+    }
+    for (const block of blocks.values()) {
+      const names = [...block.keys()];
+      if (names.length > MAX_DEPARTMENTS) continue;
+      for (let j = 1; j < names.length; j++) {
+        for (let i = 0; i < j; i++) {
+          if (!sameDepartment(names[i] as string, names[j] as string)) continue;
+          const a = block.get(names[i] as string) as { name: string; task: Task };
+          const b = block.get(names[j] as string) as { name: string; task: Task };
+          const field = norm(b.task.initiator) === names[j] ? "initiator" : "cooperators";
+          out.push(issue("department_spelled_two_ways", { name: b.name, other: a.name, first: a.task.source?.row ?? 0 }, ctx.where(b.task, field)));
+          break;
+        }
+      }
+    }
+    return out;
+  },
+};
