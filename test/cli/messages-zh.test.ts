@@ -12,8 +12,11 @@ import { valueLabels } from "../../src/_internal/words.js";
 
 // Latin allowed in zh text: formats and units (CSV, JSON, UTF-8, YYYY-MM-DD), input words the message quotes as
 // accepted (true/false), an environment variable, and API names addressed to developers (segment, options.base,
-// entities, record.json as an example file name).
-const ALLOWED = new Set(["CSV", "JSON", "UTF-8", "YYYY-MM-DD", "true", "false", "DOUBLE_RANDOM_DEBUG", "segment", "options.base", "entities", "record.json"]);
+// entities, legalException, note, prev, logHead: field names of inputs and records) and command names (lint).
+const ALLOWED = new Set([
+  "CSV", "JSON", "UTF-8", "YYYY-MM-DD", "true", "false", "DOUBLE_RANDOM_DEBUG", "record.json",
+  "segment", "options.base", "entities", "legalException", "note", "prev", "logHead", "lint",
+]);
 
 /** Latin words (2+ letters) of a zh text that are not allowed, after removing codes in [brackets] and hex digests. */
 function latinWords(text: string): string[] {
