@@ -20,16 +20,17 @@ export default defineConfig([
     entry: ["src/**/*.ts", "!src/cli/**", "!src/global.ts", "!src/global-draw.ts"],
     format: ["esm"],
     bundle: false,
-    dts: { entry: { index: "src/index.ts", "simulate/index": "src/simulate/index.ts" } },
+    dts: { entry: { index: "src/index.ts", "files/index": "src/files/index.ts", "simulate/index": "src/simulate/index.ts" } },
     sourcemap: true,
     clean: true,
     target: "es2022",
   },
   {
-    // CommonJS: one file (Node's require does not tree-shake anyway).
-    entry: { index: "src/index.ts", "simulate/index": "src/simulate/index.ts" },
+    // CommonJS: one file per entry (Node's require does not tree-shake anyway); the subpath entries apart, so
+    // that requiring the core never loads fflate/saxes or seedrandom.
+    entry: { index: "src/index.ts", "files/index": "src/files/index.ts", "simulate/index": "src/simulate/index.ts" },
     format: ["cjs"],
-    dts: { entry: { index: "src/index.ts", "simulate/index": "src/simulate/index.ts" } },
+    dts: { entry: { index: "src/index.ts", "files/index": "src/files/index.ts", "simulate/index": "src/simulate/index.ts" } },
     sourcemap: true,
     target: "es2022",
   },
@@ -43,6 +44,18 @@ export default defineConfig([
     sourcemap: true,
     platform: "browser",
     target: "es2020",
+    outExtension: () => ({ js: ".global.js" }),
+  },
+  {
+    // Script-tag table reader (global `DoubleRandomFiles`): .xlsx/.docx/GBK CSV in the offline verification page.
+    entry: { "double-random.files": "src/files/index.ts" },
+    format: ["iife"],
+    globalName: "DoubleRandomFiles",
+    minify: true,
+    sourcemap: true,
+    platform: "browser",
+    target: "es2020",
+    noExternal: [/.*/],
     outExtension: () => ({ js: ".global.js" }),
   },
   {

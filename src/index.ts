@@ -20,3 +20,4 @@ export * from "./calendar/index.js";
 export * from "./draw/index.js";
 export * from "./match/index.js";
 export * from "./plan/index.js";
+export * from "./publish/index.js";

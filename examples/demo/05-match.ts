@@ -96,3 +96,4 @@ export async function run(lang: Lang = "zh"): Promise<void> {
   const v = verifyMatch({ record: r.value.record, inspectors, entities: dealers });
   console.log(v.ok ? t(lang, `复核通过：${v.value.teams} 个检查组，${v.value.logEntries} 条递补记录`, `Verified: ${v.value.teams} teams, ${v.value.logEntries} log entry`) : v.issues.map((i) => show(lang, i)).join("\n"));
 }
+export { TASK, dealers, inspectors, rules }; // reused by section 7 (一公开), which continues this task

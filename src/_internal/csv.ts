@@ -16,10 +16,16 @@ export interface CsvProblem {
 /**
  * Reads CSV text as exported from Excel/WPS: BOM dropped, delimiter detected, every record kept (blank ones too,
  * so that callers number rows exactly as the spreadsheet does; a cell with line breaks is still one row).
- * A one-column file has no delimiter to detect; that is not reported.
+ * A one-column file has no delimiter to detect; that is not reported. `delimiter` fixes it (a .tsv file);
+ * `delimitersToGuess` narrows the guess.
  */
-export function readCsv(text: string): { rows: CsvRow[]; problems: CsvProblem[] } {
-  const parsed = Papa.parse<unknown>(text.replace(/^\uFEFF/, ""), { header: false, skipEmptyLines: false });
+export function readCsv(text: string, options: { delimiter?: string; delimitersToGuess?: string[] } = {}): { rows: CsvRow[]; problems: CsvProblem[] } {
+  const parsed = Papa.parse<unknown>(text.replace(/^\uFEFF/, ""), {
+    header: false,
+    skipEmptyLines: false,
+    ...(options.delimiter ? { delimiter: options.delimiter } : {}),
+    ...(options.delimitersToGuess ? { delimitersToGuess: options.delimitersToGuess } : {}),
+  });
   const rows = parsed.data.map((cells, i) => ({
     row: i + 1,
     cells: Array.isArray(cells) ? cells.map((c) => (c === null || c === undefined ? "" : String(c))) : [],

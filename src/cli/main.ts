@@ -34,6 +34,7 @@ const commands: Record<string, Entry> = {
   replace: { summary: { zh: "补抽：替换无法检查的抽中对象（须写明原因），输出新的抽取记录", en: "replacements (补抽): replace drawn entities that cannot be inspected, with a reason" }, load: () => import("./commands/replace.js") },
   commit: { summary: { zh: "承诺—揭示：算出秘密值的承诺（在公告中公布）", en: "commit–reveal: the commitment of a secret (to announce)" }, load: () => import("./commands/commit.js") },
   match: { summary: { zh: "为每个抽中对象随机选派执法检查人员（第二个随机）", en: "match inspectors to every drawn target (the second random)" }, load: () => import("./commands/match.js") },
+  publish: { summary: { zh: "核对检查结果与抽取记录，生成公示清单与抽查情况（一公开）", en: "reconcile results with the draw record; write the public list and task report (一公开)" }, load: () => import("./commands/publish.js") },
   verify: { summary: { zh: "复核已公布的抽取记录", en: "re-check a published draw record" }, load: () => import("./commands/verify.js") },
   schema: { summary: { zh: "输出模型的 JSON Schema", en: "print the JSON Schemas of the models" }, load: () => import("./commands/schema.js") },
 };

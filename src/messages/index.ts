@@ -2,9 +2,11 @@ import { calendarMessages } from "./calendar.js";
 import { cliMessages } from "./cli.js";
 import { coreMessages } from "./core.js";
 import { drawMessages } from "./draw.js";
+import { fileMessages } from "./files.js";
 import { matchMessages } from "./match.js";
 import { modelMessages } from "./model.js";
 import { planMessages } from "./plan.js";
+import { publishMessages } from "./publish.js";
 import { quotaMessages } from "./quota.js";
 import { simulateMessages } from "./simulate.js";
 import { sizingMessages } from "./sizing.js";
@@ -33,7 +35,9 @@ export const messages = {
   ...drawMessages,
   ...matchMessages,
   ...planMessages,
+  ...publishMessages,
   ...cliMessages,
+  ...fileMessages,
   ...tableMessages,
   ...simulateMessages,
 } as const satisfies Catalog;

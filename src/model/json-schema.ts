@@ -7,14 +7,15 @@ import { Quota } from "./quota.js";
 import { TierPolicy } from "./policy.js";
 import { DrawRecord } from "./record.js";
 import { RiskTier } from "./tier.js";
+import { InspectionResult } from "./result.js";
 
-const schemas: Record<ModelName, z.ZodMiniType> = { RiskTier, CheckItem, Entity, Inspector, Quota, TierPolicy, Task, Plan, DrawRecord } as const;
+const schemas: Record<ModelName, z.ZodMiniType> = { RiskTier, CheckItem, Entity, Inspector, Quota, TierPolicy, Task, Plan, DrawRecord, InspectionResult } as const;
 
 /**
  * Names of the models shipped as JSON Schema (in the package's `schemas/` folder as `<Name>.schema.json`).
  * @public
  */
-export type ModelName = "RiskTier" | "CheckItem" | "Entity" | "Inspector" | "Quota" | "TierPolicy" | "Task" | "Plan" | "DrawRecord";
+export type ModelName = "RiskTier" | "CheckItem" | "Entity" | "Inspector" | "Quota" | "TierPolicy" | "Task" | "Plan" | "DrawRecord" | "InspectionResult";
 
 /**
  * JSON Schemas (draft 2020-12) of every model, generated from the zod schemas, for back ends in other

@@ -38,6 +38,13 @@ const samples: Record<ModelName, { good: unknown[]; bad: unknown[] }> = {
     bad: [{ year: 1999, tasks: [] }, { year: 2023, tasks: [{}] }, { year: 2023, completionDate: "2023/12/31", tasks: [] }],
   },
   DrawRecord: { good: [], bad: [{}, { protocol: "v0" }] },
+  InspectionResult: {
+    good: [{ taskId: "T1", entityId: "91350100M000100Y43", entityName: "某公司", inspectionDates: ["2023-06-01"], teamIds: ["P1", "P2"], methods: ["on_site"],
+      findings: [{ itemId: "WG-1", outcome: "problem", note: "未公示" }], category: "corrected", followUps: [{ kind: "rectification", deadline: "2023-06-30" }] }],
+    bad: [{ taskId: "T1", entityId: "E1", entityName: "x", inspectionDates: [], category: "no_problem" },
+      { taskId: "T1", entityId: "E1", entityName: "x", inspectionDates: ["2023-06-01"], category: "未发现问题" },
+      { taskId: "T1", entityId: "E1", entityName: "x", inspectionDates: ["2023-06-01"], category: "no_problem", followUps: [{ kind: "rectification" }] }],
+  },
 };
 
 describe("JSON Schemas generated from the zod models", () => {

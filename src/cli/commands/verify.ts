@@ -7,6 +7,7 @@ import { contextOf, type Lang, parse } from "../args.js";
 import { loadEntities, loadInspectors, readJson } from "../io.js";
 import { EXIT, failWith, issueLines, printIssues, writeJson } from "../output.js";
 import { drawnEarlierOf, saltOf } from "./draw-common.js";
+import { checkPublishedResults, VERIFY_RESULTS_OPTIONS } from "./publish.js";
 
 export const HELP = `double-random verify <record.json> --pool <pool.csv|pool.xlsx|pool.json|manifest.json> (--salt S | --salt-file 盐值.txt)
         [--drawn-earlier ids.txt] [--inspectors 执法人员.csv [--experts 专家.csv]] [--details] [--format json]
@@ -21,7 +22,9 @@ export const HELP = `double-random verify <record.json> --pool <pool.csv|pool.xl
   When the salt is most likely wrong (no stratum digest recomputes) one line says so with a hint; --details lists all.
   --pool is the entity pool (CSV, XLSX or a JSON array) or the manifest written by manifest -o (a JSON object, for pools
   kept in a database; exclusion counts cannot be re-checked from it). When the record carries inspector teams,
-  --inspectors (with a pool) re-checks the matching too.`;
+  --inspectors (with a pool) re-checks the matching too.
+  --results 公示清单.csv|公示包.json [--list-digest H]：复核公示结果恰为抽中对象（含补抽）、数目相符、摘要相符（publish-v1 §6）。
+    Checks the published results are exactly the drawn set after replacements, counts and digests (publish-v1 §6).`;
 
 /** What --pool held: the entity pool, or the department's manifest. */
 type PoolSource = { readonly kind: "pool"; readonly pool: Entity[] } | { readonly kind: "manifest"; readonly manifest: Manifest };
@@ -123,6 +126,7 @@ export async function run(argv: string[]): Promise<number> {
   const p = parse(argv, {
     pool: { type: "string" }, salt: { type: "string" }, "salt-file": { type: "string" }, "drawn-earlier": { type: "string" },
     inspectors: { type: "string" }, experts: { type: "string" }, details: { type: "boolean" },
+    ...VERIFY_RESULTS_OPTIONS, // publish helper: --results 公示清单.csv|公示包.json, --list-digest
   });
   if (!p.ok) return failWith(contextOf(argv), p.issues, EXIT.usage);
   const ctx = p.value;
@@ -159,6 +163,11 @@ export async function run(argv: string[]): Promise<number> {
   // The second random: teams in the record are re-checked when they can be, and never silently passed over.
   const teams = await checkTeams(record.value, src, values, lang);
   if (teams.inputProblem) return couldNotCheck(teams.issues);
+  // 一公开 (publish helper): --results, the published list against the record (publish-v1 §6), reported with the teams.
+  const published = await checkPublishedResults(record.value, values, lang);
+  if (published.inputProblem) return couldNotCheck(published.issues);
+  teams.note += published.note;
+  teams.issues.push(...published.issues);
   const teamInfo = teams.issues.filter((i) => i.severity !== "error");
   const failures = [...(drawn.ok ? [] : drawn.issues), ...teams.issues.filter((i) => i.severity === "error")];
   const errors = failures.filter((i) => i.severity === "error").length;
