@@ -37,6 +37,7 @@ const commands: Record<string, Entry> = {
   publish: { summary: { zh: "核对检查结果与抽取记录，生成公示清单与抽查情况（一公开）", en: "reconcile results with the draw record; write the public list and task report (一公开)" }, load: () => import("./commands/publish.js") },
   verify: { summary: { zh: "复核已公布的抽取记录", en: "re-check a published draw record" }, load: () => import("./commands/verify.js") },
   schema: { summary: { zh: "输出模型的 JSON Schema", en: "print the JSON Schemas of the models" }, load: () => import("./commands/schema.js") },
+  simulate: { summary: { zh: "年初模拟全年计划：人员工作量、配不齐人员、重复检查", en: "simulate the plan's year: inspector loads, staffing, repeated inspections" }, load: () => import("./commands/simulate.js") },
 };
 
 function usage(lang: Lang): string {

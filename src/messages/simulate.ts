@@ -19,8 +19,8 @@ export const simulateMessages = {
   },
   sim_inspector_overload: {
     severity: "warning",
-    zh: "{department}{month}月很可能超出人员工作量上限：{runs}次模拟中{probability}的情况下至少一人超过{cap}户（最忙者中位数{p50}户，95%分位{p95}户）",
-    en: "{department} is likely over capacity in month {month}: in {probability} of {runs} simulated years at least one inspector exceeds {cap} (busiest inspector median {p50}, 95th percentile {p95})",
+    zh: "{department}在{months}很可能超出人员工作量上限（每人每月{cap}户）：{runs}次模拟中，至少一人超过上限的概率最高为{probability}（{month}月：最忙者中位数{p50}户，95%分位{p95}户）",
+    en: "{department} is likely over capacity in {months} (cap {cap} a month per inspector): in {runs} simulated years, at least one inspector exceeds it with a probability of up to {probability} (month {month}: busiest inspector median {p50}, 95th percentile {p95})",
   },
   sim_repeat_inspection: {
     severity: "warning",

@@ -5,6 +5,7 @@ import type { Plan, Task } from "../model/plan.js";
 import type { Quota } from "../model/quota.js";
 import type { Issue, IssueCode, IssueOptions, Message, Result, Severity } from "../result.js";
 import type { PlanField } from "./_columns.js";
+import type { SimulationReport } from "../simulate/types.js";
 
 /**
  * Targets and caps the plan-level rules compare against.
@@ -40,6 +41,8 @@ export interface LintPlanOptions {
   readonly disable?: readonly string[];
   /** Where hints are read: `"cli"` names command-line options (`--fill-merged 配合部门`), `"library"` (default) API options. */
   readonly hintsFor?: "cli" | "library";
+  /** A plan simulation (`simulatePlan` of `double-random/simulate`): enables the sim-* rules (loads, repeats, staffing). */
+  readonly simulation?: SimulationReport;
 }
 
 /**

@@ -136,9 +136,16 @@ export function runEngine(input: EngineInput): Tallies {
   };
 
   // Per-run state.
-  const count = new Uint16Array(n);
-  const taskCount = new Uint8Array(n);
-  const lastTask = new Int32Array(n).fill(-1);
+  // Per-entity state interleaved in one array (count, tasks, last task, group of each dimension), so a hit touches
+  // one cache line instead of one per array: the pool is far bigger than the cache.
+  const dimsN = model.groupOf.length;
+  const S = 3 + dimsN;
+  // 16-bit fields when they fit (the usual case: fewer than 65,535 tasks and group values) halve the footprint.
+  const narrow = T < 65_535 && model.groupValues.every((v) => v.length < 65_536);
+  const ent = narrow ? new Uint16Array(n * S) : new Int32Array(n * S);
+  for (let e = 0; e < n; e++) {
+    for (let d = 0; d < dimsN; d++) ent[e * S + 3 + d] = (model.groupOf[d] as Int32Array)[e] as number;
+  }
   const mark = new Int32Array(n);
   let markStamp = 0;
   const touched = new Int32Array(n);
@@ -185,19 +192,26 @@ export function runEngine(input: EngineInput): Tallies {
     }
     return true;
   };
-  const capOf = (i: number, ruleCap: number) => (Number.isNaN(personCap[i] as number) ? ruleCap : (personCap[i] as number));
-  const pick = (cands: Int32Array, e: number, ruleCap: number, restricted: boolean): number => {
+  // A person's own cap wins over the rules' default: one effective-cap array per distinct default.
+  const capArrays = new Map<number, Float64Array>();
+  const capsFor = (ruleCap: number): Float64Array => {
+    let a = capArrays.get(ruleCap);
+    if (!a) capArrays.set(ruleCap, (a = Float64Array.from(personCap, (c) => (Number.isNaN(c) ? ruleCap : c))));
+    return a;
+  };
+  let caps = capsFor(Number.POSITIVE_INFINITY);
+  const pick = (cands: Int32Array, e: number, restricted: boolean): number => {
     const L = cands.length;
     if (L === 0) return -1;
     // Rejection first (uniform among the free when it succeeds), then a scan: uniform among the free either way.
     for (let tries = 0; tries < 8; tries++) {
       const i = cands[(random() * L) | 0] as number;
-      if (free(i, e, capOf(i, ruleCap), restricted)) return i;
+      if (free(i, e, caps[i] as number, restricted)) return i;
     }
     let c = 0;
     for (let k = 0; k < L; k++) {
       const i = cands[k] as number;
-      if (free(i, e, capOf(i, ruleCap), restricted)) scratch[c++] = i;
+      if (free(i, e, caps[i] as number, restricted)) scratch[c++] = i;
     }
     return c === 0 ? -1 : (scratch[(random() * c) | 0] as number);
   };
@@ -210,6 +224,7 @@ export function runEngine(input: EngineInput): Tallies {
       const team = task.team;
       const groupDept = input.groupDept[bi] as Int32Array;
       batchId = run * B + bi;
+      if (team) caps = capsFor(team.ruleCap);
       let infeasible = false;
       batchShort.fill(0);
       const days = batch.days;
@@ -237,15 +252,17 @@ export function runEngine(input: EngineInput): Tallies {
         for (let q = 0; q < got; q++) {
           const e = picked[q] as number;
           // Entity tallies.
-          if (count[e] === 0) touched[touchedLen++] = e;
-          count[e]!++;
-          if (lastTask[e] !== batch.task) {
-            // Tasks run one after another, so a change of task is a new task for this entity.
-            const before = lastTask[e] as number;
-            lastTask[e] = batch.task;
-            taskCount[e]!++;
-            if (taskCount[e] === 2) extraTasks.set(e, [before, batch.task]);
-            else if ((taskCount[e] as number) > 2) extraTasks.get(e)?.push(batch.task);
+          const at = e * S;
+          if (ent[at] === 0) touched[touchedLen++] = e;
+          if ((ent[at] as number) < 65_535) ent[at]! += 1;
+          // Field 2 holds the last task + 1 (0: none). Tasks run one after another, so a change is a new task.
+          if (ent[at + 2] !== batch.task + 1) {
+            const before = (ent[at + 2] as number) - 1;
+            ent[at + 2] = batch.task + 1;
+            const tasks = (ent[at + 1] as number) + 1;
+            ent[at + 1] = tasks;
+            if (tasks === 2) extraTasks.set(e, [before, batch.task]);
+            else if (tasks > 2) extraTasks.get(e)?.push(batch.task);
           }
           if (!team) continue;
           // The team and the day.
@@ -254,7 +271,7 @@ export function runEngine(input: EngineInput): Tallies {
           for (let g = 0; g < team.groups.length; g++) {
             const group = team.groups[g]!;
             for (let s = 0; s < group.count; s++) {
-              const i = pick(group.candidates, e, team.ruleCap, team.restricted);
+              const i = pick(group.candidates, e, team.restricted);
               if (i < 0) {
                 infeasible = true;
                 const d = groupDept[g] as number;
@@ -324,18 +341,19 @@ export function runEngine(input: EngineInput): Tallies {
     }
     for (let k = 0; k < touchedLen; k++) {
       const e = touched[k] as number;
-      const c = count[e] as number;
-      const rep = (taskCount[e] as number) >= 2;
+      const at = e * S;
+      const c = ent[at] as number;
+      const rep = (ent[at + 1] as number) >= 2;
       for (let d = 0; d < dims; d++) {
-        const g = (model.groupOf[d] as Int32Array)[e] as number;
+        const g = ent[at + 3 + d] as number;
         (groupTally[d] as Float64Array)[g * (K + 1) + Math.min(c, K)]!++;
         (groupInsp[d] as Float64Array)[g]! += c;
         if (rep) (groupRep[d] as Float64Array)[g]!++;
         if (c >= 3) (groupThree[d] as Uint8Array)[g] = 1;
       }
-      count[e] = 0;
-      taskCount[e] = 0;
-      lastTask[e] = -1;
+      ent[at] = 0;
+      ent[at + 1] = 0;
+      ent[at + 2] = 0;
     }
     touchedLen = 0;
     for (let d = 0; d < dims; d++) {

@@ -5,6 +5,7 @@
  * @packageDocumentation
  */
 export { simulatePlan } from "./simulatePlan.js";
+export { renderLoadChart, type LoadChartOptions } from "./renderLoadChart.js";
 export type {
   SimulationPools, SimulateOptions, Estimate, Percentile, InspectorMonthLoad, DepartmentMonthLoad, WindowFeasibility,
   EntityGroupStats, TaskOverlap, SimulatedTask, SimulationReport,

@@ -123,8 +123,9 @@ describe("simulatePlan on the 焦作 2023 seed plan with a constructed roster", 
   });
 
   it("is reproducible from its seed and changes with it", () => {
-    expect(run(plan, pools, 300, "again")).toEqual(run(plan, pools, 300, "again"));
-    expect(run(plan, pools, 300, "again").overlaps[0]!.both.simulated).not.toEqual(run(plan, pools, 300, "other").overlaps[0]!.both.simulated);
+    const again = run(plan, pools, 100, "again");
+    expect(run(plan, pools, 100, "again")).toEqual(again);
+    expect(again.overlaps[0]!.both.simulated).not.toEqual(run(plan, pools, 100, "other").overlaps[0]!.both.simulated);
   });
 });
 

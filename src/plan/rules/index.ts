@@ -29,6 +29,7 @@ import { quotaRoundsToZero } from "./quota-rounds-to-zero.js";
 import { quotaUndecided } from "./quota-undecided.js";
 import { selfCooperator } from "./self-cooperator.js";
 import { shiftedColumns } from "./shifted-columns.js";
+import { simRules } from "./sim-rules.js";
 import { targeting } from "./targeting.js";
 import { taskName } from "./task-name.js";
 import { taskYear } from "./task-year.js";
@@ -54,4 +55,5 @@ export const lintRules: readonly LintRule[] = [
   initiatorMissing, jointCooperator, selfCooperator, cooperatorAmbiguous, departmentSpelling, modeGarbled,
   creditRequirementMissing, creditRequirementContradictory, creditTierOnly, creditTiersFullQuota, directedScope, duplicateTask, scopeOverlap,
   inspectorCapacity, entityCap, itemUnknown, itemCoverage, creditShare,
+  ...simRules,
 ];
