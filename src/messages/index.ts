@@ -8,6 +8,7 @@ import { modelMessages } from "./model.js";
 import { planMessages } from "./plan.js";
 import { publishMessages } from "./publish.js";
 import { quotaMessages } from "./quota.js";
+import { replacementMessages } from "./replacement.js";
 import { simulateMessages } from "./simulate.js";
 import { sizingMessages } from "./sizing.js";
 import { tableMessages } from "./table.js";
@@ -33,6 +34,7 @@ export const messages = {
   ...sizingMessages,
   ...calendarMessages,
   ...drawMessages,
+  ...replacementMessages,
   ...matchMessages,
   ...planMessages,
   ...publishMessages,

@@ -229,7 +229,9 @@ export const Selection = z
 export type Selection = z.infer<typeof Selection>;
 
 /**
- * A replacement draw (补抽): the entity it replaces, why, and the next pick of the same stratum stream.
+ * A replacement draw (补抽): the entity it replaces, why (a reason from the closed list `REPLACEMENT_REASONS`), who
+ * decided and when, an optional note, the next pick of the same stratum stream, and `prev`, the digest of the entry
+ * before it, so the replacements form an append-only chain whose head the record publishes (draw-v1 §7.2).
  * @example
  * ```ts
  * Replacement.safeParse({ replaces: "E1", reason: "已注销", id: "E2", stratum: "all", counter: 4, hash: "a".repeat(64), index: 2 }).success
@@ -246,6 +248,10 @@ export const Replacement = z
     counter: z.int().check(z.minimum(1)),
     hash: Hex256,
     index: z.int().check(z.minimum(1)),
+    // Who decided and when, free text, and the digest of the entry before (draw-v1 §7.2); absent in older records.
+    decision: z.optional(z.strictObject({ by: z.string().check(z.minLength(1)), date: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/)) })),
+    note: z.optional(z.string()),
+    prev: z.optional(Hex256),
   })
   .register(z.globalRegistry, { id: "Replacement" });
 /** A parsed {@link Replacement} (the schema's output type). @public */
@@ -290,6 +296,7 @@ export const DrawRecord = z
     strata: z.array(DrawnStratum),
     selections: z.array(Selection),
     replacements: z.array(Replacement),
+    replacementsHead: z.optional(Hex256.check(z.describe("补抽记录链头（draw-v1 §7.2）"))),
     exclusions: ExclusionCounts,
     match: z.optional(z.unknown()).check(z.describe("选派执法检查人员部分（match-v1），不属于抽取校验范围")),
   })

@@ -257,3 +257,17 @@ describe("commit what matching reads", () => {
     expect(spawnSync("test", ["-e", out]).status).toBe(1);
   }, 30_000);
 });
+
+describe("match-v1 §7: a member excluded for several reasons counts once, under the first of credential, recusal, qualifications, region", () => {
+  it("match_no_eligible counts follow the published order", () => {
+    const inspectors: InspectorInput[] = [
+      { id: "P1", name: "1", department: "市场监管局", credential: false, conflicts: [{ entityId: "E1" }], qualifications: [] }, // credential
+      { id: "P2", name: "2", department: "市场监管局", conflicts: [{ entityId: "E1" }], qualifications: [], regions: ["410900"] }, // recusal
+      { id: "P3", name: "3", department: "市场监管局", qualifications: [], regions: ["410900"] }, // qualifications
+      { id: "P4", name: "4", department: "市场监管局", qualifications: ["特种设备"], regions: ["410900"] }, // region
+    ];
+    const r = matchInspectors({ record: record(["E1"]), inspectors, entities: [{ id: "E1", name: "甲", regionCode: "140502" }], rules: { qualifications: ["特种设备"] } });
+    const issue = !r.ok ? r.issues.find((i) => i.code === "match_no_eligible") : undefined;
+    expect(issue?.params).toMatchObject({ pool: 4, credential: 1, conflicts: 1, qualifications: 1, regions: 1 });
+  });
+});
