@@ -1,4 +1,17 @@
+import { readFile } from "node:fs/promises";
 import { defineConfig } from "tsup";
+
+// papaparse's worker source is a string containing `global.IS_PAPA_WORKER=true;`, which publint's regex takes for
+// CommonJS in the script-tag bundles (now reachable through `exports`). The same statement, written with brackets.
+const papaparseWorkerString = {
+  name: "papaparse-worker-string",
+  setup(build: { onLoad(o: { filter: RegExp }, f: (a: { path: string }) => Promise<{ contents: string; loader: "js" }>): void }) {
+    build.onLoad({ filter: /papaparse[\\/]papaparse(\.min)?\.js$/ }, async (args) => ({
+      contents: (await readFile(args.path, "utf8")).replace("global.IS_PAPA_WORKER=true", "global['IS_PAPA_WORKER']=true"),
+      loader: "js",
+    }));
+  },
+};
 
 export default defineConfig([
   {
@@ -27,6 +40,7 @@ export default defineConfig([
     entry: { "double-random": "src/global.ts", "double-random.draw": "src/global-draw.ts" },
     format: ["iife"],
     globalName: "DoubleRandom",
+    esbuildPlugins: [papaparseWorkerString],
     minify: true,
     sourcemap: true,
     platform: "browser",

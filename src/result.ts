@@ -53,6 +53,11 @@ export interface Issue {
 /**
  * The outcome of every function that reads user data: a value with warnings, or the issues that stopped it.
  *
+ * @remarks
+ * `issues` and `warnings` are `readonly Issue[]`: the library never hands out an array it may share. A function of
+ * yours that passes them on declares `readonly Issue[]` as its return type (an `Issue[]` return type does not
+ * accept them), or copies them: `return [...r.issues];`.
+ *
  * @example
  * ```ts
  * const r = parseRiskTier("D");

@@ -12,10 +12,10 @@
     var nodes = document.querySelectorAll("[data-zh]");
     for (var k = 0; k < nodes.length; k++) nodes[k].textContent = nodes[k].getAttribute("data-" + lang);
     $("lang").textContent = lang === "zh" ? "English" : "中文";
+    $("salt-show").textContent = $("salt").type === "text" ? t("隐藏", "hide") : t("显示", "show");
     if (last) render(last);
   }
-  // A chosen file as its bytes: tables go to the table reader (it detects GBK/UTF-16 and reads workbooks); JSON is
-  // UTF-8 text, decoded on demand.
+  // A chosen file as bytes and, when it is UTF-8, text (a BOM is dropped); `encodingError` when it is not UTF-8.
   function readFile(input) {
     return new Promise(function (resolve, reject) {
       var f = input.files && input.files[0];
@@ -23,12 +23,9 @@
       var r = new FileReader();
       r.onload = function () {
         var bytes = new Uint8Array(r.result);
-        var text = null;
-        resolve({
-          name: f.name,
-          bytes: bytes,
-          get text() { if (text === null) text = new TextDecoder("utf-8").decode(bytes).replace(/^\uFEFF/, ""); return text; },
-        });
+        var out = { name: f.name, bytes: bytes, text: "" };
+        try { out.text = new TextDecoder("utf-8", { fatal: true }).decode(bytes).replace(/^\uFEFF/, ""); } catch (e) { out.encodingError = true; }
+        resolve(out);
       };
       r.onerror = function () { reject(r.error); };
       r.readAsArrayBuffer(f);
@@ -37,7 +34,7 @@
   function cell(tr, text, cls) { var td = document.createElement("td"); td.textContent = text; if (cls) td.className = cls; tr.appendChild(td); }
   function issueText(i) {
     var where = i.row ? t("第" + i.row + "行 ", "row " + i.row + " ") : "";
-    return { code: i.code, text: where + i.message[lang] };
+    return { code: i.code, text: where + messageOf(i) };
   }
   function issueList(ul, issues) {
     ul.textContent = "";
@@ -48,6 +45,7 @@
       code.textContent = x.code;
       li.appendChild(code);
       li.appendChild(document.createTextNode(" " + x.text));
+      if (i.hint) { var h = document.createElement("div"); h.className = "todo"; h.textContent = "→ " + i.hint[lang]; li.appendChild(h); }
       ul.appendChild(li);
     });
   }
@@ -86,14 +84,105 @@
     });
   }
 
-  function render(state) {
+  // Words for the tokens some draw issues carry in their params, so no English shows inside Chinese.
+  var FIELD = {
+    presence: { zh: "是否存在", en: "presence" }, N: { zh: "户数 N", en: "N" }, n: { zh: "抽取数 n", en: "n" }, digest: { zh: "摘要", en: "digest" },
+    seed: { zh: "种子", en: "seed" }, id: { zh: "对象编号", en: "id" }, counter: { zh: "计数 i", en: "counter" }, hash: { zh: "哈希值", en: "hash" },
+    index: { zh: "序号", en: "index" }, stratum: { zh: "所在层", en: "stratum" }, order: { zh: "各层顺序", en: "order" },
+    present: { zh: "存在", en: "present" }, absent: { zh: "不存在", en: "absent" }, missing: { zh: "缺失", en: "missing" },
+    inactive: { zh: "非存续", en: "inactive" }, tier_exempt: { zh: "免抽", en: "tier-exempt" }, drawn_earlier: { zh: "以往批次已抽中", en: "drawn earlier" },
+    recently_inspected: { zh: "近期已检查", en: "recently inspected" },
+    "?": { zh: "（无法确定）", en: "?" },
+  };
+  // The zh templates of src/messages/draw.ts for the codes whose params are such tokens (test/docs checks they agree).
+  var ZH = {
+    stratum_mismatch: "分层“{stratum}”的{field}不符：应为{expected}，记录为{found}",
+    selection_mismatch: "分层“{stratum}”第{position}个抽中对象不符（{field}）：应为{expected}，记录为{found}",
+    replacement_mismatch: "第{position}个补抽不符（{field}）：应为{expected}，记录为{found}",
+    exclusion_count_mismatch: "排除数（{reason}）不符：应为{expected}，记录为{found}",
+  };
+  function word(v) { return FIELD[v] ? FIELD[v][lang] : v; }
+  // A draw issue's text in the chosen language, with field and reason tokens translated.
+  function messageOf(i) {
+    if (lang === "zh" && ZH[i.code] && i.params) {
+      var p = i.params;
+      return ZH[i.code].replace(/\{(\w+)\}/g, function (whole, k) {
+        if (!(k in p)) return whole;
+        var v = p[k];
+        if (typeof v === "object") return v.zh;
+        return (k === "field" || k === "reason" || k === "expected" || k === "found") ? word(String(v)) : String(v);
+      });
+    }
+    return i.message[lang];
+  }
+
+  var INPUT = {
+    record: { zh: "抽取记录", en: "Draw record" }, pool: { zh: "名录库或名录清单", en: "Entity pool or manifest" }, salt: { zh: "盐值", en: "Salt" },
+    inspectors: { zh: "执法检查人员名录库", en: "Inspector pool" }, experts: { zh: "专家库", en: "Expert pool" }, page: { zh: "页面", en: "Page" },
+  };
+
+  function setVerdict(kind, headline) {
     var v = $("verdict");
     v.hidden = false;
-    v.className = state.ok ? "ok" : "bad";
-    var errors = state.issues.filter(isError).length;
-    v.textContent = state.ok
-      ? t("✓ 复核通过：抽取结果与公布的协议、公告、随机源和" + (state.source === "manifest" ? "名录清单" : "名录库") + "完全一致。", "✓ Verified: the draw matches the published protocol, announcement, entropy and " + (state.source === "manifest" ? "manifest" : "pool") + ".")
-      : t("✗ 复核未通过：发现 " + errors + " 处不一致（见下）。", "✗ Verification failed: " + errors + " mismatch(es) found (see below).");
+    v.className = kind;
+    v.textContent = "";
+    var h = document.createElement("div");
+    h.className = "headline";
+    h.textContent = headline;
+    v.appendChild(h);
+    return v;
+  }
+
+  // Could not check: nothing was compared, so the draw gets no verdict. Says which input, why, and what to do.
+  function renderUnchecked(state) {
+    var v = setVerdict("unchecked", t("⚠ 无法复核（未做任何检查）：请先处理下列输入问题。", "⚠ Could not check (nothing was compared): fix the input problems below."));
+    var ul = document.createElement("ul");
+    ul.id = "input-problems";
+    state.problems.forEach(function (pr) {
+      var li = document.createElement("li");
+      li.setAttribute("data-input", pr.input);
+      var b = document.createElement("strong");
+      b.textContent = INPUT[pr.input][lang] + t("：", ": ");
+      li.appendChild(b);
+      li.appendChild(document.createTextNode(pr.why[lang]));
+      if (pr.issue) {
+        var code = document.createElement("code");
+        code.textContent = pr.issue.code;
+        li.appendChild(document.createTextNode(" "));
+        li.appendChild(code);
+        li.appendChild(document.createTextNode(" " + messageOf(pr.issue)));
+      }
+      if (pr.todo) {
+        var todo = document.createElement("div");
+        todo.className = "todo";
+        todo.textContent = "→ " + pr.todo[lang];
+        li.appendChild(todo);
+      }
+      ul.appendChild(li);
+    });
+    v.appendChild(ul);
+    $("notes").hidden = true;
+    $("problems").hidden = true;
+    $("details").hidden = true;
+  }
+
+  function render(state) {
+    if (state.unchecked) { renderUnchecked(state); return; }
+    var errs = state.issues.filter(isError);
+    var errors = errs.length;
+    var v;
+    if (state.ok) {
+      v = setVerdict("ok", t("✓ 复核通过：已完成复核，抽取结果与公布的协议、公告、随机源和" + (state.source === "manifest" ? "名录清单" : "名录库") + "完全一致。", "✓ Verified: checked, and the draw matches the published protocol, announcement, entropy and " + (state.source === "manifest" ? "manifest" : "pool") + "."));
+    } else if (state.saltLikelyWrong) {
+      v = setVerdict("bad", t("✗ 复核未通过：用给出的盐值，" + state.saltLikelyWrong + " 个分层的摘要都无法重算，盐值很可能有误（或名录库不是抽取时的那一份）。", "✗ Verification failed: with the given salt none of the " + state.saltLikelyWrong + " strata digests recompute, so the salt is most likely wrong (or the pool is not the one drawn from)."));
+      var hint = document.createElement("div");
+      hint.id = "salt-hint";
+      hint.textContent = t("→ 请核对部门提供的盐值：注意首尾空格、全角/半角字符，可点“显示”查看输入。", "→ Check the salt the department gave you: spaces at either end, full-width characters; press \"show\" to see what was typed.") +
+        (state.saltWhitespace ? t("所填盐值首尾有空白字符。", " The salt typed has whitespace at an end.") : "");
+      v.appendChild(hint);
+    } else {
+      v = setVerdict("bad", t("✗ 复核未通过：发现 " + errors + " 处不一致（已完成复核；见下，相关的行已标出）。", "✗ Verification failed: " + errors + " mismatch(es) found (the draw was checked; see below, the rows concerned are marked)."));
+    }
     if (state.source) {
       var basis = document.createElement("div");
       basis.id = "basis";
@@ -106,8 +195,10 @@
     var infos = state.notes || [];
     notes.hidden = infos.length === 0;
     issueList(notes, infos);
-    var errs = state.issues.filter(isError);
     $("problems").hidden = errs.length === 0;
+    // With a likely wrong salt the list explains nothing more: it stays folded.
+    $("problems-fold").open = !state.saltLikelyWrong;
+    $("problems-count").textContent = t("全部 " + errors + " 处不一致", "All " + errors + " difference(s)");
     issueList($("issues"), errs);
     var rec = state.record;
     var d = $("details");
@@ -117,15 +208,27 @@
     dl.textContent = "";
     var names = {};
     (state.pool || []).forEach(function (e) { names[e.id] = e.name; });
-    [[t("任务编号", "Task id"), rec.taskId], [t("协议版本", "Protocol"), rec.protocol], [t("随机源", "Entropy"), rec.entropy && (rec.entropy.kind + " · " + rec.entropy.value)],
+    var kinds = { dice: { zh: "公开掷骰", en: "public dice" }, lottery: { zh: "彩票开奖号码", en: "lottery draw" }, beacon: { zh: "随机信标", en: "randomness beacon" }, commitReveal: { zh: "承诺—揭示", en: "commit–reveal" } };
+    [[t("任务编号", "Task id"), rec.taskId], [t("协议版本", "Protocol"), rec.protocol],
+     [t("随机源", "Entropy"), rec.entropy && ((kinds[rec.entropy.kind] ? kinds[rec.entropy.kind][lang] : rec.entropy.kind) + t("：", ": ") + rec.entropy.value)],
      [t("派生种子", "Derived seed"), rec.seed], [t("名录库摘要", "Manifest digest"), rec.manifestDigest]].forEach(function (kv) {
       var dt = document.createElement("dt"); dt.textContent = kv[0]; dl.appendChild(dt);
       var dd = document.createElement("dd"); dd.textContent = kv[1] == null ? "—" : String(kv[1]); dl.appendChild(dd);
+    });
+    // Which strata and which picks the differences are about, to mark their rows.
+    var badStrata = {}, badPicks = {}, badReplacements = {};
+    // With a likely wrong salt every row differs for one reason: no row is marked.
+    (state.saltLikelyWrong ? [] : errs).forEach(function (i) {
+      var p = i.params || {};
+      if (i.code === "stratum_mismatch" || i.code === "selection_count_mismatch") badStrata[p.stratum] = true;
+      if (i.code === "selection_mismatch" && i.path && i.path[0] === "selections") (badPicks[i.path[1]] = badPicks[i.path[1]] || []).push(word(String(p.field)));
+      if (i.code === "replacement_mismatch" || i.code === "replacement_invalid") badReplacements[p.position] = true;
     });
     var sb = $("strata").querySelector("tbody");
     sb.textContent = "";
     (rec.strata || []).forEach(function (s) {
       var tr = document.createElement("tr");
+      if (badStrata[s.key]) tr.className = "bad";
       cell(tr, s.key, "mono"); cell(tr, String(s.N)); cell(tr, String(s.n)); cell(tr, s.digest, "mono");
       sb.appendChild(tr);
     });
@@ -133,15 +236,55 @@
     tb.textContent = "";
     (rec.selections || []).forEach(function (s, k) {
       var tr = document.createElement("tr");
-      cell(tr, String(k + 1)); cell(tr, s.id, "mono"); cell(tr, names[s.id] || ""); cell(tr, s.stratum, "mono");
+      tr.id = "selection-" + (k + 1);
+      var bad = badPicks[k];
+      if (bad) { tr.className = "bad"; tr.title = t("不一致：", "Differs: ") + bad.join("、"); }
+      cell(tr, (bad ? "✗ " : "") + String(k + 1)); cell(tr, s.id, "mono"); cell(tr, names[s.id] || ""); cell(tr, s.stratum, "mono");
       cell(tr, s.counter == null ? "—" : String(s.counter)); cell(tr, s.hash ? s.hash.slice(0, 16) + "…" : t("（整层抽取）", "(whole stratum)"), "mono");
+      tb.appendChild(tr);
+    });
+    (rec.replacements || []).forEach(function (r, k) {
+      var tr = document.createElement("tr");
+      tr.className = "replacement" + (badReplacements[k + 1] ? " bad" : "");
+      cell(tr, (badReplacements[k + 1] ? "✗ " : "") + t("补抽 ", "repl. ") + (k + 1)); cell(tr, r.id, "mono");
+      cell(tr, (names[r.id] || "") + t("（替换 ", " (replaces ") + r.replaces + t("：", ": ") + r.reason + t("）", ")"));
+      cell(tr, r.stratum, "mono"); cell(tr, String(r.counter)); cell(tr, r.hash ? r.hash.slice(0, 16) + "…" : "—", "mono");
       tb.appendChild(tr);
     });
     renderTeams(state);
   }
 
-  function fileIssue(zh, en) { return { code: "invalid_input", row: 0, message: { zh: zh, en: en } }; }
-  function fail(issues, record) { last = { ok: false, issues: issues, record: record || null }; render(last); }
+  function fileIssue(zh, en) { return { code: "invalid_input", message: { zh: zh, en: en } }; }
+  function problem(input, why, todo, issue) { return { input: input, why: why, todo: todo || null, issue: issue || null }; }
+  function unchecked(problems) { last = { unchecked: true, problems: problems }; render(last); }
+
+  var SWAPPED = { zh: "抽取记录和名录库是否放反了？记录选在第一个框，名录库选在第二个框。", en: "Are the record and the pool swapped? The record goes in the first box, the pool in the second." };
+  var SAVE_CSV = { zh: "在 Excel/WPS 中“另存为”CSV UTF-8（逗号分隔）后再选择。", en: "In Excel/WPS use \"Save as\" CSV UTF-8 (comma delimited), then choose that file." };
+  var isRecordLike = function (v) { return v !== null && typeof v === "object" && !Array.isArray(v) && "selections" in v && "announcement" in v; };
+  var isZip = function (f) { return f.bytes.length > 3 && f.bytes[0] === 0x50 && f.bytes[1] === 0x4b && f.bytes[2] === 3 && f.bytes[3] === 4; };
+
+  // What a file holds, judged by its bytes, not its name: a workbook, a non-UTF-8 text, JSON (parsed) or text.
+  function sniff(f) {
+    if (isZip(f)) return { kind: "workbook" };
+    if (f.encodingError) return { kind: "encoding" };
+    var s = f.text.replace(/^\s+/, "");
+    if (s[0] === "{" || s[0] === "[") {
+      try { return { kind: "json", value: JSON.parse(f.text) }; } catch (e) { return { kind: "badjson", error: e.message }; }
+    }
+    return { kind: "text" };
+  }
+
+  // The record input: a draw record, or a problem saying what it is instead and what to do.
+  function readRecord(f) {
+    var x = sniff(f);
+    if (x.kind === "workbook") return { problem: problem("record", { zh: "所选文件“" + f.name + "”是 Excel 工作簿，不是抽取记录（JSON）。", en: "\"" + f.name + "\" is an Excel workbook, not a draw record (JSON)." }, SWAPPED) };
+    if (x.kind === "encoding") return { problem: problem("record", { zh: "所选文件“" + f.name + "”不是 UTF-8 编码的文本，不是抽取记录。", en: "\"" + f.name + "\" is not UTF-8 text, so not a draw record." }, { zh: "请选择部门公布的 record.json。", en: "Choose the record.json the department published." }) };
+    if (x.kind === "text") return { problem: problem("record", { zh: "所选文件“" + f.name + "”是表格或文本，不是抽取记录（JSON）。", en: "\"" + f.name + "\" is a table or text, not a draw record (JSON)." }, SWAPPED) };
+    if (x.kind === "badjson") return { problem: problem("record", { zh: "抽取记录“" + f.name + "”无法读取：不是有效的 JSON（" + x.error + "）。", en: "The record \"" + f.name + "\" cannot be read: not valid JSON (" + x.error + ")." }, { zh: "文件可能不完整或被改动，请重新下载部门公布的记录。", en: "The file may be incomplete or edited; download the published record again." }) };
+    if (Array.isArray(x.value)) return { problem: problem("record", { zh: "所选文件“" + f.name + "”是名录库（对象数组），不是抽取记录。", en: "\"" + f.name + "\" is an entity pool (an array), not a draw record." }, SWAPPED) };
+    if (x.value && typeof x.value === "object" && "strata" in x.value && "chunkLines" in x.value) return { problem: problem("record", { zh: "所选文件“" + f.name + "”是名录清单，不是抽取记录。", en: "\"" + f.name + "\" is a manifest, not a draw record." }, { zh: "名录清单应选在第二个框。", en: "The manifest goes in the second box." }) };
+    return { value: x.value };
+  }
 
   // A table file (.xlsx/.et workbook, CSV/TSV in any encoding, .docx table) read as the CLI reads it: the reader of
   // double-random.files.global.js, then the pool reader of the draw bundle. Its guesses (encoding, sheet, merged
@@ -156,22 +299,37 @@
   }
 
   // The pool input: a JSON object with `strata` is a manifest; a JSON array or a table is a pool. Unambiguous.
-  function readPoolOrManifest(file) {
-    if (!/\.json$/i.test(file.name)) return { kind: "pool", parsed: readTableFile(file, DR.parseEntityPoolTable) };
-    var value;
-    try { value = JSON.parse(file.text); } catch (e) {
-      return { error: fileIssue("名录库或名录清单不是有效的 JSON：" + e.message, "The pool or manifest is not valid JSON: " + e.message) };
-    }
+  function readPoolOrManifest(f) {
+    var x = sniff(f);
+    if (x.kind === "workbook" || x.kind === "encoding" || x.kind === "text") return { kind: "pool", parsed: readTableFile(f, DR.parseEntityPoolTable) };
+    if (x.kind === "badjson") return { problem: problem("pool", { zh: "“" + f.name + "”不是有效的 JSON（" + x.error + "）。", en: "\"" + f.name + "\" is not valid JSON (" + x.error + ")." }, { zh: "请选择部门提供的名录库（CSV）或名录清单（manifest JSON）。", en: "Choose the pool (CSV) or manifest (JSON) the department gave you." }) };
+    var value = x.value;
+    if (isRecordLike(value)) return { problem: problem("pool", { zh: "“" + f.name + "”是抽取记录，不是名录库或名录清单。", en: "\"" + f.name + "\" is a draw record, not a pool or manifest." }, SWAPPED) };
     if (value !== null && typeof value === "object" && !Array.isArray(value) && "strata" in value) return { kind: "manifest", manifest: value };
-    if (!Array.isArray(value)) return { error: fileIssue("JSON 文件既不是名录库（对象数组），也不是名录清单（含 strata 的对象）。", "The JSON file is neither a pool (an array of entities) nor a manifest (an object with strata).") };
+    if (!Array.isArray(value)) return { problem: problem("pool", { zh: "这个 JSON 文件既不是名录库（对象数组），也不是名录清单（含 strata 的对象）。", en: "The JSON file is neither a pool (an array of entities) nor a manifest (an object with strata)." }, { zh: "请选择部门提供的名录库或名录清单。", en: "Choose the pool or manifest the department gave you." }) };
     return { kind: "pool", parsed: DR.parseEntityPool(value) };
   }
 
-  function readInspectors(file, what, experts) {
-    if (!/\.json$/i.test(file.name)) return readTableFile(file, experts ? DR.parseExpertPoolTable : DR.parseInspectorPoolTable);
-    try { return DR.parseInspectorPool(JSON.parse(file.text)); } catch (e) {
-      return { ok: false, issues: [fileIssue(what.zh + "不是有效的 JSON：" + e.message, "The " + what.en + " is not valid JSON: " + e.message)] };
+  // Every announced stratum's digest fails to recompute while sizes and exclusion counts agree: the salt, most likely.
+  function saltLikelyWrong(record, errs) {
+    var strata = record && record.announcement && record.announcement.strata;
+    if (!Array.isArray(strata) || strata.length === 0) return 0;
+    var bad = {}, sizeDiffers = {};
+    for (var k = 0; k < errs.length; k++) {
+      var i = errs[k], p = i.params || {};
+      if (i.code === "manifest_salt_mismatch") return strata.length;
+      if (i.code === "exclusion_count_mismatch") return 0;
+      if (i.code === "stratum_mismatch" && (p.field === "digest" || p.field === "presence")) bad[p.stratum] = true;
+      if (i.code === "stratum_mismatch" && p.field === "N") sizeDiffers[p.stratum] = true;
     }
+    return strata.every(function (s) { return bad[s.key] && !sizeDiffers[s.key]; }) ? strata.length : 0;
+  }
+
+  function readInspectors(file, what, experts) {
+    var x = sniff(file);
+    if (x.kind === "workbook" || x.kind === "encoding" || x.kind === "text") return readTableFile(file, experts ? DR.parseExpertPoolTable : DR.parseInspectorPoolTable);
+    if (x.kind === "badjson") return { ok: false, issues: [fileIssue(what.zh + "不是有效的 JSON：" + x.error, "The " + what.en + " is not valid JSON: " + x.error)] };
+    return DR.parseInspectorPool(x.value);
   }
 
   // The second random: the record's teams are re-checked when they can be, and never silently passed over.
@@ -193,11 +351,11 @@
     }
     if (!inspectorsFile) return notChecked({ zh: "未载入执法检查人员名录库", en: "no inspector pool was loaded" });
     var inspectors = readInspectors(inspectorsFile, { zh: "执法检查人员名录库", en: "inspector pool" });
-    if (!inspectors.ok) return { list: list, checked: true, ok: false, issues: inspectors.issues, notes: [] };
+    if (!inspectors.ok) return { list: list, checked: false, inputProblem: "inspectors", issues: inspectors.issues, notes: [] };
     var experts = null;
     if (expertsFile) {
       experts = readInspectors(expertsFile, { zh: "专家库", en: "expert pool" }, true);
-      if (!experts.ok) return { list: list, checked: true, ok: false, issues: experts.issues, notes: [] };
+      if (!experts.ok) return { list: list, checked: false, inputProblem: "experts", issues: experts.issues, notes: [] };
     } else {
       // Teams with experts who are not in the inspector pool (as 专家) cannot be re-checked without the expert pool.
       var listed = {};
@@ -214,35 +372,73 @@
 
   function run(ev) {
     if (ev) ev.preventDefault();
+    if (!DR) { unchecked([problem("page", { zh: "未能载入 double-random.draw.global.js（应与本页面在同一文件夹）。", en: "double-random.draw.global.js did not load (it belongs in the same folder as this page)." }, { zh: "请使用发布包中的 docs/verify 整个文件夹，或先运行 npm run build。", en: "Use the whole docs/verify folder of the package, or run npm run build first." })]); return; }
     Promise.all([readFile($("record")), readFile($("pool")), readFile($("inspectors")), readFile($("experts"))]).then(function (files) {
       var recordFile = files[0], poolFile = files[1], inspectorsFile = files[2], expertsFile = files[3];
-      if (!recordFile || !poolFile) {
-        fail([fileIssue("请同时选择抽取记录文件和名录库（或名录清单）文件。", "Choose both the record file and the pool (or manifest) file.")]); return;
+      var problems = [];
+      var saltText = $("salt").value;
+      if (!recordFile) problems.push(problem("record", { zh: "未选择文件。", en: "no file chosen." }, { zh: "选择部门公布的抽取记录（record.json）。", en: "Choose the draw record the department published (record.json)." }));
+      if (!poolFile) problems.push(problem("pool", { zh: "未选择文件。", en: "no file chosen." }, { zh: "选择部门提供的名录库（CSV）或名录清单（manifest JSON）。", en: "Choose the pool (CSV) or the manifest (JSON) the department gave you." }));
+      if (saltText.trim() === "") problems.push(problem("salt", saltText === "" ? { zh: "未填写。", en: "empty." } : { zh: "只有空白字符。", en: "only whitespace." }, { zh: "填写部门提供的盐值（与名录库一起提供）。", en: "Type the salt the department gave you with the pool." }));
+      var record = null, source = null;
+      if (recordFile) {
+        var r = readRecord(recordFile);
+        if (r.problem) problems.push(r.problem); else record = r.value;
       }
-      var record;
-      try { record = JSON.parse(recordFile.text); } catch (e) {
-        fail([fileIssue("抽取记录不是有效的 JSON：" + e.message, "The record is not valid JSON: " + e.message)]); return;
+      if (poolFile) {
+        source = readPoolOrManifest(poolFile);
+        if (source.problem) problems.push(source.problem);
+        else if (source.parsed && !source.parsed.ok) {
+          var errs = source.parsed.issues.filter(isError);
+          errs.slice(0, 10).forEach(function (i) {
+            problems.push(problem("pool", { zh: "第" + (i.row || "?") + "行无法读取：", en: "row " + (i.row || "?") + " cannot be read: " }, null, i));
+          });
+          if (errs.length > 10) problems.push(problem("pool", { zh: "另有 " + (errs.length - 10) + " 处问题。", en: (errs.length - 10) + " more problems." }, { zh: "请部门更正名录库后重新提供。", en: "Ask the department for a corrected pool." }));
+        }
       }
-      var source = readPoolOrManifest(poolFile);
-      if (source.error) { fail([source.error], record); return; }
-      if (source.parsed && !source.parsed.ok) { fail(source.parsed.issues, record); return; }
-      var salt = { salt: $("salt").value };
+      if (problems.length > 0) { unchecked(problems); return; }
+      var salt = { salt: saltText };
       var pool = source.kind === "pool" ? source.parsed.value : null;
       var result = source.kind === "manifest" ? DR.verifyDrawManifest(record, source.manifest, salt) : DR.verifyDraw(record, pool, salt);
+      // A record that is not a record (its schema or protocol) could not be checked either.
+      if (!result.ok && result.issues.every(function (i) { return i.code === "record_malformed" || i.code === "protocol_unsupported"; })) {
+        unchecked(result.issues.slice(0, 10).map(function (i) {
+          return problem("record", { zh: "“" + recordFile.name + "”不是完整的抽取记录：", en: "\"" + recordFile.name + "\" is not a complete draw record: " }, { zh: "文件可能不完整或被改动，请重新下载部门公布的记录。", en: "The file may be incomplete or edited; download the published record again." }, i);
+        }));
+        return;
+      }
       var teams = checkTeams(record, source.kind, pool, inspectorsFile, expertsFile);
+      if (teams && teams.inputProblem) {
+        unchecked(teams.issues.slice(0, 10).map(function (i) { return problem(teams.inputProblem, { zh: "无法读取：", en: "cannot be read: " }, null, i); }));
+        return;
+      }
       var drawIssues = result.ok ? result.warnings : result.issues;
       var issues = drawIssues.filter(isError).concat(teams ? teams.issues : []);
       // Warnings from reading the pool (e.g. a USCC with a wrong check character) are said, as the CLI says them.
       var poolWarnings = source.parsed && source.parsed.ok ? source.parsed.warnings : [];
       var notes = poolWarnings.concat(drawIssues.filter(function (i) { return !isError(i); }), teams ? teams.notes : []);
-      last = { ok: issues.filter(isError).length === 0, issues: issues, notes: notes, record: record, pool: pool, source: source.kind, teams: teams };
+      var saltWhitespace = saltText !== saltText.trim();
+      if (saltWhitespace) notes.unshift({ code: "salt_whitespace", severity: "warning", message: { zh: "盐值首尾有空白字符，已按原样使用。", en: "The salt has whitespace at an end; it was used as typed." } });
+      var errors = issues.filter(isError);
+      last = {
+        ok: errors.length === 0, issues: issues, notes: notes, record: record, pool: pool, source: source.kind, teams: teams,
+        saltLikelyWrong: errors.length > 0 ? saltLikelyWrong(record, errors) : 0, saltWhitespace: saltWhitespace,
+      };
       render(last);
     });
   }
 
+  // The salt is typed like a password (not readable in screenshots), with a button to show it.
+  $("salt-show").addEventListener("click", function () {
+    var input = $("salt");
+    var shown = input.type === "text";
+    input.type = shown ? "password" : "text";
+    $("salt-show").setAttribute("aria-pressed", shown ? "false" : "true");
+    $("salt-show").textContent = shown ? t("显示", "show") : t("隐藏", "hide");
+  });
   $("form").addEventListener("submit", run);
   $("lang").addEventListener("click", function () { lang = lang === "zh" ? "en" : "zh"; applyLang(); });
   $("protocol").textContent = DR ? DR.PROTOCOL_VERSION : "—";
   $("libversion").textContent = DR && DR.LIBRARY_VERSION ? DR.LIBRARY_VERSION : "";
-  if (!DR) fail([fileIssue("未能载入 double-random.draw.global.js：请先运行 npm run build，或使用发布包中的页面。", "double-random.draw.global.js did not load: run npm run build first, or use the page shipped in the package.")]);
+  if (!DR) run();
 })();

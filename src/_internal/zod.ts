@@ -1,8 +1,9 @@
 import type * as z from "zod/mini";
 import { coreMessages } from "../messages/core.js";
+import { fieldLabels, typeLabels, valueLabels } from "./words.js";
 import { modelMessages } from "../messages/model.js";
 import { issue as createIssue } from "../model/_issue.js";
-import { type Issue, ok, type Result } from "../result.js";
+import { type Issue, type Message, ok, type Result } from "../result.js";
 
 // Our refinements only use codes of the core and model catalogs, so a model parse bundles only those two.
 const catalog = { ...coreMessages, ...modelMessages };
@@ -16,6 +17,37 @@ export interface CustomIssueParams {
 
 function pathText(path: readonly PropertyKey[]): string {
   return path.length === 0 ? "(root)" : path.map(String).join(".");
+}
+
+/** The path in each language: field names as the user's tables name them (kind → 类型), indexes as 第n项. */
+function pathMessage(path: readonly PropertyKey[]): Message {
+  if (path.length === 0) return { zh: "输入", en: "(root)" };
+  const zh = path.map((k) => (typeof k === "number" ? `第${k + 1}项` : (fieldLabels[String(k)]?.zh ?? String(k)))).join("·");
+  return { zh, en: pathText(path) };
+}
+
+const wordOf = (labels: Readonly<Record<string, Message>>, v: string): Message => labels[v] ?? { zh: v, en: v };
+
+/** The value a schema rejected, said with its type (the text "5" is not the number 5). */
+function receivedMessage(actual: unknown): Message {
+  if (actual === undefined) return { zh: "缺失", en: "undefined" };
+  if (typeof actual === "string") return { zh: `文本“${show(actual)}”`, en: `the text "${show(actual)}"` };
+  if (typeof actual === "number" || typeof actual === "boolean") return { zh: `${wordOf(typeLabels, typeof actual).zh} ${String(actual)}`, en: `the ${typeof actual} ${String(actual)}` };
+  return wordOf(typeLabels, show(actual));
+}
+
+/** A size limit in words: a string's length, an array's items, a number's value. */
+function limitMessage(kind: "min" | "max", origin: string, bound: unknown, inclusive: boolean | undefined): Message {
+  const n = String(bound);
+  if (origin === "string") {
+    if (kind === "min" && n === "1") return { zh: "不能为空", en: "must not be empty" };
+    return kind === "min" ? { zh: `至少含${n}个字符`, en: `at least ${n} characters` } : { zh: `最多含${n}个字符`, en: `at most ${n} characters` };
+  }
+  if (origin === "array" || origin === "set") {
+    return kind === "min" ? { zh: `至少${n}项`, en: `at least ${n} items` } : { zh: `最多${n}项`, en: `at most ${n} items` };
+  }
+  if (kind === "min") return inclusive === false ? { zh: `应大于${n}`, en: `must be greater than ${n}` } : { zh: `不能小于${n}`, en: `must be at least ${n}` };
+  return inclusive === false ? { zh: `应小于${n}`, en: `must be less than ${n}` } : { zh: `不能大于${n}`, en: `must be at most ${n}` };
 }
 
 function show(value: unknown): string {
@@ -39,21 +71,18 @@ function mapIssue(issue: z.core.$ZodIssue, input: unknown, base: readonly (strin
   const inner = issue.path.map((p) => (typeof p === "symbol" ? String(p) : p));
   const path = [...base, ...inner];
   const where = { path };
-  const p = pathText(path);
+  const p = pathMessage(path);
   switch (issue.code) {
     case "invalid_type": {
       const actual = valueAt(input, inner);
-      const received = actual === undefined ? "undefined" : show(actual);
-      return [createIssue("invalid_type", { path: p, expected: issue.expected, received }, where)];
+      return [createIssue("invalid_type", { path: p, expected: wordOf(typeLabels, issue.expected), received: receivedMessage(actual) }, where)];
     }
-    case "invalid_value":
-      return [
-        createIssue(
-          "invalid_value",
-          { path: p, expected: issue.values.map(String).join(" | "), received: show(valueAt(input, inner)) },
-          where,
-        ),
-      ];
+    case "invalid_value": {
+      // The accepted values in words (企业、个体工商户…), as a planner types them; the codes in English.
+      const values = issue.values.map(String);
+      const expected = { zh: values.map((v) => wordOf(valueLabels, v).zh).join("、"), en: values.join(" | ") };
+      return [createIssue("invalid_value", { path: p, expected, received: show(valueAt(input, inner)) }, where)];
+    }
     case "invalid_format": {
       // A check may name a catalog code as its error (IsoDate's shape check says date_invalid).
       if (Object.prototype.hasOwnProperty.call(catalog, issue.message)) {
@@ -65,9 +94,9 @@ function mapIssue(issue: z.core.$ZodIssue, input: unknown, base: readonly (strin
       return [createIssue("invalid_format", { path: p, expected: described ?? (issue.format === "regex" && pattern ? pattern : issue.format) }, where)];
     }
     case "too_small":
-      return [createIssue("too_small", { path: p, minimum: String(issue.minimum) }, where)];
+      return [createIssue("too_small", { path: p, minimum: String(issue.minimum), limit: limitMessage("min", issue.origin, issue.minimum, issue.inclusive) }, where)];
     case "too_big":
-      return [createIssue("too_big", { path: p, maximum: String(issue.maximum) }, where)];
+      return [createIssue("too_big", { path: p, maximum: String(issue.maximum), limit: limitMessage("max", issue.origin, issue.maximum, issue.inclusive) }, where)];
     case "unrecognized_keys":
       return issue.keys.map((key) => createIssue("unrecognized_key", { path: p, key }, where));
     case "custom": {

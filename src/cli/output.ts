@@ -10,7 +10,28 @@ import { closeSync, existsSync, fsyncSync, openSync, renameSync, rmSync, statSyn
 import { basename, dirname, join } from "node:path";
 import { createIssue } from "../createIssue.js";
 import { fail, type Issue, ok, type Result } from "../result.js";
+import { cliMessages } from "../messages/cli.js";
+import { drawMessages } from "../messages/draw.js";
 import type { Context, Lang } from "./args.js";
+import { DRAW_TOKEN } from "./labels.js";
+
+/** Draw issues whose params carry English tokens (field names, reasons): their zh text is rebuilt with words. */
+const TOKEN_CODES = new Set(["stratum_mismatch", "selection_mismatch", "replacement_mismatch", "exclusion_count_mismatch"]);
+
+/** The message of an issue in `lang`; for the draw codes above, the zh text with the tokens in words. */
+export function messageOf(i: Issue, lang: Lang): string {
+  if (lang !== "zh" || !TOKEN_CODES.has(i.code) || !i.params) return i.message[lang];
+  const template = (drawMessages as Record<string, { zh: string }>)[i.code]?.zh ?? (cliMessages as Record<string, { zh: string }>)[i.code]?.zh;
+  if (template === undefined) return i.message.zh;
+  const params = i.params;
+  return template.replace(/\{(\w+)\}/g, (whole, k: string) => {
+    if (!Object.prototype.hasOwnProperty.call(params, k)) return whole;
+    const v = params[k] as string | number | { zh: string };
+    if (typeof v === "object") return v.zh;
+    const s = String(v);
+    return ["field", "reason", "expected", "found"].includes(k) && Object.prototype.hasOwnProperty.call(DRAW_TOKEN, s) ? (DRAW_TOKEN[s] as { zh: string }).zh : s;
+  });
+}
 
 /** Exit codes of every command. */
 export const EXIT = { ok: 0, negative: 1, usage: 2 } as const;
@@ -20,7 +41,7 @@ export function issueLine(i: Issue, lang: Lang): string {
   const mark = i.severity === "error" ? "✗" : i.severity === "warning" ? "!" : "·";
   const where = i.row !== undefined ? (lang === "zh" ? `第${i.row}行${i.field ? `「${i.field}」` : ""} ` : `row ${i.row}${i.field ? ` [${i.field}]` : ""} `) : "";
   const hint = i.hint ? `\n    → ${i.hint[lang]}` : "";
-  return `${mark} ${where}[${i.code}] ${i.message[lang]}${hint}`;
+  return `${mark} ${where}[${i.code}] ${messageOf(i, lang)}${hint}`;
 }
 
 /** The issues as lines, each once (the same warning can reach a command through two calls). */

@@ -64,7 +64,7 @@ export const matchMessages = {
   },
   match_group_empty: {
     severity: "error",
-    zh: "名录库中没有任何{group}，{targets}个检查对象都无法派出",
+    zh: "名录库中没有{group}，{targets}个检查对象都无法派出",
     en: "The pools hold no {group} at all; none of the {targets} targets can be staffed",
   },
   match_infeasible: {

@@ -212,6 +212,6 @@ describe("matchInspectors explanations", () => {
       rules: { departments: ["市商务局", "市税务局"] },
     });
     expect(!r.ok && r.issues.map((i) => i.code)).toEqual(["match_group_empty"]);
-    expect(!r.ok && r.issues[0]!.message.zh).toBe("名录库中没有任何市税务局执法人员，3个检查对象都无法派出");
+    expect(!r.ok && r.issues[0]!.message.zh).toBe("名录库中没有市税务局执法人员，3个检查对象都无法派出");
   });
 });

@@ -30,7 +30,8 @@ export async function run(argv: string[]): Promise<number> {
   if (!a.ok) return failWith(ctx, a.issues, EXIT.usage);
   const announcement = a.value as Announcement;
   const entropy = entropyOf(values.entropy as string, (announcement as { entropySource?: Announcement["entropySource"] } | null)?.entropySource);
-  if (!entropy.ok) return failWith(ctx, entropy.issues, EXIT.usage);
+  // An unreadable --entropy is a usage error; a secret that does not match its commitment is a "no".
+  if (!entropy.ok) return failWith(ctx, entropy.issues, entropy.issues.every((i) => i.code === "cli_bad_option") ? EXIT.usage : EXIT.negative);
   const db = await poolSourceOf(values, positionals[1], issues);
   if (issues.some((i) => i.severity === "error")) return failWith(ctx, issues, EXIT.usage);
   if (db) {

@@ -104,19 +104,24 @@ async function checkTeams(record: unknown, source: PoolSource, values: Record<st
 }
 
 /**
- * Every announced stratum's digest fails to recompute (its key is missing, or its digest differs): with a pool
- * that has the right rows this happens only with another salt. Returns the number of strata, or 0.
+ * Every announced stratum's digest fails to recompute (its key is missing, or its digest differs while its size
+ * and the exclusion counts agree): with the pool drawn from this happens only with another salt. Returns the
+ * number of strata, or 0.
  */
 function saltLikelyWrong(record: unknown, failures: readonly Issue[]): number {
   const strata = (record as { announcement?: { strata?: { key?: unknown }[] } } | null)?.announcement?.strata;
   if (!Array.isArray(strata) || strata.length === 0) return 0;
   const bad = new Set<string>();
+  const sizeDiffers = new Set<string>();
   for (const i of failures) {
     const p = i.params ?? {};
     if (i.code === "manifest_salt_mismatch") return strata.length;
+    // The salt changes no count: different counts mean a different pool (or exclusion inputs).
+    if (i.code === "exclusion_count_mismatch") return 0;
     if (i.code === "stratum_mismatch" && (p.field === "digest" || p.field === "presence")) bad.add(String(p.stratum));
+    if (i.code === "stratum_mismatch" && p.field === "N") sizeDiffers.add(String(p.stratum));
   }
-  return strata.every((s) => bad.has(String(s.key))) ? strata.length : 0;
+  return strata.every((s) => bad.has(String(s.key)) && !sizeDiffers.has(String(s.key))) ? strata.length : 0;
 }
 
 export async function run(argv: string[]): Promise<number> {
