@@ -53,6 +53,7 @@ export default defineConfig([
     entry: { "double-random.files": "src/global-files.ts" },
     format: ["iife"],
     globalName: "DoubleRandomFiles",
+    esbuildPlugins: [papaparseWorkerString],
     minify: true,
     sourcemap: true,
     platform: "browser",
