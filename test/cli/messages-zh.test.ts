@@ -16,6 +16,9 @@ import { valueLabels } from "../../src/_internal/words.js";
 const ALLOWED = new Set([
   "CSV", "JSON", "UTF-8", "YYYY-MM-DD", "true", "false", "DOUBLE_RANDOM_DEBUG", "record.json",
   "segment", "options.base", "entities", "legalException", "note", "prev", "logHead", "lint",
+  // Products, file formats and spec names users meet by these names; option and record fields addressed to developers.
+  "Office", "WPS", "Excel", "Word", "Windows", "HTML", "XML", "GBK", "GB18030", "PostgreSQL", "MySQL", "COLLATE", "MB",
+  "xls", "doc", "et", "wps", "xlsx", "docx", "match-v1", "decision", "by", "date", "replacementsHead", "sheet",
 ]);
 
 /** Latin words (2+ letters) of a zh text that are not allowed, after removing codes in [brackets] and hex digests. */
