@@ -93,8 +93,39 @@ function fill(template: string, params: IssueParams, lang: keyof Message): strin
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     if (!Object.prototype.hasOwnProperty.call(params, name)) return whole;
     const v = params[name] as string | number | Message;
-    return typeof v === "object" ? v[lang] : String(v);
+    return typeof v === "object" ? excerpt(v[lang], lang) : typeof v === "string" ? excerpt(v, lang) : String(v);
   });
+}
+
+/** Longest user text (UTF-16 code units) an issue repeats: a hostile 1M-character cell must not make 1M-character issues. */
+const MAX_QUOTED = 240;
+const HEAD = 160;
+const TAIL = 60;
+
+/**
+ * `text` when short; else its head and tail around a mark saying how much was left out (in `lang`; `…` alone for
+ * the params kept on the issue), never splitting a surrogate pair.
+ */
+function excerpt(text: string, lang?: keyof Message): string {
+  if (typeof text !== "string") return String(text);
+  if (text.length <= MAX_QUOTED) return text;
+  const head = HEAD - (isHigh(text.charCodeAt(HEAD - 1)) ? 1 : 0);
+  const tail = text.length - TAIL + (isLow(text.charCodeAt(text.length - TAIL)) ? 1 : 0);
+  const omitted = tail - head;
+  const mark = lang === "zh" ? `…（略去${omitted}字）…` : lang === "en" ? `… (${omitted} characters left out) …` : "…";
+  return `${text.slice(0, head)}${mark}${text.slice(tail)}`;
+}
+const isHigh = (c: number) => c >= 0xd800 && c <= 0xdbff;
+const isLow = (c: number) => c >= 0xdc00 && c <= 0xdfff;
+
+/** The params as kept on the issue: long texts cut as {@link excerpt} cuts them. */
+function keptParams(params: IssueParams): IssueParams {
+  let out: Record<string, string | number | Message> | undefined;
+  for (const [k, v] of Object.entries(params)) {
+    const cut = typeof v === "string" ? excerpt(v) : typeof v === "object" && v !== null && (String(v.zh).length > MAX_QUOTED || String(v.en).length > MAX_QUOTED) ? { zh: excerpt(v.zh), en: excerpt(v.en) } : v;
+    if (cut !== v) (out ??= { ...params })[k] = cut;
+  }
+  return out ?? params;
 }
 
 /**
@@ -123,8 +154,8 @@ export function issueFactory<C extends Catalog>(catalog: C) {
     };
     if (options.path !== undefined) out.path = options.path;
     if (options.row !== undefined) out.row = options.row;
-    if (options.field !== undefined) out.field = options.field;
-    if (Object.keys(params).length > 0) out.params = params;
+    if (options.field !== undefined) out.field = excerpt(options.field);
+    if (Object.keys(params).length > 0) out.params = keptParams(params);
     if (options.hint !== undefined) out.hint = options.hint;
     return out;
   };

@@ -1,4 +1,5 @@
 import type { Quota, QuotaCount, QuotaFrequency, QuotaRatio } from "../model/quota.js";
+import { capResult } from "../_internal/capIssues.js";
 import { fail, type Issue, type Result, settle } from "../result.js";
 import { describeQuota } from "./_describe.js";
 import { reduce } from "./_rational.js";
@@ -321,6 +322,11 @@ interface Piece {
  * @public
  */
 export function parseQuota(text: string): Result<Quota> {
+  // One cell: a hostile one reports its first issues and counts the rest.
+  return capResult(readQuota(text), issue);
+}
+
+function readQuota(text: string): Result<Quota> {
   const original = typeof text === "string" ? text : String(text);
   // Spaces between two numbers separate them ("100 1次/年"); any other space or line break is layout.
   const norm = normalizeWithOffsets(original);
