@@ -1,5 +1,6 @@
 import type { IssueCode } from "./messages/index.js";
 import type { Catalog, CatalogEntry } from "./messages/types.js";
+import { excerpt, MAX_QUOTED } from "./_internal/excerpt.js";
 
 export type { IssueCode } from "./messages/index.js";
 
@@ -96,27 +97,6 @@ function fill(template: string, params: IssueParams, lang: keyof Message): strin
     return typeof v === "object" ? excerpt(v[lang], lang) : typeof v === "string" ? excerpt(v, lang) : String(v);
   });
 }
-
-/** Longest user text (UTF-16 code units) an issue repeats: a hostile 1M-character cell must not make 1M-character issues. */
-const MAX_QUOTED = 240;
-const HEAD = 160;
-const TAIL = 60;
-
-/**
- * `text` when short; else its head and tail around a mark saying how much was left out (in `lang`; `…` alone for
- * the params kept on the issue), never splitting a surrogate pair.
- */
-function excerpt(text: string, lang?: keyof Message): string {
-  if (typeof text !== "string") return String(text);
-  if (text.length <= MAX_QUOTED) return text;
-  const head = HEAD - (isHigh(text.charCodeAt(HEAD - 1)) ? 1 : 0);
-  const tail = text.length - TAIL + (isLow(text.charCodeAt(text.length - TAIL)) ? 1 : 0);
-  const omitted = tail - head;
-  const mark = lang === "zh" ? `…（略去${omitted}字）…` : lang === "en" ? `… (${omitted} characters left out) …` : "…";
-  return `${text.slice(0, head)}${mark}${text.slice(tail)}`;
-}
-const isHigh = (c: number) => c >= 0xd800 && c <= 0xdbff;
-const isLow = (c: number) => c >= 0xdc00 && c <= 0xdfff;
 
 /** The params as kept on the issue: long texts cut as {@link excerpt} cuts them. */
 function keptParams(params: IssueParams): IssueParams {
