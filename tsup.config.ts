@@ -36,7 +36,8 @@ export default defineConfig([
     target: "es2022",
   },
   {
-    // Script-tag bundles: the whole API, and the draw bundle (src/global-draw.ts) that stays within 62 KB gzipped.
+    // Script-tag bundles: the whole API (134.2 kB gzipped by `npm run size`), and the draw bundle (src/global-draw.ts)
+    // that stays within its 66 KB guard (65.44 kB measured).
     entry: { "double-random": "src/global.ts", "double-random.draw": "src/global-draw.ts" },
     format: ["iife"],
     globalName: "DoubleRandom",
