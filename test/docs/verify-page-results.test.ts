@@ -15,6 +15,8 @@ import {
   announce, diceEntropy, draw, parseEntityPoolCsv, publicationPackage, publicListCsv, replaceSelections, resultCategoryLabels, type ResultCategory, unwrap,
 } from "../../src/index.js";
 import { publishMessages } from "../../src/messages/publish.js";
+import { publicListRows, taskReportRows } from "../../src/publish/csv.js";
+import ExcelJS from "exceljs";
 
 const root = new URL("../../", import.meta.url).pathname;
 const salt = "焦作公安2023-盐-7f3a9c";
@@ -68,6 +70,11 @@ beforeAll(async () => {
   const pkg = unwrap(publicationPackage(record, tableRowsAsResults([...clean, evidence]), { department: "焦作市公安局", publishedOn: "2023-06-02", taskName: "文化娱乐场所治安检查" }));
   write("公示包.json", JSON.stringify(pkg, null, 2));
   write("公示清单.csv", publicListCsv(pkg));
+  // 公示.xlsx as the CLI writes it: the public list first, the task report on a second sheet.
+  const wb = new ExcelJS.Workbook();
+  for (const [sheet, rows] of [["公示清单", publicListRows(pkg)], ["抽查情况", taskReportRows(pkg)]] as const) wb.addWorksheet(sheet).addRows(rows);
+  files["公示.xlsx"] = join(dir, "公示.xlsx");
+  writeFileSync(files["公示.xlsx"], new Uint8Array(await wb.xlsx.writeBuffer()));
   // A portal that published the replaced entity instead of its replacement, and left the digests as they were.
   write("公示包-篡改.json", JSON.stringify({ ...pkg, list: pkg.list.map((e) => (e.entityId === replacement ? { ...e, entityId: gone, entityName: name.get(gone)! } : e)) }, null, 2));
   browser = await launchChromium();
@@ -125,6 +132,11 @@ describe("offline page: results against the draw record (一公开)", () => {
     expect(list.resultsVerdict).not.toContain("digests hold");
     expect(list.notes.some((n) => n.includes("publish_digest_not_checked"))).toBe(true);
     await list.close();
+    const xlsx = await open({ results: "公示.xlsx" });
+    expect(xlsx.errors).toEqual([]);
+    expect(xlsx.kind).toBe("ok");
+    expect(xlsx.resultsVerdict).toContain("公示清单的 12 条结果恰好对应抽中的 12 户");
+    await xlsx.close();
   });
 
   it("one of each mismatch planted in the results table: each caught, each entity's row marked", async () => {
