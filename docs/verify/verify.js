@@ -310,6 +310,8 @@
     dl.textContent = "";
     var names = {};
     (state.pool || []).forEach(function (e) { names[e.id] = e.name; });
+    // Without a pool, the names the results give (a 公示清单 publishes them).
+    if (state.results) state.results.entries.forEach(function (e) { if (e.id && !names[e.id]) names[e.id] = e.name; });
     var kinds = { dice: { zh: "公开掷骰", en: "public dice" }, lottery: { zh: "彩票开奖号码", en: "lottery draw" }, beacon: { zh: "随机信标", en: "randomness beacon" }, commitReveal: { zh: "承诺—揭示", en: "commit–reveal" } };
     [[t("任务编号", "Task id"), rec.taskId], [t("协议版本", "Protocol"), rec.protocol],
      [t("随机源", "Entropy"), rec.entropy && ((kinds[rec.entropy.kind] ? kinds[rec.entropy.kind][lang] : rec.entropy.kind) + t("：", ": ") + rec.entropy.value)],

@@ -124,6 +124,9 @@ describe("offline page: results against the draw record (一公开)", () => {
     expect(r.resultsVerdict).toContain("公示包的 12 条结果恰好对应抽中的 12 户");
     expect(r.resultsVerdict).toContain("摘要相符");
     expect(r.resultRows.map((x) => x.id)).toEqual(targets);
+    // No pool: the selections are named from the published list (which does not hold the replaced entity).
+    const named = r.selections.slice(0, 12).filter((cells) => cells[2]!.startsWith("焦作市")).map((cells) => cells[1]);
+    expect(named).toEqual(targets.filter((id) => id !== replacement));
     await r.shot("results-package-only");
     await r.close();
     const list = await open({ results: "公示清单.csv", lang: "en" });
