@@ -1,9 +1,9 @@
 // Issues and diagnostics quote user text; a hostile cell is a million characters, so they quote an excerpt.
 
 /** Longest user text (UTF-16 code units) an issue repeats: a hostile 1M-character cell must not make 1M-character issues. */
-export const MAX_QUOTED = 240;
-const HEAD = 160;
-const TAIL = 60;
+export const MAX_QUOTED = 480;
+const HEAD = 360;
+const TAIL = 100;
 
 /**
  * `text` when short; else its head and tail around a mark saying how much was left out (in `lang`; `…` alone for
