@@ -1,6 +1,6 @@
 import type { IssueCode } from "./messages/index.js";
 import type { Catalog, CatalogEntry } from "./messages/types.js";
-import { excerpt, MAX_QUOTED } from "./_internal/excerpt.js";
+import { excerpt } from "./_internal/excerpt.js";
 
 export type { IssueCode } from "./messages/index.js";
 
@@ -100,12 +100,9 @@ function fill(template: string, params: IssueParams, lang: keyof Message): strin
 
 /** The params as kept on the issue: long texts cut as {@link excerpt} cuts them. */
 function keptParams(params: IssueParams): IssueParams {
-  let out: Record<string, string | number | Message> | undefined;
-  for (const [k, v] of Object.entries(params)) {
-    const cut = typeof v === "string" ? excerpt(v) : typeof v === "object" && v !== null && (String(v.zh).length > MAX_QUOTED || String(v.en).length > MAX_QUOTED) ? { zh: excerpt(v.zh), en: excerpt(v.en) } : v;
-    if (cut !== v) (out ??= { ...params })[k] = cut;
-  }
-  return out ?? params;
+  const out: Record<string, string | number | Message> = {};
+  for (const [k, v] of Object.entries(params)) out[k] = typeof v === "string" ? excerpt(v) : typeof v === "object" && v !== null ? { zh: excerpt(v.zh), en: excerpt(v.en) } : v;
+  return out;
 }
 
 /**

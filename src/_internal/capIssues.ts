@@ -30,7 +30,7 @@ export function capResult<T>(r: Result<T>, issue: (code: "issues_capped", params
 
 /**
  * {@link capIssues} per cell of a table or record: issues are grouped by row and field (or the first two steps of
- * their path: record index and field), each group keeps its first `max` in place and ends with one `issues_capped`.
+ * their path: record index and field), in the order the cells first appear; each group keeps its first `max`.
  */
 export function capIssuesPerCell(
   list: readonly Issue[],
@@ -38,22 +38,18 @@ export function capIssuesPerCell(
   max = MAX_ISSUES_PER_CELL,
 ): Issue[] {
   if (list.length <= max) return list as Issue[];
-  const keyOf = (i: Issue) => `${i.row ?? ""}\u0000${i.field ?? (i.path ?? []).slice(0, 2).join("\u0000")}`;
-  const seen = new Map<string, { count: number; severity: Severity; last: Issue }>();
-  const out: Issue[] = [];
+  const cells = new Map<string, Issue[]>();
   for (const i of list) {
-    const k = keyOf(i);
-    const g = seen.get(k) ?? { count: 0, severity: "info" as Severity, last: i };
-    seen.set(k, g);
-    g.count++;
-    if (g.count <= max) out.push(i);
-    else if (RANK[i.severity] > RANK[g.severity]) g.severity = i.severity;
-    g.last = i;
+    const k = `${i.row}\u0000${i.field ?? (i.path ?? []).slice(0, 2).join("\u0000")}`;
+    const cell = cells.get(k);
+    if (cell) cell.push(i);
+    else cells.set(k, [i]);
   }
-  for (const g of seen.values()) {
-    if (g.count <= max) continue;
-    const { row, field, path } = g.last;
-    out.push(issue("issues_capped", { count: g.count - max, shown: max }, { severity: g.severity, ...(row === undefined ? {} : { row }), ...(field === undefined ? {} : { field }), ...(path === undefined ? {} : { path: path.slice(0, 2) }) }));
+  const out: Issue[] = [];
+  for (const cell of cells.values()) {
+    const { row, field, path } = cell[0] as Issue;
+    const where = { ...(row === undefined ? {} : { row }), ...(field === undefined ? {} : { field }), ...(path === undefined ? {} : { path: path.slice(0, 2) }) };
+    for (const i of capIssues(cell, issue, where, max)) out.push(i);
   }
   return out;
 }
