@@ -124,8 +124,8 @@ export function loadExact(model: PlanModel, personCap: Float64Array): { expected
     const team = model.tasks[batch.task]?.team;
     if (!team || batch.size === 0) continue;
     const p = new Map<number, number>();
-    const open = team.groups.find((g) => g.department === "");
-    const guaranteed = team.groups.filter((g) => g.department !== "");
+    const open = team.groups.find((g) => g.kind === "open");
+    const guaranteed = team.groups.filter((g) => g.kind === "department");
     let taken = 0;
     for (const g of guaranteed) {
       const share = g.candidates.length === 0 ? 0 : Math.min(1, g.count / g.candidates.length);
@@ -138,6 +138,12 @@ export function loadExact(model: PlanModel, personCap: Float64Array): { expected
         const before = p.get(i) ?? 0;
         p.set(i, before + (R > 0 ? (1 - before) * Math.min(1, open.count / R) : 0));
       }
+    }
+    // Expert slots draw from their own pool, independently of the counted members.
+    for (const g of team.groups) {
+      if (g.kind !== "expert") continue;
+      const share = g.candidates.length === 0 ? 0 : Math.min(1, g.count / g.candidates.length);
+      for (const i of g.candidates) p.set(i, share);
     }
     const infeasible = team.groups.some((g) => g.candidates.length < g.count);
     // One capped member shifts the picks of all the others: the whole team's figures are then not exact.

@@ -42,13 +42,16 @@ export interface BatchModel {
 }
 
 export interface SlotGroup {
+  /** A guaranteed department slot, an open slot over the participants, or an expert slot (专家), as the matching's slots. */
+  readonly kind: "department" | "open" | "expert";
+  /** The department of a `department` slot; "" otherwise. */
   readonly department: string;
   readonly candidates: Int32Array;
   readonly count: number;
 }
 
 export interface TeamModel {
-  /** Guaranteed department slots, then (last, department "") the open slots over all participants. */
+  /** Guaranteed department slots, then the open slots over all participants, then the expert slots. */
   readonly groups: readonly SlotGroup[];
   /** The rules' default per-batch cap (a person's own loadCap wins). */
   readonly ruleCap: number;
@@ -75,7 +78,8 @@ export interface PlanModel {
   readonly groupOf: readonly Int32Array[];
   readonly groupValues: readonly string[][];
   readonly groupSizes: readonly Int32Array[];
-  readonly inspectors: readonly { id: string; name: string; department: string; regions: string[]; loadCap: number }[];
+  /** The inspector pool, then the expert pool (专家); `expert` marks the latter. */
+  readonly inspectors: readonly { id: string; name: string; department: string; regions: string[]; loadCap: number; expert: boolean }[];
   /** Conflicts: entity index → inspector indices that must not inspect it. */
   readonly conflicts: ReadonlyMap<number, ReadonlySet<number>>;
   readonly tasks: readonly TaskModel[];
@@ -96,15 +100,25 @@ function regionPrefix(code: string): string {
   return c;
 }
 
-function matches(e: EntityInput, f: TargetFilter | undefined): boolean {
-  if ((e.status ?? "active") !== "active") return false;
-  if (!f) return true;
-  if (f.kinds && !f.kinds.includes(e.kind ?? "enterprise")) return false;
-  if (f.regionCodes && !f.regionCodes.some((r) => (e.regionCode ?? "").startsWith(regionPrefix(r)))) return false;
-  if (f.industries && !f.industries.includes(e.industry ?? "")) return false;
-  if (f.tiers && (e.tier === undefined || !f.tiers.includes(e.tier))) return false;
-  if (f.tags && !f.tags.every((t) => (e.tags ?? []).includes(t))) return false;
-  return true;
+/** The filter as a predicate, its region prefixes computed once (the pool is large, the filter small). */
+function matcher(f: TargetFilter | undefined): (e: EntityInput) => boolean {
+  const prefixes = f?.regionCodes?.map(regionPrefix);
+  const kinds = f?.kinds ? new Set<string>(f.kinds) : undefined;
+  const industries = f?.industries ? new Set<string>(f.industries) : undefined;
+  const tiers = f?.tiers ? new Set<string>(f.tiers) : undefined;
+  const tags = f?.tags;
+  return (e) => {
+    if ((e.status ?? "active") !== "active") return false;
+    if (kinds && !kinds.has(e.kind ?? "enterprise")) return false;
+    if (prefixes) {
+      const code = e.regionCode ?? "";
+      if (!prefixes.some((r) => code.startsWith(r))) return false;
+    }
+    if (industries && !industries.has(e.industry ?? "")) return false;
+    if (tiers && (e.tier === undefined || !tiers.has(e.tier))) return false;
+    if (tags && !tags.every((t) => (e.tags ?? []).includes(t))) return false;
+    return true;
+  };
 }
 
 function departmentsOf(task: Task, rules: MatchRules | undefined): string[] {
@@ -116,19 +130,23 @@ function teamOf(
   task: Task,
   rules: MatchRules | undefined,
   people: readonly InspectorInput[],
+  isExpert: Uint8Array,
   conflicted: ReadonlySet<number>,
 ): { team: TeamModel | null; departments: string[] } {
   const min = rules?.minCredentialed ?? 2;
   const quals = rules?.qualifications ?? [];
-  const counted = (p: InspectorInput) =>
-    p.credential !== false && p.expert !== true && quals.every((q) => (p.qualifications ?? []).includes(q));
-  const indices = (pred: (p: InspectorInput) => boolean) => Int32Array.from(people.flatMap((p, i) => (counted(p) && pred(p) ? [i] : [])));
+  const counted = (p: InspectorInput, i: number) =>
+    p.credential !== false && isExpert[i] === 0 && quals.every((q) => (p.qualifications ?? []).includes(q));
+  const indices = (pred: (p: InspectorInput) => boolean) => Int32Array.from(people.flatMap((p, i) => (counted(p, i) && pred(p) ? [i] : [])));
   let guaranteed: [string, number][];
   let participants: string[] | null;
-  if (rules?.departments) {
-    guaranteed = Array.isArray(rules.departments)
-      ? [...new Set(rules.departments as string[])].map((d) => [d, 1])
+  if (rules?.departments || rules?.initiator) {
+    guaranteed = !rules.departments ? []
+      : Array.isArray(rules.departments) ? [...new Set(rules.departments as string[])].map((d) => [d, 1])
       : Object.entries(rules.departments as Record<string, number>);
+    // The rules' initiator takes part with at least one member, as the matching reads it.
+    const initiator = rules.initiator;
+    if (initiator && !guaranteed.some(([d]) => d === initiator)) guaranteed.push([initiator, 1]);
     participants = guaranteed.map(([d]) => d);
   } else if (task.cooperators.length > 0) {
     // A joint task (部门联合): one member of each department at least, as the matching's department list does.
@@ -136,21 +154,27 @@ function teamOf(
     guaranteed = participants.map((d) => [d, 1]);
   } else {
     // A one-department task sends its own people, when the roster has any of them; otherwise anyone.
-    const own = people.some((p) => counted(p) && sameDepartment(p.department, task.initiator));
+    const own = people.some((p, i) => counted(p, i) && sameDepartment(p.department, task.initiator));
     participants = own ? [task.initiator] : null;
     guaranteed = [];
   }
   const groups: SlotGroup[] = guaranteed
     .filter(([, c]) => c > 0)
-    .map(([d, c]) => ({ department: d, candidates: indices((p) => sameDepartment(p.department, d)), count: c }));
+    .map(([d, c]) => ({ kind: "department", department: d, candidates: indices((p) => sameDepartment(p.department, d)), count: c }));
   const sum = guaranteed.reduce((s, [, c]) => s + c, 0);
   const open = Math.max(min, sum) - sum;
   const union = indices((p) => participants === null || participants.some((d) => sameDepartment(p.department, d)));
-  if (open > 0) groups.push({ department: "", candidates: union, count: open });
+  if (open > 0) groups.push({ kind: "open", department: "", candidates: union, count: open });
+  // Experts (专家) on top of the counted members, from the expert pool, holding every expertQualification.
+  const experts = rules?.experts ?? 0;
+  const expertQuals = rules?.expertQualifications ?? [];
+  const expertPool = Int32Array.from(people.flatMap((p, i) => (isExpert[i] === 1 && expertQuals.every((q) => (p.qualifications ?? []).includes(q)) ? [i] : [])));
+  if (experts > 0) groups.push({ kind: "expert", department: "", candidates: expertPool, count: experts });
   if (union.length === 0) return { team: null, departments: participants ?? [] };
+  const everyone = experts > 0 ? [...union, ...expertPool] : [...union];
   const restricted =
-    (rules?.checkRegions ?? true) && [...union].some((i) => (people[i]?.regions ?? []).length > 0) ||
-    [...union].some((i) => conflicted.has(i));
+    (rules?.checkRegions ?? true) && everyone.some((i) => (people[i]?.regions ?? []).length > 0) ||
+    everyone.some((i) => conflicted.has(i));
   return {
     team: { groups, ruleCap: rules?.loadCap ?? Number.POSITIVE_INFINITY, restricted },
     departments: participants ?? departmentsOf(task, rules),
@@ -169,7 +193,9 @@ function policyOf(task: Task, pools: SimulationPools): TierPolicy | undefined {
 export function buildModel(plan: Plan, pools: SimulationPools, year: number): PlanModel {
   const notes: Issue[] = [];
   const entities = pools.entities;
-  const people = pools.inspectors;
+  // The matching's two pools: inspectors (an entry marked expert is an expert, as matchInspectors reads it), then experts.
+  const people: readonly InspectorInput[] = [...pools.inspectors, ...(pools.experts ?? [])];
+  const isExpert = Uint8Array.from(people, (p, i) => (i >= pools.inspectors.length || p.expert === true ? 1 : 0));
   const groupOf: Int32Array[] = [];
   const groupValues: string[][] = [];
   const groupSizes: Int32Array[] = [];
@@ -223,10 +249,9 @@ export function buildModel(plan: Plan, pools: SimulationPools, year: number): Pl
     const window = parseWindow(task.windowText, { year });
     if (!window.ok) { skip(window.issues); continue; }
     const filter = pools.scopes?.[task.id] ?? task.filter;
+    const matches = matcher(filter);
     const eligible: number[] = [];
-    entities.forEach((e, k) => {
-      if (matches(e, filter)) eligible.push(k);
-    });
+    for (let k = 0; k < entities.length; k++) if (matches(entities[k] as EntityInput)) eligible.push(k);
     const schedule = scheduleBatches({ quota: quota.value, window: window.value, poolSize: eligible.length });
     if (!schedule.ok) { skip(schedule.issues); continue; }
     const policy = policyOf(task, pools);
@@ -246,7 +271,7 @@ export function buildModel(plan: Plan, pools: SimulationPools, year: number): Pl
       perStratum = a.value.rows.map((r) => r.n);
     }
     const rules = pools.rules?.[task.id];
-    const { team, departments } = teamOf(task, rules, people, conflicted);
+    const { team, departments } = teamOf(task, rules, people, isExpert, conflicted);
     const t = tasks.length;
     const mine: number[] = [];
     for (const b of schedule.value.batches) {
@@ -290,12 +315,13 @@ export function buildModel(plan: Plan, pools: SimulationPools, year: number): Pl
     groupOf,
     groupValues,
     groupSizes,
-    inspectors: people.map((p) => ({
+    inspectors: people.map((p, i) => ({
       id: p.id,
       name: p.name,
       department: p.department,
       regions: (p.regions ?? []).map(regionPrefix),
       loadCap: p.loadCap ?? Number.NaN,
+      expert: isExpert[i] === 1,
     })),
     conflicts,
     tasks,
