@@ -59,10 +59,61 @@ export interface EngineInput {
   /** Per batch: department index of each slot group of its task (−1 for open slots). */
   readonly groupDept: readonly Int32Array[];
   readonly pairs: readonly { t: number; u: number }[];
+  /** Expected load per inspector × month (exact or unrestricted), to size the histograms. */
+  readonly expectedLoad: Float64Array;
   readonly onProgress?: (done: number, total: number) => void;
 }
 
 const HIST_MAX = 4096;
+
+/** Histograms of small integers, one per cell, laid out in one array; a cell grows (the layout is rebuilt) when a value does not fit, up to HIST_MAX bins, the last bin clipping. */
+class Histograms {
+  offset: Int32Array;
+  size: Int32Array;
+  data: Uint32Array;
+  constructor(sizes: Float64Array) {
+    this.size = Int32Array.from(sizes);
+    this.offset = new Int32Array(sizes.length);
+    this.data = this.layout(null, this.size);
+  }
+  private layout(old: { data: Uint32Array; offset: Int32Array; size: Int32Array } | null, size: Int32Array): Uint32Array {
+    let total = 0;
+    const offset = new Int32Array(size.length);
+    for (let c = 0; c < size.length; c++) {
+      offset[c] = total;
+      total += size[c] as number;
+    }
+    const data = new Uint32Array(total);
+    if (old) for (let c = 0; c < size.length; c++) data.set(old.data.subarray(old.offset[c], (old.offset[c] as number) + (old.size[c] as number)), offset[c]);
+    this.offset = offset;
+    return data;
+  }
+  add(c: number, v: number): void {
+    let s = this.size[c] as number;
+    if (v >= s && s < HIST_MAX) {
+      const size = this.size.slice();
+      size[c] = s = Math.min(HIST_MAX, Math.max(2 * s, v + 1));
+      this.data = this.layout({ data: this.data, offset: this.offset, size: this.size }, size);
+      this.size = size;
+    }
+    this.data[(this.offset[c] as number) + (v < s ? v : s - 1)]! += 1;
+  }
+}
+
+/**
+ * A local number per entity: entities ordered by signature (the strata of all tasks they belong to), so that the
+ * entities of one stratum form a few runs of consecutive numbers. A counting sort: O(n).
+ */
+function localOrder(model: PlanModel): Int32Array {
+  const n = model.entityIds.length;
+  const sigs = model.signatures.length;
+  const start = new Int32Array(sigs + 1);
+  for (let e = 0; e < n; e++) start[(model.signature[e] as number) + 1]! += 1;
+  for (let g = 0; g < sigs; g++) start[g + 1]! += start[g] as number;
+  const local = new Int32Array(n);
+  for (let e = 0; e < n; e++) local[e] = start[model.signature[e] as number]!++;
+  return local;
+}
 
 export function runEngine(input: EngineInput): Tallies {
   const { model, runs, random, K, personCap, monthlyCap, deptOf } = input;
@@ -86,44 +137,30 @@ export function runEngine(input: EngineInput): Tallies {
     }
   }
   const trackedList = Int32Array.from([...tracked.keys()].filter((i) => tracked[i] === 1));
-  const histOffset = new Int32Array(I * 12);
-  const histSize = new Int32Array(I * 12);
-  let total = 0;
-  for (const i of trackedList) {
-    for (let m = 0; m < 12; m++) {
-      const c = i * 12 + m;
-      histOffset[c] = total;
-      histSize[c] = Math.min(bound[c] as number, HIST_MAX - 1) + 1;
-      total += histSize[c] as number;
-    }
-  }
-  const hist = new Uint32Array(total);
+  // Histograms start near the loads expected (a bound over every batch would be thousands of bins per cell, and
+  // a run would then touch one far cache line per cell) and grow on the rare larger value.
+  const start = (bound: number, mean: number) => Math.min(bound, HIST_MAX - 1, Math.ceil(2 * mean + 6 * Math.sqrt(mean) + 8)) + 1;
+  const hist = new Histograms(Float64Array.from({ length: I * 12 }, (_, c) => (tracked[(c / 12) | 0] ? start(bound[c] as number, input.expectedLoad[c] as number) : 0)));
   const deptBound = new Float64Array(D * 12);
+  const deptExpected = new Float64Array(D * 12);
   const deptMembers = new Int32Array(D);
   for (const i of trackedList) {
     deptMembers[deptOf[i] as number]! += 1;
     for (let m = 0; m < 12; m++) {
       const c = (deptOf[i] as number) * 12 + m;
       deptBound[c] = Math.max(deptBound[c] as number, bound[i * 12 + m] as number);
+      deptExpected[c] = Math.max(deptExpected[c] as number, input.expectedLoad[i * 12 + m] as number);
     }
   }
-  const deptHistOffset = new Int32Array(D * 12);
-  const deptHistSize = new Int32Array(D * 12);
-  let dtotal = 0;
-  for (let c = 0; c < D * 12; c++) {
-    deptHistOffset[c] = dtotal;
-    deptHistSize[c] = Math.min(deptBound[c] as number, HIST_MAX - 1) + 1;
-    dtotal += deptHistSize[c] as number;
-  }
-  const deptHist = new Uint32Array(dtotal);
+  const deptHist = new Histograms(Float64Array.from({ length: D * 12 }, (_, c) => start(deptBound[c] as number, deptExpected[c] as number)));
 
   const t: Tallies = {
     runs,
     loadSum: new Float64Array(I * 12),
     loadSq: new Float64Array(I * 12),
     overCap: new Float64Array(I * 12),
-    histOffset, histSize, hist,
-    deptHistOffset, deptHistSize, deptHist,
+    histOffset: new Int32Array(0), histSize: new Int32Array(0), hist: new Uint32Array(0),
+    deptHistOffset: new Int32Array(0), deptHistSize: new Int32Array(0), deptHist: new Uint32Array(0),
     deptOver: new Float64Array(D * 12),
     deptMeanSum: new Float64Array(D * 12),
     deptMeanSq: new Float64Array(D * 12),
@@ -150,9 +187,14 @@ export function runEngine(input: EngineInput): Tallies {
   // 16-bit fields when they fit (the usual case: fewer than 65,535 tasks and group values) halve the footprint.
   const narrow = T < 65_535 && model.groupValues.every((v) => v.length < 65_536);
   const ent = narrow ? new Uint16Array(n * S) : new Int32Array(n * S);
+  // Entities are renumbered by the strata they belong to, so that one stratum's entities lie side by side: a batch
+  // then touches a few kilobytes of `ent` instead of cache lines spread over the whole pool.
+  const local = localOrder(model);
   for (let e = 0; e < n; e++) {
-    for (let d = 0; d < dims; d++) ent[e * S + 3 + d] = (model.groupOf[d] as Int32Array)[e] as number;
+    const at = (local[e] as number) * S;
+    for (let d = 0; d < dims; d++) ent[at + 3 + d] = (model.groupOf[d] as Int32Array)[e] as number;
   }
+  const poolLocal = model.tasks.map((task) => task.strata.map((st) => Int32Array.from(st.pool, (e) => local[e] as number)));
   const touched = new Int32Array(n);
   let touchedLen = 0;
   // The tasks that hit an entity this run, as a linked list in typed arrays (head per entity, one node per new
@@ -206,6 +248,7 @@ export function runEngine(input: EngineInput): Tallies {
   const personStamp = new Float64Array(I).fill(-1);
   const batchLoad = new Int32Array(I);
   const heldHead = new Int32Array(I);
+  const listed = new Float64Array(I).fill(-1);
   const slotNext = new Int32Array(maxSlots);
   const slotPrev = new Int32Array(maxSlots);
   const vacant = new Int32Array(maxSlots);
@@ -276,6 +319,30 @@ export function runEngine(input: EngineInput): Tallies {
     slotPrev[s] = -1;
     if (h >= 0) slotPrev[h] = s;
     heldHead[i] = s;
+  };
+  /** A greedy pick's assignment: the held-slot lists are only built when a repair needs them. */
+  const take = (i: number, s: number): void => {
+    if (personStamp[i] !== epoch) {
+      personStamp[i] = epoch;
+      batchLoad[i] = 0;
+    }
+    holder[s] = i;
+    batchLoad[i]!++;
+  };
+  const linkHeld = (slots: number): void => {
+    for (let s = slots - 1; s >= 0; s--) {
+      const i = holder[s] as number;
+      if (i < 0) continue;
+      if (listed[i] !== epoch) {
+        listed[i] = epoch;
+        heldHead[i] = -1;
+      }
+      const h = heldHead[i] as number;
+      slotNext[s] = h;
+      slotPrev[s] = -1;
+      if (h >= 0) slotPrev[h] = s;
+      heldHead[i] = s;
+    }
   };
   const unassign = (i: number, s: number): void => {
     const p = slotPrev[s] as number;
@@ -380,8 +447,10 @@ export function runEngine(input: EngineInput): Tallies {
       const tagged = batch.task + 1;
       let nT = 0;
       let shuffled = task.strata.length > 1;
+      const localPools = poolLocal[batch.task] as Int32Array[];
       for (let h = 0; h < task.strata.length; h++) {
         const pool = task.strata[h]!.pool;
+        const inPool = localPools[h] as Int32Array;
         const N = pool.length;
         const size = batch.sizes[h] as number;
         if (size === 0 || N === 0) continue;
@@ -394,16 +463,17 @@ export function runEngine(input: EngineInput): Tallies {
           const k = (random() * N) | 0;
           if (mark[k] === markStamp) continue;
           mark[k] = markStamp;
-          if (!complement) picked[got] = pool[k] as number;
+          if (!complement) picked[got] = k;
           got++;
         }
         if (complement) {
           shuffled = true;
           got = 0;
-          for (let k = 0; k < N; k++) if (mark[k] !== markStamp) picked[got++] = pool[k] as number;
+          for (let k = 0; k < N; k++) if (mark[k] !== markStamp) picked[got++] = k;
         }
         for (let q = 0; q < got; q++) {
-          const e = picked[q] as number;
+          const k = picked[q] as number;
+          const e = inPool[k] as number;
           const at = e * S;
           if (ent[at] === 0) {
             touched[touchedLen++] = e;
@@ -416,14 +486,14 @@ export function runEngine(input: EngineInput): Tallies {
             ent[at + 1]! += 1;
             for (let x = taskHead[e] as number; x >= 0; x = nodeNext[x] as number) {
               const key = (nodeTask[x] as number) * T + batch.task;
-              const k = pairAt ? (pairAt[key] as number) : pairMap!.get(key) ?? -1;
-              if (k >= 0) pairRun[k]!++;
+              const pk = pairAt ? (pairAt[key] as number) : pairMap!.get(key) ?? -1;
+              if (pk >= 0) pairRun[pk]!++;
             }
             nodeTask[nodes] = batch.task;
             nodeNext[nodes] = taskHead[e] as number;
             taskHead[e] = nodes++;
           }
-          if (team) targets[nT++] = e;
+          if (team) targets[nT++] = pool[k] as number;
         }
       }
       if (!team || nT === 0) continue;
@@ -455,7 +525,7 @@ export function runEngine(input: EngineInput): Tallies {
         for (let k = 0; k < Kt; k++) {
           const i = pick(groups[slotGroup[k] as number]!.candidates, j, e);
           if (i < 0) vacant[vn++] = j * Kt + k;
-          else assign(i, j * Kt + k);
+          else take(i, j * Kt + k);
         }
       }
       if (vn > 0) {
@@ -464,6 +534,7 @@ export function runEngine(input: EngineInput): Tallies {
         let expertsShort = false;
         batchShort.fill(0);
         const groupDept = input.groupDept[bi] as Int32Array;
+        linkHeld(slots);
         for (let v = 0; v < vn; v++) {
           const s = vacant[v] as number;
           if (repair(s, groups)) { fixed = true; continue; }
@@ -504,7 +575,7 @@ export function runEngine(input: EngineInput): Tallies {
           t.overCap[c]!++;
           deptAnyOver[d * 12 + m] = 1;
         }
-        hist[(histOffset[c] as number) + Math.min(v, (histSize[c] as number) - 1)]! += 1;
+        hist.add(c, v);
         deptLoad[d * 12 + m]! += v;
         if (v > (deptMax[d * 12 + m] as number)) deptMax[d * 12 + m] = v;
         load[c] = 0;
@@ -513,7 +584,7 @@ export function runEngine(input: EngineInput): Tallies {
     for (let c = 0; c < D * 12; c++) {
       const members = deptMembers[(c / 12) | 0] as number;
       if (members === 0) continue;
-      deptHist[(deptHistOffset[c] as number) + Math.min(deptMax[c] as number, (deptHistSize[c] as number) - 1)]! += 1;
+      deptHist.add(c, deptMax[c] as number);
       if (deptAnyOver[c]) t.deptOver[c]!++;
       const mean = (deptLoad[c] as number) / members;
       t.deptMeanSum[c]! += mean;
@@ -578,5 +649,5 @@ export function runEngine(input: EngineInput): Tallies {
     }
     if (input.onProgress && ((run + 1) % chunk === 0 || run + 1 === runs)) input.onProgress(run + 1, runs);
   }
-  return t;
+  return { ...t, histOffset: hist.offset, histSize: hist.size, hist: hist.data, deptHistOffset: deptHist.offset, deptHistSize: deptHist.size, deptHist: deptHist.data };
 }

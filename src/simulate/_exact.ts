@@ -28,36 +28,29 @@ function poissonBinomial(ps: readonly number[], K: number): Float64Array {
 }
 
 export function entityExact(model: PlanModel, K: number): EntityExact {
-  const n = model.entityIds.length;
-  // Each stratum of each task gets a global id; an entity's signature is the list of strata it is in.
-  const member: number[][] = Array.from({ length: n }, () => []);
+  // Each stratum of each task has a global id (the model's signature numbering); entities of one signature
+  // (the same list of strata) have the same distribution.
   const strataTask: number[] = [];
   const strataProbs: number[][] = [];
   model.tasks.forEach((task, t) => {
     task.strata.forEach((s, h) => {
-      const id = strataTask.length;
       strataTask.push(t);
       strataProbs.push(task.batches.map((b) => {
         const N = s.pool.length;
         return N === 0 ? 0 : ((model.batches[b]?.sizes[h] ?? 0) as number) / N;
       }));
-      for (const e of s.pool) (member[e] as number[]).push(id);
     });
   });
-  const bySignature = new Map<string, { entities: number[]; strata: number[] }>();
-  member.forEach((list, e) => {
-    const key = list.join(",");
-    let sig = bySignature.get(key);
-    if (!sig) bySignature.set(key, (sig = { entities: [], strata: list }));
-    sig.entities.push(e);
-  });
+  const bySignature = model.signatures.map((strata) => ({ entities: [] as number[], strata }));
+  model.signature.forEach((sig, e) => (bySignature[sig] as { entities: number[] }).entities.push(e));
   const dims = model.groupValues.length;
   const mean = model.groupValues.map((v) => new Float64Array(v.length));
   const distribution = model.groupValues.map((v) => v.map(() => new Float64Array(K + 1)));
   const repeated = model.groupValues.map((v) => new Float64Array(v.length));
   const pairMap = new Map<number, { t: number; u: number; shared: number; both: number }>();
   const T = model.tasks.length;
-  for (const sig of bySignature.values()) {
+  for (const sig of bySignature) {
+    if (sig.entities.length === 0) continue;
     const probs: number[] = [];
     const byTask = new Map<number, number>();
     for (const s of sig.strata) {

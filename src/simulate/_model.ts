@@ -72,6 +72,12 @@ export interface TaskModel {
 
 export interface PlanModel {
   readonly year: number;
+  /**
+   * Per entity, its signature: the strata (all tasks' strata numbered in order) it belongs to, as an index into
+   * `signatures` (0: none). Entities of one signature are drawn alike.
+   */
+  readonly signature: Int32Array;
+  readonly signatures: readonly (readonly number[])[];
   readonly entityIds: readonly string[];
   readonly entityRegion: readonly (string | undefined)[];
   /** Group index per dimension per entity, and the group values. */
@@ -189,6 +195,34 @@ function policyOf(task: Task, pools: SimulationPools): TierPolicy | undefined {
   return p.ok && Object.keys(p.value.rules).length > 0 ? p.value : undefined;
 }
 
+/**
+ * Groups the entities by the strata they belong to (a stratum: one task's tier or whole scope, numbered over all
+ * tasks in order). Built as a trie over the strata in order, so no per-entity list or string is made.
+ */
+function signaturesOf(n: number, tasks: readonly TaskModel[]): { signature: Int32Array; signatures: number[][] } {
+  const signature = new Int32Array(n);
+  const signatures: number[][] = [[]];
+  const next = new Map<number, number>();
+  const total = tasks.reduce((x, t) => x + t.strata.length, 0);
+  let id = 0;
+  for (const task of tasks) {
+    for (const stratum of task.strata) {
+      for (const e of stratum.pool) {
+        const from = signature[e] as number;
+        const key = from * total + id;
+        let to = next.get(key);
+        if (to === undefined) {
+          next.set(key, (to = signatures.length));
+          signatures.push([...(signatures[from] as number[]), id]);
+        }
+        signature[e] = to;
+      }
+      id++;
+    }
+  }
+  return { signature, signatures };
+}
+
 /** Builds the model, or notes why a task was left out. */
 export function buildModel(plan: Plan, pools: SimulationPools, year: number): PlanModel {
   const notes: Issue[] = [];
@@ -215,10 +249,12 @@ export function buildModel(plan: Plan, pools: SimulationPools, year: number): Pl
     groupValues.push(values);
     groupSizes.push(sizes);
   }
-  const entityIndex = new Map(entities.map((e, k) => [e.id, k]));
+  // Entity ids are looked up only for recusals: the index is built when there is one.
+  let entityIndex: Map<string, number> | undefined;
   const conflicts = new Map<number, Set<number>>();
   const conflicted = new Set<number>();
   const addConflict = (entityId: string, person: number) => {
+    entityIndex ??= new Map(entities.map((e, k) => [e.id, k]));
     const e = entityIndex.get(entityId);
     if (e === undefined) return;
     let s = conflicts.get(e);
@@ -239,6 +275,7 @@ export function buildModel(plan: Plan, pools: SimulationPools, year: number): Pl
 
   const tasks: TaskModel[] = [];
   const batches: BatchModel[] = [];
+  const scoped = new Map<string, number[]>();
   for (const task of plan.tasks) {
     const skip = (reason: readonly Issue[] | string) => {
       const text = typeof reason === "string" ? { zh: reason, en: reason } : { zh: reason.map((i) => i.message.zh).join("；"), en: reason.map((i) => i.message.en).join("; ") };
@@ -249,9 +286,15 @@ export function buildModel(plan: Plan, pools: SimulationPools, year: number): Pl
     const window = parseWindow(task.windowText, { year });
     if (!window.ok) { skip(window.issues); continue; }
     const filter = pools.scopes?.[task.id] ?? task.filter;
-    const matches = matcher(filter);
-    const eligible: number[] = [];
-    for (let k = 0; k < entities.length; k++) if (matches(entities[k] as EntityInput)) eligible.push(k);
+    // Tasks often share a scope (the whole pool, one industry): each distinct filter scans the pool once.
+    const scopeKey = JSON.stringify(filter ?? null);
+    let eligible = scoped.get(scopeKey);
+    if (!eligible) {
+      const matches = matcher(filter);
+      eligible = [];
+      for (let k = 0; k < entities.length; k++) if (matches(entities[k] as EntityInput)) eligible.push(k);
+      scoped.set(scopeKey, eligible);
+    }
     const schedule = scheduleBatches({ quota: quota.value, window: window.value, poolSize: eligible.length });
     if (!schedule.ok) { skip(schedule.issues); continue; }
     const policy = policyOf(task, pools);
@@ -308,8 +351,11 @@ export function buildModel(plan: Plan, pools: SimulationPools, year: number): Pl
       team,
     });
   }
+  const { signature, signatures } = signaturesOf(entities.length, tasks);
   return {
     year,
+    signature,
+    signatures,
     entityIds: entities.map((e) => e.id),
     entityRegion: entities.map((e) => e.regionCode),
     groupOf,

@@ -126,7 +126,7 @@ export function simulatePlan(plan: Plan, pools: SimulationPools, options: Simula
 
   const tallies: Tallies = runEngine({
     model, runs, random: seedrandom.alea(options.seed), K, personCap, monthlyCap, deptOf, departments: deptNames.length,
-    groupDept, pairs: exactEntities.pairs, ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    groupDept, pairs: exactEntities.pairs, expectedLoad: exactLoads.expected, ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
 
   const participates = new Uint8Array(I);
