@@ -249,6 +249,8 @@ export function runEngine(input: EngineInput): Tallies {
   const batchLoad = new Int32Array(I);
   const heldHead = new Int32Array(I);
   const listed = new Float64Array(I).fill(-1);
+  const groupShort = new Float64Array(Math.max(1, ...model.tasks.map((task) => task.team?.groups.length ?? 0))).fill(-1);
+  const groupFull = new Float64Array(Math.max(1, ...model.tasks.map((task) => task.team?.groups.length ?? 0))).fill(-1);
   const slotNext = new Int32Array(maxSlots);
   const slotPrev = new Int32Array(maxSlots);
   const vacant = new Int32Array(maxSlots);
@@ -285,17 +287,27 @@ export function runEngine(input: EngineInput): Tallies {
   let slotGroup: Int32Array = new Int32Array(0);
   let restricted = false;
 
+  // Region codes as small numbers, and per person with regions the codes he may go to: a check is one array read.
+  const codeIndex = new Map<string, number>();
+  const regionOfEntity = Int32Array.from(model.entityRegion, (code) => {
+    if (code === undefined) return -1;
+    let r = codeIndex.get(code);
+    if (r === undefined) codeIndex.set(code, (r = codeIndex.size));
+    return r;
+  });
+  const codes = [...codeIndex.keys()];
+  const mayGo = regions.map((rs) => (rs.length === 0 ? null : Uint8Array.from(codes, (code) => (rs.some((r) => code.startsWith(r)) ? 1 : 0))));
+  const recused = new Uint8Array(n);
+  for (const e of conflicts.keys()) recused[e] = 1;
+  let checkRegions = false;
   /** Region and recusal: may person i inspect entity e at all (the matching's eligibility beyond the group)? */
   const allowed = (i: number, e: number): boolean => {
-    const rs = regions[i] as string[];
-    const code = regionOf[e];
-    if (rs.length > 0 && code !== undefined) {
-      let ok = false;
-      for (const r of rs) if (code.startsWith(r)) { ok = true; break; }
-      if (!ok) return false;
+    if (checkRegions) {
+      const r = regionOfEntity[e] as number;
+      const ok = mayGo[i];
+      if (ok && r >= 0 && ok[r] === 0) return false;
     }
-    const c = conflicts.get(e);
-    return !(c && c.has(i));
+    return recused[e] === 0 || !(conflicts.get(e) as ReadonlySet<number>).has(i);
   };
   const loadOf = (i: number): number => (personStamp[i] === epoch ? (batchLoad[i] as number) : 0);
   /** The slot person i holds at target j, or −1. */
@@ -353,19 +365,27 @@ export function runEngine(input: EngineInput): Tallies {
     batchLoad[i]!--;
     holder[s] = -1;
   };
-  /** A uniform pick among the free candidates: rejection first, then a scan (uniform among the free either way). */
-  const pick = (cands: Int32Array, j: number, e: number): number => {
+  /**
+   * A uniform pick among the free candidates of slot group g: rejection first, then a scan (uniform among the free
+   * either way). Loads never fall within a batch (a repair moves slots, it frees none), so a group found with every
+   * candidate at his cap stays full: later picks of it return at once.
+   */
+  const pick = (g: number, cands: Int32Array, j: number, e: number): number => {
     const L = cands.length;
-    if (L === 0) return -1;
+    if (L === 0 || groupFull[g] === epoch) return -1;
     for (let tries = 0; tries < 8; tries++) {
       const i = cands[(random() * L) | 0] as number;
       if (free(i, j, e)) return i;
     }
     let c = 0;
+    let room = false;
     for (let k = 0; k < L; k++) {
       const i = cands[k] as number;
-      if (free(i, j, e)) scratch[c++] = i;
+      if (loadOf(i) >= (caps[i] as number)) continue;
+      room = true;
+      if (slotAt(i, j) < 0 && (!restricted || allowed(i, e))) scratch[c++] = i;
     }
+    if (!room) groupFull[g] = epoch;
     return c === 0 ? -1 : (scratch[(random() * c) | 0] as number);
   };
   /**
@@ -505,6 +525,7 @@ export function runEngine(input: EngineInput): Tallies {
       Kt = (slotGroupOf[batch.task] as Int32Array).length;
       slotGroup = slotGroupOf[batch.task] as Int32Array;
       restricted = team.restricted;
+      checkRegions = team.regions;
       const groups = team.groups;
       // The matching shuffles the targets; the draw's order is already random unless strata or a complement sorted it.
       if (shuffled && restricted) {
@@ -523,7 +544,8 @@ export function runEngine(input: EngineInput): Tallies {
         targetMonth[j] = days[(random() * days.length) | 0] as number;
         const e = targets[j] as number;
         for (let k = 0; k < Kt; k++) {
-          const i = pick(groups[slotGroup[k] as number]!.candidates, j, e);
+          const g = slotGroup[k] as number;
+          const i = pick(g, groups[g]!.candidates, j, e);
           if (i < 0) vacant[vn++] = j * Kt + k;
           else take(i, j * Kt + k);
         }
@@ -544,7 +566,10 @@ export function runEngine(input: EngineInput): Tallies {
           if (group.kind === "expert") expertsShort = true;
           else if (group.kind === "department") { const d = groupDept[g] as number; if (d >= 0) batchShort[d] = 1; }
           // An open slot left empty: every participating department was short.
-          else for (const x of group.candidates) batchShort[deptOf[x] as number] = 1;
+          else if (groupShort[g] !== epoch) {
+            groupShort[g] = epoch;
+            for (const x of group.candidates) batchShort[deptOf[x] as number] = 1;
+          }
         }
         if (fixed) t.repaired[bi]!++;
         if (failed) {

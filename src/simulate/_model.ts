@@ -57,6 +57,8 @@ export interface TeamModel {
   readonly ruleCap: number;
   /** True when regions or recusals can restrict who goes where. */
   readonly restricted: boolean;
+  /** True when the rules check regions (checkRegions, default true) and a member has regions. */
+  readonly regions: boolean;
 }
 
 export interface TaskModel {
@@ -178,11 +180,10 @@ function teamOf(
   if (experts > 0) groups.push({ kind: "expert", department: "", candidates: expertPool, count: experts });
   if (union.length === 0) return { team: null, departments: participants ?? [] };
   const everyone = experts > 0 ? [...union, ...expertPool] : [...union];
-  const restricted =
-    (rules?.checkRegions ?? true) && everyone.some((i) => (people[i]?.regions ?? []).length > 0) ||
-    everyone.some((i) => conflicted.has(i));
+  const regions = (rules?.checkRegions ?? true) && everyone.some((i) => (people[i]?.regions ?? []).length > 0);
+  const restricted = regions || everyone.some((i) => conflicted.has(i));
   return {
-    team: { groups, ruleCap: rules?.loadCap ?? Number.POSITIVE_INFINITY, restricted },
+    team: { groups, ruleCap: rules?.loadCap ?? Number.POSITIVE_INFINITY, restricted, regions },
     departments: participants ?? departmentsOf(task, rules),
   };
 }

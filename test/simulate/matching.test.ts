@@ -106,6 +106,27 @@ describe("simulatePlan: P(infeasible) is the matching's on random joint rosters"
   });
 });
 
+describe("simulatePlan: regions and recusals as the matching reads them", () => {
+  it("with checkRegions false a recusal still binds and regions do not", () => {
+    const entities = [{ id: "E1", name: "甲", regionCode: "410803" }];
+    const inspectors: InspectorInput[] = [
+      { id: "A", name: "A", department: "市场监管局", regions: ["410802"] },
+      { id: "B", name: "B", department: "市场监管局" },
+      { id: "C", name: "C", department: "市场监管局" },
+    ];
+    const rules: MatchRules = { checkRegions: false, relationships: [{ inspectorId: "C", entityId: "E1", reason: "relative" }] };
+    const real = matchInspectors({ record: { taskId: "T", seed: "s", selections: [{ id: "E1", stratum: "all" }] }, inspectors, entities, rules });
+    expect(real.ok && real.value.teams[0]!.members.map((m) => m.id).sort()).toEqual(["A", "B"]);
+    const report = run(onePlan("1户"), { entities, inspectors, rules: { T: rules } }, 200);
+    const load = (id: string) => report.inspectors.find((c) => c.inspectorId === id && c.month === 3)!.load.mean;
+    expect([load("A"), load("B"), load("C")]).toEqual([1, 1, 0]);
+    // Regions checked (the default): A may not go to 410803, C is recused, so the team cannot be filled.
+    const checked = run(onePlan("1户"), { entities, inspectors, rules: { T: { relationships: rules.relationships! } } }, 50);
+    expect(checked.windows[0]!.infeasible.mean).toBe(1);
+    expect(matchInspectors({ record: { taskId: "T", seed: "s", selections: [{ id: "E1", stratum: "all" }] }, inspectors, entities, rules: { relationships: rules.relationships! } }).ok).toBe(false);
+  });
+});
+
 describe("simulatePlan: experts (专家)", () => {
   const entities = Array.from({ length: 40 }, (_, k) => ({ id: `E${k}`, name: `锅炉${k}` }));
   const inspectors: InspectorInput[] = Array.from({ length: 6 }, (_, k) => ({ id: `I${k}`, name: `执法${k}`, department: "市场监管局" }));
