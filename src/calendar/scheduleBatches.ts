@@ -7,6 +7,7 @@ import { formatIso, parseIso, toDayNumber } from "../_internal/dates.js";
 import { parseWindow } from "./parseWindow.js";
 import type { CalendarPeriod, InspectionWindow } from "./window.js";
 import { issue } from "./_issue.js";
+import { gcd } from "../_internal/fraction.js";
 
 /**
  * Input of {@link scheduleBatches}: a task's quota, window and pool size. Quota and window may be given
@@ -129,11 +130,6 @@ function clip(pieces: Piece[], s: number, e: number): Piece[] {
     if (a <= b) out.push({ s: a, e: b });
   }
   return out;
-}
-
-function gcd(a: bigint, b: bigint): bigint {
-  while (b !== 0n) [a, b] = [b, a % b];
-  return a < 0n ? -a : a;
 }
 
 function probability(n: bigint, d: bigint): ExactProbability {

@@ -1,9 +1,10 @@
 import { canonicalJson, sha256Hex } from "../draw/digest.js";
-import { compareCodePoints } from "../draw/order.js";
+import { compareCodePoints } from "../_internal/codePoints.js";
 import type { Entity, EntityInput, InspectorInput } from "../model/index.js";
 import type { MatchCommitment } from "../model/record.js";
 import { fail, type Issue, ok, type Result } from "../result.js";
-import { type NormalizedRules, type RawPerson, readPools, readRelationships, readRules } from "./_prepare.js";
+import { type RawPerson, readPools, readRelationships, readRules } from "./_internals/readers.js";
+import type { NormalizedRules } from "./_internals/types.js";
 import { issue } from "./_issue.js";
 import { MATCH_PROTOCOL_VERSION, type MatchRules } from "./types.js";
 

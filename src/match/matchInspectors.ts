@@ -1,14 +1,17 @@
 import { fail, type Issue, ok, type Result } from "../result.js";
-import { type Closed, explain, type Failure, priorities, State, Stream } from "./_engine.js";
-import { type Prepared, prepare } from "./_prepare.js";
+import { Assignment, type Closed, type Failure } from "./_internals/assignment.js";
+import { explainFailures } from "./_internals/infeasibility.js";
+import { logGenesis } from "./_internals/logChain.js";
+import { buildProblem } from "./_internals/problem.js";
+import { priorities, Stream } from "./_internals/stream.js";
+import type { MatchProblem } from "./_internals/types.js";
 import { commitmentIssues } from "./commitment.js";
-import { logGenesis } from "./_log.js";
 import { MATCH_PROTOCOL_VERSION, type MatchableRecord, type MatchInput, type MatchedRecord, type MatchResult, type MatchRules, type MatchSection } from "./types.js";
 
 /** Runs the protocol on prepared input: greedy picks in random priority, repair, leaders. */
-export function runMatching(prep: Prepared, stream: Stream = new Stream(prep.streamSeed)): { state: State; stream: Stream; leaders: (number | undefined)[]; repairs: number; failures: Failure[] } {
-  const order = priorities(prep, stream);
-  const state = new State(prep, order.counted, order.experts);
+export function runMatching(problem: MatchProblem, stream: Stream = new Stream(problem.streamSeed)): { state: Assignment; stream: Stream; leaders: (number | undefined)[]; repairs: number; failures: Failure[] } {
+  const order = priorities(problem, stream);
+  const state = new Assignment(problem, order.counted, order.experts);
   const { K } = state;
   const vacant: number[] = [];
   for (const t of order.targets) {
@@ -50,8 +53,8 @@ export function runMatching(prep: Prepared, stream: Stream = new Stream(prep.str
   });
   const failures: Failure[] = [...merged.values()].sort((a, b) => a.slot - b.slot);
   const leaders: (number | undefined)[] = [];
-  if (prep.rules.leader && failures.length === 0) {
-    for (let t = 0; t < prep.targets.length; t++) {
+  if (problem.rules.leader && failures.length === 0) {
+    for (let t = 0; t < problem.targets.length; t++) {
       const c = state.leaderCandidates(t);
       if (c.length > 0) leaders[t] = c[stream.next(c.length)];
     }
@@ -95,28 +98,28 @@ export function runMatching(prep: Prepared, stream: Stream = new Stream(prep.str
  */
 export function matchInspectors<R extends MatchableRecord>(input: MatchInput & { readonly record: R }): Result<MatchResult<R>> {
   const issues: Issue[] = [];
-  const prep = prepare(input, [], issues);
-  if (!prep) return fail(issues);
+  const problem = buildProblem(input, [], issues);
+  if (!problem) return fail(issues);
   // When the announcement committed to the pools and rules (match-v1 §8.1), nothing else may be used.
   const committed = commitmentIssues(input.record, input, input.rules);
   if (committed.some((i) => i.severity === "error")) return fail(committed);
-  const run = runMatching(prep);
-  if (run.failures.length > 0) return fail([...explain(run.state, run.failures), ...prep.warnings]);
+  const run = runMatching(problem);
+  if (run.failures.length > 0) return fail([...explainFailures(run.state, run.failures), ...problem.warnings]);
   const teams = run.state.teams(run.leaders);
   const rules = JSON.parse(JSON.stringify(input.rules ?? {})) as MatchRules;
   const { match: _previous, ...base } = input.record as R & { match?: unknown };
   const match: MatchSection = {
       protocol: MATCH_PROTOCOL_VERSION,
-      taskId: prep.taskId,
-      seed: prep.streamSeed,
+      taskId: problem.taskId,
+      seed: problem.streamSeed,
       rules,
       teams,
       log: [],
       counter: run.stream.counter,
       repairs: run.repairs,
-      logHead: logGenesis(prep.taskId),
+      logHead: logGenesis(problem.taskId),
   };
   const record = { ...(base as R), match } as MatchedRecord<R>;
-  return ok({ teams, record }, [...prep.warnings, ...committed]);
+  return ok({ teams, record }, [...problem.warnings, ...committed]);
 }
 

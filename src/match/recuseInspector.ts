@@ -1,10 +1,13 @@
 import type { EntityInput, Entity, InspectorInput } from "../model/index.js";
 import { chained, entryDigest } from "../_internal/chain.js";
 import { fail, type Issue, ok, type Result } from "../result.js";
-import { explain, priorities, restore, State, Stream } from "./_engine.js";
-import { type LateRecusal, prepare } from "./_prepare.js";
+import { Assignment, restore } from "./_internals/assignment.js";
+import { explainFailures } from "./_internals/infeasibility.js";
+import { logGenesis } from "./_internals/logChain.js";
+import { buildProblem } from "./_internals/problem.js";
+import { priorities, Stream } from "./_internals/stream.js";
+import type { LateRecusal } from "./_internals/types.js";
 import { commitmentIssues } from "./commitment.js";
-import { logGenesis } from "./_log.js";
 import {
   MATCH_PROTOCOL_VERSION,
   RECUSAL_REASONS,
@@ -143,19 +146,19 @@ export function replayRecusal<R extends MatchableRecord>(
     return fail([issue("invalid_argument", { detail: "recusal needs targetId, inspectorId, reason and decision" })]);
   }
   const late: LateRecusal[] = [...section.log.map((e) => ({ inspectorId: e.inspectorId, targetId: e.targetId })), rec];
-  const prep = prepare({ record: input.record, inspectors: input.inspectors, experts: input.experts, entities: input.entities }, late, issues, section.rules);
-  if (!prep) return fail(issues);
+  const problem = buildProblem({ record: input.record, inspectors: input.inspectors, experts: input.experts, entities: input.entities }, late, issues, section.rules);
+  if (!problem) return fail(issues);
   // A 递补 draws from the announced pools only (match-v1 §8.1).
   const committed = commitmentIssues(input.record, input, section.rules);
   if (committed.some((i) => i.severity === "error")) return fail(committed);
 
-  const order = priorities(prep, new Stream(prep.streamSeed));
-  const state = new State(prep, order.counted, order.experts);
+  const order = priorities(problem, new Stream(problem.streamSeed));
+  const state = new Assignment(problem, order.counted, order.experts);
   const shape = restore(state, section.teams);
   if (shape) return fail([issue("match_mismatch", { detail: shape })]);
 
-  const t = prep.targetIndex.get(rec.targetId)!;
-  const p = prep.personIndex.get(rec.inspectorId)!;
+  const t = problem.targetIndex.get(rec.targetId)!;
+  const p = problem.personIndex.get(rec.inspectorId)!;
   const s = state.slotAt(p, t);
   if (s < 0) return fail([issue("match_not_in_team", { inspector: rec.inspectorId, target: rec.targetId })]);
   const published = new Map(section.teams.map((team) => [team.targetId, team]));
@@ -163,7 +166,7 @@ export function replayRecusal<R extends MatchableRecord>(
   const before = new Set([...oldTeam.members, ...oldTeam.experts].map((m) => m.id));
   state.vacate(s);
 
-  const stream = new Stream(prep.streamSeed, section.counter);
+  const stream = new Stream(problem.streamSeed, section.counter);
   let counter: number | null = null;
   let moves: MatchLogEntry["moves"] = [];
   if (state.pick(s, stream)) counter = stream.counter;
@@ -172,7 +175,7 @@ export function replayRecusal<R extends MatchableRecord>(
     if (!r.ok) {
       return fail([
         issue("match_refill_impossible", { inspector: rec.inspectorId, target: rec.targetId }),
-        ...explain(state, [{ slot: s, reach: r.reach }]),
+        ...explainFailures(state, [{ slot: s, reach: r.reach }]),
       ]);
     }
     moves = r.moves;
@@ -181,19 +184,19 @@ export function replayRecusal<R extends MatchableRecord>(
   const replacement = [...after.members, ...after.experts].find((m) => !before.has(m.id));
 
   // A team whose leader left (the recused person, or one moved by the repair) draws a new one, in target order.
-  const leaders: (number | undefined)[] = prep.targets.map((target) => {
+  const leaders: (number | undefined)[] = problem.targets.map((target) => {
     const id = published.get(target.id)?.leaderId;
-    return id === undefined ? undefined : prep.personIndex.get(id);
+    return id === undefined ? undefined : problem.personIndex.get(id);
   });
   const redrawn: { targetId: string; leaderId: string }[] = [];
-  if (prep.rules.leader) {
-    for (let u = 0; u < prep.targets.length; u++) {
+  if (problem.rules.leader) {
+    for (let u = 0; u < problem.targets.length; u++) {
       const c = state.leaderCandidates(u);
       const current = leaders[u];
       if (current !== undefined && c.includes(current)) continue;
       if (c.length === 0) continue;
       leaders[u] = c[stream.next(c.length)];
-      redrawn.push({ targetId: prep.targets[u]!.id, leaderId: prep.people[leaders[u]!]!.id });
+      redrawn.push({ targetId: problem.targets[u]!.id, leaderId: problem.people[leaders[u]!]!.id });
     }
   }
 
@@ -221,5 +224,5 @@ export function replayRecusal<R extends MatchableRecord>(
     counter: stream.counter,
     ...(head === undefined ? {} : { logHead: entryDigest(entry) }),
   };
-  return ok({ record: { ...input.record, match }, entry }, [...prep.warnings, ...committed]);
+  return ok({ record: { ...input.record, match }, entry }, [...problem.warnings, ...committed]);
 }

@@ -1,12 +1,14 @@
 import { canonicalJson } from "../draw/digest.js";
 import type { Entity, EntityInput, InspectorInput } from "../model/index.js";
 import { fail, type Issue, type Message, ok, type Result } from "../result.js";
-import { ineligibility, prepare, type Prepared } from "./_prepare.js";
+import { ineligibility } from "./_internals/eligibility.js";
+import { logGenesis } from "./_internals/logChain.js";
+import { buildProblem } from "./_internals/problem.js";
+import type { MatchProblem } from "./_internals/types.js";
 import { commitmentIssues, isCommitted } from "./commitment.js";
 import { matchInspectors } from "./matchInspectors.js";
 import { accountability, replayRecusal, sectionOf } from "./recuseInspector.js";
 import { chainHead, extendsHead, firstBreak } from "../_internal/chain.js";
-import { logGenesis } from "./_log.js";
 import type { MatchableRecord, MatchedRecord, MatchSection, Team } from "./types.js";
 import { issue } from "./_issue.js";
 
@@ -70,13 +72,13 @@ function withoutCommitment<R extends MatchableRecord>(record: R): R {
 }
 
 /** Every rule, checked on the published teams directly, without the matching engine. */
-function checkTeams(prep: Prepared, teams: readonly Team[]): Issue[] {
+function checkTeams(problem: MatchProblem, teams: readonly Team[]): Issue[] {
   const issues: Issue[] = [];
   const broken = (target: string, detail: Message) => issues.push(issue("match_rule_violated", { target, detail }));
   const load = new Map<number, number>();
   const seenTargets = new Set<string>();
   for (const team of teams) {
-    const t = prep.targetIndex.get(team.targetId);
+    const t = problem.targetIndex.get(team.targetId);
     if (t === undefined || seenTargets.has(team.targetId)) {
       broken(team.targetId, { zh: "非抽中对象或重复", en: "not a drawn target, or two teams" });
       continue;
@@ -84,33 +86,33 @@ function checkTeams(prep: Prepared, teams: readonly Team[]): Issue[] {
     seenTargets.add(team.targetId);
     const ids = [...team.members, ...team.experts].map((m) => m.id);
     if (new Set(ids).size !== ids.length) broken(team.targetId, { zh: "同一人重复", en: "a person twice" });
-    if (team.members.length !== prep.rules.teamSize) broken(team.targetId, { zh: `执法人员${team.members.length}人，应为${prep.rules.teamSize}人`, en: `${team.members.length} counted members, ${prep.rules.teamSize} required` });
-    if (team.experts.length !== prep.rules.experts) broken(team.targetId, { zh: `专家${team.experts.length}人，应为${prep.rules.experts}人`, en: `${team.experts.length} experts, ${prep.rules.experts} required` });
-    for (const [d, c] of prep.rules.departments ?? []) {
-      const n = team.members.filter((m) => prep.people[prep.personIndex.get(m.id) ?? -1]?.department === d).length;
+    if (team.members.length !== problem.rules.teamSize) broken(team.targetId, { zh: `执法人员${team.members.length}人，应为${problem.rules.teamSize}人`, en: `${team.members.length} counted members, ${problem.rules.teamSize} required` });
+    if (team.experts.length !== problem.rules.experts) broken(team.targetId, { zh: `专家${team.experts.length}人，应为${problem.rules.experts}人`, en: `${team.experts.length} experts, ${problem.rules.experts} required` });
+    for (const [d, c] of problem.rules.departments ?? []) {
+      const n = team.members.filter((m) => problem.people[problem.personIndex.get(m.id) ?? -1]?.department === d).length;
       if (n < c) broken(team.targetId, { zh: `${d}仅${n}人，至少应为${c}人`, en: `${n} of ${d}, at least ${c} required` });
     }
     team.members.concat(team.experts).forEach((m, k) => {
-      const p = prep.personIndex.get(m.id);
-      const person = p === undefined ? undefined : prep.people[p];
+      const p = problem.personIndex.get(m.id);
+      const person = p === undefined ? undefined : problem.people[p];
       const wantPool = k < team.members.length ? "counted" : "expert";
       if (p === undefined || !person || person.pool !== wantPool) {
         broken(team.targetId, { zh: `“${m.id}”不在${wantPool === "counted" ? "执法检查人员" : "专家"}名录库中`, en: `"${m.id}" is not in the ${wantPool} pool` });
         return;
       }
-      const why = ineligibility(prep, person, p, prep.targets[t]!, t);
+      const why = ineligibility(problem, person, p, problem.targets[t]!, t);
       if (why) broken(team.targetId, { zh: `“${m.id}”不符合选派条件（${why}）`, en: `"${m.id}": ${why}` });
       load.set(p, (load.get(p) ?? 0) + 1);
     });
-    if (prep.rules.leader) {
+    if (problem.rules.leader) {
       const leader = team.members.find((m) => m.id === team.leaderId);
-      const dept = prep.rules.leader.department;
-      if (!leader || (dept !== null && prep.people[prep.personIndex.get(leader.id)!]!.department !== dept)) broken(team.targetId, { zh: "组长不符", en: "leader" });
+      const dept = problem.rules.leader.department;
+      if (!leader || (dept !== null && problem.people[problem.personIndex.get(leader.id)!]!.department !== dept)) broken(team.targetId, { zh: "组长不符", en: "leader" });
     }
   }
-  if (seenTargets.size !== prep.targets.length) issues.push(issue("match_mismatch", { detail: { zh: "有抽中对象没有检查组", en: "a drawn target has no team" } }));
+  if (seenTargets.size !== problem.targets.length) issues.push(issue("match_mismatch", { detail: { zh: "有抽中对象没有检查组", en: "a drawn target has no team" } }));
   for (const [p, n] of load) {
-    const person = prep.people[p]!;
+    const person = problem.people[p]!;
     if (n > person.cap) issues.push(issue("match_rule_violated", { target: "*", detail: { zh: `“${person.id}”承担${n}户，超出上限${person.cap}`, en: `"${person.id}" has ${n} assignments, cap ${person.cap}` } }));
   }
   return issues;
@@ -154,12 +156,12 @@ export function verifyMatch(input: VerifyMatchInput): Result<MatchVerification> 
   if (chain.some((i) => i.severity === "error")) return fail(chain);
   const isChained = section.logHead !== undefined;
 
-  const prep = prepare({ record: base, ...pools }, section.log, issues, section.rules);
-  if (!prep) return fail(issues);
+  const problem = buildProblem({ record: base, ...pools }, section.log, issues, section.rules);
+  if (!problem) return fail(issues);
   // Pools or rules other than the announced ones: that is the finding; re-running with them proves nothing.
   const committed = commitmentIssues(base, input, section.rules);
   if (committed.some((i) => i.severity === "error")) return fail(committed);
-  issues.push(...checkTeams(prep, section.teams));
+  issues.push(...checkTeams(problem, section.teams));
 
   // Checked once above: the re-runs below work on the record without the commitment, so they do not hash the pools again.
   const rerun = matchInspectors({ record: withoutCommitment(base), ...pools, rules: section.rules });
@@ -192,7 +194,7 @@ export function verifyMatch(input: VerifyMatchInput): Result<MatchVerification> 
 
   const byTarget: Record<string, number> = {};
   for (const e of section.log) byTarget[e.targetId] = (byTarget[e.targetId] ?? 0) + 1;
-  const warnings: Issue[] = [...prep.warnings, ...chain, ...committed, ...recusalWarnings(section, byTarget, prep.targets.length)];
+  const warnings: Issue[] = [...problem.warnings, ...chain, ...committed, ...recusalWarnings(section, byTarget, problem.targets.length)];
   if (!isCommitted(base)) warnings.push(issue("match_not_committed", {}));
   return ok(
     {

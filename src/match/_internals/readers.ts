@@ -1,92 +1,12 @@
-// Validation of matching input and the eligibility matrix. Internal: never exported from the package.
-import { compareCodePoints } from "../draw/order.js";
-import { type Issue } from "../result.js";
-import type { LegalException, MatchableRecord, MatchInput, MatchRules, SlotKind } from "./types.js";
-import { issue } from "./_issue.js";
+// The readers of matching input (match-v1 §1): the record's targets, the rules, the two pools, the relationships and
+// the entity pool, each validated into plain data or issues. Internal: never exported from the package.
+import { compareCodePoints } from "../../_internal/codePoints.js";
+import { type Issue } from "../../result.js";
+import type { LegalException, MatchableRecord, MatchRules } from "../types.js";
+import { issue } from "../_issue.js";
+import type { NormalizedRules, Person, Pool, Target } from "./types.js";
 
-// Unicode code point order (= UTF-8 byte order), shared with the draw so both protocols sort alike.
-export { compareCodePoints };
-
-export type Pool = "counted" | "expert";
-
-export interface Person {
-  readonly id: string;
-  readonly name: string;
-  readonly department: string;
-  readonly credential: boolean;
-  readonly expert: boolean;
-  readonly pool: Pool;
-  readonly qualifications: ReadonlySet<string>;
-  /** Region prefixes (trailing "00" pairs of a 6-digit code removed); empty = anywhere. */
-  readonly regions: readonly string[];
-  readonly cap: number;
-  /** Entity ids of declared conflicts (回避), as given. */
-  readonly conflicts: readonly string[];
-}
-
-export interface Target {
-  readonly id: string;
-  readonly stratum: string;
-  readonly regionCode: string | undefined;
-  readonly lastInspectors: ReadonlySet<string>;
-}
-
-export interface SlotSpec {
-  readonly kind: SlotKind;
-  /** Department of a `department` slot, null otherwise. */
-  readonly department: string | null;
-  /** Group key: "d:<department>", "open" or "expert". */
-  readonly key: string;
-}
-
-export interface NormalizedRules {
-  readonly teamSize: number;
-  /** Guaranteed department counts in code point order of department, or null when any department may go. */
-  readonly departments: readonly (readonly [string, number])[] | null;
-  readonly qualifications: readonly string[];
-  readonly experts: number;
-  readonly expertQualifications: readonly string[];
-  readonly checkRegions: boolean;
-  readonly avoidLastInspectors: boolean;
-  readonly loadCap: number | null;
-  readonly leader: { readonly department: string | null } | null;
-  /** The initiating department (发起部门), also in `departments`; null when not given. */
-  readonly initiator: string | null;
-  /** The published exception to 第42条's floor, validated; null when none. */
-  readonly legalException: LegalException | null;
-}
-
-/** A recusal declared after the draw, from the log. */
-export interface LateRecusal {
-  readonly inspectorId: string;
-  readonly targetId: string;
-}
-
-export type Ineligibility = "conflict" | "qualifications" | "region" | "credential" | "department" | "pool";
-
-export interface Prepared {
-  readonly taskId: string;
-  readonly streamSeed: string;
-  readonly rules: NormalizedRules;
-  readonly targets: readonly Target[];
-  readonly targetIndex: ReadonlyMap<string, number>;
-  /** Every person, counted pool first, each pool in code point order of id. */
-  readonly people: readonly Person[];
-  readonly personIndex: ReadonlyMap<string, number>;
-  /** Indices of the counted pool / expert pool, code point order of id. */
-  readonly countedPool: readonly number[];
-  readonly expertPool: readonly number[];
-  readonly spec: readonly SlotSpec[];
-  /** Members of each slot group (key → person indices in code point order of id). */
-  readonly groups: ReadonlyMap<string, readonly number[]>;
-  /** eligible[t * P + p] = 1 when person p may be sent to target t (pool-specific rules applied); target-major so a slot's candidates are read in one sweep. */
-  readonly eligible: Uint8Array;
-  /** Extra recusals (relationships, last inspectors, late recusals): person index → target indices. */
-  readonly recused: ReadonlyMap<number, ReadonlySet<number>>;
-  readonly warnings: readonly Issue[];
-}
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+export const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 const received = (v: unknown): string => (v === null ? "null" : Array.isArray(v) ? "array" : typeof v);
 const pathText = (path: readonly (string | number)[]): string => path.map(String).join(".");
 
@@ -109,8 +29,15 @@ export function regionPrefix(code: string): string {
   return c;
 }
 
+/** A record's task id, seed and drawn ids (replacement draws substituted in place), each with its path. */
+export interface RecordTargets {
+  readonly taskId: string;
+  readonly seed: string;
+  readonly list: readonly { readonly id: string; readonly stratum: string; readonly path: (string | number)[] }[];
+}
+
 /** The targets of a record, replacement draws substituted in place. */
-function readTargets(record: unknown, issues: Issue[]): { taskId: string; seed: string; list: { id: string; stratum: string; path: (string | number)[] }[] } | null {
+export function readRecord(record: unknown, issues: Issue[]): RecordTargets | null {
   if (!isObject(record)) {
     issues.push(issue("match_record_invalid", { path: "record", detail: { zh: "不是对象", en: "not an object" } }, { path: ["record"] }));
     return null;
@@ -337,29 +264,6 @@ function lastInspectorsOf(inspections: unknown): Set<string> {
   return out;
 }
 
-const conflictSets = new WeakMap<Person, ReadonlySet<string>>();
-function conflictSet(person: Person): ReadonlySet<string> {
-  let set = conflictSets.get(person);
-  if (!set) conflictSets.set(person, (set = new Set(person.conflicts)));
-  return set;
-}
-
-/** Why person p may not be sent to target t, or null when eligible. */
-export function ineligibility(prep: Pick<Prepared, "rules" | "recused">, person: Person, p: number, target: Target, t: number): Ineligibility | null {
-  const rules = prep.rules;
-  if (person.pool === "counted") {
-    if (!person.credential) return "credential";
-    if (rules.departments && !rules.departments.some(([d]) => d === person.department)) return "department";
-  }
-  if (conflictSet(person).has(target.id) || prep.recused.get(p)?.has(t) === true) return "conflict";
-  const quals = person.pool === "counted" ? rules.qualifications : rules.expertQualifications;
-  for (const q of quals) if (!person.qualifications.has(q)) return "qualifications";
-  if (rules.checkRegions && person.regions.length > 0 && target.regionCode !== undefined) {
-    if (!person.regions.some((r) => target.regionCode!.startsWith(r))) return "region";
-  }
-  return null;
-}
-
 /** The rules' relationships (recusals as data), each checked for its two ids; issues for the malformed ones. */
 export function readRelationships(rules: MatchRules | undefined, issues: Issue[]): { inspectorId: string; entityId: string; index: number }[] {
   const list: unknown = rules?.relationships ?? [];
@@ -415,174 +319,59 @@ export function readPools(input: { readonly inspectors?: unknown; readonly exper
   );
 }
 
+
 /**
- * Validates the whole input and builds everything the engine needs. Issues are pushed onto `issues`;
- * returns null when any of them is an error.
+ * The entity pool, by id (objects with a non-empty id), or undefined when none is given; `avoidLastInspectors`
+ * needs one.
  */
-export function prepare(input: MatchInput, late: readonly LateRecusal[], issues: Issue[], rulesOverride?: MatchRules): Prepared | null {
-  if (!isObject(input)) {
-    issues.push(issue("invalid_argument", { detail: "matchInspectors expects an object" }));
-    return null;
+export function readEntityPool(entities: unknown, rules: NormalizedRules | null, issues: Issue[]): Map<string, Record<string, unknown>> | undefined {
+  if (entities === undefined) {
+    if (rules?.avoidLastInspectors) issues.push(issue("match_entities_required", { rule: "avoidLastInspectors" }));
+    return undefined;
   }
-  const rawRules = rulesOverride ?? input.rules;
-  const rec = readTargets(input.record, issues);
-  const rules = readRules(rawRules, issues);
-  const sorted = readPools(input, issues);
-
-  const entityById = new Map<string, Record<string, unknown>>();
-  if (input.entities !== undefined) {
-    if (!Array.isArray(input.entities)) issues.push(typeIssue(["entities"], "array", input.entities));
-    else {
-      input.entities.forEach((e: unknown, k: number) => {
-        if (!isObject(e) || !nonEmptyString(e.id)) issues.push(typeIssue(["entities", k, "id"], "non-empty string", isObject(e) ? e.id : e));
-        else entityById.set(e.id, e);
-      });
-    }
-  } else if (rules?.avoidLastInspectors) {
-    issues.push(issue("match_entities_required", { rule: "avoidLastInspectors" }));
+  const byId = new Map<string, Record<string, unknown>>();
+  if (!Array.isArray(entities)) issues.push(typeIssue(["entities"], "array", entities));
+  else {
+    entities.forEach((e: unknown, k: number) => {
+      if (!isObject(e) || !nonEmptyString(e.id)) issues.push(typeIssue(["entities", k, "id"], "non-empty string", isObject(e) ? e.id : e));
+      else byId.set(e.id, e);
+    });
   }
+  return byId;
+}
 
+/**
+ * The record's targets in record order, each id once, with the attributes matching reads from the entity pool
+ * (region code; the last inspectors when the rules avoid them); `noRegion` lists the targets without a region code.
+ */
+export function readTargets(
+  record: RecordTargets | null,
+  entities: ReadonlyMap<string, Record<string, unknown>> | undefined,
+  rules: NormalizedRules | null,
+  issues: Issue[],
+): { targets: Target[]; targetIndex: Map<string, number>; noRegion: string[] } {
   const targets: Target[] = [];
   const targetIndex = new Map<string, number>();
   const noRegion: string[] = [];
-  if (rec) {
-    for (const x of rec.list) {
-      if (targetIndex.has(x.id)) {
-        issues.push(issue("match_duplicate_target", { path: pathText(x.path), id: x.id }, { path: x.path }));
+  for (const x of record?.list ?? []) {
+    if (targetIndex.has(x.id)) {
+      issues.push(issue("match_duplicate_target", { path: pathText(x.path), id: x.id }, { path: x.path }));
+      continue;
+    }
+    let regionCode: string | undefined;
+    let lastInspectors: Set<string> = new Set();
+    if (entities !== undefined) {
+      const e = entities.get(x.id);
+      if (!e) {
+        issues.push(issue("match_target_without_entity", { path: pathText(x.path), id: x.id }, { path: x.path }));
         continue;
       }
-      let regionCode: string | undefined;
-      let lastInspectors: Set<string> = new Set();
-      if (input.entities !== undefined) {
-        const e = entityById.get(x.id);
-        if (!e) {
-          issues.push(issue("match_target_without_entity", { path: pathText(x.path), id: x.id }, { path: x.path }));
-          continue;
-        }
-        regionCode = typeof e.regionCode === "string" ? e.regionCode : undefined;
-        if (rules?.avoidLastInspectors) lastInspectors = lastInspectorsOf(e.inspections);
-      }
-      if (regionCode === undefined) noRegion.push(x.id);
-      targetIndex.set(x.id, targets.length);
-      targets.push({ id: x.id, stratum: x.stratum, regionCode, lastInspectors });
+      regionCode = typeof e.regionCode === "string" ? e.regionCode : undefined;
+      if (rules?.avoidLastInspectors) lastInspectors = lastInspectorsOf(e.inspections);
     }
+    if (regionCode === undefined) noRegion.push(x.id);
+    targetIndex.set(x.id, targets.length);
+    targets.push({ id: x.id, stratum: x.stratum, regionCode, lastInspectors });
   }
-
-  const relationships = readRelationships(rawRules, issues);
-  if (issues.some((i) => i.severity === "error") || !rec || !rules) return null;
-
-  const people: Person[] = sorted.map(({ person, pool }) => ({
-    id: person.id,
-    name: person.name,
-    department: person.department,
-    credential: person.credential,
-    expert: person.expert,
-    pool,
-    qualifications: person.qualifications,
-    regions: person.regions,
-    cap: person.loadCap ?? rules.loadCap ?? Number.MAX_SAFE_INTEGER,
-    conflicts: person.conflicts,
-  }));
-  const personIndex = new Map(people.map((p, k) => [p.id, k]));
-
-  const recused = new Map<number, Set<number>>();
-  const recuse = (p: number, t: number) => {
-    const set = recused.get(p);
-    if (set) set.add(t);
-    else recused.set(p, new Set([t]));
-  };
-  relationships.forEach((rel) => {
-    const path = ["rules", "relationships", rel.index];
-    const p = personIndex.get(rel.inspectorId);
-    if (p === undefined) {
-      issues.push(issue("match_unknown_inspector", { path: pathText([...path, "inspectorId"]), id: rel.inspectorId }, { path: [...path, "inspectorId"] }));
-      return;
-    }
-    const t = targetIndex.get(rel.entityId);
-    if (t !== undefined) recuse(p, t);
-  });
-  late.forEach((r, k) => {
-    const path = ["record", "match", "log", k];
-    const p = personIndex.get(r.inspectorId);
-    const t = targetIndex.get(r.targetId);
-    if (p === undefined) issues.push(issue("match_unknown_inspector", { path: pathText(path), id: r.inspectorId }, { path }));
-    else if (t === undefined) issues.push(issue("match_unknown_target", { path: pathText(path), id: r.targetId }, { path }));
-    else recuse(p, t);
-  });
-  if (rules.avoidLastInspectors) {
-    targets.forEach((target, t) => {
-      for (const id of target.lastInspectors) {
-        const p = personIndex.get(id);
-        if (p !== undefined) recuse(p, t);
-      }
-    });
-  }
-  if (issues.some((i) => i.severity === "error")) return null;
-
-  const warnings: Issue[] = [];
-  const exception = rules.legalException;
-  if (exception && rules.teamSize < 2) {
-    warnings.push(issue("match_legal_exception", { size: rules.teamSize, citation: exception.citation, decidedBy: exception.decidedBy, decidedAt: exception.decidedAt }, { path: ["rules", "legalException"] }));
-  }
-  if (rules.checkRegions && noRegion.length > 0 && people.some((p) => p.regions.length > 0)) {
-    warnings.push(issue("match_region_unknown", { count: noRegion.length, sample: noRegion.slice(0, 3).join("、") }));
-  }
-
-  const spec: SlotSpec[] = [];
-  let guaranteed = 0;
-  for (const [d, c] of rules.departments ?? []) {
-    for (let k = 0; k < c; k++) spec.push({ kind: "department", department: d, key: `d:${d}` });
-    guaranteed += c;
-  }
-  for (let k = guaranteed; k < rules.teamSize; k++) spec.push({ kind: "open", department: null, key: "open" });
-  for (let k = 0; k < rules.experts; k++) spec.push({ kind: "expert", department: null, key: "expert" });
-
-  const countedPool: number[] = [];
-  const expertPool: number[] = [];
-  people.forEach((p, k) => (p.pool === "counted" ? countedPool : expertPool).push(k));
-  const groups = new Map<string, number[]>();
-  for (const s of spec) {
-    if (groups.has(s.key)) continue;
-    const members =
-      s.kind === "expert" ? expertPool
-      : s.kind === "open" ? countedPool.filter((p) => !rules.departments || rules.departments.some(([d]) => d === people[p]!.department))
-      : countedPool.filter((p) => people[p]!.department === s.department);
-    groups.set(s.key, members);
-  }
-
-  const T = targets.length;
-  const eligible = new Uint8Array(people.length * T);
-  // Row by row rather than ineligibility() per pair: 1,000 people × 5,000 targets must stay cheap.
-  const regionOk = (person: Person, target: Target) =>
-    !rules.checkRegions || person.regions.length === 0 || target.regionCode === undefined || person.regions.some((r) => target.regionCode!.startsWith(r));
-  people.forEach((person, p) => {
-    if (person.pool === "counted" && (!person.credential || (rules.departments && !rules.departments.some(([d]) => d === person.department)))) return;
-    const quals = person.pool === "counted" ? rules.qualifications : rules.expertQualifications;
-    if (!quals.every((q) => person.qualifications.has(q))) return;
-    const P = people.length;
-    const restricted = rules.checkRegions && person.regions.length > 0;
-    for (let t = 0; t < T; t++) if (!restricted || regionOk(person, targets[t]!)) eligible[t * P + p] = 1;
-    for (const id of person.conflicts) {
-      const t = targetIndex.get(id);
-      if (t !== undefined) eligible[t * P + p] = 0;
-    }
-    for (const t of recused.get(p) ?? []) eligible[t * P + p] = 0;
-  });
-
-  return {
-    taskId: rec.taskId,
-    streamSeed: `${rec.seed}/inspectors`,
-    rules,
-    targets,
-    targetIndex,
-    people,
-    personIndex,
-    countedPool,
-    expertPool,
-    spec,
-    groups,
-    eligible,
-    recused,
-    warnings,
-  };
+  return { targets, targetIndex, noRegion };
 }
