@@ -5,7 +5,7 @@ import type { MatchCommitment } from "../model/record.js";
 import { fail, type Issue, ok, type Result } from "../result.js";
 import { type RawPerson, readPools, readRelationships, readRules } from "./_internals/readers.js";
 import type { NormalizedRules } from "./_internals/types.js";
-import { issue } from "./_issue.js";
+import { issue, phrase } from "./_issue.js";
 import { MATCH_PROTOCOL_VERSION, type MatchRules } from "./types.js";
 
 
@@ -176,7 +176,7 @@ export function commitmentIssues(
   if (announced === undefined) return [];
   const a = announced as Partial<MatchCommitment> | null;
   if (typeof a !== "object" || a === null || a.protocol !== MATCH_PROTOCOL_VERSION) {
-    return [issue("match_record_invalid", { path: "record.announcement.match", detail: { zh: "选派承诺格式错误", en: "malformed matching commitment" } }, { path: ["record", "announcement", "match"] })];
+    return [issue("match_record_invalid", { path: "record.announcement.match", detail: phrase("commitment_malformed") }, { path: ["record", "announcement", "match"] })];
   }
   // The entity attributes are compared only when committed; without the salt they cannot be.
   const withEntities = a.entities !== undefined && pools.entities !== undefined && typeof pools.salt === "string" && pools.salt.length >= 16;
@@ -188,11 +188,7 @@ export function commitmentIssues(
   }, false);
   if (!c.ok) return [...c.issues];
   const out: Issue[] = [];
-  const names = {
-    rules: { zh: "选派规则", en: "matching rules" },
-    inspectors: { zh: "执法人员名录库（含专家库）", en: "inspector pools" },
-    entities: { zh: "检查对象属性（行政区划、检查记录）", en: "entity attributes (region, inspections)" },
-  } as const;
+  const names = { rules: phrase("part_rules"), inspectors: phrase("part_inspectors"), entities: phrase("part_entities") };
   for (const part of ["rules", "inspectors", "entities"] as const) {
     if (part === "entities" && a.entities === undefined) {
       // Matching read attributes nobody committed to: say so, it cannot be checked.

@@ -19,7 +19,7 @@ import {
   type MatchSection,
   type Team,
 } from "./types.js";
-import { issue } from "./_issue.js";
+import { issue, phrase } from "./_issue.js";
 
 /**
  * A recusal declared after the draw (事后回避, 行政处罚法 第43条): who, at which target, why (a code from the closed
@@ -61,7 +61,7 @@ export interface RecuseResult<R extends MatchableRecord = MatchableRecord> {
 export function sectionOf(record: unknown, issues: Issue[]): MatchSection | null {
   const m = (record as { match?: Partial<MatchSection> } | null)?.match;
   if (!m || typeof m !== "object" || m.protocol !== MATCH_PROTOCOL_VERSION || !Array.isArray(m.teams) || !Array.isArray(m.log) || typeof m.counter !== "number") {
-    issues.push(issue("match_record_invalid", { path: "record.match", detail: { zh: `缺少 ${MATCH_PROTOCOL_VERSION} 选派部分`, en: `no ${MATCH_PROTOCOL_VERSION} matching section` } }, { path: ["record", "match"] }));
+    issues.push(issue("match_record_invalid", { path: "record.match", detail: phrase("record_section_missing", { protocol: MATCH_PROTOCOL_VERSION }) }, { path: ["record", "match"] }));
     return null;
   }
   return m as MatchSection;

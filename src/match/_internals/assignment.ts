@@ -2,6 +2,7 @@
 // repair, leaders, and the published teams put back into slots. Internal: never exported from the package.
 import { compareCodePoints } from "../../_internal/codePoints.js";
 import type { Message } from "../../result.js";
+import { phrase } from "../_issue.js";
 import type { Team, TeamMember, TeamMove } from "../types.js";
 import type { Stream } from "./stream.js";
 import type { MatchProblem } from "./types.js";
@@ -219,13 +220,13 @@ export class Assignment {
  */
 export function restore(state: Assignment, teams: readonly Team[]): Message | null {
   const { problem, K } = state;
-  if (!Array.isArray(teams) || teams.length !== problem.targets.length) return { zh: "检查组数与抽中对象数不一致", en: "the number of teams differs from the number of targets" };
+  if (!Array.isArray(teams) || teams.length !== problem.targets.length) return phrase("teams_count");
   for (const team of teams) {
     const t = problem.targetIndex.get(team?.targetId);
-    if (t === undefined) return { zh: `检查组对应的对象“${String(team?.targetId)}”不是抽中对象`, en: `team of unknown target "${String(team?.targetId)}"` };
+    if (t === undefined) return phrase("team_unknown_target", { target: String(team?.targetId) });
     for (const m of [...(team.members ?? []), ...(team.experts ?? [])]) {
       const p = problem.personIndex.get(m?.id);
-      if (p === undefined) return { zh: `“${team.targetId}”检查组中有未知人员“${String(m?.id)}”`, en: `unknown person "${String(m?.id)}" in the team of "${team.targetId}"` };
+      if (p === undefined) return phrase("team_unknown_person", { target: team.targetId, person: String(m?.id) });
       let placed = false;
       for (let k = 0; k < K && !placed; k++) {
         const spec = problem.spec[k]!;
@@ -234,7 +235,7 @@ export function restore(state: Assignment, teams: readonly Team[]): Message | nu
         state.assign(p, t * K + k);
         placed = true;
       }
-      if (!placed) return { zh: `“${m.id}”不符合“${team.targetId}”检查组的${String(m.slot)}席位`, en: `"${m.id}" does not fit a ${String(m.slot)} slot in the team of "${team.targetId}"` };
+      if (!placed) return phrase("team_slot_misfit", { person: m.id, target: team.targetId, slot: String(m.slot) });
     }
   }
   return null;

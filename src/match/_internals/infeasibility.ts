@@ -1,17 +1,20 @@
 // Why no lawful teams exist (match-v1 §7): repair failures as min-cuts in department terms. Internal: never
 // exported from the package.
-import type { Issue } from "../../result.js";
-import { issue } from "../_issue.js";
+import type { Issue, Message } from "../../result.js";
+import { listText } from "../../_internal/template.js";
+import { issue, phrase } from "../_issue.js";
 import type { Assignment, Failure } from "./assignment.js";
 import { ineligibility } from "./eligibility.js";
 import type { Ineligibility, MatchProblem } from "./types.js";
 
-const groupLabel = (problem: MatchProblem, key: string): { zh: string; en: string } => {
-  if (key === "expert") return { zh: "专家", en: "experts" };
-  if (key === "open") return problem.rules.departments ? { zh: "任一参与部门执法人员", en: "inspectors of any participating department" } : { zh: "执法人员", en: "inspectors" };
-  const d = key.slice(2);
-  return { zh: `${d}执法人员`, en: `inspectors of ${d}` };
-};
+/** The name of a slot group ("d:<department>", "open", "expert"), with the qualifications it needs when given. */
+function groupName(problem: MatchProblem, key: string, qualifications: readonly string[]): Message {
+  const name =
+    key === "expert" ? phrase("group_experts")
+    : key === "open" ? phrase(problem.rules.departments ? "group_any_department" : "group_inspectors")
+    : phrase("group_department", { department: key.slice(2) });
+  return qualifications.length > 0 ? phrase("group_qualified", { group: name, qualifications: listText(qualifications) }) : name;
+}
 
 /** Turns repair failures into issues a department can act on (min-cut in department terms). */
 export function explainFailures(state: Assignment, failures: readonly Failure[]): Issue[] {
@@ -47,11 +50,9 @@ export function explainFailures(state: Assignment, failures: readonly Failure[])
       for (const p of problem.groups.get(key)!) if (state.eligible(p, t)) people.add(p);
     }
     const quals = key0 === "expert" ? problem.rules.expertQualifications : problem.rules.qualifications;
-    const qualText = quals.length > 0 ? `（${quals.join("、")}）` : "";
     if (people.size === 0) {
       const pool = problem.groups.get(key0)!;
-      const label = groupLabel(problem, key0);
-      const group = { zh: `${label.zh}${qualText}`, en: `${label.en}${quals.length > 0 ? ` (${quals.join(", ")})` : ""}` };
+      const group = groupName(problem, key0, quals);
       if (pool.length === 0) {
         // Nobody of this group in the pools at all: one issue for the task, not one per target.
         if (!emptyGroups.has(key0)) {
@@ -79,26 +80,19 @@ export function explainFailures(state: Assignment, failures: readonly Failure[])
       );
       continue;
     }
-    const groups = [...byGroup].map(([key, n]) => {
-      const l = groupLabel(problem, key);
-      return { zh: `${l.zh}${key === key0 ? qualText : ""}×${n}`, en: `${l.en}×${n}` };
-    });
-    const ids = [...targets].slice(0, 5).map((t) => problem.targets[t]!.id);
-    const sample = { zh: ids.join("、"), en: ids.join(", ") };
+    const groups = [...byGroup].map(([key, n]) => phrase("group_count", { group: groupName(problem, key, key === key0 ? quals : []), count: n }));
+    const sample = listText([...targets].slice(0, 5).map((t) => problem.targets[t]!.id));
     issues.push(
       issue("match_infeasible", {
         targets: targets.size,
         sample,
         slots: g.reach.size,
-        groups: { zh: groups.map((x) => x.zh).join("、"), en: groups.map((x) => x.en).join(", ") },
+        groups: listText(groups),
         people: people.size,
         capacity: g.reach.size - g.missing,
         missing: g.missing,
       }, {
-        hint: {
-          zh: "可增加上述部门符合条件的执法人员、提高工作量上限，或将检查对象分批检查",
-          en: "Add eligible inspectors of these departments, raise the workload caps, or split the targets into batches",
-        },
+        hint: phrase("infeasible_hint"),
       }),
     );
   }

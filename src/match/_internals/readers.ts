@@ -1,9 +1,9 @@
 // The readers of matching input (match-v1 §1): the record's targets, the rules, the two pools, the relationships and
 // the entity pool, each validated into plain data or issues. Internal: never exported from the package.
 import { compareCodePoints } from "../../_internal/codePoints.js";
-import { type Issue } from "../../result.js";
+import { type Issue, type Message } from "../../result.js";
 import type { LegalException, MatchableRecord, MatchRules } from "../types.js";
-import { issue } from "../_issue.js";
+import { issue, phrase } from "../_issue.js";
 import type { NormalizedRules, Person, Pool, Target } from "./types.js";
 
 export const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
@@ -39,21 +39,21 @@ export interface RecordTargets {
 /** The targets of a record, replacement draws substituted in place. */
 export function readRecord(record: unknown, issues: Issue[]): RecordTargets | null {
   if (!isObject(record)) {
-    issues.push(issue("match_record_invalid", { path: "record", detail: { zh: "不是对象", en: "not an object" } }, { path: ["record"] }));
+    issues.push(issue("match_record_invalid", { path: "record", detail: phrase("record_not_object") }, { path: ["record"] }));
     return null;
   }
   const r = record as Partial<MatchableRecord> & Record<string, unknown>;
   let bad = false;
   if (!nonEmptyString(r.taskId)) {
-    issues.push(issue("match_record_invalid", { path: "record.taskId", detail: { zh: "缺少任务编号 taskId", en: "taskId missing" } }, { path: ["record", "taskId"] }));
+    issues.push(issue("match_record_invalid", { path: "record.taskId", detail: phrase("record_task_id_missing") }, { path: ["record", "taskId"] }));
     bad = true;
   }
   if (!nonEmptyString(r.seed)) {
-    issues.push(issue("match_record_invalid", { path: "record.seed", detail: { zh: "缺少种子 seed", en: "seed missing" } }, { path: ["record", "seed"] }));
+    issues.push(issue("match_record_invalid", { path: "record.seed", detail: phrase("record_seed_missing") }, { path: ["record", "seed"] }));
     bad = true;
   }
   if (!Array.isArray(r.selections)) {
-    issues.push(issue("match_record_invalid", { path: "record.selections", detail: { zh: "缺少抽中结果 selections", en: "selections missing" } }, { path: ["record", "selections"] }));
+    issues.push(issue("match_record_invalid", { path: "record.selections", detail: phrase("record_selections_missing") }, { path: ["record", "selections"] }));
     return null;
   }
   const list: { id: string; stratum: string; path: (string | number)[] }[] = [];
@@ -93,13 +93,13 @@ export function readRecord(record: unknown, issues: Issue[]): RecordTargets | nu
 export function readRules(rules: MatchRules | undefined, issues: Issue[]): NormalizedRules | null {
   const r = (rules ?? {}) as MatchRules;
   const before = issues.length;
-  const bad = (field: string, zh: string, en: string) =>
-    issues.push(issue("match_invalid_rule", { path: `rules.${field}`, detail: { zh, en } }, { path: ["rules", field] }));
+  const bad = (field: string, detail: Message) =>
+    issues.push(issue("match_invalid_rule", { path: `rules.${field}`, detail }, { path: ["rules", field] }));
   const count = (field: keyof MatchRules, fallback: number): number => {
     const v = r[field];
     if (v === undefined) return fallback;
     if (typeof v !== "number" || !Number.isInteger(v) || v < 0) {
-      bad(field, "应为不小于0的整数", "expected an integer ≥ 0");
+      bad(field, phrase("rule_count"));
       return fallback;
     }
     return v;
@@ -109,24 +109,24 @@ export function readRules(rules: MatchRules | undefined, issues: Issue[]): Norma
   let departments: [string, number][] | null = null;
   if (r.departments !== undefined) {
     if (Array.isArray(r.departments)) {
-      if (!r.departments.every(nonEmptyString)) bad("departments", "应为部门名称列表", "expected department names");
+      if (!r.departments.every(nonEmptyString)) bad("departments", phrase("rule_department_names"));
       else departments = [...new Set(r.departments as string[])].map((d) => [d, 1]);
     } else if (isObject(r.departments)) {
       departments = [];
       for (const [d, c] of Object.entries(r.departments)) {
-        if (!nonEmptyString(d) || typeof c !== "number" || !Number.isInteger(c) || c < 0) bad("departments", `“${d}”的人数应为不小于0的整数`, `count of "${d}" must be an integer ≥ 0`);
+        if (!nonEmptyString(d) || typeof c !== "number" || !Number.isInteger(c) || c < 0) bad("departments", phrase("rule_department_count", { department: d }));
         // A participating department that sends nobody is no joint task (第42条; match-v1 §1).
         else if (c === 0) issues.push(issue("match_department_count_zero", { path: `rules.departments.${d}`, department: d }, { path: ["rules", "departments", d] }));
         else departments.push([d, c]);
       }
-    } else bad("departments", "应为部门列表或“部门: 人数”", "expected a list of departments or a record of counts");
+    } else bad("departments", phrase("rule_departments_shape"));
     if (departments) {
-      if (departments.length === 0 && issues.length === before) bad("departments", "没有参与部门", "no department takes part");
+      if (departments.length === 0 && issues.length === before) bad("departments", phrase("rule_no_department"));
     }
   }
   let initiator: string | null = null;
   if (r.initiator !== undefined) {
-    if (!nonEmptyString(r.initiator)) bad("initiator", "应为部门名称", "expected a department");
+    if (!nonEmptyString(r.initiator)) bad("initiator", phrase("rule_department_name"));
     else {
       initiator = r.initiator;
       // The initiator takes part with at least one member; alone, it is the task's only department.
@@ -137,10 +137,10 @@ export function readRules(rules: MatchRules | undefined, issues: Issue[]): Norma
   departments?.sort((a, b) => compareCodePoints(a[0], b[0]));
   const legalException = readLegalException(r.legalException, bad);
   for (const field of ["qualifications", "expertQualifications"] as const) {
-    if (r[field] !== undefined && !stringArray(r[field])) bad(field, "应为资质列表", "expected a list of qualifications");
+    if (r[field] !== undefined && !stringArray(r[field])) bad(field, phrase("rule_qualifications"));
   }
   for (const field of ["checkRegions", "avoidLastInspectors"] as const) {
-    if (r[field] !== undefined && typeof r[field] !== "boolean") bad(field, "应为 true 或 false", "expected true or false");
+    if (r[field] !== undefined && typeof r[field] !== "boolean") bad(field, phrase("rule_boolean"));
   }
   let loadCap: number | null = null;
   if (r.loadCap !== undefined) {
@@ -159,8 +159,8 @@ export function readRules(rules: MatchRules | undefined, issues: Issue[]): Norma
         issues.push(issue("match_leader_department", { path: "rules.leader.department", department: d }, { path: ["rules", "leader", "department"] }));
       }
       leader = { department: d };
-    } else bad("leader", "应为 true、false 或 { department }", "expected true, false or { department }");
-    if (teamSize === 0) bad("leader", "设组长时每组至少需要1名执法人员", "a leader needs at least one counted member");
+    } else bad("leader", phrase("rule_leader_shape"));
+    if (teamSize === 0) bad("leader", phrase("rule_leader_needs_member"));
   }
   // 行政处罚法 第42条: at least two officers with 执法资格 (experts never count); a published exception where a law
   // provides otherwise may allow one, nothing allows none.
@@ -186,10 +186,10 @@ export function readRules(rules: MatchRules | undefined, issues: Issue[]): Norma
 const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
 /** The rules' exception to the floor (§1), or null; malformed fields are rule issues. */
-function readLegalException(v: unknown, bad: (field: string, zh: string, en: string) => void): LegalException | null {
+function readLegalException(v: unknown, bad: (field: string, detail: Message) => void): LegalException | null {
   if (v === undefined) return null;
   if (!isObject(v) || v.basis !== "law_otherwise_provides" || !nonEmptyString(v.citation) || !nonEmptyString(v.decidedBy) || typeof v.decidedAt !== "string" || !ISO_DATE.test(v.decidedAt) || (v.note !== undefined && typeof v.note !== "string")) {
-    bad("legalException", "应为 { basis, citation, decidedBy, decidedAt }", "expected { basis, citation, decidedBy, decidedAt }");
+    bad("legalException", phrase("rule_legal_exception_shape"));
     return null;
   }
   return { basis: "law_otherwise_provides", citation: v.citation, decidedBy: v.decidedBy, decidedAt: v.decidedAt, ...(typeof v.note === "string" ? { note: v.note } : {}) };
@@ -268,14 +268,14 @@ function lastInspectorsOf(inspections: unknown): Set<string> {
 export function readRelationships(rules: MatchRules | undefined, issues: Issue[]): { inspectorId: string; entityId: string; index: number }[] {
   const list: unknown = rules?.relationships ?? [];
   if (!Array.isArray(list)) {
-    issues.push(issue("match_invalid_rule", { path: "rules.relationships", detail: { zh: "应为列表", en: "expected a list" } }, { path: ["rules", "relationships"] }));
+    issues.push(issue("match_invalid_rule", { path: "rules.relationships", detail: phrase("rule_list") }, { path: ["rules", "relationships"] }));
     return [];
   }
   const out: { inspectorId: string; entityId: string; index: number }[] = [];
   list.forEach((rel: unknown, k: number) => {
     const path = ["rules", "relationships", k];
     if (!isObject(rel) || !nonEmptyString(rel.inspectorId) || !nonEmptyString(rel.entityId)) {
-      issues.push(issue("match_invalid_rule", { path: pathText(path), detail: { zh: "应为 { inspectorId, entityId, reason }", en: "expected { inspectorId, entityId, reason }" } }, { path }));
+      issues.push(issue("match_invalid_rule", { path: pathText(path), detail: phrase("rule_relationship_shape") }, { path }));
     } else out.push({ inspectorId: rel.inspectorId, entityId: rel.entityId, index: k });
   });
   return out;
