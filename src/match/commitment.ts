@@ -3,7 +3,7 @@ import { compareCodePoints } from "../_internal/codePoints.js";
 import type { Entity, EntityInput, InspectorInput } from "../model/index.js";
 import type { MatchCommitment } from "../model/record.js";
 import { fail, type Issue, ok, type Result } from "../result.js";
-import { type RawPerson, readPools, readRelationships, readRules } from "./_internals/readers.js";
+import { type RawPerson, readPools, requireObject, readRelationships, readRules } from "./_internals/readers.js";
 import type { NormalizedRules } from "./_internals/types.js";
 import { issue, phrase } from "./_issue.js";
 import { MATCH_PROTOCOL_VERSION, type MatchRules } from "./types.js";
@@ -125,7 +125,8 @@ function personForm({ person, pool }: RawPerson): unknown {
  *
  * @returns the commitment, or the same validation issues as {@link matchInspectors} gives for the pools and rules
  * (`invalid_type`, `match_duplicate_person`, `match_two_departments`, `match_negative_cap`, `match_invalid_rule`,
- * `match_leader_department`).
+ * `match_leader_department`, `match_department_not_in_roster`; `invalid_argument`, `invalid_type` and `duplicate_entity_id` for the entity pool and salt).
+ * @throws {@link DoubleRandomError} (`invalid_argument`) when `input` is not an object (a wrong call).
  * @example
  * ```ts
  * const a = matchCommitment({ inspectors: [{ id: "A", name: "甲", department: "市场监管局" }, { id: "B", name: "乙", department: "市场监管局" }] });
@@ -136,11 +137,11 @@ function personForm({ person, pool }: RawPerson): unknown {
  * @public
  */
 export function matchCommitment(input: MatchCommitmentInput): Result<MatchCommitment> {
+  requireObject(input, "matchCommitment({ inspectors, experts?, rules?, entities?, salt? })");
   return digests(input, true);
 }
 
 function digests(input: MatchCommitmentInput, refuseAbsentDepartments: boolean): Result<MatchCommitment> {
-  if (typeof input !== "object" || input === null) return fail([issue("invalid_argument", { detail: "matchCommitment expects { inspectors, experts?, rules?, entities?, salt? }" })]);
   const issues: Issue[] = [];
   const rules = readRules(input.rules, issues);
   const relationships = readRelationships(input.rules, issues);

@@ -3,6 +3,7 @@ import { Assignment, type Closed, type Failure } from "./_internals/assignment.j
 import { explainFailures } from "./_internals/infeasibility.js";
 import { logGenesis } from "./_internals/logChain.js";
 import { buildProblem } from "./_internals/problem.js";
+import { requireObject } from "./_internals/readers.js";
 import { priorities, Stream } from "./_internals/stream.js";
 import type { MatchProblem } from "./_internals/types.js";
 import { commitmentIssues } from "./commitment.js";
@@ -76,12 +77,13 @@ export function runMatching(problem: MatchProblem, stream: Stream = new Stream(p
  * @param input - the record (`taskId`, `seed`, `selections`, optional `replacements`), the inspector pool, the
  * optional expert and entity pools, and the {@link MatchRules}.
  * @returns the teams and the record with its `match` section. Errors: `match_record_invalid`,
- * `match_target_without_entity`, `match_duplicate_target`, `match_duplicate_person`, `match_two_departments`,
+ * `match_target_without_entity`, `match_unknown_target` (a replacement of no drawn target), `match_duplicate_target`, `match_duplicate_person`, `match_two_departments`,
  * `match_negative_cap`, `match_invalid_rule`, `match_unknown_inspector`, `match_entities_required`,
  * `match_leader_department`, `match_group_empty`, `match_no_eligible`, `match_infeasible`, `invalid_type`,
  * `match_below_legal_minimum` and `match_department_count_zero` (行政处罚法 第42条: two credentialed officers per team,
  * one of each participating department, unless `rules.legalException`), `match_commitment_mismatch`; warnings
  * `match_region_unknown`, `match_legal_exception`, `match_entities_not_committed`.
+ * @throws {@link DoubleRandomError} (`invalid_argument`) when `input` is not an object (a wrong call).
  * @example
  * ```ts
  * const r = matchInspectors({
@@ -97,6 +99,7 @@ export function runMatching(problem: MatchProblem, stream: Stream = new Stream(p
  * @public
  */
 export function matchInspectors<R extends MatchableRecord>(input: MatchInput & { readonly record: R }): Result<MatchResult<R>> {
+  requireObject(input, "matchInspectors({ record, inspectors, experts?, entities?, rules? })");
   const issues: Issue[] = [];
   const problem = buildProblem(input, [], issues);
   if (!problem) return fail(issues);

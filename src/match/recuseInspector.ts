@@ -5,6 +5,7 @@ import { Assignment, restore } from "./_internals/assignment.js";
 import { explainFailures } from "./_internals/infeasibility.js";
 import { logGenesis } from "./_internals/logChain.js";
 import { buildProblem } from "./_internals/problem.js";
+import { requireObject } from "./_internals/readers.js";
 import { priorities, Stream } from "./_internals/stream.js";
 import type { LateRecusal } from "./_internals/types.js";
 import { commitmentIssues } from "./commitment.js";
@@ -80,6 +81,7 @@ export function sectionOf(record: unknown, issues: Issue[]): MatchSection | null
  * {@link RECUSAL_REASONS}), `match_recusal_undecided` (no decision: how, who, when), `match_record_invalid`, `match_not_in_team`,
  * `match_unknown_inspector`, `match_unknown_target`, `match_refill_impossible`, `match_mismatch` (the published
  * teams do not fit the rules), plus every input error of {@link matchInspectors}.
+ * @throws {@link DoubleRandomError} (`invalid_argument`) when `input` is not an object (a wrong call).
  * @example
  * ```ts
  * const pool = [{ id: "E1" }, { id: "E2" }];
@@ -98,7 +100,8 @@ export function sectionOf(record: unknown, issues: Issue[]): MatchSection | null
  * @public
  */
 export function recuseInspector<R extends MatchableRecord>(input: RecuseInput<R>): Result<RecuseResult<R>> {
-  const rec = (input as Partial<RecuseInput<R>> | null)?.recusal;
+  requireObject(input, "recuseInspector({ record, inspectors, experts?, entities?, salt?, recusal })");
+  const rec = input.recusal;
   const why = rec ? accountability(rec) : [];
   if (why.length > 0) return fail(why);
   const section = (input.record as { match?: Partial<MatchSection> } | null)?.match;

@@ -4,6 +4,7 @@ import { fail, type Issue, type Message, ok, type Result } from "../result.js";
 import { ineligibility } from "./_internals/eligibility.js";
 import { logGenesis } from "./_internals/logChain.js";
 import { buildProblem } from "./_internals/problem.js";
+import { requireObject } from "./_internals/readers.js";
 import type { MatchProblem } from "./_internals/types.js";
 import { commitmentIssues, isCommitted } from "./commitment.js";
 import { matchInspectors } from "./matchInspectors.js";
@@ -132,6 +133,7 @@ function checkTeams(problem: MatchProblem, teams: readonly Team[]): Issue[] {
  * `match_log_rewritten`, plus the input errors of {@link matchInspectors}. Warnings: `match_not_committed`,
  * `match_entities_not_committed`, `match_log_unchained`, `match_recusal_unaccountable`, `match_late_recusals_many`,
  * `match_legal_exception`, `match_region_unknown`.
+ * @throws {@link DoubleRandomError} (`invalid_argument`) when `input` is not an object (a wrong call).
  * @example
  * ```ts
  * const pool = [{ id: "E1" }, { id: "E2" }];
@@ -146,8 +148,9 @@ function checkTeams(problem: MatchProblem, teams: readonly Team[]): Issue[] {
  * @public
  */
 export function verifyMatch(input: VerifyMatchInput): Result<MatchVerification> {
+  requireObject(input, "verifyMatch({ record, inspectors, experts?, entities?, salt?, earlier? })");
   const issues: Issue[] = [];
-  const section = sectionOf(input?.record, issues);
+  const section = sectionOf(input.record, issues);
   if (!section) return fail(issues);
   const { match: _published, ...base } = input.record;
   const pools = { inspectors: input.inspectors, experts: input.experts, entities: input.entities, salt: input.salt };

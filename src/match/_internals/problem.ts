@@ -4,7 +4,7 @@ import { type Issue } from "../../result.js";
 import type { MatchInput, MatchRules } from "../types.js";
 import { issue } from "../_issue.js";
 import { eligibilityMatrix } from "./eligibility.js";
-import { isObject, readEntityPool, readPools, readRecord, readRelationships, readRules, readTargets } from "./readers.js";
+import { readEntityPool, readPools, readRecord, readRelationships, readRules, readTargets } from "./readers.js";
 import { poolIndices, slotGroups, slotSpecs } from "./slots.js";
 import type { LateRecusal, MatchProblem, Person } from "./types.js";
 
@@ -16,10 +16,6 @@ const pathText = (path: readonly (string | number)[]): string => path.map(String
  * published rules a verification re-runs with.
  */
 export function buildProblem(input: MatchInput, late: readonly LateRecusal[], issues: Issue[], rulesOverride?: MatchRules): MatchProblem | null {
-  if (!isObject(input)) {
-    issues.push(issue("invalid_argument", { detail: "matchInspectors expects an object" }));
-    return null;
-  }
   const rawRules = rulesOverride ?? input.rules;
   const rec = readRecord(input.record, issues);
   const rules = readRules(rawRules, issues);

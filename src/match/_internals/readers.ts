@@ -1,10 +1,15 @@
 // The readers of matching input (match-v1 §1): the record's targets, the rules, the two pools, the relationships and
 // the entity pool, each validated into plain data or issues. Internal: never exported from the package.
 import { compareCodePoints } from "../../_internal/codePoints.js";
-import { type Issue, type Message } from "../../result.js";
+import { DoubleRandomError, type Issue, type Message } from "../../result.js";
 import type { LegalException, MatchableRecord, MatchRules } from "../types.js";
 import { issue, phrase } from "../_issue.js";
 import type { NormalizedRules, Person, Pool, Target } from "./types.js";
+
+/** Throws the coded error of a wrong call when a public function's argument is not an object. */
+export function requireObject(value: unknown, call: string): void {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) throw new DoubleRandomError("invalid_argument", `${call}: the argument must be an object`);
+}
 
 export const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 const received = (v: unknown): string => (v === null ? "null" : Array.isArray(v) ? "array" : typeof v);
