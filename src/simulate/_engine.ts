@@ -520,7 +520,6 @@ export function runEngine(input: EngineInput): Tallies {
 
       // ---- Staff the batch as the matching does: greedy picks in a random target order, then repair.
       epoch = ++stamp;
-      if (stamp > 2 ** 52) throw new Error("simulate: stamp overflow");
       caps = capsFor(team.ruleCap);
       Kt = (slotGroupOf[batch.task] as Int32Array).length;
       slotGroup = slotGroupOf[batch.task] as Int32Array;

@@ -58,8 +58,7 @@ const roundEstimate = (e: Estimate): Estimate => ({ mean: round(e.mean), se: rou
  * The stream is seedrandom's Alea, seeded with `seed`: fast, reproducible, and deliberately *not* the draw's
  * SHA-256 stream (DESIGN.md decision 9): a simulation is never re-checked, a draw always is. A batch counts as
  * infeasible only when the repair finds no augmenting path, i.e. exactly when `matchInspectors` would refuse the
- * same targets (`match_infeasible`, `match_no_eligible`, `match_group_empty`). Tasks whose quota or window cannot be
- * read are left out with a note.
+ * same targets. Tasks whose quota or window cannot be read are left out with a note.
  *
  * Issue codes: `simulate_invalid_options` (error); notes `simulate_task_skipped`, `simulate_no_inspectors`.
  *
