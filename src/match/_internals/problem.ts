@@ -39,19 +39,13 @@ export function buildProblem(input: MatchInput, late: readonly LateRecusal[], is
   }));
   const personIndex = new Map(people.map((p, k) => [p.id, k]));
 
-  // Every recusal as data, whatever its source: declared conflicts, relationships, last inspectors, the log.
+  // Recusals besides each person's declared conflicts: relationships, last inspectors, the log.
   const recused = new Map<number, Set<number>>();
   const recuse = (p: number, t: number) => {
     const set = recused.get(p);
     if (set) set.add(t);
     else recused.set(p, new Set([t]));
   };
-  people.forEach((person, p) => {
-    for (const id of person.conflicts) {
-      const t = targetIndex.get(id);
-      if (t !== undefined) recuse(p, t);
-    }
-  });
   relationships.forEach((rel) => {
     const path = ["rules", "relationships", rel.index];
     const p = personIndex.get(rel.inspectorId);
@@ -103,7 +97,7 @@ export function buildProblem(input: MatchInput, late: readonly LateRecusal[], is
     expertPool: pools.expert,
     spec,
     groups: slotGroups(rules, spec, people, pools),
-    eligible: eligibilityMatrix(rules, people, targets, recused),
+    eligible: eligibilityMatrix(rules, people, targets, targetIndex, recused),
     recused,
     warnings,
   };

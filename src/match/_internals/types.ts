@@ -83,7 +83,7 @@ export interface MatchProblem {
   readonly groups: ReadonlyMap<string, readonly number[]>;
   /** eligible[t * P + p] = 1 when person p may be sent to target t (pool-specific rules applied); target-major so a slot's candidates are read in one sweep. */
   readonly eligible: Uint8Array;
-  /** Recusals as target indices per person index: declared conflicts, relationships, last inspectors, late recusals. */
+  /** Recusals besides declared conflicts (relationships, last inspectors, late recusals): person index → target indices. */
   readonly recused: ReadonlyMap<number, ReadonlySet<number>>;
   readonly warnings: readonly Issue[];
 }
