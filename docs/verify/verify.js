@@ -126,10 +126,12 @@
     var v = $("results-verdict");
     var what = { package: t("公示包", "the publication package"), list: t("公示清单", "the public list"), table: t("检查结果表", "the results table") }[res.mode];
     var errors = res.issues.length;
+    // Only a results table holds the replaced entities' results, so only it can show a 补抽 justified.
+    var justified = res.mode === "table" && (state.record.replacements || []).length > 0;
     if (errors === 0) {
       v.className = "ok";
-      v.textContent = t("✓ 检查结果复核通过：" + what + "的 " + res.entries.length + " 条结果恰好对应抽中的 " + res.targets.length + " 户（含补抽），不漏、不多、不重复" + (res.mode === "table" ? "，补抽有据" : "") + (res.digestChecked ? "，摘要相符" : "") + "。",
-        "✓ Results verified: the " + res.entries.length + " results of " + what + " are exactly the " + res.targets.length + " drawn entities (replacements included): none left out, none added, none twice" + (res.mode === "table" ? ", every replacement justified" : "") + (res.digestChecked ? ", digests hold" : "") + ".");
+      v.textContent = t("✓ 检查结果复核通过：" + what + "的 " + res.entries.length + " 条结果恰好对应抽中的 " + res.targets.length + " 户（含补抽），不漏、不多、不重复" + (justified ? "，补抽有据" : "") + (res.digestChecked ? "，摘要相符" : "") + "。",
+        "✓ Results verified: the " + res.entries.length + " results of " + what + " are exactly the " + res.targets.length + " drawn entities (replacements included): none left out, none added, none twice" + (justified ? ", every replacement justified" : "") + (res.digestChecked ? ", digests hold" : "") + ".");
     } else {
       v.className = "bad";
       v.textContent = t("✗ 检查结果复核未通过：" + what + "与抽取记录有 " + errors + " 处不一致（见上方不一致之处，相关的行已标出）。", "✗ Results not verified: " + what + " and the draw record differ in " + errors + " place(s) (see what does not match above; the rows concerned are marked).");

@@ -1,7 +1,10 @@
-import type { Issue, IssueOptions, IssueParams, Result, Severity } from "../result.js";
+import type { Issue, IssueOptions, Result, Severity } from "../result.js";
 
 /** How many issues one cell reports before the rest are counted instead of listed. */
 export const MAX_ISSUES_PER_CELL = 10;
+
+/** An area's issue builder, as far as these functions use it. */
+type CappedIssue = (code: "issues_capped", params: { count: number; shown: number }, options: IssueOptions) => Issue;
 
 const RANK: Readonly<Record<Severity, number>> = { info: 0, warning: 1, error: 2 };
 
@@ -12,7 +15,7 @@ const RANK: Readonly<Record<Severity, number>> = { info: 0, warning: 1, error: 2
  */
 export function capIssues(
   list: readonly Issue[],
-  issue: (code: "issues_capped", params: IssueParams, options: IssueOptions) => Issue,
+  issue: CappedIssue,
   where: IssueOptions = {},
   max = MAX_ISSUES_PER_CELL,
 ): Issue[] {
@@ -23,7 +26,7 @@ export function capIssues(
 }
 
 /** {@link capIssues} on a Result's issues or warnings (a one-cell reader's result). */
-export function capResult<T>(r: Result<T>, issue: (code: "issues_capped", params: IssueParams, options: IssueOptions) => Issue): Result<T> {
+export function capResult<T>(r: Result<T>, issue: CappedIssue): Result<T> {
   if (r.ok) return r.warnings.length <= MAX_ISSUES_PER_CELL ? r : { ok: true, value: r.value, warnings: capIssues(r.warnings, issue) };
   return r.issues.length <= MAX_ISSUES_PER_CELL ? r : { ok: false, issues: capIssues(r.issues, issue) };
 }
@@ -34,7 +37,7 @@ export function capResult<T>(r: Result<T>, issue: (code: "issues_capped", params
  */
 export function capIssuesPerCell(
   list: readonly Issue[],
-  issue: (code: "issues_capped", params: IssueParams, options: IssueOptions) => Issue,
+  issue: CappedIssue,
   max = MAX_ISSUES_PER_CELL,
 ): Issue[] {
   if (list.length <= max) return list as Issue[];

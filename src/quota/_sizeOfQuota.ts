@@ -2,7 +2,7 @@
 // parseQuota returned through this, so that \`double-random quota --pool\` starts without loading zod.
 import type { Quota, QuotaCount, QuotaRatio } from "../model/quota.js";
 import { fail, type Issue, type Result, settle } from "../result.js";
-import { ceilDiv, floorDiv, halfUpDiv } from "./_rational.js";
+import { ceilDiv, floorDiv, halfUpDiv } from "../_internal/fraction.js";
 import { issue } from "./_sizingIssue.js";
 import type { Rounding, SampleSize, SampleSizeOptions, SampleSizeRule } from "./sampleSize.js";
 

@@ -1,7 +1,7 @@
 import type { TierPolicy, TierRule } from "../model/policy.js";
 import { fail, type Issue, type Result, settle } from "../result.js";
 import { capIssues } from "../_internal/capIssues.js";
-import { reduce } from "./_rational.js";
+import { reduce } from "../_internal/fraction.js";
 import { parseQuota } from "./parseQuota.js";
 import { issue } from "./_issue.js";
 

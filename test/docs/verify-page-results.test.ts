@@ -77,6 +77,8 @@ beforeAll(async () => {
   writeFileSync(files["公示.xlsx"], new Uint8Array(await wb.xlsx.writeBuffer()));
   // A portal that published the replaced entity instead of its replacement, and left the digests as they were.
   write("公示包-篡改.json", JSON.stringify({ ...pkg, list: pkg.list.map((e) => (e.entityId === replacement ? { ...e, entityId: gone, entityName: name.get(gone)! } : e)) }, null, 2));
+  // A task report whose figures were edited after the package was built (drawn, and one category's count).
+  write("公示包-数目.json", JSON.stringify({ ...pkg, report: { ...pkg.report, drawn: pkg.report.drawn + 1, byCategory: { ...pkg.report.byCategory, no_problem: 0 } } }, null, 2));
   browser = await launchChromium();
 });
 
@@ -174,6 +176,19 @@ describe("offline page: results against the draw record (一公开)", () => {
     expect(codes).toContain("publish_digest_mismatch");
     expect(r.resultRows.filter((x) => x.bad).map((x) => x.id).sort()).toEqual([replacement, gone].sort());
     await r.shot("results-tampered-package");
+    await r.close();
+  });
+
+  it("a task report with edited figures: each count named in Chinese words, not field names", async () => {
+    const r = await open({ results: "公示包-数目.json" });
+    expect(r.kind).toBe("bad");
+    const counts = r.issues.filter((i) => i.startsWith("publish_count_mismatch"));
+    expect(counts).toHaveLength(2);
+    expect(counts[0]).toContain("抽查情况中“抽取户数”为13，按抽取记录和公示清单应为12");
+    expect(counts[1]).toContain("抽查情况中“检查结果为未发现问题的户数”为0");
+    for (const line of counts) expect(line.replace(/^publish_count_mismatch /, "")).not.toMatch(/[A-Za-z]/);
+    // Counts are about the package, not one entity: no row is marked.
+    expect(r.resultRows.filter((x) => x.bad)).toEqual([]);
     await r.close();
   });
 
