@@ -81,7 +81,7 @@ for (const batch of schedule.batches) {
   // Batch 1: one venue cannot be reached at its registered premises when the visits are planned → 补抽 from the same
   // stream (draw-v1 §7.2); after the teams are sent, one officer declares a conflict → 递补 (match-v1). Both are logged.
   const record = batch.index === 1
-    ? unwrap(replaceSelections(drawn, pool, [{ id: drawn.selections[0]!.id, reason: "无法联系（经营场所已关闭）" }], { salt, drawnEarlier }))
+    ? unwrap(replaceSelections(drawn, pool, [{ id: drawn.selections[0]!.id, reason: "无法联系", decision: { by: "分管负责人", date: batch.start }, note: "经营场所已关闭" }], { salt, drawnEarlier }))
     : drawn;
   let matched = unwrap(matchInspectors({ record, inspectors, entities: pool, rules }));
   if (batch.index === 1) {
