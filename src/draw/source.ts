@@ -509,7 +509,7 @@ export async function verifyDrawManifestFromSource(record: DrawRecord, source: P
  * const a = unwrap(await announceFromSource({ taskId: "T1", source, stratify: "none", salt: "0123456789abcdef", sizes: 1,
  *   entropySource: { kind: "dice", description: "公开掷骰" } })).announcement;
  * const rec = unwrap(await drawFromSource(a, source, unwrap(diceEntropy("31415926535897932384")), { salt: "0123456789abcdef" }));
- * const r = await replaceFromSource(rec, source, [{ id: rec.selections[0].id, reason: "已注销" }], { salt: "0123456789abcdef" });
+ * const r = await replaceFromSource(rec, source, [{ id: rec.selections[0].id, reason: "已注销", decision: { by: "科长 赵六", date: "2026-03-03" } }], { salt: "0123456789abcdef" });
  * r.ok && r.value.replacements.length
  * //=> 1
  * ```
