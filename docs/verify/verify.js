@@ -84,37 +84,8 @@
     });
   }
 
-  // Words for the tokens some draw issues carry in their params, so no English shows inside Chinese.
-  var FIELD = {
-    presence: { zh: "是否存在", en: "presence" }, N: { zh: "户数 N", en: "N" }, n: { zh: "抽取数 n", en: "n" }, digest: { zh: "摘要", en: "digest" },
-    seed: { zh: "种子", en: "seed" }, id: { zh: "对象编号", en: "id" }, counter: { zh: "计数 i", en: "counter" }, hash: { zh: "哈希值", en: "hash" },
-    index: { zh: "序号", en: "index" }, stratum: { zh: "所在层", en: "stratum" }, order: { zh: "各层顺序", en: "order" },
-    present: { zh: "存在", en: "present" }, absent: { zh: "不存在", en: "absent" }, missing: { zh: "缺失", en: "missing" },
-    inactive: { zh: "非存续", en: "inactive" }, tier_exempt: { zh: "免抽", en: "tier-exempt" }, drawn_earlier: { zh: "以往批次已抽中", en: "drawn earlier" },
-    recently_inspected: { zh: "近期已检查", en: "recently inspected" },
-    "?": { zh: "（无法确定）", en: "?" },
-  };
-  // The zh templates of src/messages/draw.ts for the codes whose params are such tokens (test/docs checks they agree).
-  var ZH = {
-    stratum_mismatch: "分层“{stratum}”的{field}不符：应为{expected}，记录为{found}",
-    selection_mismatch: "分层“{stratum}”第{position}个抽中对象不符（{field}）：应为{expected}，记录为{found}",
-    replacement_mismatch: "第{position}个补抽不符（{field}）：应为{expected}，记录为{found}",
-    exclusion_count_mismatch: "排除数（{reason}）不符：应为{expected}，记录为{found}",
-  };
-  function word(v) { return FIELD[v] ? FIELD[v][lang] : v; }
-  // A draw issue's text in the chosen language, with field and reason tokens translated.
-  function messageOf(i) {
-    if (lang === "zh" && ZH[i.code] && i.params) {
-      var p = i.params;
-      return ZH[i.code].replace(/\{(\w+)\}/g, function (whole, k) {
-        if (!(k in p)) return whole;
-        var v = p[k];
-        if (typeof v === "object") return v.zh;
-        return (k === "field" || k === "reason" || k === "expected" || k === "found") ? word(String(v)) : String(v);
-      });
-    }
-    return i.message[lang];
-  }
+  // A draw issue's text in the chosen language (field and reason words come with the issue: params.fieldName).
+  function messageOf(i) { return i.message[lang]; }
 
   var INPUT = {
     record: { zh: "抽取记录", en: "Draw record" }, pool: { zh: "名录库或名录清单", en: "Entity pool or manifest" }, salt: { zh: "盐值", en: "Salt" },
@@ -221,7 +192,7 @@
     (state.saltLikelyWrong ? [] : errs).forEach(function (i) {
       var p = i.params || {};
       if (i.code === "stratum_mismatch" || i.code === "selection_count_mismatch") badStrata[p.stratum] = true;
-      if (i.code === "selection_mismatch" && i.path && i.path[0] === "selections") (badPicks[i.path[1]] = badPicks[i.path[1]] || []).push(word(String(p.field)));
+      if (i.code === "selection_mismatch" && i.path && i.path[0] === "selections") (badPicks[i.path[1]] = badPicks[i.path[1]] || []).push(p.fieldName ? p.fieldName[lang] : String(p.field));
       if (i.code === "replacement_mismatch" || i.code === "replacement_invalid") badReplacements[p.position] = true;
     });
     var sb = $("strata").querySelector("tbody");

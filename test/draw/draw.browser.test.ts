@@ -29,7 +29,7 @@ describe("draw in Chromium", () => {
     expect(good.ok && good.warnings.map((w) => w.code)).toEqual(["replacement_log_unchained", "replacement_unaccountable", "exclusions_not_checked"]);
     manifest.strata[0].ids.reverse();
     const bad = verifyDrawManifest(record, manifest, { salt });
-    expect(bad.ok ? [] : bad.issues.map((i) => i.code)).toEqual(["manifest_order_invalid", "exclusions_not_checked"]);
+    expect(bad.ok ? [] : bad.issues.map((i) => i.code)).toEqual(["manifest_order_invalid", "replacement_log_unchained", "replacement_unaccountable", "exclusions_not_checked"]);
     const u = v.unstratified;
     expect(verifyDrawManifest(u.record, unwrap(buildManifest(u.pool, { stratify: "none", salt: u.salt })), { salt: u.salt }).ok).toBe(true);
   });

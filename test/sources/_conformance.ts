@@ -9,7 +9,7 @@ import {
 
 interface Vector { salt: string; pool: DrawEntity[]; eligible: Record<string, string>; record: DrawRecord }
 export const vectors = JSON.parse(readFileSync(new URL("../draw/draw-v1-vectors.json", import.meta.url), "utf8")) as {
-  unstratified: Vector; stratified: Vector; chunked: { salt: string; count: number; stratumDigest: string; manifestDigest: string };
+  unstratified: Vector; stratified: Vector; chained: { salt: string; record: DrawRecord }; chunked: { salt: string; count: number; stratumDigest: string; manifestDigest: string };
 };
 export const chunkedIds = Array.from({ length: vectors.chunked.count }, (_, k) => `E${String(k).padStart(6, "0")}`);
 
