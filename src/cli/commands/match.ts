@@ -66,6 +66,10 @@ export async function run(argv: string[]): Promise<number> {
   // The same schema check as verify's first step: a malformed record (junk keys, wrong types) is refused here too.
   const record = parseRecord(json0.value);
   if (!record.ok) return failWith(ctx, record.issues, EXIT.usage);
+  // An announcement that committed the entity attributes can only be matched with the salt that salted them.
+  if (record.value.announcement.match?.entities !== undefined && salt === undefined) {
+    return failWith(ctx, [createIssue("cli_missing_argument", { argument: "--salt / --salt-file（公告已承诺对象属性，须给出公告时的盐值 / the announcement commits the entity attributes: give its salt）" })], EXIT.usage);
+  }
   const inspectors = await loadInspectors(values.inspectors as string);
   if (!inspectors.ok) return failWith(ctx, inspectors.issues, EXIT.usage);
   const experts = typeof values.experts === "string" ? await loadInspectors(values.experts, { experts: true }) : undefined;
