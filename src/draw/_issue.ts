@@ -1,5 +1,6 @@
 import { coreMessages } from "../messages/core.js";
-import { DRAW_WORDS, drawMessages } from "../messages/draw.js";
+import { drawMessages } from "../messages/draw.js";
+import { DRAW_WORDS } from "./_words.js";
 import { modelMessages } from "../messages/model.js";
 import { type IssueParams, issueFactory, type Message } from "../result.js";
 

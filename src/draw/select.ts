@@ -1,6 +1,6 @@
 import type { Announcement, Entropy, ExclusionRules, Replacement, Selection } from "../model/record.js";
 import { type Issue } from "../result.js";
-import { ENTROPY_KIND_WORDS } from "../messages/draw.js";
+import { ENTROPY_KIND_WORDS } from "./_words.js";
 import { entropyShapeIssues } from "./entropy.js";
 import type { PublishedCopy } from "./replacementLog.js";
 import { issue } from "./_issue.js";
