@@ -2,9 +2,11 @@ import { coreMessages } from "../messages/core.js";
 import { drawMessages } from "../messages/draw.js";
 import { DRAW_WORDS } from "./_words.js";
 import { modelMessages } from "../messages/model.js";
-import { type IssueParams, issueFactory, type Message } from "../result.js";
+import type { HasPlaceholders, ParamsOf } from "../messages/types.js";
+import { type Issue, type IssueCode, type IssueOptions, type IssueParams, issueFactory, type Message } from "../result.js";
 
-const build = /* @__PURE__ */ issueFactory({ ...coreMessages, ...modelMessages, ...drawMessages });
+const catalog = { ...coreMessages, ...modelMessages, ...drawMessages };
+const build = /* @__PURE__ */ issueFactory(catalog);
 
 /**
  * Params with the words of the tokens some draw issues carry: `field` and `reason` stay machine-readable codes
@@ -24,8 +26,16 @@ function withWords(params: IssueParams): IssueParams {
   };
 }
 
+type Catalog = typeof catalog;
+/** The params of a draw issue without the words {@link withWords} adds from `field` and `reason`. */
+type DrawIssueArguments<E extends Catalog[keyof Catalog]> = HasPlaceholders<E> extends true
+  ? [params: Omit<ParamsOf<E>, "fieldName" | "reasonName"> & IssueParams, options?: IssueOptions]
+  : [params?: IssueParams, options?: IssueOptions];
+
 /** Builds an issue of the draw area: only the catalogs this area can emit are bundled with it. */
-export const issue: typeof build = (code, params = {}, options = {}) => build(code, withWords(params), options);
+export function issue<K extends keyof Catalog & IssueCode>(code: K, ...[params = {}, options = {}]: DrawIssueArguments<Catalog[K]>): Issue {
+  return (build as (code: K, params: IssueParams, options: IssueOptions) => Issue)(code, withWords(params), options);
+}
 
 /**
  * A value from a JSON file (or anything a caller passed) as text for a message, without ever throwing: `String`
