@@ -240,6 +240,7 @@ export function runEngine(input: EngineInput): Tallies {
     maxSlots = Math.max(maxSlots, b.size * Kt);
     maxTargets = Math.max(maxTargets, b.size);
   }
+  const slotCands = model.tasks.map((task) => task.team?.groups.flatMap((g) => Array<Int32Array>(g.count).fill(g.candidates)) ?? []);
   const slotGroupOf = model.tasks.map((task) => Int32Array.from(task.team?.groups.flatMap((g, k) => Array<number>(g.count).fill(k)) ?? []));
   const targets = new Int32Array(maxTargets);
   const targetMonth = new Uint8Array(maxTargets);
@@ -318,6 +319,7 @@ export function runEngine(input: EngineInput): Tallies {
   };
   const free = (i: number, j: number, e: number): boolean =>
     loadOf(i) < (caps[i] as number) && slotAt(i, j) < 0 && (!restricted || allowed(i, e));
+  // Monthly loads follow every assignment as it is made (a repair's moves included), so no pass over the slots is needed.
   const assign = (i: number, s: number): void => {
     if (personStamp[i] !== epoch) {
       personStamp[i] = epoch;
@@ -326,6 +328,7 @@ export function runEngine(input: EngineInput): Tallies {
     }
     holder[s] = i;
     batchLoad[i]!++;
+    load[i * 12 + (targetMonth[(s / Kt) | 0] as number)]!++;
     const h = heldHead[i] as number;
     slotNext[s] = h;
     slotPrev[s] = -1;
@@ -333,13 +336,14 @@ export function runEngine(input: EngineInput): Tallies {
     heldHead[i] = s;
   };
   /** A greedy pick's assignment: the held-slot lists are only built when a repair needs them. */
-  const take = (i: number, s: number): void => {
+  const take = (i: number, s: number, month: number): void => {
     if (personStamp[i] !== epoch) {
       personStamp[i] = epoch;
       batchLoad[i] = 0;
     }
     holder[s] = i;
     batchLoad[i]!++;
+    load[i * 12 + month]!++;
   };
   const linkHeld = (slots: number): void => {
     for (let s = slots - 1; s >= 0; s--) {
@@ -363,6 +367,7 @@ export function runEngine(input: EngineInput): Tallies {
     else heldHead[i] = q;
     if (q >= 0) slotPrev[q] = p;
     batchLoad[i]!--;
+    load[i * 12 + (targetMonth[(s / Kt) | 0] as number)]!--;
     holder[s] = -1;
   };
   /**
@@ -539,14 +544,15 @@ export function runEngine(input: EngineInput): Tallies {
       const slots = nT * Kt;
       holder.fill(-1, 0, slots);
       let vn = 0;
+      const cands = slotCands[batch.task] as Int32Array[];
       for (let j = 0; j < nT; j++) {
-        targetMonth[j] = days[(random() * days.length) | 0] as number;
+        const month = days[(random() * days.length) | 0] as number;
+        targetMonth[j] = month;
         const e = targets[j] as number;
         for (let k = 0; k < Kt; k++) {
-          const g = slotGroup[k] as number;
-          const i = pick(g, groups[g]!.candidates, j, e);
+          const i = pick(slotGroup[k] as number, cands[k] as Int32Array, j, e);
           if (i < 0) vacant[vn++] = j * Kt + k;
-          else take(i, j * Kt + k);
+          else take(i, j * Kt + k, month);
         }
       }
       if (vn > 0) {
@@ -576,10 +582,6 @@ export function runEngine(input: EngineInput): Tallies {
           if (expertsShort) t.expertShort[bi]!++;
           for (let d = 0; d < D; d++) if (batchShort[d]) t.short[bi * D + d]!++;
         }
-      }
-      for (let s = 0; s < slots; s++) {
-        const i = holder[s] as number;
-        if (i >= 0) load[i * 12 + (targetMonth[(s / Kt) | 0] as number)]!++;
       }
     }
 
