@@ -28,12 +28,6 @@ export const STRATUM: Labels = {
   all: { zh: "全部（不分层）", en: "all (unstratified)" },
 };
 
-export const ENTROPY_KIND: Labels = {
-  dice: { zh: "公开掷骰", en: "public dice" },
-  lottery: { zh: "彩票开奖号码", en: "lottery draw" },
-  beacon: { zh: "随机信标", en: "randomness beacon" },
-  commitReveal: { zh: "承诺—揭示", en: "commit–reveal" },
-};
 
 /** The label of `value` in `lang`, or the value itself when it has none. */
 export function label(labels: Labels, value: string, lang: Lang): string {

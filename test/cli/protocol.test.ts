@@ -46,6 +46,8 @@ describe("protocol options from the CLI, verified end to end", () => {
     expect(v.code, v.out).toBe(0);
     expect(v.out).toContain(`补抽 2 次（阈值 2），链头 ${replaced.replacementsHead}`);
     expect(v.out).toContain(`${first!.id} → ${replaced.replacements[0].id}（已注销，分管负责人 李四 2024-03-05 决定）`);
+    const vj = run("verify", "r2.json", "--pool", pool, "--salt-file", "salt.txt", "--format", "json");
+    expect(JSON.parse(vj.out).replacements).toEqual({ count: 2, threshold: 2, head: replaced.replacementsHead });
     // A replacement swapped afterwards is caught.
     const swapped = structuredClone(replaced);
     swapped.replacements[0].id = swapped.replacements[1].id;

@@ -226,7 +226,11 @@ export async function run(argv: string[]): Promise<number> {
     : undefined;
   if (json) {
     writeJson(errors === 0
-      ? { ok: true, exitCode: EXIT.ok, checked: true, checkedAgainst: db ? "database" : src.kind, warnings, teamsChecked: teams.checked }
+      ? {
+        ok: true, exitCode: EXIT.ok, checked: true, checkedAgainst: db ? "database" : src.kind, warnings, teamsChecked: teams.checked,
+        // The count against the published threshold and the chain head (draw-v1 §7.2), for a report or a later --earlier.
+        ...(drawn.ok ? { replacements: { count: drawn.value.replacements.length, threshold: replacementLimit(drawn.value.selections.length), head: drawn.value.replacementsHead ?? null } } : {}),
+      }
       : { ok: false, exitCode: EXIT.negative, checked: true, checkedAgainst: db ? "database" : src.kind, mismatches: errors, issues: [...(saltIssue ? [saltIssue] : []), ...failures, ...teamInfo], warnings });
     return errors === 0 ? EXIT.ok : EXIT.negative;
   }
