@@ -450,7 +450,7 @@ async function verifyOpen(head: RecordHead, side: SourceSide): Promise<Result<Dr
  */
 export async function verifyDrawFromSource(record: DrawRecord, source: PoolSource, options: DrawOptions): Promise<Result<DrawRecord>> {
   if (typeof options !== "object" || options === null) return fail([issue("invalid_argument", { detail: "options with the salt are required" })]);
-  const head = checkRecordHead(record);
+  const head = checkRecordHead(record, options.earlier);
   if (!head.ok) return head;
   const ann = head.value.announcement;
   const side = await openSide(source, ann.stratification, options.salt, announcedExclusions(ann, options), {});
@@ -480,7 +480,7 @@ export async function verifyDrawFromSource(record: DrawRecord, source: PoolSourc
  */
 export async function verifyDrawManifestFromSource(record: DrawRecord, source: PoolSource, options: DrawOptions): Promise<Result<DrawRecord>> {
   if (typeof options !== "object" || options === null) return fail([issue("invalid_argument", { detail: "options with the salt are required" })]);
-  const head = checkRecordHead(record);
+  const head = checkRecordHead(record, options.earlier);
   if (!head.ok) return head;
   const ann = head.value.announcement;
   const extra: Issue[] = [];

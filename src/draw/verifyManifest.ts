@@ -67,7 +67,7 @@ export function verifyDrawManifest(record: DrawRecord, manifest: Manifest, optio
       }
     }
     return { manifest: checked.manifest, lookup: lookupOf(checked.manifest), issues };
-  });
+  }, options.earlier);
   // Said last, whatever else was found: once the announcement is read, the counts are known and unchecked.
   if (!counts) return result;
   const notChecked = issue("exclusions_not_checked", { ...counts });

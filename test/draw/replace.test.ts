@@ -3,6 +3,8 @@ import { replaceSelections, type ReplacementRequest } from "../../src/draw/repla
 import { replacementGenesis } from "../../src/draw/replacementLog.js";
 import { drawWithoutReplacement } from "../../src/draw/rivest.js";
 import { verifyDraw } from "../../src/draw/verify.js";
+import { verifyDrawManifest } from "../../src/draw/verifyManifest.js";
+import { arraySource, verifyDrawFromSource } from "../../src/draw/source.js";
 import { entryDigest } from "../../src/_internal/chain.js";
 import type { DrawRecord } from "../../src/model/record.js";
 import { type Result, unwrap } from "../../src/result.js";
@@ -73,7 +75,7 @@ describe("replaceSelections (补抽)", () => {
     }
   });
 
-  it("steering attempt: dropping the last replacement is detected by verify (chain head, and any copy published before)", () => {
+  it("steering attempt: dropping the last replacement is detected by verify (chain head, and any copy published before)", async () => {
     const { r1, r2 } = twice();
     const dropped = { ...r2, replacements: r2.replacements.slice(0, 1) };
     expect(codes(verifyDraw(dropped, pool, { salt: SALT }))).toContain("replacement_log_broken");
@@ -81,6 +83,11 @@ describe("replaceSelections (补抽)", () => {
     const rolledBack = { ...dropped, replacementsHead: r1.replacementsHead };
     expect(verifyDraw(rolledBack, pool, { salt: SALT }).ok).toBe(true);
     expect(codes(verifyDraw(rolledBack, pool, { salt: SALT, earlier: [{ length: 2, head: r2.replacementsHead! }] }))).toEqual(["replacement_log_rewritten"]);
+    // The same from the manifest and from a pool source.
+    const fromManifest = verifyDrawManifest(rolledBack, JSON.parse(JSON.stringify(manifest)), { salt: SALT, earlier: [{ length: 2, head: r2.replacementsHead! }] });
+    expect(codes(fromManifest)).toEqual(["replacement_log_rewritten", "exclusions_not_checked"]);
+    const fromSource = await verifyDrawFromSource(rolledBack, arraySource(pool), { salt: SALT, earlier: [{ length: 2, head: r2.replacementsHead! }] });
+    expect(codes(fromSource)).toEqual(["replacement_log_rewritten"]);
     // Dropped without a head at all: the entries still carry prev, so the log is known to be chained.
     const { replacementsHead: _h, ...headless } = dropped;
     expect(codes(verifyDraw(headless as DrawRecord, pool, { salt: SALT }))).toContain("replacement_log_broken");
