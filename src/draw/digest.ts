@@ -1,12 +1,13 @@
-import { sha256 } from "@noble/hashes/sha2.js";
 import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils.js";
+import { createSha256, sha256Bytes } from "../_internal/sha256.js";
+import { type EncodedIds, encodeIds } from "./order.js";
 
 /** Lines per manifest chunk (draw-v1 §4): 65,536. Fixed by the protocol. @internal */
 export const CHUNK_LINES = 65_536;
 
 /** SHA-256 of the UTF-8 of a (well-formed) string, hex. @internal */
 export function sha256Hex(text: string): string {
-  return bytesToHex(sha256(utf8ToBytes(text)));
+  return bytesToHex(sha256Bytes(utf8ToBytes(text)));
 }
 
 /**
@@ -15,16 +16,61 @@ export function sha256Hex(text: string): string {
  * @internal
  */
 export function stratumDigest(sortedIds: readonly string[], key: string, salt: string): string {
-  const outer = sha256.create();
-  outer.update(utf8ToBytes(`double-random/draw-v1 stratum\n${salt}\n`));
-  const suffix = `\t${key}\n`;
+  const outer = createSha256().update(utf8ToBytes(`double-random/draw-v1 stratum\n${salt}\n`));
+  const lines = new ChunkLines(key);
   for (let start = 0; start < sortedIds.length; start += CHUNK_LINES) {
-    const end = Math.min(start + CHUNK_LINES, sortedIds.length);
-    let text = "";
-    for (let k = start; k < end; k++) text += sortedIds[k] + suffix;
-    outer.update(sha256(utf8ToBytes(text)));
+    const encoded = encodeIds(sortedIds.slice(start, Math.min(start + CHUNK_LINES, sortedIds.length)));
+    outer.update(lines.hash(encoded, null, 0, encoded.count));
   }
   return bytesToHex(outer.digest());
+}
+
+/**
+ * {@link stratumDigest} of the ids `members` (positions into `ids`, in canonical order), read from their UTF-8 in one
+ * buffer: each chunk's lines are written into one byte buffer and hashed, no string is built.
+ * @internal
+ */
+export function encodedStratumDigest(ids: EncodedIds, members: Uint32Array, key: string, salt: string): string {
+  const outer = createSha256().update(utf8ToBytes(`double-random/draw-v1 stratum\n${salt}\n`));
+  const lines = new ChunkLines(key);
+  for (let start = 0; start < members.length; start += CHUNK_LINES) {
+    outer.update(lines.hash(ids, members, start, Math.min(start + CHUNK_LINES, members.length)));
+  }
+  return bytesToHex(outer.digest());
+}
+
+/** Writes the lines `id \t key \n` of a chunk into a reused buffer and hashes them. */
+class ChunkLines {
+  private buffer = new Uint8Array(0);
+  private readonly suffix: Uint8Array;
+  constructor(key: string) {
+    this.suffix = utf8ToBytes(`\t${key}\n`);
+  }
+  /** SHA-256 of the lines of ids `members[start…end)` (or positions start…end without members). */
+  hash(ids: EncodedIds, members: Uint32Array | null, start: number, end: number): Uint8Array {
+    const { bytes, offsets } = ids;
+    const suffix = this.suffix;
+    const s = suffix.length;
+    let size = 0;
+    for (let j = start; j < end; j++) {
+      const k = members === null ? j : (members[j] as number);
+      size += (offsets[k + 1] as number) - (offsets[k] as number) + s;
+    }
+    if (this.buffer.length < size) this.buffer = new Uint8Array(size);
+    const out = this.buffer;
+    let at = 0;
+    for (let j = start; j < end; j++) {
+      const k = members === null ? j : (members[j] as number);
+      const a = offsets[k] as number;
+      const b = offsets[k + 1] as number;
+      if (b - a > 64) {
+        out.set(bytes.subarray(a, b), at);
+        at += b - a;
+      } else for (let t = a; t < b; t++) out[at++] = bytes[t] as number;
+      for (let t = 0; t < s; t++) out[at++] = suffix[t] as number;
+    }
+    return sha256Bytes(out.subarray(0, at));
+  }
 }
 
 /**

@@ -208,3 +208,209 @@ export function loneSurrogateAt(text: string): number {
   }
   return -1;
 }
+
+/**
+ * Ids as UTF-8 in one buffer: id k is `bytes[offsets[k]] … bytes[offsets[k + 1] − 1]`. Byte order of UTF-8 is code
+ * point order, so one byte-wise sort serves ASCII and astral ids alike.
+ * @internal
+ */
+export interface EncodedIds {
+  readonly bytes: Uint8Array;
+  readonly offsets: Uint32Array;
+  readonly count: number;
+  readonly minLength: number;
+  readonly maxLength: number;
+}
+
+const encoder = /* @__PURE__ */ new TextEncoder();
+
+/** The UTF-8 of well-formed ids (no lone surrogates) in one buffer; ASCII is copied without TextEncoder. @internal */
+export function encodeIds(ids: readonly string[]): EncodedIds {
+  const n = ids.length;
+  let units = 0;
+  for (let k = 0; k < n; k++) units += (ids[k] as string).length;
+  let bytes = new Uint8Array(units);
+  const offsets = new Uint32Array(n + 1);
+  let unitsLeft = units;
+  let at = 0;
+  let minLength = n > 0 ? Infinity : 0;
+  let maxLength = 0;
+  for (let k = 0; k < n; k++) {
+    const id = ids[k] as string;
+    const len = id.length;
+    unitsLeft -= len;
+    offsets[k] = at;
+    let j = 0;
+    if (at + len <= bytes.length) {
+      for (; j < len; j++) {
+        const c = id.charCodeAt(j);
+        if (c >= 0x80) break;
+        bytes[at + j] = c;
+      }
+    }
+    if (j === len) at += len;
+    else {
+      // Not ASCII: room for 3 bytes per code unit here and 1 for each unit still to come.
+      const need = at + 3 * len + unitsLeft;
+      if (need > bytes.length) {
+        const grown = new Uint8Array(Math.max(need, Math.ceil(bytes.length * 1.5)));
+        grown.set(bytes.subarray(0, at));
+        bytes = grown;
+      }
+      at += encoder.encodeInto(id, bytes.subarray(at)).written;
+    }
+    const size = at - (offsets[k] as number);
+    if (size < minLength) minLength = size;
+    if (size > maxLength) maxLength = size;
+  }
+  offsets[n] = at;
+  return { bytes, offsets, count: n, minLength, maxLength };
+}
+
+/** Byte-wise comparison of ids x and y of `ids` (a prefix first): code point order. @internal */
+export function compareEncoded(ids: EncodedIds, x: number, y: number): number {
+  const { bytes, offsets } = ids;
+  const a = offsets[x] as number;
+  const b = offsets[y] as number;
+  const la = (offsets[x + 1] as number) - a;
+  const lb = (offsets[y + 1] as number) - b;
+  const n = la < lb ? la : lb;
+  for (let k = 0; k < n; k++) {
+    const d = (bytes[a + k] as number) - (bytes[b + k] as number);
+    if (d !== 0) return d;
+  }
+  return la - lb;
+}
+
+const BYTE_RADIX_MIN_SIZE = 2048;
+const MAX_DIGIT = 1 << 16;
+const MAX_PASSES = 12;
+
+/**
+ * The code point order of encoded ids (a permutation of 0 … count − 1) and whether two ids are equal. An LSD radix
+ * sort over byte keys: each byte position gets its own small alphabet (the byte values that occur there, "past the
+ * end" first), positions where every id has the same byte are skipped, and neighbouring positions are packed into
+ * one 16-bit digit while their alphabets multiply to at most 2^16 (USCCs: 3 passes over 14 varying digits). Past
+ * 12 passes the rest of the order is settled by comparing bytes within runs that tie. Small inputs use a comparison
+ * sort.
+ * @internal
+ */
+export function encodedOrder(ids: EncodedIds): RadixOrder {
+  const n = ids.count;
+  if (n < BYTE_RADIX_MIN_SIZE) {
+    const idx = Array.from({ length: n }, (_, k) => k).sort((x, y) => compareEncoded(ids, x, y));
+    return settleTies(ids, Uint32Array.from(idx), null, 0, true);
+  }
+  const { bytes, offsets, minLength, maxLength } = ids;
+  // Alphabet of every position: which byte values occur (value 0 = past the end of a shorter id).
+  const seen = new Uint8Array(maxLength * 256);
+  for (let p = minLength; p < maxLength; p++) seen[p * 256] = 1;
+  for (let k = 0; k < n; k++) {
+    const start = offsets[k] as number;
+    const len = (offsets[k + 1] as number) - start;
+    for (let p = 0; p < len; p++) seen[p * 256 + (bytes[start + p] as number)] = 1;
+  }
+  const rank = new Uint16Array(maxLength * 256);
+  const size = new Uint32Array(maxLength);
+  for (let p = 0; p < maxLength; p++) {
+    let r = 0;
+    for (let b = 0; b < 256; b++) if (seen[p * 256 + b]) rank[p * 256 + b] = r++;
+    size[p] = r;
+  }
+  // Digits: runs of varying positions whose alphabets multiply to ≤ 2^16.
+  const groups: number[][] = [];
+  const radices: number[] = [];
+  let covered = 0;
+  for (let p = 0; p < maxLength; p++) {
+    const a = size[p] as number;
+    covered = p + 1;
+    if (a <= 1) continue;
+    const last = groups.length - 1;
+    if (last >= 0 && (radices[last] as number) * a <= MAX_DIGIT) {
+      (groups[last] as number[]).push(p);
+      radices[last] = (radices[last] as number) * a;
+    } else if (groups.length < MAX_PASSES) {
+      groups.push([p]);
+      radices.push(a);
+    } else {
+      covered = p;
+      break;
+    }
+  }
+  const g = groups.length;
+  const digits = new Uint16Array(g * n);
+  for (let q = 0; q < g; q++) {
+    const positions = groups[q] as number[];
+    const base = q * n;
+    for (let k = 0; k < n; k++) {
+      const start = offsets[k] as number;
+      const len = (offsets[k + 1] as number) - start;
+      let d = 0;
+      for (let t = 0; t < positions.length; t++) {
+        const p = positions[t] as number;
+        d = d * (size[p] as number) + (rank[p * 256 + (p < len ? (bytes[start + p] as number) : 0)] as number);
+      }
+      digits[base + k] = d;
+    }
+  }
+  let idx = new Uint32Array(n);
+  let next = new Uint32Array(n);
+  for (let k = 0; k < n; k++) idx[k] = k;
+  const count = new Uint32Array(MAX_DIGIT);
+  for (let q = g - 1; q >= 0; q--) {
+    const base = q * n;
+    const radix = radices[q] as number;
+    count.fill(0, 0, radix);
+    for (let k = 0; k < n; k++) {
+      const d = digits[base + k] as number;
+      count[d] = (count[d] as number) + 1;
+    }
+    let sum = 0;
+    for (let d = 0; d < radix; d++) {
+      const c = count[d] as number;
+      count[d] = sum;
+      sum += c;
+    }
+    for (let i = 0; i < n; i++) {
+      const j = idx[i] as number;
+      const d = digits[base + j] as number;
+      const at = count[d] as number;
+      next[at] = j;
+      count[d] = at + 1;
+    }
+    const t = idx;
+    idx = next;
+    next = t;
+  }
+  return settleTies(ids, idx, digits, g, covered >= maxLength);
+}
+
+// Adjacent ids whose digits tie. When the digits cover every position (`complete`), a tie is equal ids (a
+// duplicate); otherwise a tying run is ordered by comparing its bytes. Without digits (a comparison sort) only
+// duplicates are looked for.
+function settleTies(ids: EncodedIds, idx: Uint32Array, digits: Uint16Array | null, g: number, complete: boolean): RadixOrder {
+  const n = ids.count;
+  let hasDuplicate = false;
+  const tie = (x: number, y: number): boolean => {
+    for (let q = 0; q < g; q++) if ((digits as Uint16Array)[q * n + x] !== (digits as Uint16Array)[q * n + y]) return false;
+    return true;
+  };
+  for (let i = 1; i < n; i++) {
+    const x = idx[i - 1] as number;
+    const y = idx[i] as number;
+    if (digits === null || complete) {
+      if ((digits === null || tie(x, y)) && compareEncoded(ids, x, y) === 0) hasDuplicate = true;
+      continue;
+    }
+    if (!tie(x, y)) continue;
+    let end = i + 1;
+    while (end < n && tie(x, idx[end] as number)) end++;
+    const run = Array.from(idx.subarray(i - 1, end)).sort((a, b) => compareEncoded(ids, a, b));
+    for (let t = 0; t < run.length; t++) {
+      idx[i - 1 + t] = run[t] as number;
+      if (t > 0 && compareEncoded(ids, run[t - 1] as number, run[t] as number) === 0) hasDuplicate = true;
+    }
+    i = end - 1;
+  }
+  return { order: idx, hasDuplicate };
+}

@@ -2,9 +2,9 @@ import type { ExclusionCounts, ExclusionReason, ExclusionRules, Stratification }
 import type { RiskTier } from "../model/tier.js";
 import { type Issue } from "../result.js";
 import { issue, shownValue } from "./_issue.js";
-import { idListDigest, manifestDigest, stratumDigest, tierStratumKey } from "./digest.js";
+import { encodedStratumDigest, idListDigest, manifestDigest, tierStratumKey } from "./digest.js";
 import { formatIso, parseIso } from "../_internal/dates.js";
-import { compareCodePoints, loneSurrogateAt, radixOrder, sortCodePointsInPlace } from "./order.js";
+import { compareCodePoints, type EncodedIds, encodedOrder, encodeIds, loneSurrogateAt, sortCodePointsInPlace } from "./order.js";
 import { checkPool, type DrawEntity, duplicateIssues } from "./pool.js";
 
 /** Label of a stratum: a tier, `untiered`, or `all` when unstratified. Confidential (never published). @public */
@@ -61,7 +61,6 @@ export interface ExclusionOptions {
   readonly drawnEarlier?: readonly string[];
 }
 
-const LABELS: readonly StratumLabel[] = ["A", "B", "C", "D", "untiered"];
 function isoMinusDays(iso: string, days: number): string | null {
   const day = parseIso(iso);
   return day === undefined ? null : formatIso(day - days);
@@ -180,7 +179,13 @@ export function hasDuplicateAcross(lists: readonly (readonly string[])[], hasSur
 
 /**
  * Validates the pool, applies the exclusions, partitions it into strata, sorts each in code point order and
- * computes the salted chunked digests. One pass over the pool, one sort per stratum.
+ * computes the salted chunked digests. One pass over the pool, one byte-wise radix sort of its ids (UTF-8 in one
+ * buffer), the manifest lines written into a buffer and hashed per chunk.
+ *
+ * The last preparation of each pool array is remembered (a `WeakMap`, so it goes with the pool): `announce` then
+ * `draw` in one process prepare the pool once. A remembered preparation is used only when the same stratification,
+ * salt and exclusion rules are asked for and every entity still has the id, tier and status it had (compared one
+ * by one, so an edited pool is prepared again); the ids handed out are always fresh arrays.
  * @internal
  */
 export function preparePool(
@@ -189,22 +194,29 @@ export function preparePool(
   salt: string,
   exclusions: ExclusionOptions,
 ): { prepared?: Prepared; issues: Issue[] } {
-  const { partition, issues } = partitionPool(pool, stratify, salt, exclusions);
-  if (!partition) return { issues };
-  const { lists, counts, rules, excluded } = partition;
+  const remembered = recall(pool, stratify, salt, exclusions);
+  if (remembered) return remembered;
+  const { core, issues } = partitionCore(pool, stratify, salt, exclusions);
+  if (!core) return { issues };
+  const { counts, rules, excluded, encoded, members } = core;
   const useTier = stratify === "tier";
   const strata: ManifestStratum[] = [];
-  for (const label of useTier ? LABELS : (["all"] as const)) {
-    const ids = lists.get(label);
-    if (!ids) continue;
+  for (let slot = 0; slot < SLOT_LABELS.length; slot++) {
+    const inStratum = members[slot] as Uint32Array;
+    if (inStratum.length === 0) continue;
+    const label = SLOT_LABELS[slot] as StratumLabel;
     const key = useTier ? tierStratumKey(label, salt) : "all";
-    strata.push({ key, label, N: ids.length, digest: stratumDigest(ids, key, salt), ids });
+    const ids = new Array<string>(inStratum.length);
+    for (let j = 0; j < inStratum.length; j++) ids[j] = core.ids[inStratum[j] as number] as string;
+    strata.push({ key, label, N: ids.length, digest: encodedStratumDigest(encoded, inStratum, key, salt), ids });
   }
   strata.sort((a, b) => compareCodePoints(a.key, b.key));
   const collision = keyCollision(strata);
   if (collision) return { issues: [...issues, collision] };
   const manifest: Manifest = { stratification: stratify, chunkLines: 65_536, digest: manifestDigest(strata), strata };
-  return { prepared: { manifest, counts, rules, excluded }, issues };
+  const prepared: Prepared = { manifest, counts, rules, excluded };
+  if (!issues.some((i) => i.severity === "error")) remember(pool, stratify, salt, core, prepared, issues);
+  return { prepared: handOut(prepared), issues: [...issues] };
 }
 
 /** `stratum_key_collision` when two strata (sorted by key) share a key. @internal */
@@ -215,12 +227,82 @@ export function keyCollision(strata: readonly { readonly key: string }[]): Issue
   return undefined;
 }
 
+// A copy whose arrays the caller may keep or change: the remembered one stays as it was computed.
+function handOut(p: Prepared): Prepared {
+  const strata = p.manifest.strata.map((s) => ({ ...s, ids: s.ids.slice() }));
+  return { manifest: { ...p.manifest, strata }, counts: { ...p.counts }, rules: JSON.parse(JSON.stringify(p.rules)) as ExclusionRules, excluded: p.excluded.map((e) => ({ ...e })) };
+}
+
+interface Memo {
+  readonly key: string;
+  readonly ids: readonly string[];
+  /** Tier and status of every entity as small codes, and whether its `inspections` was an array or absent. */
+  readonly fields: Uint8Array;
+  readonly prepared: Prepared;
+  readonly issues: readonly Issue[];
+}
+
+const memos = /* @__PURE__ */ new WeakMap<object, Memo>();
+const TIER_CODES: Readonly<Record<string, number>> = { A: 1, B: 2, C: 3, D: 4 };
+const STATUS_CODES: Readonly<Record<string, number>> = { active: 1, deregistered: 2, revoked: 3, moved_out: 4, suspended: 5, other: 6 };
+
+function fieldsOf(e: DrawEntity): number {
+  const tier = e.tier === undefined ? 0 : (TIER_CODES[e.tier] ?? 7);
+  const status = e.status === undefined ? 0 : (STATUS_CODES[e.status] ?? 7);
+  const inspections = e.inspections === undefined ? 0 : Array.isArray(e.inspections) ? 1 : 2;
+  return tier | (status << 3) | (inspections << 6);
+}
+
+// Everything besides the pool that decides a preparation; null when the exclusions read more than id, tier and
+// status (the past inspections), which are not remembered.
+function memoKey(stratify: Stratification, salt: string, exclusions: ExclusionOptions): string | null {
+  if (typeof exclusions !== "object" || exclusions === null || exclusions.recentInspection != null) return null;
+  const resolved = resolveRules(exclusions);
+  return resolved.issues.length > 0 ? null : JSON.stringify([stratify, salt, resolved.rules]);
+}
+
+function remember(pool: readonly DrawEntity[], stratify: Stratification, salt: string, core: Core, prepared: Prepared, issues: readonly Issue[]): void {
+  const key = memoKey(stratify, salt, core.exclusions);
+  if (key === null || !Array.isArray(pool)) return;
+  const fields = new Uint8Array(pool.length);
+  for (let k = 0; k < pool.length; k++) fields[k] = fieldsOf(pool[k] as DrawEntity);
+  memos.set(pool, { key, ids: core.ids, fields, prepared, issues });
+}
+
+function recall(pool: readonly DrawEntity[], stratify: Stratification, salt: string, exclusions: ExclusionOptions): { prepared: Prepared; issues: Issue[] } | undefined {
+  if (!Array.isArray(pool)) return undefined;
+  const memo = memos.get(pool);
+  if (!memo || memo.ids.length !== pool.length || memo.key !== memoKey(stratify, salt, exclusions)) return undefined;
+  const { ids, fields } = memo;
+  for (let k = 0; k < pool.length; k++) {
+    const e = pool[k] as DrawEntity | null;
+    if (typeof e !== "object" || e === null || e.id !== ids[k] || fieldsOf(e) !== fields[k]) {
+      memos.delete(pool);
+      return undefined;
+    }
+  }
+  return { prepared: handOut(memo.prepared), issues: [...memo.issues] };
+}
+
 /** The eligible ids of a pool per stratum label, each list in code point order, with the exclusions. @internal */
 export interface Partition {
   readonly lists: ReadonlyMap<StratumLabel, string[]>;
   readonly counts: ExclusionCounts;
   readonly rules: ExclusionRules;
   readonly excluded: readonly { id: string; reason: ExclusionReason }[];
+}
+
+const SLOT_LABELS: readonly StratumLabel[] = ["A", "B", "C", "D", "untiered", "all"];
+
+interface Core {
+  readonly ids: readonly string[];
+  readonly encoded: EncodedIds;
+  /** Per slot (A–D, untiered, all), the pool positions of its eligible entities in code point order of id. */
+  readonly members: readonly Uint32Array[];
+  readonly counts: ExclusionCounts;
+  readonly rules: ExclusionRules;
+  readonly excluded: readonly { id: string; reason: ExclusionReason }[];
+  readonly exclusions: ExclusionOptions;
 }
 
 /**
@@ -234,6 +316,22 @@ export function partitionPool(
   salt: string | null,
   exclusions: ExclusionOptions,
 ): { partition?: Partition; issues: Issue[] } {
+  const { core, issues } = partitionCore(pool, stratify, salt, exclusions);
+  if (!core) return { issues };
+  const lists = new Map<StratumLabel, string[]>();
+  for (let slot = 0; slot < SLOT_LABELS.length; slot++) {
+    const inStratum = core.members[slot] as Uint32Array;
+    if (inStratum.length > 0) lists.set(SLOT_LABELS[slot] as StratumLabel, Array.from(inStratum, (k) => core.ids[k] as string));
+  }
+  return { partition: { lists, counts: core.counts, rules: core.rules, excluded: core.excluded }, issues };
+}
+
+function partitionCore(
+  pool: readonly DrawEntity[],
+  stratify: Stratification,
+  salt: string | null,
+  exclusions: ExclusionOptions,
+): { core?: Core; issues: Issue[] } {
   const check = checkPool(pool);
   const issues: Issue[] = [...check.issues];
   if (stratify !== "none" && stratify !== "tier") issues.push(issue("invalid_value", { path: "stratify", expected: "none | tier", received: shownValue(stratify) }));
@@ -248,47 +346,40 @@ export function partitionPool(
   const excluded: { id: string; reason: ExclusionReason }[] = [];
   // Slot of every entity: 0–4 tiers A–D and untiered, 5 unstratified, 6 excluded.
   const useTier = stratify === "tier";
-  const slots = new Uint8Array(pool.length);
-  const allIds = new Array<string>(pool.length);
+  const n = pool.length;
+  const slots = new Uint8Array(n);
+  const sizes = new Uint32Array(7);
+  const ids = new Array<string>(n);
   const anyRule = rules.exemptTiers.length > 0 || drawnEarlier.size > 0 || cutoff !== null;
-  for (let k = 0; k < pool.length; k++) {
+  for (let k = 0; k < n; k++) {
     const e = pool[k] as DrawEntity;
-    allIds[k] = e.id;
+    ids[k] = e.id;
     const reason = e.status === undefined || e.status === "active" ? (anyRule ? exclusionOf(e, rules, drawnEarlier, cutoff) : null) : "inactive";
+    let slot: number;
     if (reason !== null) {
       counts[reason]++;
       excluded.push({ id: e.id, reason });
-      slots[k] = 6;
-      continue;
+      slot = 6;
+    } else {
+      const t = e.tier;
+      slot = useTier ? (t === "A" ? 0 : t === "B" ? 1 : t === "C" ? 2 : t === "D" ? 3 : 4) : 5;
     }
-    const t = e.tier;
-    slots[k] = useTier ? (t === "A" ? 0 : t === "B" ? 1 : t === "C" ? 2 : t === "D" ? 3 : 4) : 5;
+    slots[k] = slot;
+    sizes[slot] = (sizes[slot] as number) + 1;
   }
-  const byLabel: string[][] = [[], [], [], [], [], [], []];
-  // One global order of every id (excluded ones included, so a duplicate is found wherever it is), then a
-  // stable split by slot: each stratum comes out sorted.
-  const radix = check.hasSurrogates ? null : radixOrder(allIds);
-  if (radix) {
-    if (radix.hasDuplicate) return { issues: [...issues, ...duplicateIssues(pool)] };
-    const { order } = radix;
-    for (let i = 0; i < order.length; i++) {
-      const k = order[i] as number;
-      (byLabel[slots[k] as number] as string[]).push(allIds[k] as string);
-    }
-  } else {
-    for (let k = 0; k < pool.length; k++) (byLabel[slots[k] as number] as string[]).push(allIds[k] as string);
-    let duplicate = false;
-    for (const list of byLabel) {
-      sortCodePointsInPlace(list, check.hasSurrogates);
-      if (!duplicate && hasAdjacentDuplicate(list)) duplicate = true;
-    }
-    if (duplicate || hasDuplicateAcross(byLabel, check.hasSurrogates)) return { issues: [...issues, ...duplicateIssues(pool)] };
+  // One order of every id (excluded ones included, so a duplicate is found wherever it is), then a stable split by
+  // slot: each stratum comes out sorted.
+  const encoded = encodeIds(ids);
+  const { order, hasDuplicate } = encodedOrder(encoded);
+  if (hasDuplicate) return { issues: [...issues, ...duplicateIssues(pool)] };
+  const members = Array.from(sizes, (size) => new Uint32Array(size));
+  const filled = new Uint32Array(7);
+  for (let i = 0; i < n; i++) {
+    const k = order[i] as number;
+    const slot = slots[k] as number;
+    const at = filled[slot] as number;
+    (members[slot] as Uint32Array)[at] = k;
+    filled[slot] = at + 1;
   }
-  const SLOT_LABELS: readonly StratumLabel[] = ["A", "B", "C", "D", "untiered", "all"];
-  const lists = new Map<StratumLabel, string[]>();
-  for (let j = 0; j < SLOT_LABELS.length; j++) {
-    const ids = byLabel[j] as string[];
-    if (ids.length > 0) lists.set(SLOT_LABELS[j] as StratumLabel, ids);
-  }
-  return { partition: { lists, counts, rules, excluded }, issues };
+  return { core: { ids, encoded, members, counts, rules, excluded, exclusions }, issues };
 }

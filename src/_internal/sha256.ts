@@ -1,0 +1,70 @@
+// SHA-256 for the draw: Node's own (OpenSSL, SHA-NI where the CPU has it; ~8× faster on a manifest) when the
+// library runs in Node, @noble/hashes everywhere else. Same bytes (test/draw/sha256.test.ts). `node:crypto` is
+// reached through `process.getBuiltinModule` (Node ≥ 20.16; engines says ≥ 20.19), never imported: a bundler for
+// the browser sees no Node module and the script-tag bundles stay free of it.
+import { sha256 as nobleSha256 } from "@noble/hashes/sha2.js";
+
+/** An incremental SHA-256. @internal */
+export interface Sha256 {
+  update(data: Uint8Array): Sha256;
+  digest(): Uint8Array;
+}
+
+interface NodeHash {
+  update(data: Uint8Array): NodeHash;
+  digest(): Uint8Array;
+}
+type CreateHash = (algorithm: "sha256") => NodeHash;
+
+// Captured once: other people's pages may replace globals later.
+const nodeCreateHash: CreateHash | undefined = /* @__PURE__ */ (() => {
+  try {
+    const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
+    const crypto = typeof proc?.getBuiltinModule === "function" ? (proc.getBuiltinModule("node:crypto") as { createHash?: CreateHash } | undefined) : undefined;
+    const create = crypto?.createHash;
+    if (typeof create !== "function") return undefined;
+    // Refuse an environment whose node:crypto gives other bytes (it never should): SHA-256("abc").
+    const probe = create("sha256").update(new Uint8Array([97, 98, 99])).digest();
+    return probe[0] === 0xba && probe[31] === 0xad ? create : undefined;
+  } catch {
+    return undefined;
+  }
+})();
+
+/** Which implementation {@link createSha256} uses here: `node` (node:crypto) or `noble` (@noble/hashes). @internal */
+export const SHA256_BACKEND: "node" | "noble" = nodeCreateHash ? "node" : "noble";
+
+/** A new incremental SHA-256 (`noble` forces @noble/hashes, for the tests that compare the two). @internal */
+export function createSha256(backend: "auto" | "noble" = "auto"): Sha256 {
+  if (nodeCreateHash && backend === "auto") {
+    const h = nodeCreateHash("sha256");
+    const wrapper: Sha256 = {
+      update(data) {
+        h.update(data);
+        return wrapper;
+      },
+      digest() {
+        const d = h.digest();
+        return new Uint8Array(d.buffer, d.byteOffset, d.byteLength);
+      },
+    };
+    return wrapper;
+  }
+  const h = nobleSha256.create();
+  const wrapper: Sha256 = {
+    update(data) {
+      h.update(data);
+      return wrapper;
+    },
+    digest: () => h.digest(),
+  };
+  return wrapper;
+}
+
+/** SHA-256 of some bytes. @internal */
+export function sha256Bytes(data: Uint8Array, backend: "auto" | "noble" = "auto"): Uint8Array {
+  // Below a few hundred bytes the native call costs more than it saves.
+  if (!nodeCreateHash || backend === "noble" || data.length < 512) return nobleSha256(data);
+  const d = nodeCreateHash("sha256").update(data).digest();
+  return new Uint8Array(d.buffer, d.byteOffset, d.byteLength);
+}
