@@ -2,15 +2,25 @@
 // RAND() LIMIT k` per tier, on a private MariaDB (Debian's package, installed with apt-get when missing, as .ci/run
 // does) holding the same pool in an indexed InnoDB table, on a unix socket in a temp dir. Unverifiable, and the bar.
 import { execFileSync } from "node:child_process";
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import mysql from "mysql2/promise";
 import type { DrawEntity } from "../src/index.js";
 import { mariadbMissing, type Server, startMariadb } from "../test/sources/_servers.js";
 
-/** A loaded anchor: `orderByRand(perTier)` runs the four per-tier queries and returns the rows it read. */
+/** What one run of the four per-tier queries cost: wall time, and CPU time of the server plus this client. */
+export interface AnchorRun {
+  readonly rows: number;
+  readonly wallMs: number;
+  readonly cpuMs: number;
+}
+
+/** A loaded anchor: `orderByRand(perTier)` runs the four per-tier queries. */
 export interface Anchor {
   readonly version: string;
   readonly loadMs: number;
-  orderByRand(perTier: number): Promise<number>;
+  orderByRand(perTier: number): Promise<AnchorRun>;
   close(): Promise<void>;
 }
 
@@ -27,7 +37,27 @@ function ensureMariadb(): void {
 export async function startAnchor(pool: readonly DrawEntity[]): Promise<Anchor> {
   ensureMariadb();
   // The buffer pool holds the whole table (a portal's server has its pool in memory); everything else as shipped.
-  const server: Server = await startMariadb({ innodb_buffer_pool_size: "256M", innodb_flush_log_at_trx_commit: "0" });
+  // Its own tmpdir: files of the filesort must not share /tmp with other jobs on this machine.
+  const scratch = mkdtempSync(join(tmpdir(), "dr-anchor-tmp-"));
+  chmodSync(scratch, 0o777);
+  let server: Server;
+  try {
+    server = await startMariadb({ innodb_buffer_pool_size: "256M", innodb_flush_log_at_trx_commit: "0", tmpdir: scratch });
+  } catch (e) {
+    rmSync(scratch, { recursive: true, force: true });
+    throw e;
+  }
+  // The server's CPU time (user + system, all its threads) from /proc: robust where wall time is not (shared cores).
+  const pid = Number(readFileSync(join(server.socketDir, "pid"), "utf8").trim());
+  const tick = 1000 / Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim());
+  const serverCpuMs = () => {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+    return (Number(fields[11]) + Number(fields[12])) * tick;
+  };
+  const clientCpuMs = () => {
+    const u = process.cpuUsage();
+    return (u.user + u.system) / 1000;
+  };
   let c: mysql.Connection | undefined;
   try {
     c = await mysql.createConnection({ uri: server.url, multipleStatements: true });
@@ -47,15 +77,18 @@ export async function startAnchor(pool: readonly DrawEntity[]): Promise<Anchor> 
       loadMs,
       async orderByRand(perTier) {
         let read = 0;
+        const t = performance.now();
+        const cpu = serverCpuMs() + clientCpuMs();
         for (const tier of tiers) {
           const [rows] = (await conn.query("SELECT id FROM pool WHERE tier = ? ORDER BY RAND() LIMIT ?", [tier, perTier])) as unknown as [{ id: string }[]];
           read += rows.length;
         }
-        return read;
+        return { rows: read, wallMs: performance.now() - t, cpuMs: serverCpuMs() + clientCpuMs() - cpu };
       },
       async close() {
         await conn.end();
         server.stop();
+        rmSync(scratch, { recursive: true, force: true });
       },
     };
     await anchor.orderByRand(perTierOf(pool.length)); // warm the buffer pool
@@ -63,6 +96,7 @@ export async function startAnchor(pool: readonly DrawEntity[]): Promise<Anchor> 
   } catch (e) {
     await c?.end().catch(() => undefined);
     server.stop();
+    rmSync(scratch, { recursive: true, force: true });
     throw e;
   }
 }

@@ -1,6 +1,6 @@
 import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils.js";
 import { createSha256, sha256Bytes } from "../_internal/sha256.js";
-import { type EncodedIds, encodeIds } from "./order.js";
+import { type DigitLines, type EncodedIds, encodeIds, scratchU8 } from "./order.js";
 
 /** Lines per manifest chunk (draw-v1 §4): 65,536. Fixed by the protocol. @internal */
 export const CHUNK_LINES = 65_536;
@@ -35,6 +35,40 @@ export function encodedStratumDigest(ids: EncodedIds, members: Uint32Array, key:
   const lines = new ChunkLines(key);
   for (let start = 0; start < members.length; start += CHUNK_LINES) {
     outer.update(lines.hash(ids, members, start, Math.min(start + CHUNK_LINES, members.length)));
+  }
+  return bytesToHex(outer.digest());
+}
+
+/**
+ * {@link stratumDigest} of the ids at sorted positions [from, to) of `lines`, spelled out from their digits and the
+ * byte tables (read in order, never out of place).
+ * @internal
+ */
+export function digitStratumDigest(lines: DigitLines, from: number, to: number, key: string, salt: string): string {
+  const outer = createSha256().update(utf8ToBytes(`double-random/draw-v1 stratum\n${salt}\n`));
+  const suffix = utf8ToBytes(`\t${key}\n`);
+  const s = suffix.length;
+  const { digits, g, tables, widths, fixed } = lines;
+  const out = scratchU8("lines", Math.min(CHUNK_LINES, Math.max(0, to - from)) * (lines.maxLength + s));
+  for (let start = from; start < to; start += CHUNK_LINES) {
+    const end = Math.min(start + CHUNK_LINES, to);
+    let at = 0;
+    for (let i = start; i < end; i++) {
+      for (let q = 0; q < g; q++) {
+        const w = widths[q] as number;
+        const table = tables[q] as Uint8Array;
+        const base = (digits[i * g + q] as number) * w;
+        if (fixed) for (let t = 0; t < w; t++) out[at++] = table[base + t] as number;
+        else {
+          for (let t = 0; t < w; t++) {
+            const b = table[base + t] as number;
+            if (b !== 0) out[at++] = b;
+          }
+        }
+      }
+      for (let t = 0; t < s; t++) out[at++] = suffix[t] as number;
+    }
+    outer.update(sha256Bytes(out.subarray(0, at)));
   }
   return bytesToHex(outer.digest());
 }

@@ -224,13 +224,54 @@ export interface EncodedIds {
 
 const encoder = /* @__PURE__ */ new TextEncoder();
 
+// Scratch memory of one preparation, kept between calls through weak references: a pool of a million ids needs
+// ~45 MB of typed arrays per call, and allocating them afresh each time makes V8 run a full collection (which
+// marks the whole pool) every other call. The next full collection frees them once they are no longer used.
+const scratchBuffers = new Map<string, WeakRef<ArrayBuffer>>();
+let scratchDepth = 0;
+
+function scratchBuffer(name: string, bytes: number): ArrayBuffer {
+  const cached = scratchDepth === 1 ? scratchBuffers.get(name)?.deref() : undefined;
+  if (cached && cached.byteLength >= bytes) return cached;
+  const fresh = new ArrayBuffer(Math.ceil(bytes * 1.25) + 64);
+  if (scratchDepth === 1 && typeof WeakRef === "function") scratchBuffers.set(name, new WeakRef(fresh));
+  return fresh;
+}
+
+/** A scratch Uint8Array of `length` (contents undefined), valid within {@link withScratch}. @internal */
+export function scratchU8(name: string, length: number): Uint8Array {
+  return new Uint8Array(scratchBuffer(name, length), 0, length);
+}
+/** A scratch Uint16Array (contents undefined). @internal */
+export function scratchU16(name: string, length: number): Uint16Array {
+  return new Uint16Array(scratchBuffer(name, 2 * length), 0, length);
+}
+/** A scratch Uint32Array (contents undefined). @internal */
+export function scratchU32(name: string, length: number): Uint32Array {
+  return new Uint32Array(scratchBuffer(name, 4 * length), 0, length);
+}
+
+/**
+ * Runs `f` with the scratch arrays reusable: nothing taken from them may outlive `f`. Nested calls (a getter of a
+ * pool entity that prepares another pool) get fresh memory.
+ * @internal
+ */
+export function withScratch<T>(f: () => T): T {
+  scratchDepth++;
+  try {
+    return f();
+  } finally {
+    scratchDepth--;
+  }
+}
+
 /** The UTF-8 of well-formed ids (no lone surrogates) in one buffer; ASCII is copied without TextEncoder. @internal */
 export function encodeIds(ids: readonly string[]): EncodedIds {
   const n = ids.length;
   let units = 0;
   for (let k = 0; k < n; k++) units += (ids[k] as string).length;
-  let bytes = new Uint8Array(units);
-  const offsets = new Uint32Array(n + 1);
+  let bytes = scratchU8("bytes", units);
+  const offsets = scratchU32("offsets", n + 1);
   let unitsLeft = units;
   let at = 0;
   let minLength = n > 0 ? Infinity : 0;
@@ -413,4 +454,215 @@ function settleTies(ids: EncodedIds, idx: Uint32Array, digits: Uint16Array | nul
     i = end - 1;
   }
   return { order: idx, hasDuplicate };
+}
+
+/**
+ * Ids sorted by (slot, id) with what is needed to write their UTF-8 again without reading the id buffer: each id's
+ * digits in sorted order and, per digit, a table from digit value to the bytes of its run of positions.
+ * @internal
+ */
+export interface SlotOrder {
+  /** Positions (into the ids) sorted by slot, then by id in code point order. */
+  readonly order: Uint32Array;
+  /** Where each slot's run starts in `order`; `slotStart[slots]` is the count. */
+  readonly slotStart: Uint32Array;
+  readonly hasDuplicate: boolean;
+  /** The digits, `g` per id in the order of `order`, and their byte tables (absent on the comparison path). */
+  readonly lines?: DigitLines;
+}
+
+/** Digits of sorted ids and the byte tables that spell them out. @internal */
+export interface DigitLines {
+  readonly digits: Uint16Array;
+  readonly g: number;
+  /** Per digit: bytes of every digit value, `widths[q]` bytes each (0 = past the end of a shorter id). */
+  readonly tables: readonly Uint8Array[];
+  readonly widths: readonly number[];
+  /** Every id has the same length: no byte is 0. */
+  readonly fixed: boolean;
+  readonly maxLength: number;
+}
+
+const MAX_TABLE_BYTES = 1 << 22;
+
+interface DigitPlan {
+  /** Varying positions of each digit. */
+  readonly groups: readonly (readonly number[])[];
+  readonly radices: readonly number[];
+  readonly size: Uint32Array;
+  readonly rank: Uint16Array;
+  readonly tables: readonly Uint8Array[];
+  readonly widths: readonly number[];
+}
+
+// The digits of a radix order covering every position (null when the ids need more than MAX_PASSES digits, all
+// are equal, or the byte tables would be large): digit q spells positions [start_q, start_{q+1}), constant
+// positions included, so the tables concatenated give an id's bytes.
+function digitPlan(ids: EncodedIds): DigitPlan | null {
+  const { bytes, offsets, minLength, maxLength, count: n } = ids;
+  const seen = new Uint8Array(maxLength * 256);
+  for (let p = minLength; p < maxLength; p++) seen[p * 256] = 1;
+  for (let k = 0; k < n; k++) {
+    const start = offsets[k] as number;
+    const len = (offsets[k + 1] as number) - start;
+    for (let p = 0; p < len; p++) seen[p * 256 + (bytes[start + p] as number)] = 1;
+  }
+  const rank = new Uint16Array(maxLength * 256);
+  const byteOf = new Uint8Array(maxLength * 256);
+  const size = new Uint32Array(maxLength);
+  for (let p = 0; p < maxLength; p++) {
+    let r = 0;
+    for (let b = 0; b < 256; b++) {
+      if (!seen[p * 256 + b]) continue;
+      byteOf[p * 256 + r] = b;
+      rank[p * 256 + b] = r++;
+    }
+    size[p] = r;
+  }
+  const groups: number[][] = [];
+  const radices: number[] = [];
+  for (let p = 0; p < maxLength; p++) {
+    const a = size[p] as number;
+    if (a <= 1) continue;
+    const last = groups.length - 1;
+    if (last >= 0 && (radices[last] as number) * a <= MAX_DIGIT) {
+      (groups[last] as number[]).push(p);
+      radices[last] = (radices[last] as number) * a;
+    } else if (groups.length < MAX_PASSES) {
+      groups.push([p]);
+      radices.push(a);
+    } else return null;
+  }
+  const g = groups.length;
+  if (g === 0) return null;
+  const starts = groups.map((positions, q) => (q === 0 ? 0 : (positions[0] as number)));
+  const widths = starts.map((start, q) => (q + 1 < g ? (starts[q + 1] as number) : maxLength) - start);
+  let tableBytes = 0;
+  for (let q = 0; q < g; q++) tableBytes += (radices[q] as number) * (widths[q] as number);
+  if (tableBytes > MAX_TABLE_BYTES) return null;
+  const tables = groups.map((positions, q) => {
+    const radix = radices[q] as number;
+    const width = widths[q] as number;
+    const start = starts[q] as number;
+    const table = new Uint8Array(radix * width);
+    for (let d = 0; d < radix; d++) {
+      const at = d * width;
+      for (let p = start; p < start + width; p++) table[at + p - start] = byteOf[p * 256] as number;
+      let rest = d;
+      for (let t = positions.length - 1; t >= 0; t--) {
+        const p = positions[t] as number;
+        const a = size[p] as number;
+        const r = rest % a;
+        rest = (rest - r) / a;
+        table[at + p - start] = byteOf[p * 256 + r] as number;
+      }
+    }
+    return table;
+  });
+  return { groups, radices, size, rank, tables, widths };
+}
+
+// A stable split of a sorted order by slot.
+function splitBySlot(order: Uint32Array, slots: Uint8Array, slotCount: number): { order: Uint32Array; slotStart: Uint32Array } {
+  const slotStart = new Uint32Array(slotCount + 1);
+  for (let i = 0; i < order.length; i++) {
+    const s = (slots[order[i] as number] as number) + 1;
+    slotStart[s] = (slotStart[s] as number) + 1;
+  }
+  for (let s = 0; s < slotCount; s++) slotStart[s + 1] = (slotStart[s + 1] as number) + (slotStart[s] as number);
+  const fill = slotStart.slice(0, slotCount);
+  const out = new Uint32Array(order.length);
+  for (let i = 0; i < order.length; i++) {
+    const k = order[i] as number;
+    const s = slots[k] as number;
+    out[fill[s] as number] = k;
+    fill[s] = (fill[s] as number) + 1;
+  }
+  return { order: out, slotStart };
+}
+
+/**
+ * {@link encodedOrder} grouped by slot (`slots[k]` < `slotCount` for id k), stable: each slot's ids come out in code
+ * point order. On the radix path the digits travel through the passes with the positions (each pass reads its
+ * input in order: nothing is fetched out of place), and the byte tables let the manifest lines be written from
+ * the digits.
+ * @internal
+ */
+export function slotOrder(ids: EncodedIds, slots: Uint8Array, slotCount: number): SlotOrder {
+  const n = ids.count;
+  const plan = n >= BYTE_RADIX_MIN_SIZE ? digitPlan(ids) : null;
+  if (plan === null) {
+    const { order, hasDuplicate } = encodedOrder(ids);
+    return { ...splitBySlot(order, slots, slotCount), hasDuplicate };
+  }
+  const { groups, size, rank, radices } = plan;
+  const g = groups.length;
+  const { bytes, offsets } = ids;
+  let dig = scratchU16("digits", g * n);
+  for (let k = 0; k < n; k++) {
+    const start = offsets[k] as number;
+    const len = (offsets[k + 1] as number) - start;
+    for (let q = 0; q < g; q++) {
+      const positions = groups[q] as readonly number[];
+      let d = 0;
+      for (let t = 0; t < positions.length; t++) {
+        const p = positions[t] as number;
+        d = d * (size[p] as number) + (rank[p * 256 + (p < len ? (bytes[start + p] as number) : 0)] as number);
+      }
+      dig[k * g + q] = d;
+    }
+  }
+  let idx = scratchU32("order", n);
+  for (let k = 0; k < n; k++) idx[k] = k;
+  let idx2 = scratchU32("order2", n);
+  let dig2 = scratchU16("digits2", g * n);
+  const count = new Uint32Array(MAX_DIGIT);
+  for (let q = g - 1; q >= 0; q--) {
+    const radix = radices[q] as number;
+    count.fill(0, 0, radix);
+    for (let i = 0; i < n; i++) {
+      const d = dig[i * g + q] as number;
+      count[d] = (count[d] as number) + 1;
+    }
+    let sum = 0;
+    for (let d = 0; d < radix; d++) {
+      const c = count[d] as number;
+      count[d] = sum;
+      sum += c;
+    }
+    for (let i = 0; i < n; i++) {
+      const base = i * g;
+      const at = count[dig[base + q] as number] as number;
+      count[dig[base + q] as number] = at + 1;
+      idx2[at] = idx[i] as number;
+      const to = at * g;
+      for (let t = 0; t < g; t++) dig2[to + t] = dig[base + t] as number;
+    }
+    [idx, idx2] = [idx2, idx];
+    [dig, dig2] = [dig2, dig];
+  }
+  // The digits spell every position: equal digits are equal ids.
+  let hasDuplicate = false;
+  for (let i = 1; i < n && !hasDuplicate; i++) {
+    let same = true;
+    for (let t = 0; t < g && same; t++) same = dig[(i - 1) * g + t] === dig[i * g + t];
+    hasDuplicate = same;
+  }
+  // Last, the slot: stable, so each slot's run stays in id order.
+  const slotStart = new Uint32Array(slotCount + 1);
+  for (let i = 0; i < n; i++) {
+    const s = (slots[idx[i] as number] as number) + 1;
+    slotStart[s] = (slotStart[s] as number) + 1;
+  }
+  for (let s = 0; s < slotCount; s++) slotStart[s + 1] = (slotStart[s + 1] as number) + (slotStart[s] as number);
+  const fill = slotStart.slice(0, slotCount);
+  for (let i = 0; i < n; i++) {
+    const k = idx[i] as number;
+    const s = slots[k] as number;
+    const at = fill[s] as number;
+    fill[s] = at + 1;
+    idx2[at] = k;
+    for (let t = 0; t < g; t++) dig2[at * g + t] = dig[i * g + t] as number;
+  }
+  return { order: idx2, slotStart, hasDuplicate, lines: { digits: dig2, g, tables: plan.tables, widths: plan.widths, fixed: ids.minLength === ids.maxLength, maxLength: ids.maxLength } };
 }

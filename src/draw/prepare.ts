@@ -2,9 +2,9 @@ import type { ExclusionCounts, ExclusionReason, ExclusionRules, Stratification }
 import type { RiskTier } from "../model/tier.js";
 import { type Issue } from "../result.js";
 import { issue, shownValue } from "./_issue.js";
-import { encodedStratumDigest, idListDigest, manifestDigest, tierStratumKey } from "./digest.js";
+import { digitStratumDigest, encodedStratumDigest, idListDigest, manifestDigest, tierStratumKey } from "./digest.js";
 import { formatIso, parseIso } from "../_internal/dates.js";
-import { compareCodePoints, type EncodedIds, encodedOrder, encodeIds, loneSurrogateAt, sortCodePointsInPlace } from "./order.js";
+import { compareCodePoints, type EncodedIds, encodeIds, loneSurrogateAt, scratchU8, type SlotOrder, slotOrder, sortCodePointsInPlace, withScratch } from "./order.js";
 import { checkPool, type DrawEntity, duplicateIssues } from "./pool.js";
 
 /** Label of a stratum: a tier, `untiered`, or `all` when unstratified. Confidential (never published). @public */
@@ -194,21 +194,32 @@ export function preparePool(
   salt: string,
   exclusions: ExclusionOptions,
 ): { prepared?: Prepared; issues: Issue[] } {
+  return withScratch(() => prepareNow(pool, stratify, salt, exclusions));
+}
+
+function prepareNow(
+  pool: readonly DrawEntity[],
+  stratify: Stratification,
+  salt: string,
+  exclusions: ExclusionOptions,
+): { prepared?: Prepared; issues: Issue[] } {
   const remembered = recall(pool, stratify, salt, exclusions);
   if (remembered) return remembered;
   const { core, issues } = partitionCore(pool, stratify, salt, exclusions);
   if (!core) return { issues };
-  const { counts, rules, excluded, encoded, members } = core;
+  const { counts, rules, excluded, encoded, sorted } = core;
+  const { order, slotStart, lines } = sorted;
   const useTier = stratify === "tier";
   const strata: ManifestStratum[] = [];
   for (let slot = 0; slot < SLOT_LABELS.length; slot++) {
-    const inStratum = members[slot] as Uint32Array;
-    if (inStratum.length === 0) continue;
+    const from = slotStart[slot] as number;
+    const to = slotStart[slot + 1] as number;
+    if (from === to) continue;
     const label = SLOT_LABELS[slot] as StratumLabel;
     const key = useTier ? tierStratumKey(label, salt) : "all";
-    const ids = new Array<string>(inStratum.length);
-    for (let j = 0; j < inStratum.length; j++) ids[j] = core.ids[inStratum[j] as number] as string;
-    strata.push({ key, label, N: ids.length, digest: encodedStratumDigest(encoded, inStratum, key, salt), ids });
+    const ids = idsAt(core.ids, order, from, to);
+    const digest = lines ? digitStratumDigest(lines, from, to, key, salt) : encodedStratumDigest(encoded, order.subarray(from, to), key, salt);
+    strata.push({ key, label, N: ids.length, digest, ids });
   }
   strata.sort((a, b) => compareCodePoints(a.key, b.key));
   const collision = keyCollision(strata);
@@ -292,13 +303,19 @@ export interface Partition {
   readonly excluded: readonly { id: string; reason: ExclusionReason }[];
 }
 
+function idsAt(ids: readonly string[], order: Uint32Array, from: number, to: number): string[] {
+  const out: string[] = new Array<string>(to - from).fill("");
+  for (let i = from; i < to; i++) out[i - from] = ids[order[i] as number] as string;
+  return out;
+}
+
 const SLOT_LABELS: readonly StratumLabel[] = ["A", "B", "C", "D", "untiered", "all"];
 
 interface Core {
   readonly ids: readonly string[];
   readonly encoded: EncodedIds;
-  /** Per slot (A–D, untiered, all), the pool positions of its eligible entities in code point order of id. */
-  readonly members: readonly Uint32Array[];
+  /** Pool positions by slot (A–D, untiered, all, excluded), each slot's in code point order of id. */
+  readonly sorted: SlotOrder;
   readonly counts: ExclusionCounts;
   readonly rules: ExclusionRules;
   readonly excluded: readonly { id: string; reason: ExclusionReason }[];
@@ -316,14 +333,20 @@ export function partitionPool(
   salt: string | null,
   exclusions: ExclusionOptions,
 ): { partition?: Partition; issues: Issue[] } {
-  const { core, issues } = partitionCore(pool, stratify, salt, exclusions);
-  if (!core) return { issues };
-  const lists = new Map<StratumLabel, string[]>();
-  for (let slot = 0; slot < SLOT_LABELS.length; slot++) {
-    const inStratum = core.members[slot] as Uint32Array;
-    if (inStratum.length > 0) lists.set(SLOT_LABELS[slot] as StratumLabel, Array.from(inStratum, (k) => core.ids[k] as string));
-  }
-  return { partition: { lists, counts: core.counts, rules: core.rules, excluded: core.excluded }, issues };
+  return withScratch(() => {
+    const { core, issues } = partitionCore(pool, stratify, salt, exclusions);
+    if (!core) return { issues };
+    const lists = new Map<StratumLabel, string[]>();
+    const { order, slotStart } = core.sorted;
+    for (let slot = 0; slot < SLOT_LABELS.length; slot++) {
+      const from = slotStart[slot] as number;
+      const to = slotStart[slot + 1] as number;
+      if (from === to) continue;
+      const ids = idsAt(core.ids, order, from, to);
+      lists.set(SLOT_LABELS[slot] as StratumLabel, ids);
+    }
+    return { partition: { lists, counts: core.counts, rules: core.rules, excluded: core.excluded }, issues };
+  });
 }
 
 function partitionCore(
@@ -347,9 +370,9 @@ function partitionCore(
   // Slot of every entity: 0–4 tiers A–D and untiered, 5 unstratified, 6 excluded.
   const useTier = stratify === "tier";
   const n = pool.length;
-  const slots = new Uint8Array(n);
-  const sizes = new Uint32Array(7);
-  const ids = new Array<string>(n);
+  const slots = scratchU8("slots", n);
+  // Filled first, so the array is packed with its final size (growing it by push copies it ~20 times).
+  const ids: string[] = new Array<string>(n).fill("");
   const anyRule = rules.exemptTiers.length > 0 || drawnEarlier.size > 0 || cutoff !== null;
   for (let k = 0; k < n; k++) {
     const e = pool[k] as DrawEntity;
@@ -365,21 +388,11 @@ function partitionCore(
       slot = useTier ? (t === "A" ? 0 : t === "B" ? 1 : t === "C" ? 2 : t === "D" ? 3 : 4) : 5;
     }
     slots[k] = slot;
-    sizes[slot] = (sizes[slot] as number) + 1;
   }
   // One order of every id (excluded ones included, so a duplicate is found wherever it is), then a stable split by
   // slot: each stratum comes out sorted.
   const encoded = encodeIds(ids);
-  const { order, hasDuplicate } = encodedOrder(encoded);
-  if (hasDuplicate) return { issues: [...issues, ...duplicateIssues(pool)] };
-  const members = Array.from(sizes, (size) => new Uint32Array(size));
-  const filled = new Uint32Array(7);
-  for (let i = 0; i < n; i++) {
-    const k = order[i] as number;
-    const slot = slots[k] as number;
-    const at = filled[slot] as number;
-    (members[slot] as Uint32Array)[at] = k;
-    filled[slot] = at + 1;
-  }
-  return { core: { ids, encoded, members, counts, rules, excluded, exclusions }, issues };
+  const sorted = slotOrder(encoded, slots, 7);
+  if (sorted.hasDuplicate) return { issues: [...issues, ...duplicateIssues(pool)] };
+  return { core: { ids, encoded, sorted, counts, rules, excluded, exclusions }, issues };
 }
