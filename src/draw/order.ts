@@ -220,6 +220,8 @@ export interface EncodedIds {
   readonly count: number;
   readonly minLength: number;
   readonly maxLength: number;
+  /** `seen[p · 256 + b]` is 1 when some id has byte b at position p (past the end not marked). */
+  readonly seen: Uint8Array;
 }
 
 const encoder = /* @__PURE__ */ new TextEncoder();
@@ -276,17 +278,25 @@ export function encodeIds(ids: readonly string[]): EncodedIds {
   let at = 0;
   let minLength = n > 0 ? Infinity : 0;
   let maxLength = 0;
+  // Which byte values occur at each position, noted while the bytes are written (the radix sort's alphabets).
+  let seen = new Uint8Array(64 * 256);
   for (let k = 0; k < n; k++) {
     const id = ids[k] as string;
     const len = id.length;
     unitsLeft -= len;
     offsets[k] = at;
+    if (3 * len * 256 > seen.length) {
+      const grown = new Uint8Array(Math.max(3 * len * 256, 2 * seen.length));
+      grown.set(seen);
+      seen = grown;
+    }
     let j = 0;
     if (at + len <= bytes.length) {
       for (; j < len; j++) {
         const c = id.charCodeAt(j);
         if (c >= 0x80) break;
         bytes[at + j] = c;
+        seen[(j << 8) | c] = 1;
       }
     }
     if (j === len) at += len;
@@ -298,14 +308,16 @@ export function encodeIds(ids: readonly string[]): EncodedIds {
         grown.set(bytes.subarray(0, at));
         bytes = grown;
       }
+      const start = at;
       at += encoder.encodeInto(id, bytes.subarray(at)).written;
+      for (let p = 0; p < at - start; p++) seen[(p << 8) | (bytes[start + p] as number)] = 1;
     }
     const size = at - (offsets[k] as number);
     if (size < minLength) minLength = size;
     if (size > maxLength) maxLength = size;
   }
   offsets[n] = at;
-  return { bytes, offsets, count: n, minLength, maxLength };
+  return { bytes, offsets, count: n, minLength, maxLength, seen };
 }
 
 /** Byte-wise comparison of ids x and y of `ids` (a prefix first): code point order. @internal */
@@ -344,13 +356,9 @@ export function encodedOrder(ids: EncodedIds): RadixOrder {
   }
   const { bytes, offsets, minLength, maxLength } = ids;
   // Alphabet of every position: which byte values occur (value 0 = past the end of a shorter id).
-  const seen = new Uint8Array(maxLength * 256);
+  const seen = ids.seen;
+  // Value 0 (past the end) occurs wherever a shorter id has ended.
   for (let p = minLength; p < maxLength; p++) seen[p * 256] = 1;
-  for (let k = 0; k < n; k++) {
-    const start = offsets[k] as number;
-    const len = (offsets[k + 1] as number) - start;
-    for (let p = 0; p < len; p++) seen[p * 256 + (bytes[start + p] as number)] = 1;
-  }
   const rank = new Uint16Array(maxLength * 256);
   const size = new Uint32Array(maxLength);
   for (let p = 0; p < maxLength; p++) {
@@ -500,13 +508,9 @@ interface DigitPlan {
 // positions included, so the tables concatenated give an id's bytes.
 function digitPlan(ids: EncodedIds): DigitPlan | null {
   const { bytes, offsets, minLength, maxLength, count: n } = ids;
-  const seen = new Uint8Array(maxLength * 256);
+  const seen = ids.seen;
+  // Value 0 (past the end) occurs wherever a shorter id has ended.
   for (let p = minLength; p < maxLength; p++) seen[p * 256] = 1;
-  for (let k = 0; k < n; k++) {
-    const start = offsets[k] as number;
-    const len = (offsets[k + 1] as number) - start;
-    for (let p = 0; p < len; p++) seen[p * 256 + (bytes[start + p] as number)] = 1;
-  }
   const rank = new Uint16Array(maxLength * 256);
   const byteOf = new Uint8Array(maxLength * 256);
   const size = new Uint32Array(maxLength);
