@@ -1,6 +1,6 @@
 import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils.js";
 import { createSha256, sha256Bytes } from "../_internal/sha256.js";
-import { type DigitLines, type EncodedIds, encodeIds, scratchU8 } from "./order.js";
+import { type DigitLines, scratch } from "./order.js";
 
 /** Lines per manifest chunk (draw-v1 §4): 65,536. Fixed by the protocol. @internal */
 export const CHUNK_LINES = 65_536;
@@ -17,24 +17,12 @@ export function sha256Hex(text: string): string {
  */
 export function stratumDigest(sortedIds: readonly string[], key: string, salt: string): string {
   const outer = createSha256().update(utf8ToBytes(`double-random/draw-v1 stratum\n${salt}\n`));
-  const lines = new ChunkLines(key);
+  const suffix = `\t${key}\n`;
   for (let start = 0; start < sortedIds.length; start += CHUNK_LINES) {
-    const encoded = encodeIds(sortedIds.slice(start, Math.min(start + CHUNK_LINES, sortedIds.length)));
-    outer.update(lines.hash(encoded, null, 0, encoded.count));
-  }
-  return bytesToHex(outer.digest());
-}
-
-/**
- * {@link stratumDigest} of the ids `members` (positions into `ids`, in canonical order), read from their UTF-8 in one
- * buffer: each chunk's lines are written into one byte buffer and hashed, no string is built.
- * @internal
- */
-export function encodedStratumDigest(ids: EncodedIds, members: Uint32Array, key: string, salt: string): string {
-  const outer = createSha256().update(utf8ToBytes(`double-random/draw-v1 stratum\n${salt}\n`));
-  const lines = new ChunkLines(key);
-  for (let start = 0; start < members.length; start += CHUNK_LINES) {
-    outer.update(lines.hash(ids, members, start, Math.min(start + CHUNK_LINES, members.length)));
+    const end = Math.min(start + CHUNK_LINES, sortedIds.length);
+    let text = "";
+    for (let k = start; k < end; k++) text += sortedIds[k] + suffix;
+    outer.update(sha256Bytes(utf8ToBytes(text)));
   }
   return bytesToHex(outer.digest());
 }
@@ -49,7 +37,7 @@ export function digitStratumDigest(lines: DigitLines, from: number, to: number, 
   const suffix = utf8ToBytes(`\t${key}\n`);
   const s = suffix.length;
   const { digits, g, tables, widths, fixed } = lines;
-  const out = scratchU8("lines", Math.min(CHUNK_LINES, Math.max(0, to - from)) * (lines.maxLength + s));
+  const out = scratch("lines", Uint8Array, Math.min(CHUNK_LINES, Math.max(0, to - from)) * (lines.maxLength + s));
   for (let start = from; start < to; start += CHUNK_LINES) {
     const end = Math.min(start + CHUNK_LINES, to);
     let at = 0;
@@ -58,12 +46,10 @@ export function digitStratumDigest(lines: DigitLines, from: number, to: number, 
         const w = widths[q] as number;
         const table = tables[q] as Uint8Array;
         const base = (digits[i * g + q] as number) * w;
-        if (fixed) for (let t = 0; t < w; t++) out[at++] = table[base + t] as number;
-        else {
-          for (let t = 0; t < w; t++) {
-            const b = table[base + t] as number;
-            if (b !== 0) out[at++] = b;
-          }
+        for (let t = 0; t < w; t++) {
+          out[at] = table[base + t] as number;
+          // A 0 is past the end of a shorter id: it is overwritten next.
+          if (fixed || out[at] !== 0) at++;
         }
       }
       for (let t = 0; t < s; t++) out[at++] = suffix[t] as number;
@@ -71,40 +57,6 @@ export function digitStratumDigest(lines: DigitLines, from: number, to: number, 
     outer.update(sha256Bytes(out.subarray(0, at)));
   }
   return bytesToHex(outer.digest());
-}
-
-/** Writes the lines `id \t key \n` of a chunk into a reused buffer and hashes them. */
-class ChunkLines {
-  private buffer = new Uint8Array(0);
-  private readonly suffix: Uint8Array;
-  constructor(key: string) {
-    this.suffix = utf8ToBytes(`\t${key}\n`);
-  }
-  /** SHA-256 of the lines of ids `members[start…end)` (or positions start…end without members). */
-  hash(ids: EncodedIds, members: Uint32Array | null, start: number, end: number): Uint8Array {
-    const { bytes, offsets } = ids;
-    const suffix = this.suffix;
-    const s = suffix.length;
-    let size = 0;
-    for (let j = start; j < end; j++) {
-      const k = members === null ? j : (members[j] as number);
-      size += (offsets[k + 1] as number) - (offsets[k] as number) + s;
-    }
-    if (this.buffer.length < size) this.buffer = new Uint8Array(size);
-    const out = this.buffer;
-    let at = 0;
-    for (let j = start; j < end; j++) {
-      const k = members === null ? j : (members[j] as number);
-      const a = offsets[k] as number;
-      const b = offsets[k + 1] as number;
-      if (b - a > 64) {
-        out.set(bytes.subarray(a, b), at);
-        at += b - a;
-      } else for (let t = a; t < b; t++) out[at++] = bytes[t] as number;
-      for (let t = 0; t < s; t++) out[at++] = suffix[t] as number;
-    }
-    return sha256Bytes(out.subarray(0, at));
-  }
 }
 
 /**

@@ -2,9 +2,9 @@ import type { ExclusionCounts, ExclusionReason, ExclusionRules, Stratification }
 import type { RiskTier } from "../model/tier.js";
 import { type Issue } from "../result.js";
 import { issue, shownValue } from "./_issue.js";
-import { digitStratumDigest, encodedStratumDigest, idListDigest, manifestDigest, tierStratumKey } from "./digest.js";
+import { digitStratumDigest, idListDigest, manifestDigest, stratumDigest, tierStratumKey } from "./digest.js";
 import { formatIso, parseIso } from "../_internal/dates.js";
-import { compareCodePoints, type EncodedIds, encodeIds, loneSurrogateAt, scratchU8, type SlotOrder, slotOrder, sortCodePointsInPlace, withScratch } from "./order.js";
+import { compareCodePoints, type EncodedIds, encodeIds, loneSurrogateAt, scratch, type SlotOrder, slotOrder, withScratch } from "./order.js";
 import { checkPool, type DrawEntity, duplicateIssues } from "./pool.js";
 
 /** Label of a stratum: a tier, `untiered`, or `all` when unstratified. Confidential (never published). @public */
@@ -125,56 +125,17 @@ export interface Prepared {
   readonly manifest: Manifest;
   readonly counts: ExclusionCounts;
   readonly rules: ExclusionRules;
-  readonly excluded: readonly { id: string; reason: ExclusionReason }[];
-}
-
-function hasAdjacentDuplicate(sorted: readonly string[]): boolean {
-  for (let k = 1; k < sorted.length; k++) if (sorted[k] === sorted[k - 1]) return true;
-  return false;
 }
 
 /**
- * Any id in two of the lists (each sorted, without duplicates of its own): one k-way merge that reads each id once (the ids live all over the
- * heap, so reading them is what costs; the current heads stay in registers).
+ * Any id in two of the lists (each without duplicates of its own): one byte-wise sort of them all. `hasSurrogates`
+ * is ignored (UTF-8 byte order is code point order).
  * @internal
  */
-export function hasDuplicateAcross(lists: readonly (readonly string[])[], hasSurrogates: boolean): boolean {
-  const live = lists.filter((l) => l.length > 0);
-  if (live.length < 2) return false;
-  if (hasSurrogates) {
-    // Rare (astral ids): a simple merge of everything in code point order.
-    const all = live.flat();
-    sortCodePointsInPlace(all, true);
-    return hasAdjacentDuplicate(all);
-  }
-  const k = live.length;
-  const pos = new Int32Array(k);
-  const len = Int32Array.from(live, (l) => l.length);
-  const heads: string[] = live.map((l) => l[0] as string);
-  let remaining = k;
-  let previous = "";
-  let first = true;
-  while (remaining > 1) {
-    let best = -1;
-    let bestValue = "";
-    for (let j = 0; j < k; j++) {
-      if ((pos[j] as number) >= (len[j] as number)) continue;
-      const h = heads[j] as string;
-      if (best < 0 || h < bestValue) {
-        best = j;
-        bestValue = h;
-      }
-    }
-    if (!first && bestValue === previous) return true;
-    first = false;
-    previous = bestValue;
-    const p = (pos[best] as number) + 1;
-    pos[best] = p;
-    if (p < (len[best] as number)) heads[best] = (live[best] as readonly string[])[p] as string;
-    else remaining--;
-  }
-  for (let j = 0; j < k; j++) if ((pos[j] as number) < (len[j] as number)) return heads[j] === previous;
-  return false;
+export function hasDuplicateAcross(lists: readonly (readonly string[])[], hasSurrogates?: boolean): boolean {
+  void hasSurrogates;
+  const all = lists.flat();
+  return withScratch(() => slotOrder(encodeIds(all), new Uint8Array(all.length), 1).hasDuplicate);
 }
 
 /**
@@ -207,7 +168,7 @@ function prepareNow(
   if (remembered) return remembered;
   const { core, issues } = partitionCore(pool, stratify, salt, exclusions);
   if (!core) return { issues };
-  const { counts, rules, excluded, encoded, sorted } = core;
+  const { counts, rules, sorted } = core;
   const { order, slotStart, lines } = sorted;
   const useTier = stratify === "tier";
   const strata: ManifestStratum[] = [];
@@ -218,14 +179,14 @@ function prepareNow(
     const label = SLOT_LABELS[slot] as StratumLabel;
     const key = useTier ? tierStratumKey(label, salt) : "all";
     const ids = idsAt(core.ids, order, from, to);
-    const digest = lines ? digitStratumDigest(lines, from, to, key, salt) : encodedStratumDigest(encoded, order.subarray(from, to), key, salt);
+    const digest = lines ? digitStratumDigest(lines, from, to, key, salt) : stratumDigest(ids, key, salt);
     strata.push({ key, label, N: ids.length, digest, ids });
   }
   strata.sort((a, b) => compareCodePoints(a.key, b.key));
   const collision = keyCollision(strata);
   if (collision) return { issues: [...issues, collision] };
   const manifest: Manifest = { stratification: stratify, chunkLines: 65_536, digest: manifestDigest(strata), strata };
-  const prepared: Prepared = { manifest, counts, rules, excluded };
+  const prepared: Prepared = { manifest, counts, rules };
   if (!issues.some((i) => i.severity === "error")) remember(pool, stratify, salt, core, prepared, issues);
   return { prepared: handOut(prepared), issues: [...issues] };
 }
@@ -241,7 +202,7 @@ export function keyCollision(strata: readonly { readonly key: string }[]): Issue
 // A copy whose arrays the caller may keep or change: the remembered one stays as it was computed.
 function handOut(p: Prepared): Prepared {
   const strata = p.manifest.strata.map((s) => ({ ...s, ids: s.ids.slice() }));
-  return { manifest: { ...p.manifest, strata }, counts: { ...p.counts }, rules: JSON.parse(JSON.stringify(p.rules)) as ExclusionRules, excluded: p.excluded.map((e) => ({ ...e })) };
+  return { manifest: { ...p.manifest, strata }, counts: { ...p.counts }, rules: JSON.parse(JSON.stringify(p.rules)) as ExclusionRules };
 }
 
 interface Memo {
@@ -300,7 +261,6 @@ export interface Partition {
   readonly lists: ReadonlyMap<StratumLabel, string[]>;
   readonly counts: ExclusionCounts;
   readonly rules: ExclusionRules;
-  readonly excluded: readonly { id: string; reason: ExclusionReason }[];
 }
 
 function idsAt(ids: readonly string[], order: Uint32Array, from: number, to: number): string[] {
@@ -313,12 +273,10 @@ const SLOT_LABELS: readonly StratumLabel[] = ["A", "B", "C", "D", "untiered", "a
 
 interface Core {
   readonly ids: readonly string[];
-  readonly encoded: EncodedIds;
   /** Pool positions by slot (A–D, untiered, all, excluded), each slot's in code point order of id. */
   readonly sorted: SlotOrder;
   readonly counts: ExclusionCounts;
   readonly rules: ExclusionRules;
-  readonly excluded: readonly { id: string; reason: ExclusionReason }[];
   readonly exclusions: ExclusionOptions;
 }
 
@@ -345,7 +303,7 @@ export function partitionPool(
       const ids = idsAt(core.ids, order, from, to);
       lists.set(SLOT_LABELS[slot] as StratumLabel, ids);
     }
-    return { partition: { lists, counts: core.counts, rules: core.rules, excluded: core.excluded }, issues };
+    return { partition: { lists, counts: core.counts, rules: core.rules }, issues };
   });
 }
 
@@ -366,11 +324,10 @@ function partitionCore(
   const { rules, drawnEarlier } = resolved;
   const cutoff = rules.recentInspection ? isoMinusDays(rules.recentInspection.asOf, rules.recentInspection.withinDays) : null;
   const counts = { inactive: 0, tier_exempt: 0, drawn_earlier: 0, recently_inspected: 0 };
-  const excluded: { id: string; reason: ExclusionReason }[] = [];
   // Slot of every entity: 0–4 tiers A–D and untiered, 5 unstratified, 6 excluded.
   const useTier = stratify === "tier";
   const n = pool.length;
-  const slots = scratchU8("slots", n);
+  const slots = scratch("slots", Uint8Array, n);
   // Filled first, so the array is packed with its final size (growing it by push copies it ~20 times).
   const ids: string[] = new Array<string>(n).fill("");
   const anyRule = rules.exemptTiers.length > 0 || drawnEarlier.size > 0 || cutoff !== null;
@@ -381,7 +338,6 @@ function partitionCore(
     let slot: number;
     if (reason !== null) {
       counts[reason]++;
-      excluded.push({ id: e.id, reason });
       slot = 6;
     } else {
       const t = e.tier;
@@ -394,5 +350,5 @@ function partitionCore(
   const encoded = encodeIds(ids);
   const sorted = slotOrder(encoded, slots, 7);
   if (sorted.hasDuplicate) return { issues: [...issues, ...duplicateIssues(pool)] };
-  return { core: { ids, encoded, sorted, counts, rules, excluded, exclusions }, issues };
+  return { core: { ids, sorted, counts, rules, exclusions }, issues };
 }

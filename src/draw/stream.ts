@@ -1,6 +1,5 @@
 import { sha256 } from "@noble/hashes/sha2.js";
 import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils.js";
-import { prefixedSha256 } from "../_internal/sha256.js";
 
 /**
  * H_i = SHA-256(UTF-8(seed + "," + i)): the i-th value (i ≥ 1) of Rivest's sampler stream, as bytes.
@@ -39,47 +38,17 @@ export function reduceHash(hash: Uint8Array, total: number): number {
 
 const HEX = /* @__PURE__ */ Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, "0"));
 
-// H mod total from the 8 big-endian words of H: 32 bits at a time while r · 2^32 stays below 2^53 (total ≤ 2^21),
-// else 16 bits (total ≤ 2^37), else byte by byte (reduceHash). Exact in every case.
-function reduceWords(words: Int32Array, hash: () => Uint8Array, total: number): number {
-  let r = 0;
-  if (total <= 2 ** 21) {
-    for (let k = 0; k < 8; k++) r = (r * 0x100000000 + ((words[k] as number) >>> 0)) % total;
-    return r;
-  }
-  if (total <= 2 ** 37) {
-    for (let k = 0; k < 8; k++) {
-      const x = (words[k] as number) >>> 0;
-      r = (r * 0x10000 + (x >>> 16)) % total;
-      r = (r * 0x10000 + (x & 0xffff)) % total;
-    }
-    return r;
-  }
-  return reduceHash(hash(), total);
-}
-
 /**
- * A fast evaluator of one seed's stream for the draw: the SHA-256 state after the whole 64-byte blocks of
- * UTF-8(`seed + ","`) is computed once, so each pick compresses one or two blocks (the rest of the prefix, the
- * counter's digits, the padding) and allocates only its hex string. Same bytes as {@link streamPick}; the seed
+ * A fast evaluator of one seed's stream for the draw: the SHA-256 state after the UTF-8 bytes of `seed + ","`
+ * is computed once and cloned per counter, so each pick hashes only the counter's digits and the padding. Same
+ * bytes as {@link streamPick}; the seed
  * must be well formed.
  * @internal
  */
 export function streamOf(seed: string, total: number): (counter: number) => StreamPick {
-  const hashOf = prefixedSha256(utf8ToBytes(`${seed},`));
+  const prefix = sha256.create().update(utf8ToBytes(`${seed},`));
+  const scratch = sha256.create();
   const digits = new Uint8Array(16);
-  const words = new Int32Array(8);
-  const bytes = () => {
-    const out = new Uint8Array(32);
-    for (let k = 0; k < 8; k++) {
-      const x = words[k] as number;
-      out[4 * k] = x >>> 24;
-      out[4 * k + 1] = x >>> 16;
-      out[4 * k + 2] = x >>> 8;
-      out[4 * k + 3] = x;
-    }
-    return out;
-  };
   return (counter) => {
     let n = counter;
     let at = digits.length;
@@ -87,13 +56,10 @@ export function streamOf(seed: string, total: number): (counter: number) => Stre
       digits[--at] = 48 + (n % 10);
       n = Math.floor(n / 10);
     } while (n > 0);
-    hashOf(digits.subarray(at), digits.length - at, words);
+    const h = prefix._cloneInto(scratch).update(digits.subarray(at)).digest();
     let hex = "";
-    for (let k = 0; k < 8; k++) {
-      const x = words[k] as number;
-      hex += (HEX[x >>> 24] as string) + (HEX[(x >>> 16) & 0xff] as string) + (HEX[(x >>> 8) & 0xff] as string) + (HEX[x & 0xff] as string);
-    }
-    return { counter, hash: hex, index: 1 + reduceWords(words, bytes, total) };
+    for (let k = 0; k < 32; k++) hex += HEX[h[k] as number] as string;
+    return { counter, hash: hex, index: 1 + reduceHash(h, total) };
   };
 }
 
