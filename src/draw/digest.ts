@@ -1,6 +1,6 @@
 import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils.js";
 import { createSha256, sha256Bytes } from "../_internal/sha256.js";
-import { type DigitLines, scratch } from "./order.js";
+import { type EncodedIds, scratch } from "./order.js";
 
 /** Lines per manifest chunk (draw-v1 §4): 65,536. Fixed by the protocol. @internal */
 export const CHUNK_LINES = 65_536;
@@ -28,31 +28,21 @@ export function stratumDigest(sortedIds: readonly string[], key: string, salt: s
 }
 
 /**
- * {@link stratumDigest} of the ids at sorted positions [from, to) of `lines`, spelled out from their digits and the
- * byte tables (read in order, never out of place).
+ * {@link stratumDigest} of the ids at `order[from…to)` of `ids`, read from their UTF-8 in one buffer: each chunk's
+ * lines are written into one byte buffer and hashed, no string is built.
  * @internal
  */
-export function digitStratumDigest(lines: DigitLines, from: number, to: number, key: string, salt: string): string {
+export function encodedStratumDigest(ids: EncodedIds, order: Uint32Array, from: number, to: number, key: string, salt: string): string {
   const outer = createSha256().update(utf8ToBytes(`double-random/draw-v1 stratum\n${salt}\n`));
   const suffix = utf8ToBytes(`\t${key}\n`);
-  const s = suffix.length;
-  const { digits, g, tables, widths, fixed } = lines;
-  const out = scratch("lines", Uint8Array, Math.min(CHUNK_LINES, Math.max(0, to - from)) * (lines.maxLength + s));
+  const { bytes, offsets } = ids;
+  const out = scratch("lines", Uint8Array, Math.min(CHUNK_LINES, to - from) * (ids.maxLength + suffix.length));
   for (let start = from; start < to; start += CHUNK_LINES) {
-    const end = Math.min(start + CHUNK_LINES, to);
     let at = 0;
-    for (let i = start; i < end; i++) {
-      for (let q = 0; q < g; q++) {
-        const w = widths[q] as number;
-        const table = tables[q] as Uint8Array;
-        const base = (digits[i * g + q] as number) * w;
-        for (let t = 0; t < w; t++) {
-          out[at] = table[base + t] as number;
-          // A 0 is past the end of a shorter id: it is overwritten next.
-          if (fixed || out[at] !== 0) at++;
-        }
-      }
-      for (let t = 0; t < s; t++) out[at++] = suffix[t] as number;
+    for (let i = start; i < Math.min(start + CHUNK_LINES, to); i++) {
+      const k = order[i] as number;
+      for (let b = offsets[k] as number; b < (offsets[k + 1] as number); b++) out[at++] = bytes[b] as number;
+      for (let b = 0; b < suffix.length; b++) out[at++] = suffix[b] as number;
     }
     outer.update(sha256Bytes(out.subarray(0, at)));
   }

@@ -149,32 +149,13 @@ export function encodeIds(ids: readonly string[]): EncodedIds {
 }
 
 const MAX_DIGIT = 1 << 16;
-const MAX_TABLE_BYTES = 1 << 22;
 
-/**
- * Ids sorted by (slot, id): positions into the ids, each slot's run in code point order, whether two ids are equal,
- * and the lines' material: each id's digits in sorted order and, per digit, a table from digit value to the bytes
- * of its run of positions (absent when the tables would be large).
- * @internal
- */
+/** Ids sorted by (slot, id): positions into the ids, each slot's run in code point order; whether two are equal. @internal */
 export interface SlotOrder {
   readonly order: Uint32Array;
   /** Where each slot's run starts in `order`; `slotStart[slotCount]` is the count. */
   readonly slotStart: Uint32Array;
   readonly hasDuplicate: boolean;
-  readonly lines?: DigitLines | undefined;
-}
-
-/** Digits of sorted ids and the byte tables that spell them out. @internal */
-export interface DigitLines {
-  readonly digits: Uint16Array;
-  readonly g: number;
-  /** Per digit: the bytes of every digit value, `widths[q]` each (0 = past the end of a shorter id). */
-  readonly tables: readonly Uint8Array[];
-  readonly widths: readonly number[];
-  /** Every id has the same length: no byte is 0. */
-  readonly fixed: boolean;
-  readonly maxLength: number;
 }
 
 /**
@@ -190,7 +171,6 @@ export function slotOrder(ids: EncodedIds, slots: Uint8Array, slotCount: number)
   // Value 0 (past the end) occurs wherever a shorter id has ended.
   for (let p = minLength; p < maxLength; p++) seen[p * 256] = 1;
   const rank = new Uint16Array(maxLength * 256);
-  const byteOf = new Uint8Array(maxLength * 256);
   const size = new Uint32Array(maxLength);
   const groups: number[][] = [];
   const radices: number[] = [];
@@ -198,7 +178,6 @@ export function slotOrder(ids: EncodedIds, slots: Uint8Array, slotCount: number)
     let a = 0;
     for (let b = 0; b < 256; b++) {
       if (!seen[p * 256 + b]) continue;
-      byteOf[p * 256 + a] = b;
       rank[p * 256 + b] = a++;
     }
     size[p] = a;
@@ -271,35 +250,8 @@ export function slotOrder(ids: EncodedIds, slots: Uint8Array, slotCount: number)
     const at = fill[s] as number;
     fill[s] = at + 1;
     idx2[at] = k;
-    for (let t = 0; t < g; t++) dig2[at * g + t] = dig[i * g + t] as number;
   }
-  return { order: idx2, slotStart, hasDuplicate, lines: g > 0 ? digitLines(ids, groups, radices, size, byteOf, dig2) : undefined };
-}
-
-// The byte tables of the digits: digit q spells positions [start_q, start_{q+1}) (constant positions included), so
-// the tables of an id's digits, concatenated, give its bytes. Undefined when they would be large.
-function digitLines(ids: EncodedIds, groups: number[][], radices: number[], size: Uint32Array, byteOf: Uint8Array, digits: Uint16Array): DigitLines | undefined {
-  const g = groups.length;
-  const starts = groups.map((positions, q) => (q === 0 ? 0 : (positions[0] as number)));
-  const widths = starts.map((start, q) => (q + 1 < g ? (starts[q + 1] as number) : ids.maxLength) - start);
-  if (radices.reduce((sum, r, q) => sum + r * (widths[q] as number), 0) > MAX_TABLE_BYTES) return undefined;
-  const tables = groups.map((positions, q) => {
-    const width = widths[q] as number;
-    const start = starts[q] as number;
-    const table = new Uint8Array((radices[q] as number) * width);
-    for (let d = 0; d < (radices[q] as number); d++) {
-      for (let p = start; p < start + width; p++) table[d * width + p - start] = byteOf[p * 256] as number;
-      let rest = d;
-      for (let t = positions.length - 1; t >= 0; t--) {
-        const p = positions[t] as number;
-        const r = rest % (size[p] as number);
-        rest = (rest - r) / (size[p] as number);
-        table[d * width + p - start] = byteOf[p * 256 + r] as number;
-      }
-    }
-    return table;
-  });
-  return { digits, g, tables, widths, fixed: ids.minLength === ids.maxLength, maxLength: ids.maxLength };
+  return { order: idx2, slotStart, hasDuplicate };
 }
 
 /**

@@ -2,7 +2,7 @@ import type { ExclusionCounts, ExclusionReason, ExclusionRules, Stratification }
 import type { RiskTier } from "../model/tier.js";
 import { type Issue } from "../result.js";
 import { issue, shownValue } from "./_issue.js";
-import { digitStratumDigest, idListDigest, manifestDigest, stratumDigest, tierStratumKey } from "./digest.js";
+import { encodedStratumDigest, idListDigest, manifestDigest, tierStratumKey } from "./digest.js";
 import { formatIso, parseIso } from "../_internal/dates.js";
 import { compareCodePoints, type EncodedIds, encodeIds, loneSurrogateAt, scratch, type SlotOrder, slotOrder, withScratch } from "./order.js";
 import { checkPool, type DrawEntity, duplicateIssues } from "./pool.js";
@@ -168,8 +168,8 @@ function prepareNow(
   if (remembered) return remembered;
   const { core, issues } = partitionCore(pool, stratify, salt, exclusions);
   if (!core) return { issues };
-  const { counts, rules, sorted } = core;
-  const { order, slotStart, lines } = sorted;
+  const { counts, rules, sorted, encoded } = core;
+  const { order, slotStart } = sorted;
   const useTier = stratify === "tier";
   const strata: ManifestStratum[] = [];
   for (let slot = 0; slot < SLOT_LABELS.length; slot++) {
@@ -179,7 +179,7 @@ function prepareNow(
     const label = SLOT_LABELS[slot] as StratumLabel;
     const key = useTier ? tierStratumKey(label, salt) : "all";
     const ids = idsAt(core.ids, order, from, to);
-    const digest = lines ? digitStratumDigest(lines, from, to, key, salt) : stratumDigest(ids, key, salt);
+    const digest = encodedStratumDigest(encoded, order, from, to, key, salt);
     strata.push({ key, label, N: ids.length, digest, ids });
   }
   strata.sort((a, b) => compareCodePoints(a.key, b.key));
@@ -273,6 +273,7 @@ const SLOT_LABELS: readonly StratumLabel[] = ["A", "B", "C", "D", "untiered", "a
 
 interface Core {
   readonly ids: readonly string[];
+  readonly encoded: EncodedIds;
   /** Pool positions by slot (A–D, untiered, all, excluded), each slot's in code point order of id. */
   readonly sorted: SlotOrder;
   readonly counts: ExclusionCounts;
@@ -350,5 +351,5 @@ function partitionCore(
   const encoded = encodeIds(ids);
   const sorted = slotOrder(encoded, slots, 7);
   if (sorted.hasDuplicate) return { issues: [...issues, ...duplicateIssues(pool)] };
-  return { core: { ids, sorted, counts, rules, exclusions }, issues };
+  return { core: { ids, encoded, sorted, counts, rules, exclusions }, issues };
 }

@@ -36,8 +36,6 @@ export function reduceHash(hash: Uint8Array, total: number): number {
   return Number(BigInt(`0x${bytesToHex(hash)}`) % BigInt(total));
 }
 
-const HEX = /* @__PURE__ */ Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, "0"));
-
 /**
  * A fast evaluator of one seed's stream for the draw: the SHA-256 state after the UTF-8 bytes of `seed + ","`
  * is computed once and cloned per counter, so each pick hashes only the counter's digits and the padding. Same
@@ -57,9 +55,7 @@ export function streamOf(seed: string, total: number): (counter: number) => Stre
       n = Math.floor(n / 10);
     } while (n > 0);
     const h = prefix._cloneInto(scratch).update(digits.subarray(at)).digest();
-    let hex = "";
-    for (let k = 0; k < 32; k++) hex += HEX[h[k] as number] as string;
-    return { counter, hash: hex, index: 1 + reduceHash(h, total) };
+    return { counter, hash: bytesToHex(h), index: 1 + reduceHash(h, total) };
   };
 }
 
