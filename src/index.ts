@@ -4,12 +4,12 @@
  * @packageDocumentation
  */
 export {
-  type Result, type Issue, type IssueCode, type IssueOptions, type IssueParams, type Message, type Severity,
+  type Result, type Issue, type IssueArguments, type IssueCode, type IssueOptions, type IssueParams, type Message, type Severity,
   issueFactory, ok, fail, settle, unwrap, DoubleRandomError,
 } from "./result.js";
 export { createIssue } from "./createIssue.js";
 export { messages } from "./messages/index.js";
-export type { Catalog, CatalogEntry } from "./messages/types.js";
+export type { Catalog, CatalogEntry, HasPlaceholders, ParamsOf, ParamValue, Placeholders } from "./messages/types.js";
 export * from "./model/index.js";
 // The Table contract only (types, no code): the file readers themselves are in `double-random/files`.
 export type { CellRange, Table, TableFormat, TableRow } from "./files/types.js";

@@ -1,5 +1,6 @@
+import { fillTemplate } from "./_internal/template.js";
 import type { IssueCode } from "./messages/index.js";
-import type { Catalog, CatalogEntry } from "./messages/types.js";
+import type { Catalog, CatalogEntry, HasPlaceholders, ParamsOf, PhraseCatalog } from "./messages/types.js";
 
 export type { IssueCode } from "./messages/index.js";
 
@@ -89,18 +90,26 @@ export interface IssueOptions {
   readonly hint?: Message;
 }
 
-function fill(template: string, params: IssueParams, lang: keyof Message): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    if (!Object.prototype.hasOwnProperty.call(params, name)) return whole;
-    const v = params[name] as string | number | Message;
-    return typeof v === "object" ? v[lang] : String(v);
-  });
-}
+/**
+ * The arguments after the code of an issue builder: params are required, one per `{name}` placeholder of the
+ * code's message, when the message has any (more params are allowed: they are kept in `Issue.params`). For a
+ * code known only as a union, params fitting one of its messages will do.
+ * @public
+ */
+export type IssueArguments<E extends CatalogEntry> = E extends CatalogEntry
+  ? HasPlaceholders<E> extends true
+    ? [params: ParamsOf<E> & IssueParams, options?: IssueOptions]
+    : [params?: IssueParams, options?: IssueOptions]
+  : never;
 
 /**
  * Makes an issue builder over a catalog: severity and zh/en messages come from the catalog, `{name}`
  * placeholders are filled from `params`. Each area of the SDK builds its issues from its own catalogs so
  * that a bundler keeps only the messages a module can emit.
+ *
+ * @remarks
+ * For a catalog declared `as const`, the params are typed from the message texts ({@link IssueArguments}): a
+ * placeholder without a value does not compile.
  *
  * @example
  * ```ts
@@ -112,14 +121,14 @@ function fill(template: string, params: IssueParams, lang: keyof Message): strin
  */
 /* @__NO_SIDE_EFFECTS__ */
 export function issueFactory<C extends Catalog>(catalog: C) {
-  return (code: keyof C & IssueCode, params: IssueParams = {}, options: IssueOptions = {}): Issue => {
+  return <K extends keyof C & IssueCode>(code: K, ...[params = {}, options = {}]: IssueArguments<C[K]>): Issue => {
     const entry = catalog[code] as CatalogEntry | undefined;
     // A code outside the catalog is a programmer error (possible from plain JavaScript): say which.
     if (entry === undefined) throw new DoubleRandomError("invalid_argument", `unknown issue code "${String(code)}"`);
     const out: { -readonly [K in keyof Issue]: Issue[K] } = {
       code,
       severity: options.severity ?? entry.severity,
-      message: { zh: fill(entry.zh, params, "zh"), en: fill(entry.en, params, "en") },
+      message: { zh: fillTemplate(entry.zh, params, "zh"), en: fillTemplate(entry.en, params, "en") },
     };
     if (options.path !== undefined) out.path = options.path;
     if (options.row !== undefined) out.row = options.row;

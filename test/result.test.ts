@@ -12,16 +12,21 @@ describe("createIssue", () => {
     const i = createIssue("invalid_argument", { detail: { zh: "种子为空", en: "empty seed" } });
     expect(i.message).toEqual({ zh: "参数无效：种子为空", en: "Invalid argument: empty seed" });
   });
-  it("lets the caller override severity and leaves unknown placeholders visible", () => {
+  it("lets the caller override severity", () => {
     const i = createIssue("empty_pool", {}, { severity: "error" });
     expect(i.severity).toBe("error");
+  });
+  it("a missing placeholder value is a type error; from plain JavaScript the placeholder stays visible", () => {
+    // @ts-expect-error -- `detail` is required by the message of invalid_argument
     expect(createIssue("invalid_argument").message.en).toBe("Invalid argument: {detail}");
+    // @ts-expect-error -- `second` is missing
+    expect(createIssue("duplicate_entity_id", { id: "E1", first: 2 }).message.en).toBe('Duplicate entity id "E1" at rows 2 and {second}');
   });
 });
 
 describe("issue codes", () => {
   it("an unknown code is a programmer error with a coded exception, not a TypeError", () => {
-    expect(() => createIssue("no_such_code" as never)).toThrow(DoubleRandomError);
+    expect(() => (createIssue as (code: string) => unknown)("no_such_code")).toThrow(DoubleRandomError);
   });
 });
 

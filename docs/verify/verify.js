@@ -1,7 +1,9 @@
-// Offline verification page: everything happens in this page, with the script-tag bundle. No network.
+// Offline verification page: everything happens in this page, with the script-tag bundles beside it. No network.
 (function () {
   "use strict";
   var DR = window.DoubleRandom;
+  // The 一公开 checks (double-random.publish.global.js): only needed when results are loaded.
+  var PUB = window.DoubleRandomPublish;
   var lang = "zh";
   var $ = function (id) { return document.getElementById(id); };
   var last = null;
@@ -68,7 +70,7 @@
         (committed ? t("执法人员名录库和选派规则已在抽取公告中事先承诺。", " The inspector pools and rules were committed in the announcement before the draw.") : "");
     } else {
       v.className = "bad";
-      v.textContent = t("✗ 检查组复核未通过：见下方不一致之处。", "✗ Teams not verified: see what does not match below.");
+      v.textContent = t("✗ 检查组复核未通过：见上方不一致之处。", "✗ Teams not verified: see what does not match above.");
     }
     var names = {};
     (state.pool || []).forEach(function (e) { names[e.id] = e.name; });
@@ -81,6 +83,94 @@
       cell(tr, (team.members || []).map(function (m) { return person(m, team.leaderId); }).join("、"));
       cell(tr, (team.experts || []).map(function (m) { return person(m, team.leaderId); }).join("、") || "—");
       tb.appendChild(tr);
+    });
+  }
+
+  // Short words for the row a results issue is about (the full message is in the list of differences).
+  var RESULT_FLAG = {
+    result_missing: { zh: "没有检查结果", en: "no result" }, result_not_drawn: { zh: "未经抽取却有结果", en: "not drawn" },
+    result_duplicate: { zh: "结果重复", en: "duplicate" }, replacement_unjustified: { zh: "补抽理由不成立", en: "replacement not justified" },
+    result_team_mismatch: { zh: "检查人员非选派", en: "team not matched" }, result_team_recused: { zh: "回避人员参检", en: "recused inspector" },
+    result_date_outside_window: { zh: "检查日期超出期间", en: "date outside window" }, result_entered_late: { zh: "逾期录入", en: "entered late" },
+    abnormal_list_late: { zh: "逾期列入经营异常名录", en: "listed late" }, result_task_mismatch: { zh: "任务编号不符", en: "other task" },
+    publish_entity_missing: { zh: "公示清单中缺少", en: "missing from the list" }, publish_entity_extra: { zh: "未经抽取却公示", en: "published, not drawn" },
+    publish_entity_duplicate: { zh: "重复公示", en: "published twice" },
+  };
+  // Words for the task-report fields of publish_count_mismatch (its zh template is the catalog's, below in ZH).
+  var REPORT_FIELD = {
+    drawn: { zh: "抽取户数", en: "drawn" }, replaced: { zh: "补抽户数", en: "replaced" }, targets: { zh: "应检查户数", en: "targets" },
+    inspected: { zh: "已检查户数", en: "inspected" }, problems: { zh: "发现问题户数", en: "problems" }, problemRate: { zh: "问题发现率", en: "problem rate" },
+    "enteredOnTime + enteredLate + entryUnknown": { zh: "按期、逾期与日期不明的录入数之和", en: "entered on time + late + unknown" },
+  };
+  function categoryLabel(c) {
+    var l = PUB && PUB.resultCategoryLabels[c];
+    return l ? l[lang] : c;
+  }
+
+  // The drawn set after replacements, in selection order (each 补抽 takes its replaced entity's place; publish-v1 §6).
+  function targetsOf(record) {
+    var next = {};
+    (record.replacements || []).forEach(function (r) { next[r.replaces] = r.id; });
+    return (record.selections || []).map(function (s) {
+      var id = s.id, seen = {};
+      while (Object.prototype.hasOwnProperty.call(next, id) && !seen[id]) { seen[id] = true; id = next[id]; }
+      return id;
+    });
+  }
+
+  function renderResults(state) {
+    var section = $("results-section");
+    var res = state.results;
+    section.hidden = !res;
+    if (!res) return;
+    var v = $("results-verdict");
+    var what = { package: t("公示包", "the publication package"), list: t("公示清单", "the public list"), table: t("检查结果表", "the results table") }[res.mode];
+    var errors = res.issues.length;
+    // Only a results table holds the replaced entities' results, so only it can show a 补抽 justified.
+    var justified = res.mode === "table" && (state.record.replacements || []).length > 0;
+    if (errors === 0) {
+      v.className = "ok";
+      v.textContent = t("✓ 检查结果复核通过：" + what + "的 " + res.entries.length + " 条结果恰好对应抽中的 " + res.targets.length + " 户（含补抽），不漏、不多、不重复" + (justified ? "，补抽有据" : "") + (res.digestChecked ? "，摘要相符" : "") + "。",
+        "✓ Results verified: the " + res.entries.length + " results of " + what + " are exactly the " + res.targets.length + " drawn entities (replacements included): none left out, none added, none twice" + (justified ? ", every replacement justified" : "") + (res.digestChecked ? ", digests hold" : "") + ".");
+    } else {
+      v.className = "bad";
+      v.textContent = t("✗ 检查结果复核未通过：" + what + "与抽取记录有 " + errors + " 处不一致（见上方不一致之处，相关的行已标出）。", "✗ Results not verified: " + what + " and the draw record differ in " + errors + " place(s) (see what does not match above; the rows concerned are marked).");
+    }
+    // Each issue about one entity marks that entity's row.
+    var flags = {};
+    res.issues.forEach(function (i) {
+      var id = i.params && i.params.id;
+      if (id === undefined || !RESULT_FLAG[i.code]) return;
+      (flags[id] = flags[id] || []).push(RESULT_FLAG[i.code][lang]);
+    });
+    var byId = {};
+    var poolNames = {};
+    (state.pool || []).forEach(function (e) { poolNames[e.id] = e.name; });
+    res.entries.forEach(function (e) { (byId[e.id] = byId[e.id] || []).push(e); });
+    var shown = {};
+    var replaced = {};
+    (state.record.replacements || []).forEach(function (r) { replaced[r.replaces] = r.id; });
+    var tb = $("results-table").querySelector("tbody");
+    tb.textContent = "";
+    var row = function (label, id, entry, extra) {
+      var tr = document.createElement("tr");
+      tr.setAttribute("data-id", id);
+      var bad = flags[id];
+      if (bad) { tr.className = "bad"; tr.title = t("不一致：", "Differs: ") + bad.join("、"); }
+      cell(tr, (bad ? "✗ " : "") + label); cell(tr, id === "" ? t("（编号不公开）", "(withheld)") : id, "mono"); cell(tr, entry ? entry.name : (poolNames[id] || ""));
+      cell(tr, entry ? categoryLabel(entry.category) + (byId[id] && byId[id].length > 1 ? " ×" + byId[id].length : "") : "—");
+      cell(tr, (bad ? bad.join("、") : "✓") + (extra ? t("（", " (") + extra + t("）", ")") : ""));
+      tb.appendChild(tr);
+    };
+    res.targets.forEach(function (id, k) {
+      shown[id] = true;
+      row(String(k + 1), id, byId[id] ? byId[id][0] : null);
+    });
+    res.entries.forEach(function (e) {
+      if (shown[e.id] && e.id !== "") return;
+      shown[e.id] = true;
+      var why = Object.prototype.hasOwnProperty.call(replaced, e.id) ? t("已被补抽替换为 " + replaced[e.id], "replaced by " + replaced[e.id]) : "";
+      row(why ? t("被替换", "replaced") : "—", e.id, e, why);
     });
   }
 
@@ -100,6 +190,8 @@
     selection_mismatch: "分层“{stratum}”第{position}个抽中对象不符（{field}）：应为{expected}，记录为{found}",
     replacement_mismatch: "第{position}个补抽不符（{field}）：应为{expected}，记录为{found}",
     exclusion_count_mismatch: "排除数（{reason}）不符：应为{expected}，记录为{found}",
+    // src/messages/publish.ts
+    publish_count_mismatch: "抽查情况中“{field}”为{stated}，按抽取记录和公示清单应为{actual}",
   };
   function word(v) { return FIELD[v] ? FIELD[v][lang] : v; }
   // A draw issue's text in the chosen language, with field and reason tokens translated.
@@ -110,6 +202,7 @@
         if (!(k in p)) return whole;
         var v = p[k];
         if (typeof v === "object") return v.zh;
+        if (i.code === "publish_count_mismatch" && k === "field") return REPORT_FIELD[v] ? REPORT_FIELD[v].zh : /^byCategory\./.test(v) ? "检查结果为" + categoryLabel(v.slice(11)) + "的户数" : v;
         return (k === "field" || k === "reason" || k === "expected" || k === "found") ? word(String(v)) : String(v);
       });
     }
@@ -119,6 +212,7 @@
   var INPUT = {
     record: { zh: "抽取记录", en: "Draw record" }, pool: { zh: "名录库或名录清单", en: "Entity pool or manifest" }, salt: { zh: "盐值", en: "Salt" },
     inspectors: { zh: "执法检查人员名录库", en: "Inspector pool" }, experts: { zh: "专家库", en: "Expert pool" }, page: { zh: "页面", en: "Page" },
+    results: { zh: "检查结果或公示包", en: "Results or publication package" },
   };
 
   function setVerdict(kind, headline) {
@@ -171,7 +265,9 @@
     var errs = state.issues.filter(isError);
     var errors = errs.length;
     var v;
-    if (state.ok) {
+    if (state.ok && state.drawChecked === false) {
+      v = setVerdict("ok", t("✓ 复核通过：公示的检查结果与抽取记录一致。", "✓ Verified: the published results match the draw record."));
+    } else if (state.ok) {
       v = setVerdict("ok", t("✓ 复核通过：已完成复核，抽取结果与公布的协议、公告、随机源和" + (state.source === "manifest" ? "名录清单" : "名录库") + "完全一致。", "✓ Verified: checked, and the draw matches the published protocol, announcement, entropy and " + (state.source === "manifest" ? "manifest" : "pool") + "."));
     } else if (state.saltLikelyWrong) {
       v = setVerdict("bad", t("✗ 复核未通过：用给出的盐值，" + state.saltLikelyWrong + " 个分层的摘要都无法重算，盐值很可能有误（或名录库不是抽取时的那一份）。", "✗ Verification failed: with the given salt none of the " + state.saltLikelyWrong + " strata digests recompute, so the salt is most likely wrong (or the pool is not the one drawn from)."));
@@ -180,15 +276,23 @@
       hint.textContent = t("→ 请核对部门提供的盐值：注意首尾空格、全角/半角字符，可点“显示”查看输入。", "→ Check the salt the department gave you: spaces at either end, full-width characters; press \"show\" to see what was typed.") +
         (state.saltWhitespace ? t("所填盐值首尾有空白字符。", " The salt typed has whitespace at an end.") : "");
       v.appendChild(hint);
+    } else if (state.drawChecked === false) {
+      v = setVerdict("bad", t("✗ 复核未通过：公示的检查结果与抽取记录有 " + errors + " 处不一致（见下，相关的行已标出）。", "✗ Verification failed: the published results and the draw record differ in " + errors + " place(s) (see below, the rows concerned are marked)."));
     } else {
       v = setVerdict("bad", t("✗ 复核未通过：发现 " + errors + " 处不一致（已完成复核；见下，相关的行已标出）。", "✗ Verification failed: " + errors + " mismatch(es) found (the draw was checked; see below, the rows concerned are marked)."));
+    }
+    if (state.drawChecked === false) {
+      var only = document.createElement("div");
+      only.id = "basis";
+      only.textContent = t("只复核了检查结果与抽取记录；抽取本身未复核（需载入名录库或名录清单，并填写盐值）", "Only the results were checked against the record; the draw itself was not (load the pool or manifest and type the salt)");
+      v.appendChild(only);
     }
     if (state.source) {
       var basis = document.createElement("div");
       basis.id = "basis";
-      basis.textContent = state.source === "manifest"
+      basis.textContent = (state.source === "manifest"
         ? t("按名录清单复核（排除数未复核）", "Checked against a manifest (exclusion counts not re-checked)")
-        : t("按名录库复核", "Checked against the pool");
+        : t("按名录库复核", "Checked against the pool")) + (state.results ? t("；检查结果已与抽取记录核对", "; results checked against the record") : "");
       v.appendChild(basis);
     }
     var notes = $("notes");
@@ -208,6 +312,8 @@
     dl.textContent = "";
     var names = {};
     (state.pool || []).forEach(function (e) { names[e.id] = e.name; });
+    // Without a pool, the names the results give (a 公示清单 publishes them).
+    if (state.results) state.results.entries.forEach(function (e) { if (e.id && !names[e.id]) names[e.id] = e.name; });
     var kinds = { dice: { zh: "公开掷骰", en: "public dice" }, lottery: { zh: "彩票开奖号码", en: "lottery draw" }, beacon: { zh: "随机信标", en: "randomness beacon" }, commitReveal: { zh: "承诺—揭示", en: "commit–reveal" } };
     [[t("任务编号", "Task id"), rec.taskId], [t("协议版本", "Protocol"), rec.protocol],
      [t("随机源", "Entropy"), rec.entropy && ((kinds[rec.entropy.kind] ? kinds[rec.entropy.kind][lang] : rec.entropy.kind) + t("：", ": ") + rec.entropy.value)],
@@ -252,6 +358,7 @@
       tb.appendChild(tr);
     });
     renderTeams(state);
+    renderResults(state);
   }
 
   function fileIssue(zh, en) { return { code: "invalid_input", message: { zh: zh, en: en } }; }
@@ -370,13 +477,76 @@
     return { list: list, checked: true, ok: m.ok, issues: m.ok ? [] : m.issues, notes: m.ok ? m.warnings : [] };
   }
 
+  // The results input, read by what it holds: a publication package (JSON) or, through the table reader, a published
+  // list (公示清单, verifyResults) or a department's results table (检查结果表, reconcileResults: it alone holds the
+  // replaced entities' results that justify a 补抽). Returns { problems } when the file cannot be checked.
+  function checkResults(record, f) {
+    var NOT_RESULTS = { zh: "请选择部门公布的公示包（公示包.json）、公示清单（.csv/.xlsx）或检查结果表。", en: "Choose the publication package (公示包.json), the public list (.csv/.xlsx) or the results table the department published." };
+    if (!PUB) return { problems: [problem("page", { zh: "未能载入 double-random.publish.global.js（检查结果复核，应与本页面在同一文件夹）。", en: "double-random.publish.global.js (the results checks) did not load (it belongs in the same folder as this page)." }, { zh: "请使用发布包中的 docs/verify 整个文件夹，或先运行 npm run build。", en: "Use the whole docs/verify folder of the package, or run npm run build first." })] };
+    var rows = function (issues) {
+      var errs = issues.filter(isError);
+      var out = errs.slice(0, 10).map(function (i) { return problem("results", i.row ? { zh: "第" + i.row + "行无法读取：", en: "row " + i.row + " cannot be read: " } : { zh: "无法读取：", en: "cannot be read: " }, null, i); });
+      if (errs.length > 10) out.push(problem("results", { zh: "另有 " + (errs.length - 10) + " 处问题。", en: (errs.length - 10) + " more problems." }, { zh: "请部门更正后重新提供。", en: "Ask the department for a corrected file." }));
+      return out;
+    };
+    var x = sniff(f);
+    var mode, checked, entries, warnings = [];
+    if (x.kind === "badjson") return { problems: [problem("results", { zh: "“" + f.name + "”不是有效的 JSON（" + x.error + "）。", en: "\"" + f.name + "\" is not valid JSON (" + x.error + ")." }, NOT_RESULTS)] };
+    if (x.kind === "json") {
+      var value = x.value;
+      var isPackage = value !== null && typeof value === "object" && !Array.isArray(value) && "list" in value && "protocol" in value;
+      if (!isPackage) {
+        var is = isRecordLike(value) ? { zh: "是抽取记录", en: "is a draw record" } : Array.isArray(value) ? { zh: "是对象数组（名录库？）", en: "is an array (a pool?)" } : { zh: "不是公示包（应含 protocol 和 list）", en: "is not a publication package (it has no protocol and list)" };
+        return { problems: [problem("results", { zh: "“" + f.name + "”" + is.zh + "，不是检查结果或公示包。", en: "\"" + f.name + "\" " + is.en + ", not results or a publication package." }, NOT_RESULTS)] };
+      }
+      mode = "package";
+      checked = PUB.verifyResults(record, value);
+      entries = Array.isArray(value.list) ? value.list : [];
+      if (!checked.ok && checked.issues.some(function (i) { return i.code === "publish_package_invalid"; })) return { problems: rows(checked.issues) };
+    } else {
+      var FILES = window.DoubleRandomFiles;
+      if (!FILES) return { problems: [problem("page", { zh: "未能载入 double-random.files.global.js（表格读取）。", en: "double-random.files.global.js (the table reader) did not load." }, { zh: "请使用发布包中的 docs/verify 整个文件夹，或先运行 npm run build。", en: "Use the whole docs/verify folder of the package, or run npm run build first." })] };
+      var table = FILES.readTable(f.bytes, { name: f.name });
+      if (!table.ok) return { problems: rows(table.issues) };
+      warnings = table.warnings;
+      var list = PUB.publicListFromTable(table.value);
+      var headerMissing = function (issues) { return issues.some(function (i) { return i.code === "csv_missing_column" || i.code === "table_header_not_found"; }); };
+      if (list.ok) {
+        mode = "list";
+        entries = list.value;
+        checked = PUB.verifyResults(record, { list: list.value });
+      } else if (!headerMissing(list.issues)) {
+        return { problems: rows(list.issues) };
+      } else {
+        var read = PUB.parseResultsTable(table.value, { taskId: record.taskId });
+        if (!read.ok && headerMissing(read.issues)) {
+          var first = read.issues.filter(function (i) { return i.code === "csv_missing_column" || i.code === "table_header_not_found"; })[0];
+          return { problems: [problem("results", { zh: "“" + f.name + "”既不是公示清单，也不是检查结果表（表头不符）：", en: "\"" + f.name + "\" is neither a public list nor a results table (its header does not fit): " }, NOT_RESULTS, first)] };
+        }
+        if (!read.ok) return { problems: rows(read.issues) };
+        mode = "table";
+        warnings = warnings.concat(read.warnings);
+        entries = read.value.map(function (r) { return { entityId: r.entityId, entityName: r.entityName, category: r.category }; });
+        checked = PUB.reconcileResults(record, read.value);
+      }
+    }
+    var issues = checked.ok ? checked.warnings : checked.issues;
+    return {
+      mode: mode, targets: targetsOf(record), digestChecked: checked.ok && checked.value.digestChecked === true,
+      entries: entries.map(function (e) { return { id: String(e.entityId), name: e.entityName, category: e.category }; }),
+      issues: issues.filter(isError), notes: warnings.concat(issues.filter(function (i) { return !isError(i); })),
+    };
+  }
+
   function run(ev) {
     if (ev) ev.preventDefault();
     if (!DR) { unchecked([problem("page", { zh: "未能载入 double-random.draw.global.js（应与本页面在同一文件夹）。", en: "double-random.draw.global.js did not load (it belongs in the same folder as this page)." }, { zh: "请使用发布包中的 docs/verify 整个文件夹，或先运行 npm run build。", en: "Use the whole docs/verify folder of the package, or run npm run build first." })]); return; }
-    Promise.all([readFile($("record")), readFile($("pool")), readFile($("inspectors")), readFile($("experts"))]).then(function (files) {
-      var recordFile = files[0], poolFile = files[1], inspectorsFile = files[2], expertsFile = files[3];
+    Promise.all([readFile($("record")), readFile($("pool")), readFile($("inspectors")), readFile($("experts")), readFile($("results"))]).then(function (files) {
+      var recordFile = files[0], poolFile = files[1], inspectorsFile = files[2], expertsFile = files[3], resultsFile = files[4];
       var problems = [];
       var saltText = $("salt").value;
+      // Record and results alone (no pool, no salt): the public's check of the 公示, without re-checking the draw.
+      if (resultsFile && !poolFile && saltText === "") { runResultsOnly(recordFile, resultsFile); return; }
       if (!recordFile) problems.push(problem("record", { zh: "未选择文件。", en: "no file chosen." }, { zh: "选择部门公布的抽取记录（record.json）。", en: "Choose the draw record the department published (record.json)." }));
       if (!poolFile) problems.push(problem("pool", { zh: "未选择文件。", en: "no file chosen." }, { zh: "选择部门提供的名录库（CSV）或名录清单（manifest JSON）。", en: "Choose the pool (CSV) or the manifest (JSON) the department gave you." }));
       if (saltText.trim() === "") problems.push(problem("salt", saltText === "" ? { zh: "未填写。", en: "empty." } : { zh: "只有空白字符。", en: "only whitespace." }, { zh: "填写部门提供的盐值（与名录库一起提供）。", en: "Type the salt the department gave you with the pool." }));
@@ -412,20 +582,38 @@
         unchecked(teams.issues.slice(0, 10).map(function (i) { return problem(teams.inputProblem, { zh: "无法读取：", en: "cannot be read: " }, null, i); }));
         return;
       }
+      var results = resultsFile ? checkResults(record, resultsFile) : null;
+      if (results && results.problems) { unchecked(results.problems); return; }
       var drawIssues = result.ok ? result.warnings : result.issues;
-      var issues = drawIssues.filter(isError).concat(teams ? teams.issues : []);
+      var issues = drawIssues.filter(isError).concat(teams ? teams.issues : [], results ? results.issues : []);
       // Warnings from reading the pool (e.g. a USCC with a wrong check character) are said, as the CLI says them.
       var poolWarnings = source.parsed && source.parsed.ok ? source.parsed.warnings : [];
-      var notes = poolWarnings.concat(drawIssues.filter(function (i) { return !isError(i); }), teams ? teams.notes : []);
+      var notes = poolWarnings.concat(drawIssues.filter(function (i) { return !isError(i); }), teams ? teams.notes : [], results ? results.notes : []);
       var saltWhitespace = saltText !== saltText.trim();
       if (saltWhitespace) notes.unshift({ code: "salt_whitespace", severity: "warning", message: { zh: "盐值首尾有空白字符，已按原样使用。", en: "The salt has whitespace at an end; it was used as typed." } });
       var errors = issues.filter(isError);
       last = {
-        ok: errors.length === 0, issues: issues, notes: notes, record: record, pool: pool, source: source.kind, teams: teams,
+        ok: errors.length === 0, issues: issues, notes: notes, record: record, pool: pool, source: source.kind, teams: teams, results: results,
         saltLikelyWrong: errors.length > 0 ? saltLikelyWrong(record, errors) : 0, saltWhitespace: saltWhitespace,
       };
       render(last);
     });
+  }
+
+  // Only the record and the results: nothing about the draw is claimed, the results are checked against the record.
+  function runResultsOnly(recordFile, resultsFile) {
+    if (!recordFile) { unchecked([problem("record", { zh: "未选择文件。", en: "no file chosen." }, { zh: "选择部门公布的抽取记录（record.json）：检查结果要与它核对。", en: "Choose the draw record the department published (record.json): the results are checked against it." })]); return; }
+    var r = readRecord(recordFile);
+    if (r.problem) { unchecked([r.problem]); return; }
+    var record = r.value;
+    if (!record || typeof record !== "object" || !Array.isArray(record.selections) || !Array.isArray(record.replacements)) {
+      unchecked([problem("record", { zh: "“" + recordFile.name + "”不是完整的抽取记录（缺少 selections 或 replacements）。", en: "\"" + recordFile.name + "\" is not a complete draw record (no selections or replacements)." }, { zh: "文件可能不完整或被改动，请重新下载部门公布的记录。", en: "The file may be incomplete or edited; download the published record again." })]);
+      return;
+    }
+    var results = checkResults(record, resultsFile);
+    if (results.problems) { unchecked(results.problems); return; }
+    last = { ok: results.issues.length === 0, drawChecked: false, issues: results.issues, notes: results.notes, record: record, pool: null, source: null, teams: null, results: results, saltLikelyWrong: 0 };
+    render(last);
   }
 
   // The salt is typed like a password (not readable in screenshots), with a button to show it.

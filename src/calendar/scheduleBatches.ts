@@ -2,11 +2,12 @@ import type { Quota } from "../model/quota.js";
 import type { DateRange } from "../model/plan.js";
 import { parseQuota } from "../quota/parseQuota.js";
 import { sampleSize, type SampleSizeOptions, type SampleSizeRule } from "../quota/sampleSize.js";
-import { fail, type Issue, type Message, type Result, settle } from "../result.js";
+import { DoubleRandomError, fail, type Issue, type Message, type Result, settle } from "../result.js";
 import { formatIso, parseIso, toDayNumber } from "../_internal/dates.js";
 import { parseWindow } from "./parseWindow.js";
 import type { CalendarPeriod, InspectionWindow } from "./window.js";
 import { issue } from "./_issue.js";
+import { gcd } from "../_internal/fraction.js";
 
 /**
  * Input of {@link scheduleBatches}: a task's quota, window and pool size. Quota and window may be given
@@ -131,11 +132,6 @@ function clip(pieces: Piece[], s: number, e: number): Piece[] {
   return out;
 }
 
-function gcd(a: bigint, b: bigint): bigint {
-  while (b !== 0n) [a, b] = [b, a % b];
-  return a < 0n ? -a : a;
-}
-
 function probability(n: bigint, d: bigint): ExactProbability {
   const g = n === 0n ? d : gcd(n, d);
   const num = n / g;
@@ -197,6 +193,8 @@ function periodPieces(year: number, period: CalendarPeriod): Piece[] {
  * total and each entity's exact chance of being drawn at least once. Issues: `batch_pool_invalid`,
  * `batch_window_too_short`, every issue of `parseQuota`, {@link parseWindow} and `sampleSize`; warnings
  * `batch_frequency_mismatch`, `batch_period_outside_window`, `batch_pool_exhausted`.
+ * @throws {@link DoubleRandomError} (`invalid_argument`) when the input, a hand-built quota or a hand-built window is
+ * not of its type (a wrong call, not user text).
  * @example
  * ```ts
  * const r = scheduleBatches({ quota: "每半年 20%", window: "2023年1月1日—12月31日", year: 2023, poolSize: 12 });
@@ -208,6 +206,7 @@ function periodPieces(year: number, period: CalendarPeriod): Piece[] {
  * @public
  */
 export function scheduleBatches(input: ScheduleBatchesInput): Result<BatchSchedule> {
+  if (typeof input !== "object" || input === null) throw new DoubleRandomError("invalid_argument", "scheduleBatches expects { poolSize, quota, window, year? }");
   const issues: Issue[] = [];
   const N = input.poolSize;
   if (typeof N !== "number" || !Number.isSafeInteger(N) || N < 0) {
@@ -220,6 +219,7 @@ export function scheduleBatches(input: ScheduleBatchesInput): Result<BatchSchedu
     issues.push(...q.warnings);
     quota = q.value;
   } else quota = input.quota;
+  if (typeof quota !== "object" || quota === null) throw new DoubleRandomError("invalid_argument", "quota must be text or a Quota (parseQuota)");
   let window: InspectionWindow;
   if (typeof input.window === "string") {
     if (input.year === undefined) {
@@ -230,6 +230,10 @@ export function scheduleBatches(input: ScheduleBatchesInput): Result<BatchSchedu
     issues.push(...w.warnings);
     window = w.value;
   } else window = input.window;
+  // A hand-built window is a programmer's value, not user text: a wrong shape is a wrong call.
+  if (typeof window !== "object" || window === null || !Array.isArray(window.windows) || !window.windows.every((w) => typeof w === "object" && w !== null)) {
+    throw new DoubleRandomError("invalid_argument", "window must be text or an InspectionWindow { windows: [{ start, end }] } (parseWindow)");
+  }
 
   const pieces: Piece[] = [];
   for (const w of window.windows) {

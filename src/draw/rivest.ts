@@ -1,4 +1,4 @@
-import { fail, type Issue, ok, type Result } from "../result.js";
+import { DoubleRandomError, fail, type Issue, ok, type Result } from "../result.js";
 import { issue, shownValue } from "./_issue.js";
 import { loneSurrogateAt } from "./order.js";
 import { type StreamPick, streamOf } from "./stream.js";
@@ -62,8 +62,9 @@ export function seedIssues(seed: unknown, path = "seed"): Issue[] {
  * i = 1, 2, …, read as a big-endian integer; pick = 1 + (H_i mod total). Without replacement a repeat is
  * rejected and the counter still advances. Exact integer arithmetic throughout.
  *
- * @returns the 1-based picks in draw order; issues `seed_empty`, `seed_lone_surrogate`, `invalid_argument`
+ * @returns the 1-based picks in draw order; issues `seed_empty`, `seed_lone_surrogate`, `invalid_type`, `invalid_argument`
  * (total or count not a safe integer in range), `sample_too_large` (count > total without replacement).
+ * @throws {@link DoubleRandomError} (`invalid_argument`) when `options` is not an object (a wrong call).
  * @example
  * ```ts
  * rivestSample({ seed: "0", total: 1000, count: 3, replacement: true })
@@ -72,6 +73,7 @@ export function seedIssues(seed: unknown, path = "seed"): Issue[] {
  * @public
  */
 export function rivestSample(options: RivestSampleOptions): Result<number[]> {
+  if (typeof options !== "object" || options === null) throw new DoubleRandomError("invalid_argument", "rivestSample expects { seed, total, count, replacement? }");
   const { seed, total, count, replacement = false } = options;
   const issues = seedIssues(seed);
   if (!Number.isSafeInteger(total) || total < 1) issues.push(issue("invalid_argument", { detail: `total must be a safe integer ≥ 1, got ${shownValue(total)}` }));

@@ -1,10 +1,11 @@
 import { canonicalJson, sha256Hex } from "../draw/digest.js";
-import { compareCodePoints } from "../draw/order.js";
+import { compareCodePoints } from "../_internal/codePoints.js";
 import type { Entity, EntityInput, InspectorInput } from "../model/index.js";
 import type { MatchCommitment } from "../model/record.js";
 import { fail, type Issue, ok, type Result } from "../result.js";
-import { type NormalizedRules, type RawPerson, readPools, readRelationships, readRules } from "./_prepare.js";
-import { issue } from "./_issue.js";
+import { type RawPerson, readPools, requireObject, readRelationships, readRules } from "./_internals/readers.js";
+import type { NormalizedRules } from "./_internals/types.js";
+import { issue, phrase } from "./_issue.js";
 import { MATCH_PROTOCOL_VERSION, type MatchRules } from "./types.js";
 
 
@@ -124,7 +125,8 @@ function personForm({ person, pool }: RawPerson): unknown {
  *
  * @returns the commitment, or the same validation issues as {@link matchInspectors} gives for the pools and rules
  * (`invalid_type`, `match_duplicate_person`, `match_two_departments`, `match_negative_cap`, `match_invalid_rule`,
- * `match_leader_department`).
+ * `match_leader_department`, `match_department_not_in_roster`; `invalid_argument`, `invalid_type` and `duplicate_entity_id` for the entity pool and salt).
+ * @throws {@link DoubleRandomError} (`invalid_argument`) when `input` is not an object (a wrong call).
  * @example
  * ```ts
  * const a = matchCommitment({ inspectors: [{ id: "A", name: "甲", department: "市场监管局" }, { id: "B", name: "乙", department: "市场监管局" }] });
@@ -135,11 +137,11 @@ function personForm({ person, pool }: RawPerson): unknown {
  * @public
  */
 export function matchCommitment(input: MatchCommitmentInput): Result<MatchCommitment> {
+  requireObject(input, "matchCommitment({ inspectors, experts?, rules?, entities?, salt? })");
   return digests(input, true);
 }
 
 function digests(input: MatchCommitmentInput, refuseAbsentDepartments: boolean): Result<MatchCommitment> {
-  if (typeof input !== "object" || input === null) return fail([issue("invalid_argument", { detail: "matchCommitment expects { inspectors, experts?, rules?, entities?, salt? }" })]);
   const issues: Issue[] = [];
   const rules = readRules(input.rules, issues);
   const relationships = readRelationships(input.rules, issues);
@@ -175,7 +177,7 @@ export function commitmentIssues(
   if (announced === undefined) return [];
   const a = announced as Partial<MatchCommitment> | null;
   if (typeof a !== "object" || a === null || a.protocol !== MATCH_PROTOCOL_VERSION) {
-    return [issue("match_record_invalid", { path: "record.announcement.match", detail: { zh: "选派承诺格式错误", en: "malformed matching commitment" } }, { path: ["record", "announcement", "match"] })];
+    return [issue("match_record_invalid", { path: "record.announcement.match", detail: phrase("commitment_malformed") }, { path: ["record", "announcement", "match"] })];
   }
   // The entity attributes are compared only when committed; without the salt they cannot be.
   const withEntities = a.entities !== undefined && pools.entities !== undefined && typeof pools.salt === "string" && pools.salt.length >= 16;
@@ -187,11 +189,7 @@ export function commitmentIssues(
   }, false);
   if (!c.ok) return [...c.issues];
   const out: Issue[] = [];
-  const names = {
-    rules: { zh: "选派规则", en: "matching rules" },
-    inspectors: { zh: "执法人员名录库（含专家库）", en: "inspector pools" },
-    entities: { zh: "检查对象属性（行政区划、检查记录）", en: "entity attributes (region, inspections)" },
-  } as const;
+  const names = { rules: phrase("part_rules"), inspectors: phrase("part_inspectors"), entities: phrase("part_entities") };
   for (const part of ["rules", "inspectors", "entities"] as const) {
     if (part === "entities" && a.entities === undefined) {
       // Matching read attributes nobody committed to: say so, it cannot be checked.

@@ -1,14 +1,18 @@
 import { fail, type Issue, ok, type Result } from "../result.js";
-import { type Closed, explain, type Failure, priorities, State, Stream } from "./_engine.js";
-import { type Prepared, prepare } from "./_prepare.js";
+import { Assignment, type Closed, type Failure } from "./_internals/assignment.js";
+import { explainFailures } from "./_internals/infeasibility.js";
+import { logGenesis } from "./_internals/logChain.js";
+import { buildProblem } from "./_internals/problem.js";
+import { requireObject } from "./_internals/readers.js";
+import { priorities, Stream } from "./_internals/stream.js";
+import type { MatchProblem } from "./_internals/types.js";
 import { commitmentIssues } from "./commitment.js";
-import { logGenesis } from "./_log.js";
 import { MATCH_PROTOCOL_VERSION, type MatchableRecord, type MatchInput, type MatchedRecord, type MatchResult, type MatchRules, type MatchSection } from "./types.js";
 
 /** Runs the protocol on prepared input: greedy picks in random priority, repair, leaders. */
-export function runMatching(prep: Prepared, stream: Stream = new Stream(prep.streamSeed)): { state: State; stream: Stream; leaders: (number | undefined)[]; repairs: number; failures: Failure[] } {
-  const order = priorities(prep, stream);
-  const state = new State(prep, order.counted, order.experts);
+export function runMatching(problem: MatchProblem, stream: Stream = new Stream(problem.streamSeed)): { state: Assignment; stream: Stream; leaders: (number | undefined)[]; repairs: number; failures: Failure[] } {
+  const order = priorities(problem, stream);
+  const state = new Assignment(problem, order.counted, order.experts);
   const { K } = state;
   const vacant: number[] = [];
   for (const t of order.targets) {
@@ -50,8 +54,8 @@ export function runMatching(prep: Prepared, stream: Stream = new Stream(prep.str
   });
   const failures: Failure[] = [...merged.values()].sort((a, b) => a.slot - b.slot);
   const leaders: (number | undefined)[] = [];
-  if (prep.rules.leader && failures.length === 0) {
-    for (let t = 0; t < prep.targets.length; t++) {
+  if (problem.rules.leader && failures.length === 0) {
+    for (let t = 0; t < problem.targets.length; t++) {
       const c = state.leaderCandidates(t);
       if (c.length > 0) leaders[t] = c[stream.next(c.length)];
     }
@@ -73,12 +77,13 @@ export function runMatching(prep: Prepared, stream: Stream = new Stream(prep.str
  * @param input - the record (`taskId`, `seed`, `selections`, optional `replacements`), the inspector pool, the
  * optional expert and entity pools, and the {@link MatchRules}.
  * @returns the teams and the record with its `match` section. Errors: `match_record_invalid`,
- * `match_target_without_entity`, `match_duplicate_target`, `match_duplicate_person`, `match_two_departments`,
+ * `match_target_without_entity`, `match_unknown_target` (a replacement of no drawn target), `match_duplicate_target`, `match_duplicate_person`, `match_two_departments`,
  * `match_negative_cap`, `match_invalid_rule`, `match_unknown_inspector`, `match_entities_required`,
  * `match_leader_department`, `match_group_empty`, `match_no_eligible`, `match_infeasible`, `invalid_type`,
  * `match_below_legal_minimum` and `match_department_count_zero` (行政处罚法 第42条: two credentialed officers per team,
  * one of each participating department, unless `rules.legalException`), `match_commitment_mismatch`; warnings
  * `match_region_unknown`, `match_legal_exception`, `match_entities_not_committed`.
+ * @throws {@link DoubleRandomError} (`invalid_argument`) when `input` is not an object (a wrong call).
  * @example
  * ```ts
  * const r = matchInspectors({
@@ -94,29 +99,30 @@ export function runMatching(prep: Prepared, stream: Stream = new Stream(prep.str
  * @public
  */
 export function matchInspectors<R extends MatchableRecord>(input: MatchInput & { readonly record: R }): Result<MatchResult<R>> {
+  requireObject(input, "matchInspectors({ record, inspectors, experts?, entities?, rules? })");
   const issues: Issue[] = [];
-  const prep = prepare(input, [], issues);
-  if (!prep) return fail(issues);
+  const problem = buildProblem(input, [], issues);
+  if (!problem) return fail(issues);
   // When the announcement committed to the pools and rules (match-v1 §8.1), nothing else may be used.
   const committed = commitmentIssues(input.record, input, input.rules);
   if (committed.some((i) => i.severity === "error")) return fail(committed);
-  const run = runMatching(prep);
-  if (run.failures.length > 0) return fail([...explain(run.state, run.failures), ...prep.warnings]);
+  const run = runMatching(problem);
+  if (run.failures.length > 0) return fail([...explainFailures(run.state, run.failures), ...problem.warnings]);
   const teams = run.state.teams(run.leaders);
   const rules = JSON.parse(JSON.stringify(input.rules ?? {})) as MatchRules;
   const { match: _previous, ...base } = input.record as R & { match?: unknown };
   const match: MatchSection = {
       protocol: MATCH_PROTOCOL_VERSION,
-      taskId: prep.taskId,
-      seed: prep.streamSeed,
+      taskId: problem.taskId,
+      seed: problem.streamSeed,
       rules,
       teams,
       log: [],
       counter: run.stream.counter,
       repairs: run.repairs,
-      logHead: logGenesis(prep.taskId),
+      logHead: logGenesis(problem.taskId),
   };
   const record = { ...(base as R), match } as MatchedRecord<R>;
-  return ok({ teams, record }, [...prep.warnings, ...committed]);
+  return ok({ teams, record }, [...problem.warnings, ...committed]);
 }
 

@@ -1,10 +1,14 @@
 import type { EntityInput, Entity, InspectorInput } from "../model/index.js";
 import { chained, entryDigest } from "../_internal/chain.js";
 import { fail, type Issue, ok, type Result } from "../result.js";
-import { explain, priorities, restore, State, Stream } from "./_engine.js";
-import { type LateRecusal, prepare } from "./_prepare.js";
+import { Assignment, restore } from "./_internals/assignment.js";
+import { explainFailures } from "./_internals/infeasibility.js";
+import { logGenesis } from "./_internals/logChain.js";
+import { buildProblem } from "./_internals/problem.js";
+import { requireObject } from "./_internals/readers.js";
+import { priorities, Stream } from "./_internals/stream.js";
+import type { LateRecusal } from "./_internals/types.js";
 import { commitmentIssues } from "./commitment.js";
-import { logGenesis } from "./_log.js";
 import {
   MATCH_PROTOCOL_VERSION,
   RECUSAL_REASONS,
@@ -16,7 +20,7 @@ import {
   type MatchSection,
   type Team,
 } from "./types.js";
-import { issue } from "./_issue.js";
+import { issue, phrase } from "./_issue.js";
 
 /**
  * A recusal declared after the draw (事后回避, 行政处罚法 第43条): who, at which target, why (a code from the closed
@@ -58,7 +62,7 @@ export interface RecuseResult<R extends MatchableRecord = MatchableRecord> {
 export function sectionOf(record: unknown, issues: Issue[]): MatchSection | null {
   const m = (record as { match?: Partial<MatchSection> } | null)?.match;
   if (!m || typeof m !== "object" || m.protocol !== MATCH_PROTOCOL_VERSION || !Array.isArray(m.teams) || !Array.isArray(m.log) || typeof m.counter !== "number") {
-    issues.push(issue("match_record_invalid", { path: "record.match", detail: { zh: `缺少 ${MATCH_PROTOCOL_VERSION} 选派部分`, en: `no ${MATCH_PROTOCOL_VERSION} matching section` } }, { path: ["record", "match"] }));
+    issues.push(issue("match_record_invalid", { path: "record.match", detail: phrase("record_section_missing", { protocol: MATCH_PROTOCOL_VERSION }) }, { path: ["record", "match"] }));
     return null;
   }
   return m as MatchSection;
@@ -77,6 +81,7 @@ export function sectionOf(record: unknown, issues: Issue[]): MatchSection | null
  * {@link RECUSAL_REASONS}), `match_recusal_undecided` (no decision: how, who, when), `match_record_invalid`, `match_not_in_team`,
  * `match_unknown_inspector`, `match_unknown_target`, `match_refill_impossible`, `match_mismatch` (the published
  * teams do not fit the rules), plus every input error of {@link matchInspectors}.
+ * @throws {@link DoubleRandomError} (`invalid_argument`) when `input` is not an object (a wrong call).
  * @example
  * ```ts
  * const pool = [{ id: "E1" }, { id: "E2" }];
@@ -95,7 +100,8 @@ export function sectionOf(record: unknown, issues: Issue[]): MatchSection | null
  * @public
  */
 export function recuseInspector<R extends MatchableRecord>(input: RecuseInput<R>): Result<RecuseResult<R>> {
-  const rec = (input as Partial<RecuseInput<R>> | null)?.recusal;
+  requireObject(input, "recuseInspector({ record, inspectors, experts?, entities?, salt?, recusal })");
+  const rec = input.recusal;
   const why = rec ? accountability(rec) : [];
   if (why.length > 0) return fail(why);
   const section = (input.record as { match?: Partial<MatchSection> } | null)?.match;
@@ -143,19 +149,19 @@ export function replayRecusal<R extends MatchableRecord>(
     return fail([issue("invalid_argument", { detail: "recusal needs targetId, inspectorId, reason and decision" })]);
   }
   const late: LateRecusal[] = [...section.log.map((e) => ({ inspectorId: e.inspectorId, targetId: e.targetId })), rec];
-  const prep = prepare({ record: input.record, inspectors: input.inspectors, experts: input.experts, entities: input.entities }, late, issues, section.rules);
-  if (!prep) return fail(issues);
+  const problem = buildProblem({ record: input.record, inspectors: input.inspectors, experts: input.experts, entities: input.entities }, late, issues, section.rules);
+  if (!problem) return fail(issues);
   // A 递补 draws from the announced pools only (match-v1 §8.1).
   const committed = commitmentIssues(input.record, input, section.rules);
   if (committed.some((i) => i.severity === "error")) return fail(committed);
 
-  const order = priorities(prep, new Stream(prep.streamSeed));
-  const state = new State(prep, order.counted, order.experts);
+  const order = priorities(problem, new Stream(problem.streamSeed));
+  const state = new Assignment(problem, order.counted, order.experts);
   const shape = restore(state, section.teams);
   if (shape) return fail([issue("match_mismatch", { detail: shape })]);
 
-  const t = prep.targetIndex.get(rec.targetId)!;
-  const p = prep.personIndex.get(rec.inspectorId)!;
+  const t = problem.targetIndex.get(rec.targetId)!;
+  const p = problem.personIndex.get(rec.inspectorId)!;
   const s = state.slotAt(p, t);
   if (s < 0) return fail([issue("match_not_in_team", { inspector: rec.inspectorId, target: rec.targetId })]);
   const published = new Map(section.teams.map((team) => [team.targetId, team]));
@@ -163,7 +169,7 @@ export function replayRecusal<R extends MatchableRecord>(
   const before = new Set([...oldTeam.members, ...oldTeam.experts].map((m) => m.id));
   state.vacate(s);
 
-  const stream = new Stream(prep.streamSeed, section.counter);
+  const stream = new Stream(problem.streamSeed, section.counter);
   let counter: number | null = null;
   let moves: MatchLogEntry["moves"] = [];
   if (state.pick(s, stream)) counter = stream.counter;
@@ -172,7 +178,7 @@ export function replayRecusal<R extends MatchableRecord>(
     if (!r.ok) {
       return fail([
         issue("match_refill_impossible", { inspector: rec.inspectorId, target: rec.targetId }),
-        ...explain(state, [{ slot: s, reach: r.reach }]),
+        ...explainFailures(state, [{ slot: s, reach: r.reach }]),
       ]);
     }
     moves = r.moves;
@@ -181,19 +187,19 @@ export function replayRecusal<R extends MatchableRecord>(
   const replacement = [...after.members, ...after.experts].find((m) => !before.has(m.id));
 
   // A team whose leader left (the recused person, or one moved by the repair) draws a new one, in target order.
-  const leaders: (number | undefined)[] = prep.targets.map((target) => {
+  const leaders: (number | undefined)[] = problem.targets.map((target) => {
     const id = published.get(target.id)?.leaderId;
-    return id === undefined ? undefined : prep.personIndex.get(id);
+    return id === undefined ? undefined : problem.personIndex.get(id);
   });
   const redrawn: { targetId: string; leaderId: string }[] = [];
-  if (prep.rules.leader) {
-    for (let u = 0; u < prep.targets.length; u++) {
+  if (problem.rules.leader) {
+    for (let u = 0; u < problem.targets.length; u++) {
       const c = state.leaderCandidates(u);
       const current = leaders[u];
       if (current !== undefined && c.includes(current)) continue;
       if (c.length === 0) continue;
       leaders[u] = c[stream.next(c.length)];
-      redrawn.push({ targetId: prep.targets[u]!.id, leaderId: prep.people[leaders[u]!]!.id });
+      redrawn.push({ targetId: problem.targets[u]!.id, leaderId: problem.people[leaders[u]!]!.id });
     }
   }
 
@@ -221,5 +227,5 @@ export function replayRecusal<R extends MatchableRecord>(
     counter: stream.counter,
     ...(head === undefined ? {} : { logHead: entryDigest(entry) }),
   };
-  return ok({ record: { ...input.record, match }, entry }, [...prep.warnings, ...committed]);
+  return ok({ record: { ...input.record, match }, entry }, [...problem.warnings, ...committed]);
 }

@@ -1,14 +1,18 @@
 import { canonicalJson } from "../draw/digest.js";
 import type { Entity, EntityInput, InspectorInput } from "../model/index.js";
 import { fail, type Issue, type Message, ok, type Result } from "../result.js";
-import { ineligibility, prepare, type Prepared } from "./_prepare.js";
+import { ineligibility } from "./_internals/eligibility.js";
+import { logGenesis } from "./_internals/logChain.js";
+import { buildProblem } from "./_internals/problem.js";
+import { requireObject } from "./_internals/readers.js";
+import type { MatchProblem } from "./_internals/types.js";
 import { commitmentIssues, isCommitted } from "./commitment.js";
 import { matchInspectors } from "./matchInspectors.js";
 import { accountability, replayRecusal, sectionOf } from "./recuseInspector.js";
 import { chainHead, extendsHead, firstBreak } from "../_internal/chain.js";
-import { logGenesis } from "./_log.js";
 import type { MatchableRecord, MatchedRecord, MatchSection, Team } from "./types.js";
-import { issue } from "./_issue.js";
+import { issue, phrase } from "./_issue.js";
+import { listText } from "../_internal/template.js";
 
 /**
  * What {@link verifyMatch} needs: the published record with its matching section and the pools as they were
@@ -70,48 +74,48 @@ function withoutCommitment<R extends MatchableRecord>(record: R): R {
 }
 
 /** Every rule, checked on the published teams directly, without the matching engine. */
-function checkTeams(prep: Prepared, teams: readonly Team[]): Issue[] {
+function checkTeams(problem: MatchProblem, teams: readonly Team[]): Issue[] {
   const issues: Issue[] = [];
   const broken = (target: string, detail: Message) => issues.push(issue("match_rule_violated", { target, detail }));
   const load = new Map<number, number>();
   const seenTargets = new Set<string>();
   for (const team of teams) {
-    const t = prep.targetIndex.get(team.targetId);
+    const t = problem.targetIndex.get(team.targetId);
     if (t === undefined || seenTargets.has(team.targetId)) {
-      broken(team.targetId, { zh: "非抽中对象或重复", en: "not a drawn target, or two teams" });
+      broken(team.targetId, phrase("team_not_drawn"));
       continue;
     }
     seenTargets.add(team.targetId);
     const ids = [...team.members, ...team.experts].map((m) => m.id);
-    if (new Set(ids).size !== ids.length) broken(team.targetId, { zh: "同一人重复", en: "a person twice" });
-    if (team.members.length !== prep.rules.teamSize) broken(team.targetId, { zh: `执法人员${team.members.length}人，应为${prep.rules.teamSize}人`, en: `${team.members.length} counted members, ${prep.rules.teamSize} required` });
-    if (team.experts.length !== prep.rules.experts) broken(team.targetId, { zh: `专家${team.experts.length}人，应为${prep.rules.experts}人`, en: `${team.experts.length} experts, ${prep.rules.experts} required` });
-    for (const [d, c] of prep.rules.departments ?? []) {
-      const n = team.members.filter((m) => prep.people[prep.personIndex.get(m.id) ?? -1]?.department === d).length;
-      if (n < c) broken(team.targetId, { zh: `${d}仅${n}人，至少应为${c}人`, en: `${n} of ${d}, at least ${c} required` });
+    if (new Set(ids).size !== ids.length) broken(team.targetId, phrase("team_person_twice"));
+    if (team.members.length !== problem.rules.teamSize) broken(team.targetId, phrase("team_counted_size", { count: team.members.length, required: problem.rules.teamSize }));
+    if (team.experts.length !== problem.rules.experts) broken(team.targetId, phrase("team_expert_size", { count: team.experts.length, required: problem.rules.experts }));
+    for (const [d, c] of problem.rules.departments ?? []) {
+      const n = team.members.filter((m) => problem.people[problem.personIndex.get(m.id) ?? -1]?.department === d).length;
+      if (n < c) broken(team.targetId, phrase("team_department_short", { department: d, count: n, required: c }));
     }
     team.members.concat(team.experts).forEach((m, k) => {
-      const p = prep.personIndex.get(m.id);
-      const person = p === undefined ? undefined : prep.people[p];
+      const p = problem.personIndex.get(m.id);
+      const person = p === undefined ? undefined : problem.people[p];
       const wantPool = k < team.members.length ? "counted" : "expert";
       if (p === undefined || !person || person.pool !== wantPool) {
-        broken(team.targetId, { zh: `“${m.id}”不在${wantPool === "counted" ? "执法检查人员" : "专家"}名录库中`, en: `"${m.id}" is not in the ${wantPool} pool` });
+        broken(team.targetId, phrase(wantPool === "counted" ? "team_not_in_counted_pool" : "team_not_in_expert_pool", { person: m.id }));
         return;
       }
-      const why = ineligibility(prep, person, p, prep.targets[t]!, t);
-      if (why) broken(team.targetId, { zh: `“${m.id}”不符合选派条件（${why}）`, en: `"${m.id}": ${why}` });
+      const why = ineligibility(problem, person, p, problem.targets[t]!, t);
+      if (why) broken(team.targetId, phrase("team_ineligible", { person: m.id, reason: why }));
       load.set(p, (load.get(p) ?? 0) + 1);
     });
-    if (prep.rules.leader) {
+    if (problem.rules.leader) {
       const leader = team.members.find((m) => m.id === team.leaderId);
-      const dept = prep.rules.leader.department;
-      if (!leader || (dept !== null && prep.people[prep.personIndex.get(leader.id)!]!.department !== dept)) broken(team.targetId, { zh: "组长不符", en: "leader" });
+      const dept = problem.rules.leader.department;
+      if (!leader || (dept !== null && problem.people[problem.personIndex.get(leader.id)!]!.department !== dept)) broken(team.targetId, phrase("team_leader"));
     }
   }
-  if (seenTargets.size !== prep.targets.length) issues.push(issue("match_mismatch", { detail: { zh: "有抽中对象没有检查组", en: "a drawn target has no team" } }));
+  if (seenTargets.size !== problem.targets.length) issues.push(issue("match_mismatch", { detail: phrase("target_without_team") }));
   for (const [p, n] of load) {
-    const person = prep.people[p]!;
-    if (n > person.cap) issues.push(issue("match_rule_violated", { target: "*", detail: { zh: `“${person.id}”承担${n}户，超出上限${person.cap}`, en: `"${person.id}" has ${n} assignments, cap ${person.cap}` } }));
+    const person = problem.people[p]!;
+    if (n > person.cap) issues.push(issue("match_rule_violated", { target: "*", detail: phrase("person_over_cap", { person: person.id, count: n, cap: person.cap }) }));
   }
   return issues;
 }
@@ -129,6 +133,7 @@ function checkTeams(prep: Prepared, teams: readonly Team[]): Issue[] {
  * `match_log_rewritten`, plus the input errors of {@link matchInspectors}. Warnings: `match_not_committed`,
  * `match_entities_not_committed`, `match_log_unchained`, `match_recusal_unaccountable`, `match_late_recusals_many`,
  * `match_legal_exception`, `match_region_unknown`.
+ * @throws {@link DoubleRandomError} (`invalid_argument`) when `input` is not an object (a wrong call).
  * @example
  * ```ts
  * const pool = [{ id: "E1" }, { id: "E2" }];
@@ -143,8 +148,9 @@ function checkTeams(prep: Prepared, teams: readonly Team[]): Issue[] {
  * @public
  */
 export function verifyMatch(input: VerifyMatchInput): Result<MatchVerification> {
+  requireObject(input, "verifyMatch({ record, inspectors, experts?, entities?, salt?, earlier? })");
   const issues: Issue[] = [];
-  const section = sectionOf(input?.record, issues);
+  const section = sectionOf(input.record, issues);
   if (!section) return fail(issues);
   const { match: _published, ...base } = input.record;
   const pools = { inspectors: input.inspectors, experts: input.experts, entities: input.entities, salt: input.salt };
@@ -154,45 +160,45 @@ export function verifyMatch(input: VerifyMatchInput): Result<MatchVerification> 
   if (chain.some((i) => i.severity === "error")) return fail(chain);
   const isChained = section.logHead !== undefined;
 
-  const prep = prepare({ record: base, ...pools }, section.log, issues, section.rules);
-  if (!prep) return fail(issues);
+  const problem = buildProblem({ record: base, ...pools }, section.log, issues, section.rules);
+  if (!problem) return fail(issues);
   // Pools or rules other than the announced ones: that is the finding; re-running with them proves nothing.
   const committed = commitmentIssues(base, input, section.rules);
   if (committed.some((i) => i.severity === "error")) return fail(committed);
-  issues.push(...checkTeams(prep, section.teams));
+  issues.push(...checkTeams(problem, section.teams));
 
   // Checked once above: the re-runs below work on the record without the commitment, so they do not hash the pools again.
   const rerun = matchInspectors({ record: withoutCommitment(base), ...pools, rules: section.rules });
-  if (!rerun.ok) return fail([issue("match_mismatch", { detail: { zh: "无法重新运行选派", en: "the matching cannot be re-run" } }), ...rerun.issues, ...issues]);
+  if (!rerun.ok) return fail([issue("match_mismatch", { detail: phrase("rerun_impossible") }), ...rerun.issues, ...issues]);
   let current: MatchedRecord<MatchableRecord> = rerun.value.record;
   if (!isChained) {
     // A record made before the chain: replay it unchained, so its entries compare byte for byte.
     const { logHead: _head, ...unchained } = current.match;
     current = { ...current, match: unchained };
   }
-  if (current.match.repairs !== section.repairs) issues.push(issue("match_mismatch", { detail: { zh: `公布的修复次数为${section.repairs}，复算为${current.match.repairs}`, en: `repairs ${section.repairs} published, ${current.match.repairs} re-run` } }));
+  if (current.match.repairs !== section.repairs) issues.push(issue("match_mismatch", { detail: phrase("repairs_differ", { published: section.repairs, computed: current.match.repairs }) }));
   for (const [k, entry] of section.log.entries()) {
     const r = replayRecusal({ record: current, ...pools, recusal: entry }, isChained);
     if (!r.ok) {
-      issues.push(issue("match_mismatch", { detail: { zh: `第${k + 1}条递补记录无法重放`, en: `log entry ${k + 1} cannot be replayed` } }), ...r.issues);
+      issues.push(issue("match_mismatch", { detail: phrase("log_entry_unreplayable", { entry: k + 1 }) }), ...r.issues);
       return fail(issues);
     }
     if (canonicalJson(r.value.entry) !== canonicalJson(entry)) {
-      issues.push(issue("match_mismatch", { detail: { zh: `第${k + 1}条递补记录不一致（复算：递补人员${String(r.value.entry.replacementId)}，计数${String(r.value.entry.counter)}）`, en: `log entry ${k + 1} differs (re-run: replacement ${String(r.value.entry.replacementId)}, counter ${String(r.value.entry.counter)})` } }));
+      issues.push(issue("match_mismatch", { detail: phrase("log_entry_differs", { entry: k + 1, replacement: String(r.value.entry.replacementId), counter: String(r.value.entry.counter) }) }));
     }
     current = r.value.record;
   }
   const published: MatchSection = section;
   if (canonicalJson(current.match.teams) !== canonicalJson(published.teams)) {
     const differing = current.match.teams.filter((team, k) => canonicalJson(team) !== canonicalJson(published.teams[k])).map((team) => team.targetId);
-    issues.push(issue("match_mismatch", { detail: { zh: `检查组不一致：${differing.slice(0, 5).join("、")}`, en: `teams differ at ${differing.slice(0, 5).join(", ")}` } }));
+    issues.push(issue("match_mismatch", { detail: phrase("teams_differ", { targets: listText(differing.slice(0, 5)) }) }));
   }
-  if (current.match.counter !== published.counter) issues.push(issue("match_mismatch", { detail: { zh: `公布的随机数计数为${published.counter}，复算为${current.match.counter}`, en: `counter ${published.counter} published, ${current.match.counter} re-run` } }));
+  if (current.match.counter !== published.counter) issues.push(issue("match_mismatch", { detail: phrase("counter_differs", { published: published.counter, computed: current.match.counter }) }));
   if (issues.some((i) => i.severity === "error")) return fail(issues);
 
   const byTarget: Record<string, number> = {};
   for (const e of section.log) byTarget[e.targetId] = (byTarget[e.targetId] ?? 0) + 1;
-  const warnings: Issue[] = [...prep.warnings, ...chain, ...committed, ...recusalWarnings(section, byTarget, prep.targets.length)];
+  const warnings: Issue[] = [...problem.warnings, ...chain, ...committed, ...recusalWarnings(section, byTarget, problem.targets.length)];
   if (!isCommitted(base)) warnings.push(issue("match_not_committed", {}));
   return ok(
     {
@@ -236,7 +242,7 @@ function recusalWarnings(section: MatchSection, byTarget: Readonly<Record<string
   const repeated = Object.entries(byTarget).filter(([, n]) => n > 1);
   if (section.log.length > limit || repeated.length > 0) {
     const list = repeated.slice(0, 5).map(([t, n]) => `${t}×${n}`);
-    const detail = repeated.length > 0 ? { zh: `同一对象多次：${list.join("、")}`, en: `repeated at ${list.join(", ")}` } : { zh: `共${targets}个检查对象`, en: `${targets} targets` };
+    const detail = repeated.length > 0 ? phrase("recusals_repeated", { targets: listText(list) }) : phrase("recusals_targets", { count: targets });
     out.push(issue("match_late_recusals_many", { total: section.log.length, limit, detail }, { path: ["record", "match", "log"] }));
   }
   return out;

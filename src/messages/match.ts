@@ -1,4 +1,4 @@
-import type { Catalog } from "./types.js";
+import type { Catalog, PhraseCatalog } from "./types.js";
 
 /** Issue codes of the match area (随机选派执法检查人员). */
 export const matchMessages = {
@@ -173,3 +173,73 @@ export const matchMessages = {
     en: "The announcement does not commit to the entity attributes",
   },
 } as const satisfies Catalog;
+
+/**
+ * Texts the match area puts into its issues (the `detail`, `group`, `part` params, hints): no issue codes of their
+ * own, kept here so that every text of the area is in one catalog and typed by its placeholders.
+ */
+export const matchPhrases = {
+  // Reading the record and the rules (match_record_invalid, match_invalid_rule).
+  record_not_object: { zh: "不是对象", en: "not an object" },
+  record_task_id_missing: { zh: "缺少任务编号 taskId", en: "taskId missing" },
+  record_seed_missing: { zh: "缺少种子 seed", en: "seed missing" },
+  record_selections_missing: { zh: "缺少抽中结果 selections", en: "selections missing" },
+  record_section_missing: { zh: "缺少 {protocol} 选派部分", en: "no {protocol} matching section" },
+  commitment_malformed: { zh: "选派承诺格式错误", en: "malformed matching commitment" },
+  rule_count: { zh: "应为不小于0的整数", en: "expected an integer ≥ 0" },
+  rule_department_names: { zh: "应为部门名称列表", en: "expected department names" },
+  rule_department_count: { zh: "“{department}”的人数应为不小于0的整数", en: "count of \"{department}\" must be an integer ≥ 0" },
+  rule_departments_shape: { zh: "应为部门列表或“部门: 人数”", en: "expected a list of departments or a record of counts" },
+  rule_no_department: { zh: "没有参与部门", en: "no department takes part" },
+  rule_department_name: { zh: "应为部门名称", en: "expected a department" },
+  rule_legal_exception_shape: { zh: "应为 { basis, citation, decidedBy, decidedAt }", en: "expected { basis, citation, decidedBy, decidedAt }" },
+  rule_qualifications: { zh: "应为资质列表", en: "expected a list of qualifications" },
+  rule_boolean: { zh: "应为 true 或 false", en: "expected true or false" },
+  rule_leader_shape: { zh: "应为 true、false 或 { department }", en: "expected true, false or { department }" },
+  rule_leader_needs_member: { zh: "设组长时每组至少需要1名执法人员", en: "a leader needs at least one counted member" },
+  rule_list: { zh: "应为列表", en: "expected a list" },
+  rule_relationship_shape: { zh: "应为 { inspectorId, entityId, reason }", en: "expected { inspectorId, entityId, reason }" },
+  // Slot groups and infeasibility (match_group_empty, match_no_eligible, match_infeasible).
+  group_experts: { zh: "专家", en: "experts" },
+  group_any_department: { zh: "任一参与部门执法人员", en: "inspectors of any participating department" },
+  group_inspectors: { zh: "执法人员", en: "inspectors" },
+  group_department: { zh: "{department}执法人员", en: "inspectors of {department}" },
+  group_qualified: { zh: "{group}（{qualifications}）", en: "{group} ({qualifications})" },
+  group_count: { zh: "{group}×{count}", en: "{group}×{count}" },
+  infeasible_hint: {
+    zh: "可增加上述部门符合条件的执法人员、提高工作量上限，或将检查对象分批检查",
+    en: "Add eligible inspectors of these departments, raise the workload caps, or split the targets into batches",
+  },
+  // Published teams that do not fit the rules' shape (match_mismatch from recuseInspector).
+  teams_count: { zh: "检查组数与抽中对象数不一致", en: "the number of teams differs from the number of targets" },
+  team_unknown_target: { zh: "检查组对应的对象“{target}”不是抽中对象", en: "team of unknown target \"{target}\"" },
+  team_unknown_person: { zh: "“{target}”检查组中有未知人员“{person}”", en: "unknown person \"{person}\" in the team of \"{target}\"" },
+  team_slot_misfit: { zh: "“{person}”不符合“{target}”检查组的{slot}席位", en: "\"{person}\" does not fit a {slot} slot in the team of \"{target}\"" },
+  // Verification (match_rule_violated, match_mismatch, match_late_recusals_many).
+  team_not_drawn: { zh: "非抽中对象或重复", en: "not a drawn target, or two teams" },
+  team_person_twice: { zh: "同一人重复", en: "a person twice" },
+  team_counted_size: { zh: "执法人员{count}人，应为{required}人", en: "{count} counted members, {required} required" },
+  team_expert_size: { zh: "专家{count}人，应为{required}人", en: "{count} experts, {required} required" },
+  team_department_short: { zh: "{department}仅{count}人，至少应为{required}人", en: "{count} of {department}, at least {required} required" },
+  team_not_in_counted_pool: { zh: "“{person}”不在执法检查人员名录库中", en: "\"{person}\" is not in the counted pool" },
+  team_not_in_expert_pool: { zh: "“{person}”不在专家名录库中", en: "\"{person}\" is not in the expert pool" },
+  team_ineligible: { zh: "“{person}”不符合选派条件（{reason}）", en: "\"{person}\": {reason}" },
+  team_leader: { zh: "组长不符", en: "leader" },
+  person_over_cap: { zh: "“{person}”承担{count}户，超出上限{cap}", en: "\"{person}\" has {count} assignments, cap {cap}" },
+  target_without_team: { zh: "有抽中对象没有检查组", en: "a drawn target has no team" },
+  rerun_impossible: { zh: "无法重新运行选派", en: "the matching cannot be re-run" },
+  repairs_differ: { zh: "公布的修复次数为{published}，复算为{computed}", en: "repairs {published} published, {computed} re-run" },
+  log_entry_unreplayable: { zh: "第{entry}条递补记录无法重放", en: "log entry {entry} cannot be replayed" },
+  log_entry_differs: {
+    zh: "第{entry}条递补记录不一致（复算：递补人员{replacement}，计数{counter}）",
+    en: "log entry {entry} differs (re-run: replacement {replacement}, counter {counter})",
+  },
+  teams_differ: { zh: "检查组不一致：{targets}", en: "teams differ at {targets}" },
+  counter_differs: { zh: "公布的随机数计数为{published}，复算为{computed}", en: "counter {published} published, {computed} re-run" },
+  recusals_repeated: { zh: "同一对象多次：{targets}", en: "repeated at {targets}" },
+  recusals_targets: { zh: "共{count}个检查对象", en: "{count} targets" },
+  // The parts of a matching commitment (match_commitment_mismatch).
+  part_rules: { zh: "选派规则", en: "matching rules" },
+  part_inspectors: { zh: "执法人员名录库（含专家库）", en: "inspector pools" },
+  part_entities: { zh: "检查对象属性（行政区划、检查记录）", en: "entity attributes (region, inspections)" },
+} as const satisfies PhraseCatalog;

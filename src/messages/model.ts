@@ -1,4 +1,4 @@
-import type { Catalog } from "./types.js";
+import type { Catalog, PhraseCatalog } from "./types.js";
 
 /** Issue codes of the domain models (pools, plans, items). */
 export const modelMessages = {
@@ -19,3 +19,40 @@ export const modelMessages = {
   pool_cell_empty: { severity: "error", zh: "“{column}”为空：这一列每行都必须填写{fallback}", en: "\"{column}\" is blank: every row must fill this column{fallback}" },
   csv_invalid_number: { severity: "error", zh: "“{value}”不是非负整数", en: "\"{value}\" is not a non-negative integer" },
 } as const satisfies Catalog;
+
+/**
+ * zh and en labels of each entity kind (检查对象类型).
+ * @example
+ * ```ts
+ * entityKindLabels.individual.zh
+ * //=> "个体工商户"
+ * ```
+ * @public
+ */
+export const entityKindLabels = {
+  enterprise: { zh: "企业", en: "Enterprise" },
+  individual: { zh: "个体工商户", en: "Individual business" },
+  cooperative: { zh: "农民专业合作社", en: "Farmers' cooperative" },
+  product: { zh: "产品", en: "Product" },
+  project: { zh: "项目", en: "Project" },
+  behavior: { zh: "行为", en: "Behaviour" },
+  other: { zh: "其他", en: "Other" },
+} as const satisfies PhraseCatalog;
+
+/**
+ * zh and en labels of each entity status (登记状态).
+ * @example
+ * ```ts
+ * entityStatusLabels.deregistered.zh
+ * //=> "注销"
+ * ```
+ * @public
+ */
+export const entityStatusLabels = {
+  active: { zh: "存续", en: "Active" },
+  deregistered: { zh: "注销", en: "Deregistered" },
+  revoked: { zh: "吊销", en: "Licence revoked" },
+  moved_out: { zh: "迁出", en: "Moved out" },
+  suspended: { zh: "停业", en: "Suspended" },
+  other: { zh: "其他", en: "Other" },
+} as const satisfies PhraseCatalog;

@@ -1,30 +1,14 @@
 import * as z from "zod/mini";
 import { aliasesOf, normalizeLabel } from "../_internal/labels.js";
 import { parseWith } from "../_internal/zod.js";
-import { type Issue, type Message, type Result } from "../result.js";
+import { type Issue, type Result } from "../result.js";
 import { Identifier, IsoDate, Text } from "./common.js";
+import { entityKindLabels, entityStatusLabels } from "../messages/model.js";
 import { RiskTier, riskTierLabels } from "./tier.js";
 import { looksLikeUscc, validateUscc } from "./uscc.js";
 import { issue } from "./_issue.js";
 
-/**
- * zh and en labels of each entity kind (检查对象类型).
- * @example
- * ```ts
- * entityKindLabels.individual.zh
- * //=> "个体工商户"
- * ```
- * @public
- */
-export const entityKindLabels = {
-  enterprise: { zh: "企业", en: "Enterprise" },
-  individual: { zh: "个体工商户", en: "Individual business" },
-  cooperative: { zh: "农民专业合作社", en: "Farmers' cooperative" },
-  product: { zh: "产品", en: "Product" },
-  project: { zh: "项目", en: "Project" },
-  behavior: { zh: "行为", en: "Behaviour" },
-  other: { zh: "其他", en: "Other" },
-} as const satisfies Record<string, Message>;
+export { entityKindLabels, entityStatusLabels };
 
 /**
  * What an entity is: 企业, 个体工商户, 农民专业合作社, 产品, 项目, 行为, 其他.
@@ -38,24 +22,6 @@ export const entityKindLabels = {
 export const EntityKind = z.enum(["enterprise", "individual", "cooperative", "product", "project", "behavior", "other"]).register(z.globalRegistry, { id: "EntityKind" });
 /** The value of a valid {@link EntityKind} (defaults applied). @public */
 export type EntityKind = z.infer<typeof EntityKind>;
-
-/**
- * zh and en labels of each entity status (登记状态).
- * @example
- * ```ts
- * entityStatusLabels.deregistered.zh
- * //=> "注销"
- * ```
- * @public
- */
-export const entityStatusLabels = {
-  active: { zh: "存续", en: "Active" },
-  deregistered: { zh: "注销", en: "Deregistered" },
-  revoked: { zh: "吊销", en: "Licence revoked" },
-  moved_out: { zh: "迁出", en: "Moved out" },
-  suspended: { zh: "停业", en: "Suspended" },
-  other: { zh: "其他", en: "Other" },
-} as const satisfies Record<string, Message>;
 
 /**
  * Registration status. Only `active` (存续) entities can be drawn.

@@ -3,7 +3,7 @@ import type { Plan, Task } from "../model/plan.js";
 import type { Quota } from "../model/quota.js";
 import type { Issue, IssueCode, IssueOptions, Result } from "../result.js";
 import { type PlanField, normalizeHeader, recognizeHeader } from "./_columns.js";
-import { cachedParsers, readingsOf } from "./_readings.js";
+import { cachedParsers, type PlanReadings } from "./_readings.js";
 import type { LintContext, LintPlanOptions } from "./rule.js";
 
 const FIELD_LABEL: Readonly<Record<PlanField, string>> = {
@@ -33,9 +33,13 @@ function fromTask(task: Task, field: PlanField): string | undefined {
   }
 }
 
-/** Builds the context every rule runs in; readings are computed once per task. */
-export function createContext(plan: Plan, options: LintPlanOptions): LintContext {
+/**
+ * Builds the context every rule runs in; readings are computed once per task, or taken from the importer's
+ * `readings` when they were read for the same year.
+ */
+export function createContext(plan: Plan, options: LintPlanOptions, readings?: PlanReadings): LintContext {
   const year = options.year ?? plan.year;
+  const imported = readings?.year === year ? readings.byTask : undefined;
   const columnsOf = new WeakMap<Task, Map<PlanField, string>>();
   const quotas = new WeakMap<Task, Result<Quota>>();
   const windows = new WeakMap<Task, Result<InspectionWindow>>();
@@ -85,12 +89,12 @@ export function createContext(plan: Plan, options: LintPlanOptions): LintContext
     },
     quota(task) {
       let r = quotas.get(task);
-      if (!r) (r = readingsOf(task, year)?.quota ?? parsers.quota(task.quotaText)), quotas.set(task, r);
+      if (!r) (r = imported?.get(task)?.quota ?? parsers.quota(task.quotaText)), quotas.set(task, r);
       return r;
     },
     window(task) {
       let r = windows.get(task);
-      if (!r) (r = readingsOf(task, year)?.window ?? parsers.window(task.windowText)), windows.set(task, r);
+      if (!r) (r = imported?.get(task)?.window ?? parsers.window(task.windowText)), windows.set(task, r);
       return r;
     },
     fieldOf(task, header) {

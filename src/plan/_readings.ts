@@ -5,27 +5,19 @@ import type { Quota } from "../model/quota.js";
 import { parseQuota } from "../quota/parseQuota.js";
 import type { Result } from "../result.js";
 
-/** What the importer read from a task's quota and window cells, so that the lint does not read them twice. */
-interface Readings {
-  readonly quotaText: string;
+/** What the importer read from one task's quota and window cells. */
+export interface TaskReadings {
   readonly quota: Result<Quota>;
-  readonly windowText: string;
-  readonly year: number;
   readonly window: Result<InspectionWindow>;
 }
 
-// Keyed by the task object; a task whose texts were changed since is read again (see readingsOf).
-const byTask = new WeakMap<Task, Readings>();
-
-/** Remembers the importer's readings of a task. */
-export function rememberReadings(task: Task, readings: Readings): void {
-  byTask.set(task, readings);
-}
-
-/** The importer's readings of a task, if its texts and the year are still those that were read. */
-export function readingsOf(task: Task, year: number): Readings | undefined {
-  const r = byTask.get(task);
-  return r && r.quotaText === task.quotaText && r.windowText === task.windowText && r.year === year ? r : undefined;
+/**
+ * The importer's readings of a plan's tasks, handed to the lint with the plan (`lintPlanTable`) so that no cell is
+ * read twice; `year` is the year the windows were read for.
+ */
+export interface PlanReadings {
+  readonly year: number;
+  readonly byTask: ReadonlyMap<Task, TaskReadings>;
 }
 
 /**

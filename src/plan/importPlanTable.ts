@@ -5,7 +5,7 @@ import { fail, type Issue, ok, type Result } from "../result.js";
 import { type PlanField, normalizeHeader, readTargeting, recognizeHeader, splitDepartments } from "./_columns.js";
 import { type FilledCell, rememberFilled } from "./_filled.js";
 import { looksShifted } from "./_shift.js";
-import { cachedParsers, rememberReadings } from "./_readings.js";
+import { cachedParsers, type PlanReadings, type TaskReadings } from "./_readings.js";
 import { issue } from "./_issue.js";
 
 export type { PlanField } from "./_columns.js";
@@ -160,12 +160,21 @@ function recognizedCount(cells: readonly string[], overrides: Readonly<Record<st
  * @public
  */
 export function importPlanTable(input: PlanTableInput, options: ImportPlanTableOptions): Result<Plan> {
+  return readPlanTable(input, options).result;
+}
+
+/**
+ * {@link importPlanTable} with what it read from every task's quota and window cells, so that the lint of the
+ * same plan (`lintPlanTable`) does not read them again.
+ * @internal
+ */
+export function readPlanTable(input: PlanTableInput, options: ImportPlanTableOptions): { result: Result<Plan>; readings: PlanReadings | undefined } {
   const year = options?.year;
   if (typeof year !== "number" || !Number.isInteger(year) || year < 2000 || year > 2100) {
-    return fail([issue("invalid_argument", { detail: `year must be an integer 2000–2100, got ${String(year)}` })]);
+    return { result: fail([issue("invalid_argument", { detail: `year must be an integer 2000–2100, got ${String(year)}` })]), readings: undefined };
   }
   if (typeof input !== "string" && !Array.isArray(input) && !isTable(input)) {
-    return fail([issue("invalid_argument", { detail: "input must be CSV text, an array of rows or a Table" })]);
+    return { result: fail([issue("invalid_argument", { detail: "input must be CSV text, an array of rows or a Table" })]), readings: undefined };
   }
   const merged = isTable(input) ? mergeOrigins(input.merges ?? []) : new Map<string, number>();
   const sheet = options.sheet ?? (isTable(input) ? input.sheet : undefined);
@@ -176,7 +185,7 @@ export function importPlanTable(input: PlanTableInput, options: ImportPlanTableO
   // The header is the first row naming two known fields; anything above it is a title.
   const headerIndex = rows.slice(0, HEADER_SCAN_ROWS).findIndex((r) => recognizedCount(r.cells, overrides) >= 2);
   if (headerIndex < 0) {
-    return fail([...issues, issue("plan_header_missing", { scanned: Math.min(rows.length, HEADER_SCAN_ROWS) })]);
+    return { result: fail([...issues, issue("plan_header_missing", { scanned: Math.min(rows.length, HEADER_SCAN_ROWS) })]), readings: undefined };
   }
   for (const r of rows.slice(0, headerIndex)) {
     if (!isBlankRow(r.cells)) {
@@ -237,10 +246,10 @@ export function importPlanTable(input: PlanTableInput, options: ImportPlanTableO
       else unknown.push(String(name));
     }
     if (unknown.length > 0) {
-      return fail([...issues, issue("plan_fill_column_unknown", {
+      return { result: fail([...issues, issue("plan_fill_column_unknown", {
         names: { zh: unknown.map((n) => `“${n}”`).join("、"), en: unknown.map((n) => `"${n}"`).join(", ") },
         columns: { zh: headers.filter((_, c) => columnField[c] !== undefined).join("、"), en: headers.filter((_, c) => columnField[c] !== undefined).join(", ") },
-      })]);
+      })]), readings: undefined };
     }
   }
   const last = new Map<PlanField, { value: string; row: number }>();
@@ -248,6 +257,7 @@ export function importPlanTable(input: PlanTableInput, options: ImportPlanTableO
   const idPrefix = options.idPrefix ?? "R";
   const parsers = cachedParsers(year);
   const tasks: Task[] = [];
+  const byTask = new Map<Task, TaskReadings>();
   for (const r of rows.slice(firstData)) {
     if (isBlankRow(r.cells)) continue;
     if (recognizedCount(r.cells, overrides) >= 2 && r.cells.every((c) => c.trim() === "" || fieldOf(c, overrides) !== undefined)) {
@@ -360,7 +370,7 @@ export function importPlanTable(input: PlanTableInput, options: ImportPlanTableO
     // A blank cell is the lint's business (quota_empty, window_empty); here only written text is reported.
     if (quotaText !== "") issues.push(...asWarnings(q.ok ? q.warnings : q.issues, "quota"));
     if (windowText !== "") issues.push(...asWarnings(w.ok ? w.warnings : w.issues, "window"));
-    rememberReadings(task, { quotaText, quota: q, windowText, year, window: w });
+    byTask.set(task, { quota: q, window: w });
     rememberFilled(task, filled);
     tasks.push(task);
   }
@@ -368,5 +378,5 @@ export function importPlanTable(input: PlanTableInput, options: ImportPlanTableO
   const plan: Plan = { year, issuer: (options.issuer ?? "").trim(), tasks };
   if (options.name !== undefined) plan.name = options.name;
   if (options.completionDate !== undefined) plan.completionDate = options.completionDate;
-  return ok(plan, issues);
+  return { result: ok(plan, issues), readings: { year, byTask } };
 }

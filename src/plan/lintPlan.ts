@@ -3,6 +3,7 @@ import { filledFrom } from "./_filled.js";
 import { ERROR_HINTS } from "./_hints.js";
 import { DoubleRandomError, type Issue, type Severity } from "../result.js";
 import { createContext } from "./_context.js";
+import type { PlanReadings } from "./_readings.js";
 import type { LintPlanOptions } from "./rule.js";
 import { lintRules } from "./rules/index.js";
 import { issue } from "./_issue.js";
@@ -67,6 +68,14 @@ const ORDER: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 
  * @public
  */
 export function lintPlan(plan: Plan, options: LintPlanOptions = {}): Diagnostic[] {
+  return lintPlanWith(plan, options, undefined);
+}
+
+/**
+ * {@link lintPlan} over the importer's readings of the same plan (`readPlanTable`), so that no cell is read twice.
+ * @internal
+ */
+export function lintPlanWith(plan: Plan, options: LintPlanOptions, readings: PlanReadings | undefined): Diagnostic[] {
   if (plan === null || typeof plan !== "object" || !Array.isArray(plan.tasks)) {
     throw new DoubleRandomError("invalid_argument", "lintPlan expects a Plan (use importPlanTable or parsePlan first)");
   }
@@ -74,7 +83,7 @@ export function lintPlan(plan: Plan, options: LintPlanOptions = {}): Diagnostic[
   if (!Number.isInteger(year)) {
     return [{ ...issue("invalid_argument", { detail: `year must be an integer, got ${String(year)}` }), rule: "options" }];
   }
-  const ctx = createContext(plan, options);
+  const ctx = createContext(plan, options, readings);
   const disabled = new Set(options.disable ?? []);
   const found: Diagnostic[] = [];
   lintRules.forEach((rule) => {

@@ -1,7 +1,7 @@
 import type { Plan } from "../model/plan.js";
 import { fail, ok, type Result } from "../result.js";
-import { type ImportPlanTableOptions, importPlanTable, type PlanTableInput } from "./importPlanTable.js";
-import { type Diagnostic, lintPlan } from "./lintPlan.js";
+import { type ImportPlanTableOptions, type PlanTableInput, readPlanTable } from "./importPlanTable.js";
+import { type Diagnostic, lintPlanWith } from "./lintPlan.js";
 import type { LintPlanOptions } from "./rule.js";
 
 /**
@@ -40,7 +40,7 @@ export interface LintPlanTableResult {
  * @public
  */
 export function lintPlanTable(input: PlanTableInput, options: LintPlanTableOptions): Result<LintPlanTableResult> {
-  const imported = importPlanTable(input, options);
+  const { result: imported, readings } = readPlanTable(input, options);
   if (!imported.ok) return fail(imported.issues);
   const byRow = new Map(imported.value.tasks.filter((t) => t.source).map((t) => [t.source?.row as number, t]));
   const notes: Diagnostic[] = imported.warnings.filter((i) => i.code.startsWith("plan_")).map((i) => {
@@ -49,7 +49,7 @@ export function lintPlanTable(input: PlanTableInput, options: LintPlanTableOptio
     return t ? { ...i, rule: "import", task: { row: i.row as number, ...(index === "" ? {} : { index }), name: t.name } } : { ...i, rule: "import" };
   });
   const { year, columns, ...lintOptions } = options;
-  const found = lintPlan(imported.value, { ...lintOptions, year, ...(columns === undefined ? {} : { columns }) });
+  const found = lintPlanWith(imported.value, { ...lintOptions, year, ...(columns === undefined ? {} : { columns }) }, readings);
   // Stable merge by row: within a row the importer's notes come first.
   const diagnostics = [...notes, ...found]
     .map((d, i) => ({ d, i }))

@@ -3,9 +3,8 @@ import { TierPolicy, type TierRule } from "../model/policy.js";
 import { Quota } from "../model/quota.js";
 import { RiskTier, riskTierLabels } from "../model/tier.js";
 import { fail, type Issue, type Message, type Result, settle } from "../result.js";
-import {
-  compareCodePoints, compareFractions, fadd, fclamp, fdiv, fint, fmul, fsub, type Fraction, reduce,
-} from "./_rational.js";
+import { compareCodePoints } from "../_internal/codePoints.js";
+import { compareFractions, fadd, fclamp, fdiv, fint, fmul, fsub, type Fraction, reduce } from "../_internal/fraction.js";
 import { sampleSize, type SampleSizeOptions } from "./sampleSize.js";
 import { issue } from "./_sizingIssue.js";
 

@@ -1,7 +1,7 @@
 import type { Quota, QuotaCount, QuotaFrequency, QuotaRatio } from "../model/quota.js";
 import { fail, type Issue, type Result, settle } from "../result.js";
 import { describeQuota } from "./_describe.js";
-import { reduce } from "./_rational.js";
+import { reduce } from "../_internal/fraction.js";
 import { issue } from "./_issue.js";
 
 type Per = QuotaFrequency["per"];

@@ -1,6 +1,6 @@
 import type { TierPolicy, TierRule } from "../model/policy.js";
 import { fail, type Issue, type Result, settle } from "../result.js";
-import { reduce } from "./_rational.js";
+import { reduce } from "../_internal/fraction.js";
 import { parseQuota } from "./parseQuota.js";
 import { issue } from "./_issue.js";
 

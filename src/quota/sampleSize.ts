@@ -1,7 +1,7 @@
 import { parseWith } from "../_internal/zod.js";
 import { Quota, type QuotaCount, type QuotaRatio } from "../model/quota.js";
 import { fail, type Issue, type Message, type Result, settle } from "../result.js";
-import { ceilDiv, floorDiv, halfUpDiv } from "./_rational.js";
+import { ceilDiv, floorDiv, halfUpDiv } from "../_internal/fraction.js";
 import { issue } from "./_sizingIssue.js";
 
 /**

@@ -28,36 +28,29 @@ function poissonBinomial(ps: readonly number[], K: number): Float64Array {
 }
 
 export function entityExact(model: PlanModel, K: number): EntityExact {
-  const n = model.entityIds.length;
-  // Each stratum of each task gets a global id; an entity's signature is the list of strata it is in.
-  const member: number[][] = Array.from({ length: n }, () => []);
+  // Each stratum of each task has a global id (the model's signature numbering); entities of one signature
+  // (the same list of strata) have the same distribution.
   const strataTask: number[] = [];
   const strataProbs: number[][] = [];
   model.tasks.forEach((task, t) => {
     task.strata.forEach((s, h) => {
-      const id = strataTask.length;
       strataTask.push(t);
       strataProbs.push(task.batches.map((b) => {
         const N = s.pool.length;
         return N === 0 ? 0 : ((model.batches[b]?.sizes[h] ?? 0) as number) / N;
       }));
-      for (const e of s.pool) (member[e] as number[]).push(id);
     });
   });
-  const bySignature = new Map<string, { entities: number[]; strata: number[] }>();
-  member.forEach((list, e) => {
-    const key = list.join(",");
-    let sig = bySignature.get(key);
-    if (!sig) bySignature.set(key, (sig = { entities: [], strata: list }));
-    sig.entities.push(e);
-  });
+  const bySignature = model.signatures.map((strata) => ({ entities: [] as number[], strata }));
+  model.signature.forEach((sig, e) => (bySignature[sig] as { entities: number[] }).entities.push(e));
   const dims = model.groupValues.length;
   const mean = model.groupValues.map((v) => new Float64Array(v.length));
   const distribution = model.groupValues.map((v) => v.map(() => new Float64Array(K + 1)));
   const repeated = model.groupValues.map((v) => new Float64Array(v.length));
   const pairMap = new Map<number, { t: number; u: number; shared: number; both: number }>();
   const T = model.tasks.length;
-  for (const sig of bySignature.values()) {
+  for (const sig of bySignature) {
+    if (sig.entities.length === 0) continue;
     const probs: number[] = [];
     const byTask = new Map<number, number>();
     for (const s of sig.strata) {
@@ -124,8 +117,8 @@ export function loadExact(model: PlanModel, personCap: Float64Array): { expected
     const team = model.tasks[batch.task]?.team;
     if (!team || batch.size === 0) continue;
     const p = new Map<number, number>();
-    const open = team.groups.find((g) => g.department === "");
-    const guaranteed = team.groups.filter((g) => g.department !== "");
+    const open = team.groups.find((g) => g.kind === "open");
+    const guaranteed = team.groups.filter((g) => g.kind === "department");
     let taken = 0;
     for (const g of guaranteed) {
       const share = g.candidates.length === 0 ? 0 : Math.min(1, g.count / g.candidates.length);
@@ -138,6 +131,12 @@ export function loadExact(model: PlanModel, personCap: Float64Array): { expected
         const before = p.get(i) ?? 0;
         p.set(i, before + (R > 0 ? (1 - before) * Math.min(1, open.count / R) : 0));
       }
+    }
+    // Expert slots draw from their own pool, independently of the counted members.
+    for (const g of team.groups) {
+      if (g.kind !== "expert") continue;
+      const share = g.candidates.length === 0 ? 0 : Math.min(1, g.count / g.candidates.length);
+      for (const i of g.candidates) p.set(i, share);
     }
     const infeasible = team.groups.some((g) => g.candidates.length < g.count);
     // One capped member shifts the picks of all the others: the whole team's figures are then not exact.

@@ -42,18 +42,23 @@ export interface BatchModel {
 }
 
 export interface SlotGroup {
+  /** A guaranteed department slot, an open slot over the participants, or an expert slot (专家), as the matching's slots. */
+  readonly kind: "department" | "open" | "expert";
+  /** The department of a `department` slot; "" otherwise. */
   readonly department: string;
   readonly candidates: Int32Array;
   readonly count: number;
 }
 
 export interface TeamModel {
-  /** Guaranteed department slots, then (last, department "") the open slots over all participants. */
+  /** Guaranteed department slots, then the open slots over all participants, then the expert slots. */
   readonly groups: readonly SlotGroup[];
   /** The rules' default per-batch cap (a person's own loadCap wins). */
   readonly ruleCap: number;
   /** True when regions or recusals can restrict who goes where. */
   readonly restricted: boolean;
+  /** True when the rules check regions (checkRegions, default true) and a member has regions. */
+  readonly regions: boolean;
 }
 
 export interface TaskModel {
@@ -69,13 +74,20 @@ export interface TaskModel {
 
 export interface PlanModel {
   readonly year: number;
+  /**
+   * Per entity, its signature: the strata (all tasks' strata numbered in order) it belongs to, as an index into
+   * `signatures` (0: none). Entities of one signature are drawn alike.
+   */
+  readonly signature: Int32Array;
+  readonly signatures: readonly (readonly number[])[];
   readonly entityIds: readonly string[];
   readonly entityRegion: readonly (string | undefined)[];
   /** Group index per dimension per entity, and the group values. */
   readonly groupOf: readonly Int32Array[];
   readonly groupValues: readonly string[][];
   readonly groupSizes: readonly Int32Array[];
-  readonly inspectors: readonly { id: string; name: string; department: string; regions: string[]; loadCap: number }[];
+  /** The inspector pool, then the expert pool (专家); `expert` marks the latter. */
+  readonly inspectors: readonly { id: string; name: string; department: string; regions: string[]; loadCap: number; expert: boolean }[];
   /** Conflicts: entity index → inspector indices that must not inspect it. */
   readonly conflicts: ReadonlyMap<number, ReadonlySet<number>>;
   readonly tasks: readonly TaskModel[];
@@ -96,15 +108,25 @@ function regionPrefix(code: string): string {
   return c;
 }
 
-function matches(e: EntityInput, f: TargetFilter | undefined): boolean {
-  if ((e.status ?? "active") !== "active") return false;
-  if (!f) return true;
-  if (f.kinds && !f.kinds.includes(e.kind ?? "enterprise")) return false;
-  if (f.regionCodes && !f.regionCodes.some((r) => (e.regionCode ?? "").startsWith(regionPrefix(r)))) return false;
-  if (f.industries && !f.industries.includes(e.industry ?? "")) return false;
-  if (f.tiers && (e.tier === undefined || !f.tiers.includes(e.tier))) return false;
-  if (f.tags && !f.tags.every((t) => (e.tags ?? []).includes(t))) return false;
-  return true;
+/** The filter as a predicate, its region prefixes computed once (the pool is large, the filter small). */
+function matcher(f: TargetFilter | undefined): (e: EntityInput) => boolean {
+  const prefixes = f?.regionCodes?.map(regionPrefix);
+  const kinds = f?.kinds ? new Set<string>(f.kinds) : undefined;
+  const industries = f?.industries ? new Set<string>(f.industries) : undefined;
+  const tiers = f?.tiers ? new Set<string>(f.tiers) : undefined;
+  const tags = f?.tags;
+  return (e) => {
+    if ((e.status ?? "active") !== "active") return false;
+    if (kinds && !kinds.has(e.kind ?? "enterprise")) return false;
+    if (prefixes) {
+      const code = e.regionCode ?? "";
+      if (!prefixes.some((r) => code.startsWith(r))) return false;
+    }
+    if (industries && !industries.has(e.industry ?? "")) return false;
+    if (tiers && (e.tier === undefined || !tiers.has(e.tier))) return false;
+    if (tags && !tags.every((t) => (e.tags ?? []).includes(t))) return false;
+    return true;
+  };
 }
 
 function departmentsOf(task: Task, rules: MatchRules | undefined): string[] {
@@ -116,19 +138,23 @@ function teamOf(
   task: Task,
   rules: MatchRules | undefined,
   people: readonly InspectorInput[],
+  isExpert: Uint8Array,
   conflicted: ReadonlySet<number>,
 ): { team: TeamModel | null; departments: string[] } {
   const min = rules?.minCredentialed ?? 2;
   const quals = rules?.qualifications ?? [];
-  const counted = (p: InspectorInput) =>
-    p.credential !== false && p.expert !== true && quals.every((q) => (p.qualifications ?? []).includes(q));
-  const indices = (pred: (p: InspectorInput) => boolean) => Int32Array.from(people.flatMap((p, i) => (counted(p) && pred(p) ? [i] : [])));
+  const counted = (p: InspectorInput, i: number) =>
+    p.credential !== false && isExpert[i] === 0 && quals.every((q) => (p.qualifications ?? []).includes(q));
+  const indices = (pred: (p: InspectorInput) => boolean) => Int32Array.from(people.flatMap((p, i) => (counted(p, i) && pred(p) ? [i] : [])));
   let guaranteed: [string, number][];
   let participants: string[] | null;
-  if (rules?.departments) {
-    guaranteed = Array.isArray(rules.departments)
-      ? [...new Set(rules.departments as string[])].map((d) => [d, 1])
+  if (rules?.departments || rules?.initiator) {
+    guaranteed = !rules.departments ? []
+      : Array.isArray(rules.departments) ? [...new Set(rules.departments as string[])].map((d) => [d, 1])
       : Object.entries(rules.departments as Record<string, number>);
+    // The rules' initiator takes part with at least one member, as the matching reads it.
+    const initiator = rules.initiator;
+    if (initiator && !guaranteed.some(([d]) => d === initiator)) guaranteed.push([initiator, 1]);
     participants = guaranteed.map(([d]) => d);
   } else if (task.cooperators.length > 0) {
     // A joint task (部门联合): one member of each department at least, as the matching's department list does.
@@ -136,23 +162,28 @@ function teamOf(
     guaranteed = participants.map((d) => [d, 1]);
   } else {
     // A one-department task sends its own people, when the roster has any of them; otherwise anyone.
-    const own = people.some((p) => counted(p) && sameDepartment(p.department, task.initiator));
+    const own = people.some((p, i) => counted(p, i) && sameDepartment(p.department, task.initiator));
     participants = own ? [task.initiator] : null;
     guaranteed = [];
   }
   const groups: SlotGroup[] = guaranteed
     .filter(([, c]) => c > 0)
-    .map(([d, c]) => ({ department: d, candidates: indices((p) => sameDepartment(p.department, d)), count: c }));
+    .map(([d, c]) => ({ kind: "department", department: d, candidates: indices((p) => sameDepartment(p.department, d)), count: c }));
   const sum = guaranteed.reduce((s, [, c]) => s + c, 0);
   const open = Math.max(min, sum) - sum;
   const union = indices((p) => participants === null || participants.some((d) => sameDepartment(p.department, d)));
-  if (open > 0) groups.push({ department: "", candidates: union, count: open });
+  if (open > 0) groups.push({ kind: "open", department: "", candidates: union, count: open });
+  // Experts (专家) on top of the counted members, from the expert pool, holding every expertQualification.
+  const experts = rules?.experts ?? 0;
+  const expertQuals = rules?.expertQualifications ?? [];
+  const expertPool = Int32Array.from(people.flatMap((p, i) => (isExpert[i] === 1 && expertQuals.every((q) => (p.qualifications ?? []).includes(q)) ? [i] : [])));
+  if (experts > 0) groups.push({ kind: "expert", department: "", candidates: expertPool, count: experts });
   if (union.length === 0) return { team: null, departments: participants ?? [] };
-  const restricted =
-    (rules?.checkRegions ?? true) && [...union].some((i) => (people[i]?.regions ?? []).length > 0) ||
-    [...union].some((i) => conflicted.has(i));
+  const everyone = experts > 0 ? [...union, ...expertPool] : [...union];
+  const regions = (rules?.checkRegions ?? true) && everyone.some((i) => (people[i]?.regions ?? []).length > 0);
+  const restricted = regions || everyone.some((i) => conflicted.has(i));
   return {
-    team: { groups, ruleCap: rules?.loadCap ?? Number.POSITIVE_INFINITY, restricted },
+    team: { groups, ruleCap: rules?.loadCap ?? Number.POSITIVE_INFINITY, restricted, regions },
     departments: participants ?? departmentsOf(task, rules),
   };
 }
@@ -165,11 +196,41 @@ function policyOf(task: Task, pools: SimulationPools): TierPolicy | undefined {
   return p.ok && Object.keys(p.value.rules).length > 0 ? p.value : undefined;
 }
 
+/**
+ * Groups the entities by the strata they belong to (a stratum: one task's tier or whole scope, numbered over all
+ * tasks in order). Built as a trie over the strata in order, so no per-entity list or string is made.
+ */
+function signaturesOf(n: number, tasks: readonly TaskModel[]): { signature: Int32Array; signatures: number[][] } {
+  const signature = new Int32Array(n);
+  const signatures: number[][] = [[]];
+  const next = new Map<number, number>();
+  const total = tasks.reduce((x, t) => x + t.strata.length, 0);
+  let id = 0;
+  for (const task of tasks) {
+    for (const stratum of task.strata) {
+      for (const e of stratum.pool) {
+        const from = signature[e] as number;
+        const key = from * total + id;
+        let to = next.get(key);
+        if (to === undefined) {
+          next.set(key, (to = signatures.length));
+          signatures.push([...(signatures[from] as number[]), id]);
+        }
+        signature[e] = to;
+      }
+      id++;
+    }
+  }
+  return { signature, signatures };
+}
+
 /** Builds the model, or notes why a task was left out. */
 export function buildModel(plan: Plan, pools: SimulationPools, year: number): PlanModel {
   const notes: Issue[] = [];
   const entities = pools.entities;
-  const people = pools.inspectors;
+  // The matching's two pools: inspectors (an entry marked expert is an expert, as matchInspectors reads it), then experts.
+  const people: readonly InspectorInput[] = [...pools.inspectors, ...(pools.experts ?? [])];
+  const isExpert = Uint8Array.from(people, (p, i) => (i >= pools.inspectors.length || p.expert === true ? 1 : 0));
   const groupOf: Int32Array[] = [];
   const groupValues: string[][] = [];
   const groupSizes: Int32Array[] = [];
@@ -189,10 +250,12 @@ export function buildModel(plan: Plan, pools: SimulationPools, year: number): Pl
     groupValues.push(values);
     groupSizes.push(sizes);
   }
-  const entityIndex = new Map(entities.map((e, k) => [e.id, k]));
+  // Entity ids are looked up only for recusals: the index is built when there is one.
+  let entityIndex: Map<string, number> | undefined;
   const conflicts = new Map<number, Set<number>>();
   const conflicted = new Set<number>();
   const addConflict = (entityId: string, person: number) => {
+    entityIndex ??= new Map(entities.map((e, k) => [e.id, k]));
     const e = entityIndex.get(entityId);
     if (e === undefined) return;
     let s = conflicts.get(e);
@@ -213,6 +276,7 @@ export function buildModel(plan: Plan, pools: SimulationPools, year: number): Pl
 
   const tasks: TaskModel[] = [];
   const batches: BatchModel[] = [];
+  const scoped = new Map<string, number[]>();
   for (const task of plan.tasks) {
     const skip = (reason: readonly Issue[] | string) => {
       const text = typeof reason === "string" ? { zh: reason, en: reason } : { zh: reason.map((i) => i.message.zh).join("；"), en: reason.map((i) => i.message.en).join("; ") };
@@ -223,10 +287,15 @@ export function buildModel(plan: Plan, pools: SimulationPools, year: number): Pl
     const window = parseWindow(task.windowText, { year });
     if (!window.ok) { skip(window.issues); continue; }
     const filter = pools.scopes?.[task.id] ?? task.filter;
-    const eligible: number[] = [];
-    entities.forEach((e, k) => {
-      if (matches(e, filter)) eligible.push(k);
-    });
+    // Tasks often share a scope (the whole pool, one industry): each distinct filter scans the pool once.
+    const scopeKey = JSON.stringify(filter ?? null);
+    let eligible = scoped.get(scopeKey);
+    if (!eligible) {
+      const matches = matcher(filter);
+      eligible = [];
+      for (let k = 0; k < entities.length; k++) if (matches(entities[k] as EntityInput)) eligible.push(k);
+      scoped.set(scopeKey, eligible);
+    }
     const schedule = scheduleBatches({ quota: quota.value, window: window.value, poolSize: eligible.length });
     if (!schedule.ok) { skip(schedule.issues); continue; }
     const policy = policyOf(task, pools);
@@ -246,7 +315,7 @@ export function buildModel(plan: Plan, pools: SimulationPools, year: number): Pl
       perStratum = a.value.rows.map((r) => r.n);
     }
     const rules = pools.rules?.[task.id];
-    const { team, departments } = teamOf(task, rules, people, conflicted);
+    const { team, departments } = teamOf(task, rules, people, isExpert, conflicted);
     const t = tasks.length;
     const mine: number[] = [];
     for (const b of schedule.value.batches) {
@@ -283,19 +352,23 @@ export function buildModel(plan: Plan, pools: SimulationPools, year: number): Pl
       team,
     });
   }
+  const { signature, signatures } = signaturesOf(entities.length, tasks);
   return {
     year,
+    signature,
+    signatures,
     entityIds: entities.map((e) => e.id),
     entityRegion: entities.map((e) => e.regionCode),
     groupOf,
     groupValues,
     groupSizes,
-    inspectors: people.map((p) => ({
+    inspectors: people.map((p, i) => ({
       id: p.id,
       name: p.name,
       department: p.department,
       regions: (p.regions ?? []).map(regionPrefix),
       loadCap: p.loadCap ?? Number.NaN,
+      expert: isExpert[i] === 1,
     })),
     conflicts,
     tasks,

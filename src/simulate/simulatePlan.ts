@@ -47,17 +47,18 @@ const roundEstimate = (e: Estimate): Estimate => ({ mean: round(e.mean), se: rou
 
 /**
  * Simulates a year of the plan many times before any entropy exists (计划模拟): draws every task's batches
- * (sizes from `scheduleBatches` and `allocate`, days from the calendar), sends a team to every target (uniform
- * picks among the free qualified members, as the matching does), and reports with Monte Carlo error bars: per
- * inspector and month, load percentiles and P(over the cap); per department and window, P(the batch cannot be
+ * (sizes from `scheduleBatches` and `allocate`, days from the calendar), staffs every batch as `matchInspectors`
+ * does (uniform picks among the free qualified members, experts on the rules' expert slots, then the matching's
+ * augmenting-path repair for any slot left empty), and reports with Monte Carlo error bars: per inspector, expert
+ * and month, load percentiles and P(over the cap); per department and window, P(the batch cannot be
  * staffed); per entity group (tier, region, industry), inspections per year and repeated inspections across
  * tasks (多头检查); task pairs whose scopes overlap. Exact expectations stand beside the simulated figures.
  *
  * @remarks
  * The stream is seedrandom's Alea, seeded with `seed`: fast, reproducible, and deliberately *not* the draw's
- * SHA-256 stream (DESIGN.md decision 9): a simulation is never re-checked, a draw always is. The simulated
- * teams pick greedily without the matching's augmenting-path repair, so a window's P(infeasible) is an upper
- * bound of the real matching's. Tasks whose quota or window cannot be read are left out with a note.
+ * SHA-256 stream (DESIGN.md decision 9): a simulation is never re-checked, a draw always is. A batch counts as
+ * infeasible only when the repair finds no augmenting path, i.e. exactly when `matchInspectors` would refuse the
+ * same targets. Tasks whose quota or window cannot be read are left out with a note.
  *
  * Issue codes: `simulate_invalid_options` (error); notes `simulate_task_skipped`, `simulate_no_inspectors`.
  *
@@ -98,19 +99,25 @@ export function simulatePlan(plan: Plan, pools: SimulationPools, options: Simula
     const c = typeof m === "number" ? m : m?.[p.id] ?? p.loadCap;
     return Number.isNaN(c) ? Number.POSITIVE_INFINITY : c;
   });
+  // Departments of the inspector pool, and apart from them the experts (专家) by their organisation.
   const deptNames: string[] = [];
+  const deptExperts: boolean[] = [];
   const deptIndex = new Map<string, number>();
   const deptOf = Int32Array.from(model.inspectors, (p) => {
-    let d = deptIndex.get(p.department);
-    if (d === undefined) deptIndex.set(p.department, (d = deptNames.push(p.department) - 1));
+    const key = `${p.expert ? "e" : "i"}:${p.department}`;
+    let d = deptIndex.get(key);
+    if (d === undefined) {
+      deptIndex.set(key, (d = deptNames.push(p.department) - 1));
+      deptExperts.push(p.expert);
+    }
     return d;
   });
   const groupDept = model.batches.map((b) => {
     const team = model.tasks[b.task]?.team;
     return Int32Array.from(team?.groups ?? [], (g) => {
-      if (g.department === "") return -1;
+      if (g.kind !== "department") return -1;
       const first = g.candidates[0];
-      return first === undefined ? -1 : (deptOf[first] as number);
+      return first === undefined ? deptIndex.get(`i:${g.department}`) ?? -1 : (deptOf[first] as number);
     });
   });
   const exactEntities = entityExact(model, K);
@@ -118,7 +125,7 @@ export function simulatePlan(plan: Plan, pools: SimulationPools, options: Simula
 
   const tallies: Tallies = runEngine({
     model, runs, random: seedrandom.alea(options.seed), K, personCap, monthlyCap, deptOf, departments: deptNames.length,
-    groupDept, pairs: exactEntities.pairs, ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    groupDept, pairs: exactEntities.pairs, expectedLoad: exactLoads.expected, ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
 
   const participates = new Uint8Array(I);
@@ -134,6 +141,7 @@ export function simulatePlan(plan: Plan, pools: SimulationPools, options: Simula
         inspectorId: p.id,
         name: p.name,
         department: p.department,
+        expert: p.expert,
         month: m + 1,
         load: roundEstimate(estimate(tallies.loadSum[c] as number, tallies.loadSq[c] as number, runs)),
         expected: round(exactLoads.expected[c] as number),
@@ -153,6 +161,7 @@ export function simulatePlan(plan: Plan, pools: SimulationPools, options: Simula
       const expectedMean = members.reduce((s, i) => s + (exactLoads.expected[i * 12 + m] as number), 0) / members.length;
       departments.push({
         department: name,
+        experts: deptExperts[d] === true,
         month: m + 1,
         inspectors: members.length,
         busiest: percentiles(tallies.deptHist, tallies.deptHistOffset[c] as number, tallies.deptHistSize[c] as number, runs, levels),
@@ -167,7 +176,7 @@ export function simulatePlan(plan: Plan, pools: SimulationPools, options: Simula
     const task = model.tasks[b.task]!;
     const short = deptNames
       .map((department, d) => ({ department, probability: round((tallies.short[bi * D + d] as number) / runs) }))
-      .filter((s) => s.probability > 0);
+      .filter((s, d) => s.probability > 0 && !deptExperts[d]);
     return {
       taskId: task.id,
       taskName: task.name,
@@ -179,6 +188,8 @@ export function simulatePlan(plan: Plan, pools: SimulationPools, options: Simula
       targets: b.size,
       infeasible: roundEstimate(proportion(tallies.infeasible[bi] as number, runs)),
       short,
+      expertsShort: round((tallies.expertShort[bi] as number) / runs),
+      repaired: round((tallies.repaired[bi] as number) / runs),
     };
   });
   const groups: EntityGroupStats[] = [];

@@ -12,6 +12,7 @@ import type { TierPolicy } from "../model/policy.js";
  * @remarks
  * - `scopes`: the subset a task draws from (a {@link TargetFilter}); default the task's own `filter`, else the
  *   whole pool. Only active (存续) entities are drawn.
+ * - `experts`: the 专家库, as `matchInspectors` takes it; a task sends experts when its rules set `experts`.
  * - `rules`: the task's {@link MatchRules}; default: a joint task (配合部门 given) sends at least one member of
  *   the 发起部门 and of each 配合部门, a one-department task sends members of its 发起部门 (when the pool has
  *   any; else anyone), two credentialed members per target.
@@ -22,6 +23,8 @@ import type { TierPolicy } from "../model/policy.js";
 export interface SimulationPools {
   readonly entities: readonly (Entity | EntityInput)[];
   readonly inspectors: readonly (Inspector | InspectorInput)[];
+  /** The expert pool (专家库), sent when a task's rules ask for `experts`; an inspector marked `expert` is one too. */
+  readonly experts?: readonly (Inspector | InspectorInput)[];
   readonly scopes?: Readonly<Record<string, TargetFilter>>;
   readonly rules?: Readonly<Record<string, MatchRules>>;
   readonly policies?: Readonly<Record<string, TierPolicy>>;
@@ -81,6 +84,8 @@ export interface InspectorMonthLoad {
   readonly inspectorId: string;
   readonly name: string;
   readonly department: string;
+  /** True for a member of the expert pool (专家), sent on a task's expert slots. */
+  readonly expert: boolean;
   /** 1 … 12. */
   readonly month: number;
   /** Targets inspected in the month (simulated). */
@@ -105,6 +110,8 @@ export interface InspectorMonthLoad {
  */
 export interface DepartmentMonthLoad {
   readonly department: string;
+  /** True for the experts (专家) of this organisation, kept apart from its inspectors. */
+  readonly experts: boolean;
   readonly month: number;
   /** Members taking part in at least one task. */
   readonly inspectors: number;
@@ -135,10 +142,17 @@ export interface WindowFeasibility {
   readonly joint: boolean;
   /** Targets drawn in the batch. */
   readonly targets: number;
-  /** P(at least one target cannot get its team), simulated. */
+  /** P(at least one target cannot get its team even after the matching's repair step), simulated. */
   readonly infeasible: Estimate;
   /** Per department, P(it was the one that ran short), simulated; only departments that ever ran short. */
   readonly short: readonly { readonly department: string; readonly probability: number }[];
+  /** P(the expert slots (专家) could not be filled), simulated. */
+  readonly expertsShort: number;
+  /**
+   * P(the greedy picks left a slot empty that the matching's repair then filled by moving people), simulated:
+   * these batches are staffed, but only thanks to the repair.
+   */
+  readonly repaired: number;
 }
 
 /**

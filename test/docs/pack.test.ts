@@ -14,6 +14,8 @@ const specifiers = [
   "double-random/verify/index.html",
   "double-random/verify/verify.js",
   "double-random/verify/double-random.draw.global.js",
+  "double-random/dist/double-random.publish.global.js",
+  "double-random/verify/double-random.publish.global.js",
   "double-random/docs/verify/index.html",
   "double-random/schemas/DrawRecord.schema.json",
 ];
@@ -40,7 +42,8 @@ describe("npm pack → a fresh project", () => {
     const pkg = join(app, "node_modules", "double-random");
     expect(cjs).toEqual([
       "dist/double-random.global.js", "dist/double-random.draw.global.js", "docs/verify/index.html", "docs/verify/verify.js",
-      "docs/verify/double-random.draw.global.js", "docs/verify/index.html", "schemas/DrawRecord.schema.json",
+      "docs/verify/double-random.draw.global.js", "dist/double-random.publish.global.js", "docs/verify/double-random.publish.global.js",
+      "docs/verify/index.html", "schemas/DrawRecord.schema.json",
     ].map((f) => join(pkg, f)));
     expect(esm.map((u) => new URL(u).pathname)).toEqual(cjs);
     for (const f of cjs) expect(existsSync(f)).toBe(true);
@@ -50,7 +53,10 @@ describe("npm pack → a fresh project", () => {
     const pkg = join(app, "node_modules", "double-random");
     const html = readFileSync(join(pkg, "docs/verify/index.html"), "utf8");
     expect(html).toContain('<script src="double-random.draw.global.js"></script>');
+    expect(html).toContain('<script src="double-random.publish.global.js"></script>');
     expect(html).not.toContain("../../dist");
-    expect(readFileSync(join(pkg, "docs/verify/double-random.draw.global.js"), "utf8")).toBe(readFileSync(join(pkg, "dist/double-random.draw.global.js"), "utf8"));
+    for (const bundle of ["double-random.draw.global.js", "double-random.publish.global.js"]) {
+      expect(readFileSync(join(pkg, "docs/verify", bundle), "utf8")).toBe(readFileSync(join(pkg, "dist", bundle), "utf8"));
+    }
   });
 });

@@ -3,17 +3,17 @@
 // pool, a garbage or incomplete record, record and pool swapped, an empty or blank salt; a wrong salt (or the right
 // one with a trailing space) in one line with a hint; the tampered row marked; the salt typed as a password with
 // "show"; the folder copied elsewhere still works (the draw bundle ships beside the page). Screenshots: artifacts/.
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { type Browser, chromium, type Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchChromium, openVerifyPage } from "../_internal/verify-page.js";
 import { announce, diceEntropy, draw, parseEntityPoolCsv, unwrap } from "../../src/index.js";
 import { drawMessages } from "../../src/messages/draw.js";
 
 const root = new URL("../../", import.meta.url).pathname;
-const artifacts = join(root, "artifacts");
 const salt = "焦作公安2023-盐-7f3a9c";
 let browser: Browser;
 let dir: string;
@@ -42,7 +42,6 @@ function gbk(text: string): Uint8Array {
 beforeAll(async () => {
   const bundle = join(root, "docs/verify/double-random.draw.global.js");
   if (!existsSync(bundle)) throw new Error("docs/verify/double-random.draw.global.js is missing: run `npm run build` (the test command does)");
-  mkdirSync(artifacts, { recursive: true });
   dir = mkdtempSync(join(tmpdir(), "verify-verdicts-"));
   // The page folder copied on its own, as a regulator would carry it: nothing beside it.
   cpSync(join(root, "docs/verify"), join(dir, "verify"), { recursive: true });
@@ -66,40 +65,18 @@ beforeAll(async () => {
   write("pool.xlsx", new Uint8Array([0x50, 0x4b, 3, 4, 20, 0, 6, 0, 8, 0, 0, 0, 33, 0]));
   write("garbage.json", "{ \"protocol\": \"double-random/draw-v1\", \"selections\": [");
   write("incomplete.json", JSON.stringify({ protocol: "double-random/draw-v1", taskId: "X", selections: [], announcement: {} }));
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--allow-file-access-from-files"],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
   await browser?.close();
 });
 
-interface Run { p: Page; close(): Promise<void>; verdict: string; kind: string; problems: { input: string; text: string }[]; issues: string[]; notes: string[]; errors: string[]; requests: string[] }
-
-async function check(inputs: { record?: string; pool?: string; salt?: string }, lang: "zh" | "en" = "zh", shot?: string): Promise<Run> {
-  const context = await browser.newContext({ offline: true, viewport: { width: 1100, height: 900 } });
-  const p = await context.newPage();
-  const errors: string[] = [];
-  const requests: string[] = [];
-  p.on("pageerror", (e) => errors.push(String(e)));
-  p.on("request", (r) => requests.push(r.url()));
-  await p.goto(page);
-  if (lang === "en") await p.click("#lang");
-  if (inputs.record) await p.setInputFiles("#record", files[inputs.record]!);
-  if (inputs.pool) await p.setInputFiles("#pool", files[inputs.pool]!);
-  if (inputs.salt !== undefined) await p.fill("#salt", inputs.salt);
-  await p.click("#run");
-  await p.waitForSelector("#verdict:not([hidden])");
-  const verdict = (await p.textContent("#verdict")) ?? "";
-  const kind = (await p.getAttribute("#verdict", "class")) ?? "";
-  const problems = await p.$$eval("#input-problems li", (lis) => lis.map((li) => ({ input: li.getAttribute("data-input") ?? "", text: li.textContent ?? "" })));
-  const issues = await p.$$eval("#issues li", (lis) => lis.map((li) => li.textContent ?? ""));
-  const notes = await p.$$eval("#notes li", (lis) => lis.map((li) => li.textContent ?? ""));
-  if (shot) await p.screenshot({ path: join(artifacts, `verify-page-${shot}.png`), fullPage: true });
-  return { p, close: () => context.close(), verdict, kind, problems, issues, notes, errors, requests };
-}
+const check = async (inputs: { record?: string; pool?: string; salt?: string }, lang: "zh" | "en" = "zh", shot?: string) => {
+  const r = await openVerifyPage(browser, { url: page, lang, salt: inputs.salt, record: inputs.record && files[inputs.record], pool: inputs.pool && files[inputs.pool] });
+  if (shot) await r.shot(shot);
+  return r;
+};
 
 describe("offline page: could not check, told apart from checked", () => {
   it("works from a copied folder (bundle beside the page), with the network off; the salt is a password field with show", async () => {

@@ -2,18 +2,16 @@
 // re-checks a good record (verdict OK) and a tampered one (verdict names the mismatch), against the pool or the
 // department's manifest, and the inspector teams of a matched record. Screenshots are written to artifacts/ as a
 // record of the run.
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
-import { type Browser, chromium } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchChromium, openVerifyPage } from "../_internal/verify-page.js";
 import { announce, buildManifest, diceEntropy, draw, matchCommitment, matchInspectors, parseEntityPoolCsv, parseInspectorPoolCsv, unwrap } from "../../src/index.js";
 import { readFileSync } from "node:fs";
 
 const root = new URL("../../", import.meta.url);
-const page = pathToFileURL(join(root.pathname, "docs/verify/index.html")).href;
-const artifacts = join(root.pathname, "artifacts");
 const salt = "焦作公安2023-盐-7f3a9c";
 
 let browser: Browser;
@@ -30,7 +28,6 @@ let expertsFile: string;
 const inspectorsFile = join(root.pathname, "examples/data/jiaozuo-inspectors.csv");
 
 beforeAll(async () => {
-  mkdirSync(artifacts, { recursive: true });
   dir = mkdtempSync(join(tmpdir(), "verify-page-"));
   const csv = readFileSync(new URL("examples/data/jiaozuo-entertainment-pool.csv", root), "utf8");
   const pool = unwrap(parseEntityPoolCsv(csv));
@@ -82,41 +79,15 @@ beforeAll(async () => {
   (team.members as unknown as { id: string; name: string }[])[0] = { ...member, id: other.id, name: other.name };
   swappedTeamFile = join(dir, "teams-swapped.json");
   writeFileSync(swappedTeamFile, JSON.stringify(bad, null, 2));
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--allow-file-access-from-files"],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
   await browser?.close();
 });
 
-async function verify(record: string, lang: "zh" | "en" = "zh", files: { pool?: string; inspectors?: string; experts?: string } = {}) {
-  const context = await browser.newContext({ offline: true, viewport: { width: 1100, height: 900 } });
-  const p = await context.newPage();
-  const requests: string[] = [];
-  p.on("request", (r) => requests.push(r.url()));
-  const errors: string[] = [];
-  p.on("pageerror", (e) => errors.push(String(e)));
-  await p.goto(page);
-  if (lang === "en") await p.click("#lang");
-  await p.setInputFiles("#record", record);
-  await p.setInputFiles("#pool", files.pool ?? poolFile);
-  if (files.inspectors) await p.setInputFiles("#inspectors", files.inspectors);
-  if (files.experts) await p.setInputFiles("#experts", files.experts);
-  await p.fill("#salt", salt);
-  await p.click("#run");
-  await p.waitForSelector("#verdict:not([hidden])");
-  const verdict = (await p.textContent("#verdict")) ?? "";
-  const issues = await p.$$eval("#issues li", (lis) => lis.map((li) => li.textContent ?? ""));
-  const notes = await p.$$eval("#notes li", (lis) => lis.map((li) => li.textContent ?? ""));
-  const rows = await p.$$eval("#selections tbody tr", (trs) => trs.length);
-  const teamsShown = await p.isVisible("#teams");
-  const teamsVerdict = (await p.textContent("#teams-verdict")) ?? "";
-  const teamRows = await p.$$eval("#teams tbody tr", (trs) => trs.map((tr) => Array.from(tr.children, (td) => td.textContent ?? "")));
-  return { p, context, verdict, issues, notes, rows, teamsShown, teamsVerdict, teamRows, requests, errors };
-}
+const verify = (record: string, lang: "zh" | "en" = "zh", files: { pool?: string; inspectors?: string; experts?: string } = {}) =>
+  openVerifyPage(browser, { record, pool: files.pool ?? poolFile, inspectors: files.inspectors, experts: files.experts, salt, lang });
 
 describe("offline verification page (docs/verify/index.html)", () => {
   it("says OK for a genuine record, from file:// with the network off", async () => {
@@ -124,7 +95,7 @@ describe("offline verification page (docs/verify/index.html)", () => {
     expect(r.errors).toEqual([]);
     expect(r.verdict).toContain("复核通过");
     expect(r.issues).toEqual([]);
-    expect(r.rows).toBe(12);
+    expect(r.selections).toHaveLength(12);
     expect(r.verdict).toContain("按名录库复核");
     // The sample pool has one USCC with a wrong check character: a warning of the pool file, shown as a note.
     // The table reader says how it read the file (UTF-8); the pool has one USCC with a wrong check character.
@@ -133,16 +104,16 @@ describe("offline verification page (docs/verify/index.html)", () => {
     expect(r.notes[1]).toContain("uscc_invalid_check");
     expect(r.teamsShown).toBe(false);
     expect(r.requests.every((u) => u.startsWith("file://"))).toBe(true);
-    await r.p.screenshot({ path: join(artifacts, "verify-page-ok.png"), fullPage: true });
-    await r.context.close();
+    await r.shot("ok");
+    await r.close();
   });
 
   it("names the swapped selection in a tampered record (and speaks English on request)", async () => {
     const r = await verify(tamperedFile, "en");
     expect(r.verdict).toContain("Verification failed");
     expect(r.issues.some((i) => i.includes("selection_mismatch"))).toBe(true);
-    await r.p.screenshot({ path: join(artifacts, "verify-page-tampered.png"), fullPage: true });
-    await r.context.close();
+    await r.shot("tampered");
+    await r.close();
   });
 
   it("says OK against the manifest instead of the pool, and that the exclusion counts were not re-checked", async () => {
@@ -154,9 +125,9 @@ describe("offline verification page (docs/verify/index.html)", () => {
     expect(r.notes).toHaveLength(1);
     expect(r.notes[0]).toContain("exclusions_not_checked");
     expect(r.notes[0]).toContain("未复核");
-    expect(r.rows).toBe(12);
-    await r.p.screenshot({ path: join(artifacts, "verify-page-manifest-ok.png"), fullPage: true });
-    await r.context.close();
+    expect(r.selections).toHaveLength(12);
+    await r.shot("manifest-ok");
+    await r.close();
   });
 
   it("names the swapped selection of a tampered record against the manifest (in English too)", async () => {
@@ -168,8 +139,8 @@ describe("offline verification page (docs/verify/index.html)", () => {
     expect(r.issues[0]).toContain("selection_mismatch");
     expect(r.issues[0]).toContain(tampered.selections[1]!.id);
     expect(r.notes.some((n) => n.includes("exclusions_not_checked"))).toBe(true);
-    await r.p.screenshot({ path: join(artifacts, "verify-page-manifest-tampered.png"), fullPage: true });
-    await r.context.close();
+    await r.shot("manifest-tampered");
+    await r.close();
   });
 
   it("re-checks the inspector teams with the inspector pool and shows them per entity", async () => {
@@ -185,8 +156,8 @@ describe("offline verification page (docs/verify/index.html)", () => {
     for (const [k, team] of matched.match.teams.entries()) for (const m of team.members) expect(r.teamRows[k]![3]).toContain(m.id);
     // This record's announcement committed to no roster: the page says what that leaves unproven.
     expect(r.notes.some((n) => n.includes("match_not_committed"))).toBe(true);
-    await r.p.screenshot({ path: join(artifacts, "verify-page-teams.png"), fullPage: true });
-    await r.context.close();
+    await r.shot("teams");
+    await r.close();
   });
 
   it("names the team whose member was swapped after the matching", async () => {
@@ -198,8 +169,8 @@ describe("offline verification page (docs/verify/index.html)", () => {
     const row = r.teamRows.find((cells) => cells[1] === swappedMember.targetId)!;
     expect(row[3]).toContain(swappedMember.now);
     expect(row[3]).not.toContain(swappedMember.was);
-    await r.p.screenshot({ path: join(artifacts, "verify-page-teams-swapped.png"), fullPage: true });
-    await r.context.close();
+    await r.shot("teams-swapped");
+    await r.close();
   });
 
   it("says the teams were not re-checked, and why: no inspector pool, or a manifest instead of the pool", async () => {
@@ -208,13 +179,13 @@ describe("offline verification page (docs/verify/index.html)", () => {
     expect(without.teamsShown).toBe(true);
     expect(without.teamsVerdict).toContain("未复核");
     expect(without.notes.some((n) => n.includes("teams_not_checked") && n.includes("未载入执法检查人员名录库"))).toBe(true);
-    await without.context.close();
+    await without.close();
     const manifest = await verify(teamsFile, "en", { pool: manifestFile, inspectors: inspectorsFile });
     expect(manifest.verdict).toContain("Verified");
     expect(manifest.teamsVerdict).toContain("not re-checked");
     expect(manifest.notes.some((n) => n.includes("teams_not_checked") && n.includes("recusal"))).toBe(true);
     expect(manifest.notes.some((n) => n.includes("exclusions_not_checked"))).toBe(true);
-    await manifest.context.close();
+    await manifest.close();
   });
 
   it("re-checks teams with experts when the expert pool is loaded, and says why not when it is missing", async () => {
@@ -229,12 +200,12 @@ describe("offline verification page (docs/verify/index.html)", () => {
     expect(r.teamRows.some((row) => /ZJ-0\d/.test(row[4] ?? ""))).toBe(true);
     // The roster and rules were committed in the announcement: no match_not_committed note.
     expect(r.notes.some((n) => n.includes("match_not_committed"))).toBe(false);
-    await r.p.screenshot({ path: join(artifacts, "verify-page-teams-experts.png"), fullPage: true });
-    await r.context.close();
+    await r.shot("teams-experts");
+    await r.close();
     const without = await verify(expertTeamsFile, "en", { inspectors: inspectorsFile });
     expect(without.verdict).toContain("Verified");
     expect(without.teamsVerdict).toContain("not re-checked");
     expect(without.notes.some((n) => n.includes("teams_not_checked") && n.includes("no expert pool"))).toBe(true);
-    await without.context.close();
+    await without.close();
   });
 });

@@ -2,19 +2,17 @@
 // cells and a GBK CSV, through the script-tag table reader (dist/double-random.files.global.js), and verifies a record
 // drawn from the UTF-8 CSV of the same pool — in Debian's chromium, from file://, with the network off. An .xlsx
 // inspector pool with a merged 所属部门 re-checks the teams.
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import Papa from "papaparse";
-import { type Browser, chromium } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchChromium, openVerifyPage } from "../_internal/verify-page.js";
 import { announce, diceEntropy, draw, matchInspectors, parseEntityPoolCsv, parseInspectorPoolCsv, unwrap } from "../../src/index.js";
 import { encode, type Grid, xlsxOf } from "./consumers-pool-files.js";
 
 const root = new URL("../../", import.meta.url).pathname;
-const page = pathToFileURL(join(root, "docs/verify/index.html")).href;
-const artifacts = join(root, "artifacts");
 const salt = "焦作公安2023-盐-7f3a9c";
 const csv = readFileSync(join(root, "examples/data/jiaozuo-entertainment-pool.csv"), "utf8");
 const inspectorsCsv = readFileSync(join(root, "examples/data/jiaozuo-inspectors.csv"), "utf8");
@@ -25,7 +23,6 @@ let dir: string;
 const file = (name: string) => join(dir, name);
 
 beforeAll(async () => {
-  mkdirSync(artifacts, { recursive: true });
   dir = mkdtempSync(join(tmpdir(), "consumers-page-"));
   const pool = unwrap(parseEntityPoolCsv(csv));
   const a = unwrap(announce({
@@ -53,10 +50,7 @@ beforeAll(async () => {
   const tier = broken[0]!.indexOf("信用风险分类");
   broken[3]![tier] = "";
   writeFileSync(file("名录库-缺分类.xlsx"), await xlsxOf(broken));
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--allow-file-access-from-files"],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
@@ -64,25 +58,9 @@ afterAll(async () => {
 });
 
 async function verify(pool: string, inspectors?: string) {
-  const context = await browser.newContext({ offline: true, viewport: { width: 1100, height: 900 } });
-  const p = await context.newPage();
-  const errors: string[] = [];
-  const requests: string[] = [];
-  p.on("pageerror", (e) => errors.push(String(e)));
-  p.on("request", (r) => requests.push(r.url()));
-  await p.goto(page);
-  await p.setInputFiles("#record", file("record.json"));
-  await p.setInputFiles("#pool", pool);
-  if (inspectors) await p.setInputFiles("#inspectors", inspectors);
-  await p.fill("#salt", salt);
-  await p.click("#run");
-  await p.waitForSelector("#verdict:not([hidden])");
-  const verdict = (await p.textContent("#verdict")) ?? "";
-  const issues = await p.$$eval("#issues li, #input-problems li", (lis) => lis.map((li) => li.textContent ?? ""));
-  const notes = await p.$$eval("#notes li", (lis) => lis.map((li) => li.textContent ?? ""));
-  const names = await p.$$eval("#selections tbody tr", (trs) => trs.map((tr) => tr.children[2]?.textContent ?? ""));
-  const teamsVerdict = (await p.textContent("#teams-verdict")) ?? "";
-  return { p, context, verdict, issues, notes, names, teamsVerdict, errors, requests };
+  const r = await openVerifyPage(browser, { record: file("record.json"), pool, inspectors, salt });
+  // Input problems and differences alike: a refused pool is said in either list.
+  return { ...r, issues: [...r.problems.map((x) => x.text), ...r.issues], names: r.selections.map((cells) => cells[2] ?? "") };
 }
 
 describe("offline page: pools from .xlsx (merged cells) and GBK CSV", () => {
@@ -97,24 +75,24 @@ describe("offline page: pools from .xlsx (merged cells) and GBK CSV", () => {
     expect(r.notes.some((n) => n.includes("table_title_rows"))).toBe(true);
     expect(r.teamsVerdict).toContain("复核通过");
     expect(r.requests.every((u) => u.startsWith("file://"))).toBe(true);
-    await r.p.screenshot({ path: join(artifacts, "verify-page-xlsx-pool.png"), fullPage: true });
-    await r.context.close();
+    await r.shot("xlsx-pool");
+    await r.close();
   });
 
   it("verifies it against the GBK CSV of the same pool, and says the file was read as GB18030", async () => {
     const r = await verify(file("名录库-gbk.csv"));
     expect(r.errors).toEqual([]);
     expect(r.verdict).toContain("复核通过");
-    expect(r.names).toEqual(await verify(file("名录库.xlsx")).then(async (x) => (await x.context.close(), x.names)));
+    expect(r.names).toEqual(await verify(file("名录库.xlsx")).then(async (x) => (await x.close(), x.names)));
     expect(r.notes[0]).toContain("file_encoding_guessed");
     expect(r.notes[0]).toContain("gb18030");
-    await r.context.close();
+    await r.close();
   });
 
   it("refuses a workbook whose tier cell is blank, naming the row and the column, instead of verifying another pool", async () => {
     const r = await verify(file("名录库-缺分类.xlsx"));
     expect(r.verdict).not.toContain("复核通过");
     expect(r.issues.some((i) => i.includes("第4行") && i.includes("信用风险分类"))).toBe(true);
-    await r.context.close();
+    await r.close();
   });
 });

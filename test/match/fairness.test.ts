@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { type InspectorInput, matchInspectors, type MatchRules } from "../../src/index.js";
-import { Stream } from "../../src/match/_engine.js";
-import { prepare } from "../../src/match/_prepare.js";
+import { buildProblem } from "../../src/match/_internals/problem.js";
+import { Stream } from "../../src/match/_internals/stream.js";
 import { runMatching } from "../../src/match/matchInspectors.js";
 import { LEGAL_EXCEPTION, record } from "./_fixtures.js";
 
@@ -24,14 +24,14 @@ class ScriptedStream extends Stream {
  * each path weighing the product of 1/width. Returns probability per (target, inspector) and per outcome.
  */
 function exactMarginals(targets: string[], inspectors: InspectorInput[], rules: MatchRules): Map<string, number> {
-  const prep = prepare({ record: record(targets), inspectors, rules }, [], []);
-  if (!prep) throw new Error("bad fixture");
+  const problem = buildProblem({ record: record(targets), inspectors, rules }, [], []);
+  if (!problem) throw new Error("bad fixture");
   const marginals = new Map<string, number>();
   let choices: number[] = [];
   let total = 0;
   for (;;) {
     const stream = new ScriptedStream(choices);
-    const run = runMatching(prep, stream);
+    const run = runMatching(problem, stream);
     const used = stream.widths.map((_, k) => choices[k] ?? 0);
     const p = stream.widths.reduce((acc, w) => acc / w, 1);
     total += p;

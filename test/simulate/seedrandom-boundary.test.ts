@@ -1,7 +1,7 @@
 // The verifiable draw keeps its SHA-256 stream: seedrandom (the simulation's generator) must never be reachable
 // from the main entry, the script-tag bundles or the draw (DESIGN.md decision 9). The scans follow value imports
 // (type-only imports are erased) through src/ and through the built dist/.
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 
@@ -49,6 +49,17 @@ describe("seedrandom never reaches the draw", () => {
     const g = graph(join(root, "src/simulate/index.ts"));
     expect(seedrandomIn(g)).toEqual(["seedrandom"]);
     expect(g.packages.get("seedrandom")).toMatch(/simulatePlan\.ts$/);
+  });
+
+  it("no file under src/draw, src/match or src/quota imports seedrandom, reachable from an entry or not", () => {
+    const files = (dir: string): string[] =>
+      readdirSync(join(root, dir), { recursive: true, encoding: "utf8" }).filter((f) => /\.(ts|js|mjs|cjs)$/.test(f)).map((f) => join(root, dir, f));
+    const importsSeedrandom = (file: string) => /(?:from|import|require)\s*\(?\s*["']seedrandom(?:\/[^"']*)?["']/.test(readFileSync(file, "utf8"));
+    const drawFiles = files("src/draw");
+    expect(drawFiles.length).toBeGreaterThan(5);
+    expect([...drawFiles, ...files("src/match"), ...files("src/quota")].filter(importsSeedrandom)).toEqual([]);
+    // Self-check: the same scan finds the simulation's import.
+    expect(files("src/simulate").filter(importsSeedrandom).map((f) => f.slice(root.length))).toEqual(["src/simulate/simulatePlan.ts"]);
   });
 
   it("the draw's stream module is SHA-256 only", () => {

@@ -1,24 +1,24 @@
 // `double-random simulate <plan> --inspectors … --pool …`: simulates the plan's year many times (seedrandom, never
 // the draw's stream) and prints loads, staffing, repeats and the sim-* lint findings; --chart writes the SVG.
-import { existsSync, readFileSync } from "node:fs";
-import { extname } from "node:path";
 import { SingleBar } from "cli-progress";
 import {
   createIssue, importPlanTable, type Issue, lintPlan, type MatchRules, type Plan, type TargetFilter, type TierPolicy,
 } from "../../index.js";
 import { type DepartmentMonthLoad, renderLoadChart, simulatePlan, type SimulationReport } from "../../simulate/index.js";
 import { contextOf, parse } from "../args.js";
-import { loadEntities, loadInspectors, readJson, readText, readXlsxRows } from "../io.js";
+import { loadEntities, loadInspectors, loadTable, readJson } from "../io.js";
 import { EXIT, failWith, printIssues, writeFileAtomic, writeJson } from "../output.js";
 
-export const HELP = `double-random simulate <plan.csv|plan.xlsx> --inspectors 执法人员.csv --pool 名录库.csv
-        [--runs 10000] [--seed 种子] [--year 2023] [--monthly-cap 20|caps.json] [--scopes scopes.json] [--rules rules.json]
+export const HELP = `double-random simulate <计划.xlsx|plan.csv|plan.docx> --inspectors 执法人员.csv --pool 名录库.csv
+        [--experts 专家.csv] [--sheet 工作表] [--runs 10000] [--seed 种子] [--year 2023] [--monthly-cap 20|caps.json] [--scopes scopes.json] [--rules rules.json]
         [--chart load.svg [--chart-top 6]] [--format text|json] [--fill-merged] [--progress]
   在年初模拟全年计划（seedrandom 快速随机流，不用于正式抽取）：人员每月工作量、超上限概率、联合任务配不齐人员的概率、
   多头/重复检查；--chart 输出各部门每月工作量图（SVG）。--scopes / --rules / --policies 为按任务编号给出的抽查范围、
-  选派规则与分类抽查策略（JSON）；--monthly-cap 为每人每月上限（一个数，或按执法证号的 JSON；缺省用人员的工作量上限）。
+  选派规则与分类抽查策略（JSON）；--experts 为专家库（规则中 experts 大于0的任务选派专家）；--monthly-cap 为每人每月上限（一个数，或按执法证号的 JSON；缺省用人员的工作量上限）。
   Simulate the plan's year before it starts (a fast seedrandom stream, never the draw's): monthly loads, P(over cap),
-  joint tasks short of qualified members, repeated inspections; --chart writes an SVG of monthly loads per department.`;
+  joint tasks short of qualified members, repeated inspections; --chart writes an SVG of monthly loads per department.
+  The plan, roster, experts and pool are read by the shared table reader: .xlsx/.et (merged cells), CSV in UTF-8 or
+  GBK/GB18030, .docx tables.`;
 
 const DEFAULT_SEED = "double-random-simulate";
 
@@ -63,10 +63,16 @@ function textReport(report: SimulationReport, plan: Plan, diagnostics: readonly 
   out.push(table(rows));
   const short = report.windows.filter((w) => w.infeasible.mean > 0);
   out.push("");
-  out.push(zh ? `配不齐人员的批次（${short.length}）` : `Batches that cannot always be staffed (${short.length})`);
+  out.push(zh
+    ? `配不齐人员的批次（${short.length}；已按选派程序的调整步骤补位后仍配不齐）`
+    : `Batches that cannot always be staffed (${short.length}; still short after the matching's repair step)`);
   if (short.length > 0) {
     const r = [zh ? ["任务", "批次", "时间", "部门", "P(配不齐)", "短缺部门"] : ["task", "batch", "dates", "departments", "P(infeasible)", "short"]];
-    for (const w of short) r.push([w.taskName, String(w.batch), `${w.start}—${w.end}`, w.departments.join("、"), pct(w.infeasible.mean), w.short.map((s) => `${s.department} ${pct(s.probability)}`).join("、")]);
+    for (const w of short) {
+      const who = w.short.map((s) => `${s.department} ${pct(s.probability)}`);
+      if (w.expertsShort > 0) who.push(`${zh ? "专家" : "experts"} ${pct(w.expertsShort)}`);
+      r.push([w.taskName, String(w.batch), `${w.start}—${w.end}`, w.departments.join("、"), pct(w.infeasible.mean), who.join("、")]);
+    }
     out.push(table(r));
   }
   out.push("");
@@ -92,7 +98,7 @@ function textReport(report: SimulationReport, plan: Plan, diagnostics: readonly 
 
 export async function run(argv: string[]): Promise<number> {
   const p = parse(argv, {
-    inspectors: { type: "string" }, pool: { type: "string" }, runs: { type: "string" }, seed: { type: "string" },
+    inspectors: { type: "string" }, experts: { type: "string" }, pool: { type: "string" }, runs: { type: "string" }, seed: { type: "string" },
     year: { type: "string" }, "monthly-cap": { type: "string" }, scopes: { type: "string" }, rules: { type: "string" },
     policies: { type: "string" }, chart: { type: "string" }, "chart-top": { type: "string" }, "fill-merged": { type: "boolean", default: false },
     progress: { type: "boolean", default: false }, sheet: { type: "string" },
@@ -102,7 +108,7 @@ export async function run(argv: string[]): Promise<number> {
   const { values, positionals, lang, json } = ctx;
   const problems: Issue[] = [];
   const file = positionals[0];
-  if (!file) problems.push(createIssue("cli_missing_argument", { argument: "<plan.csv|plan.xlsx>" }));
+  if (!file) problems.push(createIssue("cli_missing_argument", { argument: "<计划.xlsx|plan.csv>" }));
   if (typeof values.inspectors !== "string") problems.push(createIssue("cli_missing_argument", { argument: "--inspectors" }));
   if (typeof values.pool !== "string") problems.push(createIssue("cli_missing_argument", { argument: "--pool" }));
   const integer = (flag: string, fallback: number | undefined, min: number) => {
@@ -121,29 +127,21 @@ export async function run(argv: string[]): Promise<number> {
   let year = integer("year", undefined, 2000);
   if (problems.length > 0) return failWith(ctx, problems, EXIT.usage);
 
-  // The plan table: CSV text or the first worksheet of a workbook (the shared file reader replaces this).
-  let input: string | string[][];
-  let sheet: string | undefined;
-  if ([".xlsx", ".xlsm"].includes(extname(file as string).toLowerCase())) {
-    if (!existsSync(file as string)) return failWith(ctx, [createIssue("file_not_found", { file: file as string })], EXIT.usage);
-    const x = await readXlsxRows(readFileSync(file as string), values.sheet as string | undefined);
-    if ("error" in x) return failWith(ctx, [createIssue("workbook_unreadable", { file: file as string, detail: x.error })], EXIT.usage);
-    input = x.rows;
-    sheet = x.sheet;
-  } else {
-    const text = readText(file as string);
-    if (!text.ok) return failWith(ctx, text.issues, EXIT.usage);
-    input = text.value;
-  }
+  // The plan, roster and pool through the one table reader (src/files): .xlsx/.et with merges, CSV/TSV in any
+  // encoding (GBK from Excel on Chinese Windows), .docx tables; its guesses (encoding, sheet) are notes.
+  const table = await loadTable(file as string, typeof values.sheet === "string" ? { sheet: values.sheet } : {});
+  if (!table.ok) return failWith(ctx, table.issues, EXIT.usage);
   if (year === undefined) {
-    year = yearIn(typeof input === "string" ? input : input.flat().join("\n"));
+    year = yearIn(table.value.rows.map((r) => r.cells.join(" ")).join("\n"));
     if (year === undefined) return failWith(ctx, [createIssue("cli_missing_argument", { argument: "--year" })], EXIT.usage);
     process.stderr.write(lang === "zh" ? `· 计划年度取表中最常出现的年份：${year}（可用 --year 指定）\n` : `· plan year taken from the table (most frequent year): ${year} (set it with --year)\n`);
   }
-  const imported = importPlanTable(input, { year, fillMerged: values["fill-merged"] === true, ...(sheet === undefined ? {} : { sheet }) });
-  if (!imported.ok) return failWith(ctx, imported.issues, EXIT.usage);
+  const imported = importPlanTable(table.value, { year, fillMerged: values["fill-merged"] === true });
+  if (!imported.ok) return failWith(ctx, [...table.warnings, ...imported.issues], EXIT.usage);
   const inspectors = await loadInspectors(values.inspectors as string);
   if (!inspectors.ok) return failWith(ctx, inspectors.issues, EXIT.usage);
+  const experts = typeof values.experts === "string" ? await loadInspectors(values.experts, { experts: true }) : undefined;
+  if (experts && !experts.ok) return failWith(ctx, experts.issues, EXIT.usage);
   const entities = await loadEntities(values.pool as string, { lang });
   if (!entities.ok) return failWith(ctx, entities.issues, EXIT.usage);
   const byTask = <T>(flag: string): Record<string, T> | undefined => {
@@ -168,7 +166,7 @@ export async function run(argv: string[]): Promise<number> {
     : undefined;
   bar?.start(runs, 0);
   const r = simulatePlan(imported.value, {
-    entities: entities.value, inspectors: inspectors.value,
+    entities: entities.value, inspectors: inspectors.value, ...(experts?.ok ? { experts: experts.value } : {}),
     ...(scopes ? { scopes } : {}), ...(rules ? { rules } : {}), ...(policies ? { policies } : {}),
   }, {
     runs, seed: typeof values.seed === "string" ? values.seed : DEFAULT_SEED, year,
@@ -182,7 +180,7 @@ export async function run(argv: string[]): Promise<number> {
     const w = writeFileAtomic(values.chart, renderLoadChart(r.value, { lang, ...(chartTop === undefined ? {} : { limit: chartTop }) }));
     if (!w.ok) return failWith(ctx, w.issues, EXIT.usage);
   }
-  const notes = [...inspectors.warnings, ...r.warnings];
+  const notes = [...table.warnings, ...inspectors.warnings, ...(experts?.ok ? experts.warnings : []), ...entities.warnings, ...r.warnings];
   if (json) {
     const w = writeJson({ ok: true, report: r.value, diagnostics, warnings: notes }, typeof values.out === "string" ? values.out : undefined);
     if (!w.ok) return failWith(ctx, w.issues, EXIT.usage);

@@ -2,6 +2,7 @@ import { type Issue } from "../../result.js";
 import type { LintRule } from "../rule.js";
 import { filledFrom } from "../_filled.js";
 import { issue } from "../_issue.js";
+import { gcd } from "../../_internal/fraction.js";
 
 const PER_YEAR = { year: 1, halfYear: 2, quarter: 4, month: 12, plan: 1 } as const;
 const RECURRING = { month: 12, quarter: 4, halfYear: 2 } as const;
@@ -15,11 +16,6 @@ const PINNED = { quarter: /第[一二三四1-4]季度/, halfYear: /[上下]半�
 function pinnedOnce(period: keyof typeof RECURRING, texts: readonly string[]): boolean {
   const re = period === "month" ? null : PINNED[period];
   return re !== null && texts.some((t) => re.test(norm(t)));
-}
-
-function gcd(a: bigint, b: bigint): bigint {
-  while (b !== 0n) [a, b] = [b, a % b];
-  return a < 0n ? -a : a;
 }
 
 /**

@@ -1,4 +1,4 @@
-// Exact rational helpers for the quota area (internal, never exported from the package).
+// Exact non-negative fractions over BigInt (DESIGN.md decision 7: no floats for sizes). Internal: never exported.
 
 /** Greatest common divisor of two non-negative BigInts. */
 export function gcd(a: bigint, b: bigint): bigint {
@@ -45,21 +45,6 @@ export function compareFractions(a: Fraction, b: Fraction): number {
   const l = a.n * b.d;
   const r = b.n * a.d;
   return l < r ? -1 : l > r ? 1 : 0;
-}
-
-/** Compares strings by Unicode code points (UTF-8 byte order), not UTF-16 code units. */
-export function compareCodePoints(a: string, b: string): number {
-  const ia = a[Symbol.iterator]();
-  const ib = b[Symbol.iterator]();
-  for (;;) {
-    const x = ia.next();
-    const y = ib.next();
-    if (x.done) return y.done ? 0 : -1;
-    if (y.done) return 1;
-    const cx = (x.value as string).codePointAt(0) as number;
-    const cy = (y.value as string).codePointAt(0) as number;
-    if (cx !== cy) return cx < cy ? -1 : 1;
-  }
 }
 
 /** a + b. */

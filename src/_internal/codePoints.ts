@@ -1,0 +1,22 @@
+// Unicode code point order (= UTF-8 byte order), the one canonical string order of every protocol (DESIGN.md
+// decision 2). Internal: the public `compareCodePoints` is the draw area's.
+
+/**
+ * Compares two strings by Unicode code points, not UTF-16 code units (JS's `<` and default `sort()` put astral
+ * characters before U+E000–U+FFFF).
+ * @returns a negative number, 0 or a positive number, as `Array.prototype.sort` expects.
+ */
+export function compareCodePoints(a: string, b: string): number {
+  const n = a.length < b.length ? a.length : b.length;
+  for (let k = 0; k < n; k++) {
+    const x = a.charCodeAt(k);
+    const y = b.charCodeAt(k);
+    if (x !== y) {
+      // Shift surrogates above U+E000–U+FFFF so code-unit order becomes code-point order.
+      const fx = x >= 0xd800 ? (x <= 0xdfff ? x + 0x2000 : x - 0x800) : x;
+      const fy = y >= 0xd800 ? (y <= 0xdfff ? y + 0x2000 : y - 0x800) : y;
+      return fx - fy;
+    }
+  }
+  return a.length - b.length;
+}
