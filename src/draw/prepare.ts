@@ -143,7 +143,7 @@ export function hasDuplicateAcross(lists: readonly (readonly string[])[], hasSur
  * computes the salted chunked digests. One pass over the pool, one byte-wise radix sort of its ids (UTF-8 in one
  * buffer), the manifest lines written into a buffer and hashed per chunk.
  *
- * The last preparation of each pool array is remembered (a `WeakMap`, so it goes with the pool): `announce` then
+ * The preparation of the last pool array prepared is remembered (weakly: it goes with the pool): `announce` then
  * `draw` in one process prepare the pool once. A remembered preparation is used only when the same stratification,
  * salt and exclusion rules are asked for and every entity still has the id, tier and status it had (compared one
  * by one, so an edited pool is prepared again); the ids handed out are always fresh arrays.
@@ -215,6 +215,8 @@ interface Memo {
 }
 
 const memos = /* @__PURE__ */ new WeakMap<object, Memo>();
+// Only the last pool prepared is remembered: a verifier's copy must not double what a 10^7 pool costs.
+let lastPool: WeakRef<object> | undefined;
 const TIER_CODES: Readonly<Record<string, number>> = { A: 1, B: 2, C: 3, D: 4 };
 const STATUS_CODES: Readonly<Record<string, number>> = { active: 1, deregistered: 2, revoked: 3, moved_out: 4, suspended: 5, other: 6 };
 
@@ -238,7 +240,10 @@ function remember(pool: readonly DrawEntity[], stratify: Stratification, salt: s
   if (key === null || !Array.isArray(pool)) return;
   const fields = new Uint8Array(pool.length);
   for (let k = 0; k < pool.length; k++) fields[k] = fieldsOf(pool[k] as DrawEntity);
+  const previous = lastPool?.deref();
+  if (previous) memos.delete(previous);
   memos.set(pool, { key, ids: core.ids, fields, prepared, issues });
+  lastPool = typeof WeakRef === "function" ? new WeakRef(pool) : undefined;
 }
 
 function recall(pool: readonly DrawEntity[], stratify: Stratification, salt: string, exclusions: ExclusionOptions): { prepared: Prepared; issues: Issue[] } | undefined {
