@@ -81,7 +81,7 @@ for (const batch of schedule.batches) {
   // Batch 1: one venue cannot be reached at its registered premises when the visits are planned → 补抽 from the same
   // stream (draw-v1 §7.2); after the teams are sent, one officer declares a conflict → 递补 (match-v1). Both are logged.
   const record = batch.index === 1
-    ? unwrap(replaceSelections(drawn, pool, [{ id: drawn.selections[0]!.id, reason: "无法联系（经营场所已关闭）" }], { salt, drawnEarlier }))
+    ? unwrap(replaceSelections(drawn, pool, [{ id: drawn.selections[0]!.id, reason: "无法联系", decision: { by: "分管负责人", date: batch.start }, note: "经营场所已关闭" }], { salt, drawnEarlier }))
     : drawn;
   let matched = unwrap(matchInspectors({ record, inspectors, entities: pool, rules }));
   if (batch.index === 1) {
@@ -119,7 +119,7 @@ for (const batch of schedule.batches) {
   const batchWindow = { start: batch.start, end: batch.end };
   const pkg = unwrap(publicationPackage(matched.record, results, { department: "焦作市公安局", publishedOn: unwrap(addWorkingDays(batch.end, 5)), taskName: task.name, window: batchWindow, entities: pool }));
   const published = verifyResults(matched.record, pkg);
-  if (record.replacements.length > 0 || matched.record.match.log.length > 0) say(`    补抽 ${record.replacements.length} 户（${record.replacements.map((r) => r.reason).join("；")}），递补 ${matched.record.match.log.length} 人`);
+  if (record.replacements.length > 0 || matched.record.match.log.length > 0) say(`    补抽 ${record.replacements.length} 户（${record.replacements.map((r) => (r.note ? `${r.reason}（${r.note}）` : r.reason)).join("；")}），递补 ${matched.record.match.log.length} 人`);
   say(`    一公开：结果 ${results.length} 条全部核对一致；公示清单 ${pkg.list.length} 条，问题发现率 ${pkg.report.problemRate}，按期录入 ${pkg.report.enteredOnTime}/${pkg.report.inspected}；公开复核 ${published.ok ? "通过" : "未通过"}（公示包 ${pkg.digest.slice(0, 12)}…）`);
   if (batch.index === 1) {
     const outsider = pool.find((e) => e.status === "active" && !teams.some((t) => t.targetId === e.id))!;

@@ -1,4 +1,4 @@
-import { fillTemplate } from "./_internal/template.js";
+import { fillTemplate } from "./messages/render.js";
 import type { IssueCode } from "./messages/index.js";
 import type { Catalog, CatalogEntry, HasPlaceholders, ParamsOf, PhraseCatalog } from "./messages/types.js";
 

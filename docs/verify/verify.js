@@ -174,27 +174,12 @@
     });
   }
 
-  // Words for the tokens some draw issues carry in their params, so no English shows inside Chinese.
-  var FIELD = {
-    presence: { zh: "是否存在", en: "presence" }, N: { zh: "户数 N", en: "N" }, n: { zh: "抽取数 n", en: "n" }, digest: { zh: "摘要", en: "digest" },
-    seed: { zh: "种子", en: "seed" }, id: { zh: "对象编号", en: "id" }, counter: { zh: "计数 i", en: "counter" }, hash: { zh: "哈希值", en: "hash" },
-    index: { zh: "序号", en: "index" }, stratum: { zh: "所在层", en: "stratum" }, order: { zh: "各层顺序", en: "order" },
-    present: { zh: "存在", en: "present" }, absent: { zh: "不存在", en: "absent" }, missing: { zh: "缺失", en: "missing" },
-    inactive: { zh: "非存续", en: "inactive" }, tier_exempt: { zh: "免抽", en: "tier-exempt" }, drawn_earlier: { zh: "以往批次已抽中", en: "drawn earlier" },
-    recently_inspected: { zh: "近期已检查", en: "recently inspected" },
-    "?": { zh: "（无法确定）", en: "?" },
-  };
-  // The zh templates of src/messages/draw.ts for the codes whose params are such tokens (test/docs checks they agree).
+  // The zh template of src/messages/publish.ts for publish_count_mismatch, whose field param is a token (test/docs checks it agrees);
+  // draw issues carry their words in their params (fieldName, reasonName) and are shown as they are.
   var ZH = {
-    stratum_mismatch: "分层“{stratum}”的{field}不符：应为{expected}，记录为{found}",
-    selection_mismatch: "分层“{stratum}”第{position}个抽中对象不符（{field}）：应为{expected}，记录为{found}",
-    replacement_mismatch: "第{position}个补抽不符（{field}）：应为{expected}，记录为{found}",
-    exclusion_count_mismatch: "排除数（{reason}）不符：应为{expected}，记录为{found}",
-    // src/messages/publish.ts
     publish_count_mismatch: "抽查情况中“{field}”为{stated}，按抽取记录和公示清单应为{actual}",
   };
-  function word(v) { return FIELD[v] ? FIELD[v][lang] : v; }
-  // A draw issue's text in the chosen language, with field and reason tokens translated.
+  // An issue's text in the chosen language, with publish_count_mismatch's field token in words.
   function messageOf(i) {
     if (lang === "zh" && ZH[i.code] && i.params) {
       var p = i.params;
@@ -203,7 +188,7 @@
         var v = p[k];
         if (typeof v === "object") return v.zh;
         if (i.code === "publish_count_mismatch" && k === "field") return REPORT_FIELD[v] ? REPORT_FIELD[v].zh : /^byCategory\./.test(v) ? "检查结果为" + categoryLabel(v.slice(11)) + "的户数" : v;
-        return (k === "field" || k === "reason" || k === "expected" || k === "found") ? word(String(v)) : String(v);
+        return String(v);
       });
     }
     return i.message[lang];
@@ -327,7 +312,7 @@
     (state.saltLikelyWrong ? [] : errs).forEach(function (i) {
       var p = i.params || {};
       if (i.code === "stratum_mismatch" || i.code === "selection_count_mismatch") badStrata[p.stratum] = true;
-      if (i.code === "selection_mismatch" && i.path && i.path[0] === "selections") (badPicks[i.path[1]] = badPicks[i.path[1]] || []).push(word(String(p.field)));
+      if (i.code === "selection_mismatch" && i.path && i.path[0] === "selections") (badPicks[i.path[1]] = badPicks[i.path[1]] || []).push(p.fieldName ? p.fieldName[lang] : String(p.field));
       if (i.code === "replacement_mismatch" || i.code === "replacement_invalid") badReplacements[p.position] = true;
     });
     var sb = $("strata").querySelector("tbody");

@@ -14,9 +14,9 @@ export async function run(lang: Lang = "zh"): Promise<void> {
   console.log(t(lang, "\n四、随机抽取检查对象（先公告，后抽取，人人可复核）", "\n4. Drawing the entities (announce first, then draw; anyone can re-check)"));
   const task = unwrap(parseTask((JSON.parse(data("jiaozuo-2023-task.json")) as { task: unknown }).task));
   const item = task.items[0] ?? task.name;
-  // The sample pool's 上次检查日期 column records inspections for this very item.
+  // The sample pool's 上次检查日期 column names no item: draw-v1 §4.1 counts such an inspection for the rule's item.
   const entities = unwrap(parseEntityPoolCsv(data("jiaozuo-entertainment-pool.csv")));
-  const pool: DrawEntity[] = entities.map((e) => ({ ...e, inspections: e.inspections.map((i) => ({ ...i, itemId: i.itemId ?? item })) }));
+  const pool: DrawEntity[] = entities;
   const names = new Map(entities.map((e) => [e.id, e.name]));
 
   const quota = unwrap(parseQuota(task.quotaText ?? "每半年3%"));
@@ -63,11 +63,13 @@ export async function run(lang: Lang = "zh"): Promise<void> {
     if (picks.length > 3) console.log(t(lang, `    ……本层另 ${picks.length - 3} 户（n = N，整层抽取）`, `    … ${picks.length - 3} more in this stratum (n = N, taken whole)`));
   }
 
-  // ④ 补抽: the first drawn venue turns out closed.
+  // ④ 补抽: the first drawn venue turns out closed. The reason is from the closed list, the decision is named, and the
+  // entry is chained: the record publishes the chain head (draw-v1 §7.2).
   const first = record.selections.find((s) => s.counter !== null) ?? record.selections[0]!;
-  record = unwrap(replaceSelections(record, pool, [{ id: first.id, reason: "经营场所已关闭" }], { salt }));
+  record = unwrap(replaceSelections(record, pool, [{ id: first.id, reason: "停业", decision: { by: "治安支队 分管负责人", date: "2023-07-03" }, note: "经营场所已关闭" }], { salt }));
   const rep = record.replacements[0]!;
-  console.log(t(lang, `  ④ 补抽：${names.get(first.id)} 经营场所已关闭 → 同层随机流下一个：i=${rep.counter} #${rep.index} ${names.get(rep.id)}`, `  ④ Replacement: ${names.get(first.id)} is closed → next pick of the same stream: i=${rep.counter} #${rep.index} ${names.get(rep.id)}`));
+  const published = { length: record.replacements.length, head: record.replacementsHead ?? "" };
+  console.log(t(lang, `  ④ 补抽：${names.get(first.id)} 停业（经营场所已关闭，分管负责人决定）→ 同层随机流下一个：i=${rep.counter} #${rep.index} ${names.get(rep.id)}；链头 ${record.replacementsHead?.slice(0, 12)}…`, `  ④ Replacement: ${names.get(first.id)} closed (decided by the deputy head) → next pick of the same stream: i=${rep.counter} #${rep.index} ${names.get(rep.id)}; chain head ${record.replacementsHead?.slice(0, 12)}…`));
 
   // ⑤ Anyone with the pool and the salt re-checks; the order of the pool does not matter.
   const v = verifyDraw(record, [...pool].reverse(), { salt });
@@ -76,4 +78,9 @@ export async function run(lang: Lang = "zh"): Promise<void> {
   const bad = verifyDraw(tampered, pool, { salt });
   console.log(t(lang, "  ⑥ 篡改一条抽中记录后复核：", "  ⑥ Re-check after one pick was altered:"));
   if (!bad.ok) for (const i of bad.issues.slice(0, 3)) console.log(show(lang, i, "    "));
+  // ⑦ Dropping the replacement (to keep the first venue after all) breaks the chain against the copy published at ④.
+  const { replacementsHead: _head, ...rest } = record;
+  const dropped = verifyDraw({ ...rest, replacements: [] }, pool, { salt, earlier: [published] });
+  console.log(t(lang, "  ⑦ 删去补抽记录后复核（对照此前公布的链头）：", "  ⑦ Re-check after the replacement was dropped (against the head published earlier):"));
+  if (!dropped.ok) for (const i of dropped.issues.slice(0, 2)) console.log(show(lang, i, "    "));
 }

@@ -21,7 +21,7 @@ export async function run(lang: Lang = "zh"): Promise<void> {
   const drawn = unwrap(draw(announcement, dealers, unwrap(diceEntropy("41526375849102")), { salt }));
   // Checking the list before sending teams: one dealer turns out to be deregistered → 补抽 from the same stream.
   const gone = drawn.selections[4]!.id;
-  const replaced = unwrap(replaceSelections(drawn, dealers, [{ id: gone, reason: "已注销" }], { salt }));
+  const replaced = unwrap(replaceSelections(drawn, dealers, [{ id: gone, reason: "已注销", decision: { by: "科长 赵六", date: "2023-05-04" } }], { salt }));
   const matched = unwrap(matchInspectors({ record: replaced, inspectors, entities: dealers, rules })).record;
   const first = matched.match.teams[0]!;
   const leaving = first.members.find((m) => m.department === "市市场监管局")!;

@@ -28,28 +28,8 @@ export const STRATUM: Labels = {
   all: { zh: "全部（不分层）", en: "all (unstratified)" },
 };
 
-export const ENTROPY_KIND: Labels = {
-  dice: { zh: "公开掷骰", en: "public dice" },
-  lottery: { zh: "彩票开奖号码", en: "lottery draw" },
-  beacon: { zh: "随机信标", en: "randomness beacon" },
-  commitReveal: { zh: "承诺—揭示", en: "commit–reveal" },
-};
 
 /** The label of `value` in `lang`, or the value itself when it has none. */
 export function label(labels: Labels, value: string, lang: Lang): string {
   return Object.prototype.hasOwnProperty.call(labels, value) ? (labels[value] as { zh: string; en: string })[lang] : value;
 }
-
-/**
- * Words for the tokens some draw issues carry in their params (field names, exclusion reasons, presence), used to
- * render those messages in Chinese without English inside; the page (docs/verify/verify.js) has the same table.
- */
-export const DRAW_TOKEN: Labels = {
-  presence: { zh: "是否存在", en: "presence" }, N: { zh: "户数 N", en: "N" }, n: { zh: "抽取数 n", en: "n" }, digest: { zh: "摘要", en: "digest" },
-  seed: { zh: "种子", en: "seed" }, id: { zh: "对象编号", en: "id" }, counter: { zh: "计数 i", en: "counter" }, hash: { zh: "哈希值", en: "hash" },
-  index: { zh: "序号", en: "index" }, stratum: { zh: "所在层", en: "stratum" }, order: { zh: "各层顺序", en: "order" },
-  present: { zh: "存在", en: "present" }, absent: { zh: "不存在", en: "absent" }, missing: { zh: "缺失", en: "missing" },
-  inactive: { zh: "非存续", en: "inactive" }, tier_exempt: { zh: "免抽", en: "tier-exempt" }, drawn_earlier: { zh: "以往批次已抽中", en: "drawn earlier" },
-  recently_inspected: { zh: "近期已检查", en: "recently inspected" },
-  "?": { zh: "（无法确定）", en: "?" },
-};

@@ -10,27 +10,11 @@ import { closeSync, existsSync, fsyncSync, openSync, renameSync, rmSync, statSyn
 import { basename, dirname, join } from "node:path";
 import { createIssue } from "../createIssue.js";
 import { fail, type Issue, ok, type Result } from "../result.js";
-import { cliMessages } from "../messages/cli.js";
-import { drawMessages } from "../messages/draw.js";
 import type { Context, Lang } from "./args.js";
-import { DRAW_TOKEN } from "./labels.js";
 
-/** Draw issues whose params carry English tokens (field names, reasons): their zh text is rebuilt with words. */
-const TOKEN_CODES = new Set(["stratum_mismatch", "selection_mismatch", "replacement_mismatch", "exclusion_count_mismatch"]);
-
-/** The message of an issue in `lang`; for the draw codes above, the zh text with the tokens in words. */
+/** The message of an issue in `lang` (draw issues carry their field and reason words in their params). */
 export function messageOf(i: Issue, lang: Lang): string {
-  if (lang !== "zh" || !TOKEN_CODES.has(i.code) || !i.params) return i.message[lang];
-  const template = (drawMessages as Record<string, { zh: string }>)[i.code]?.zh ?? (cliMessages as Record<string, { zh: string }>)[i.code]?.zh;
-  if (template === undefined) return i.message.zh;
-  const params = i.params;
-  return template.replace(/\{(\w+)\}/g, (whole, k: string) => {
-    if (!Object.prototype.hasOwnProperty.call(params, k)) return whole;
-    const v = params[k] as string | number | { zh: string };
-    if (typeof v === "object") return v.zh;
-    const s = String(v);
-    return ["field", "reason", "expected", "found"].includes(k) && Object.prototype.hasOwnProperty.call(DRAW_TOKEN, s) ? (DRAW_TOKEN[s] as { zh: string }).zh : s;
-  });
+  return i.message[lang];
 }
 
 /** Exit codes of every command. */

@@ -29,13 +29,13 @@ export interface LotterySource {
  * @public
  */
 export function lotteryEntropy(sources: readonly LotterySource[]): Result<Entropy> {
-  if (!Array.isArray(sources) || sources.length === 0) return fail([issue("entropy_invalid", { detail: "no lottery source" })]);
+  if (!Array.isArray(sources) || sources.length === 0) return fail([issue("entropy_invalid", { detail: { zh: "没有彩票开奖号码", en: "no lottery source" } })]);
   let text = "";
   for (const [k, s] of sources.entries()) {
     const numbers = s?.numbers;
-    if (!Array.isArray(numbers) || numbers.length === 0) return fail([issue("entropy_invalid", { detail: `source ${k + 1} has no numbers` })]);
+    if (!Array.isArray(numbers) || numbers.length === 0) return fail([issue("entropy_invalid", { detail: { zh: `第${k + 1}组开奖号码为空`, en: `source ${k + 1} has no numbers` } })]);
     for (const n of numbers) {
-      if (!Number.isSafeInteger(n) || n < 0) return fail([issue("entropy_invalid", { detail: `source ${k + 1}: ${shownValue(n)} is not a non-negative integer` })]);
+      if (!Number.isSafeInteger(n) || n < 0) return fail([issue("entropy_invalid", { detail: { zh: `第${k + 1}组：${shownValue(n)}不是非负整数`, en: `source ${k + 1}: ${shownValue(n)} is not a non-negative integer` } })]);
     }
     text += `${[...numbers].sort((a, b) => a - b).join(".")}./`;
   }
@@ -56,8 +56,8 @@ const MIN_DICE = 20;
  * @public
  */
 export function diceEntropy(digits: string): Result<Entropy> {
-  if (typeof digits !== "string" || !/^[0-9]+$/.test(digits)) return fail([issue("entropy_invalid", { detail: "dice digits must be 0-9 only" })]);
-  const warnings: Issue[] = digits.length < MIN_DICE ? [issue("entropy_weak", { digits: digits.length, kind: "dice", minimum: MIN_DICE })] : [];
+  if (typeof digits !== "string" || !/^[0-9]+$/.test(digits)) return fail([issue("entropy_invalid", { detail: { zh: "掷骰结果只能是数字0–9", en: "dice digits must be 0-9 only" } })]);
+  const warnings: Issue[] = digits.length < MIN_DICE ? [issue("entropy_weak", { digits: digits.length, kind: { zh: "掷骰", en: "dice" }, minimum: MIN_DICE })] : [];
   return ok({ kind: "dice", value: `dice:${digits}` }, warnings);
 }
 
@@ -75,8 +75,8 @@ export function diceEntropy(digits: string): Result<Entropy> {
  */
 export function beaconEntropy(input: { readonly round: number; readonly value: string }): Result<Entropy> {
   const { round, value } = input;
-  if (!Number.isSafeInteger(round) || round < 0) return fail([issue("entropy_invalid", { detail: "beacon round must be a non-negative integer" })]);
-  if (typeof value !== "string" || !/^[0-9a-fA-F]{32,}$/.test(value)) return fail([issue("entropy_invalid", { detail: "beacon value must be at least 32 hex digits" })]);
+  if (!Number.isSafeInteger(round) || round < 0) return fail([issue("entropy_invalid", { detail: { zh: "信标轮次应为非负整数", en: "beacon round must be a non-negative integer" } })]);
+  if (typeof value !== "string" || !/^[0-9a-fA-F]{32,}$/.test(value)) return fail([issue("entropy_invalid", { detail: { zh: "信标输出值应为至少32位十六进制数字", en: "beacon value must be at least 32 hex digits" } })]);
   return ok({ kind: "beacon", value: `beacon:${round}:${value.toLowerCase()}` });
 }
 
@@ -92,11 +92,11 @@ export function beaconEntropy(input: { readonly round: number; readonly value: s
  * @public
  */
 export function commitSecret(secret: string): Result<string> {
-  if (typeof secret !== "string" || secret.length === 0) return fail([issue("entropy_invalid", { detail: "empty secret" })]);
+  if (typeof secret !== "string" || secret.length === 0) return fail([issue("entropy_invalid", { detail: { zh: "秘密值为空", en: "empty secret" } })]);
   const at = loneSurrogateAt(secret);
   if (at >= 0) return fail([issue("seed_lone_surrogate", { path: "secret", position: at })]);
   // "/" ends each secret in the revealed value (draw-v1 §6.1): a commitment to one could never be revealed.
-  if (secret.includes("/")) return fail([issue("entropy_invalid", { detail: 'a secret must not contain "/"' })]);
+  if (secret.includes("/")) return fail([issue("entropy_invalid", { detail: { zh: "秘密值不能含“/”", en: 'a secret must not contain "/"' } })]);
   return ok(sha256Hex(secret));
 }
 
@@ -117,16 +117,16 @@ const MIN_SECRET = 16;
  */
 export function revealEntropy(commitments: readonly string[], secrets: readonly string[]): Result<Entropy> {
   if (!Array.isArray(commitments) || !Array.isArray(secrets) || commitments.length === 0 || commitments.length !== secrets.length) {
-    return fail([issue("entropy_invalid", { detail: "one secret per published commitment is needed" })]);
+    return fail([issue("entropy_invalid", { detail: { zh: "每个公布的承诺须揭示一个秘密值", en: "one secret per published commitment is needed" } })]);
   }
   const issues: Issue[] = [];
   let text = "";
   secrets.forEach((secret, k) => {
     const c = commitSecret(secret);
-    if (typeof secret === "string" && secret.includes("/")) issues.push(issue("entropy_invalid", { detail: `secret ${k + 1} contains "/"` }));
+    if (typeof secret === "string" && secret.includes("/")) issues.push(issue("entropy_invalid", { detail: { zh: `第${k + 1}个秘密值含“/”`, en: `secret ${k + 1} contains "/"` } }));
     else if (!c.ok) issues.push(...c.issues);
     else if (c.value !== shownValue(commitments[k]).toLowerCase()) issues.push(issue("commitment_mismatch", { position: k + 1, commitment: shownValue(commitments[k]) }));
-    else if (secret.length < MIN_SECRET) issues.push(issue("entropy_weak", { digits: secret.length, kind: "secret", minimum: MIN_SECRET }));
+    else if (secret.length < MIN_SECRET) issues.push(issue("entropy_weak", { digits: secret.length, kind: { zh: "秘密值", en: "secret" }, minimum: MIN_SECRET }));
     text += `${secret}/`;
   });
   return settle({ kind: "commitReveal", value: `reveal:${text}` }, issues);
@@ -145,12 +145,12 @@ export function entropyShapeIssues(source: EntropySource, entropy: Entropy): Iss
     parts.pop();
     const counts = parts.map((p) => p.split(".").length - 1);
     if (counts.length !== source.numbers.length || counts.some((c, k) => c !== source.numbers![k])) {
-      return [issue("entropy_invalid", { detail: `the announcement fixes ${source.numbers.join("+")} lottery numbers, the entropy has ${counts.join("+") || "none"}` })];
+      return [issue("entropy_invalid", { detail: { zh: `公告规定开奖号码为${source.numbers.join("+")}个，随机源为${counts.join("+") || "0"}个`, en: `the announcement fixes ${source.numbers.join("+")} lottery numbers, the entropy has ${counts.join("+") || "none"}` } })];
     }
   }
   if (source.kind === "dice" && source.digits !== undefined && entropy.value.startsWith("dice:")) {
     const n = entropy.value.length - "dice:".length;
-    if (n !== source.digits) return [issue("entropy_invalid", { detail: `the announcement fixes ${source.digits} dice digits, the entropy has ${n}` })];
+    if (n !== source.digits) return [issue("entropy_invalid", { detail: { zh: `公告规定掷骰${source.digits}位，随机源为${n}位`, en: `the announcement fixes ${source.digits} dice digits, the entropy has ${n}` } })];
   }
   return [];
 }

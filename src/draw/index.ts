@@ -11,6 +11,7 @@ export { announce, announcementDigest, type AnnounceInput, type AllocationInput,
 export { draw } from "./draw.js";
 export type { DrawOptions } from "./select.js";
 export { replaceSelections, type ReplacementRequest } from "./replace.js";
+export { REPLACEMENT_REASONS, replacementLimit, type ReplacementReason, type ReplacementDecision, type PublishedCopy } from "./replacementLog.js";
 export { verifyDraw } from "./verify.js";
 export { verifyDrawManifest } from "./verifyManifest.js";
 export {

@@ -55,8 +55,11 @@ export interface ManifestDigests {
 export interface ExclusionOptions {
   /** Tiers exempt from the draw (无事不扰), e.g. `["A"]`. Excluded with reason `tier_exempt`. */
   readonly exemptTiers?: readonly RiskTier[];
-  /** Leave out entities inspected for `itemId` in the `withinDays` days up to and including `asOf`. */
-  readonly recentInspection?: { readonly itemId: string; readonly asOf: string; readonly withinDays: number };
+  /**
+   * Leave out entities inspected for `itemId` in the `withinDays` days up to and including `asOf`; an inspection
+   * naming no item counts too unless `withoutItem` is false (draw-v1 §4.1).
+   */
+  readonly recentInspection?: { readonly itemId: string; readonly asOf: string; readonly withinDays: number; readonly withoutItem?: boolean };
   /** Ids drawn in earlier batches of the year (e.g. `record.selections.map((s) => s.id)`). */
   readonly drawnEarlier?: readonly string[];
 }
@@ -90,7 +93,7 @@ export function resolveRules(options: ExclusionOptions): { rules: ExclusionRules
     if (typeof itemId !== "string" || itemId.length === 0) issues.push(issue("invalid_argument", { detail: "recentInspection.itemId must be a non-empty string" }));
     if (typeof asOf !== "string" || isoMinusDays(asOf, 0) === null) issues.push(issue("date_invalid", { path: "recentInspection.asOf", value: shownValue(asOf) }));
     if (!Number.isSafeInteger(withinDays) || withinDays < 1) issues.push(issue("invalid_argument", { detail: "recentInspection.withinDays must be an integer ≥ 1" }));
-    recent = { itemId, asOf, withinDays };
+    recent = { itemId, asOf, withinDays, ...(options.recentInspection.withoutItem === false ? {} : { withoutItem: true as const }) };
   }
   const earlier = [...new Set(options.drawnEarlier ?? [])];
   if (earlier.some((id) => typeof id !== "string" || loneSurrogateAt(id) >= 0)) {
@@ -114,7 +117,8 @@ export function exclusionOf(e: DrawEntity, rules: ExclusionRules, drawnEarlier: 
   if (cutoff !== null && rules.recentInspection && e.inspections) {
     const { itemId, asOf } = rules.recentInspection;
     for (const i of e.inspections) {
-      if (typeof i === "object" && i !== null && i.itemId === itemId && typeof i.date === "string" && i.date > cutoff && i.date <= asOf) return "recently_inspected";
+      const forItem = i?.itemId === itemId || (i?.itemId === undefined && rules.recentInspection.withoutItem === true);
+      if (typeof i === "object" && i !== null && forItem && typeof i.date === "string" && i.date > cutoff && i.date <= asOf) return "recently_inspected";
     }
   }
   return null;

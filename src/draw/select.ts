@@ -1,5 +1,8 @@
 import type { Announcement, Entropy, ExclusionRules, Replacement, Selection } from "../model/record.js";
 import { type Issue } from "../result.js";
+import { ENTROPY_KIND_WORDS } from "./_words.js";
+import { entropyShapeIssues } from "./entropy.js";
+import type { PublishedCopy } from "./replacementLog.js";
 import { issue } from "./_issue.js";
 import { announcementDigest } from "./announce.js";
 import { sha256Hex } from "./digest.js";
@@ -18,35 +21,41 @@ export interface DrawOptions {
   readonly salt: string;
   /** Ids drawn in earlier batches, when the announcement excluded them (checked against its commitment). */
   readonly drawnEarlier?: readonly string[];
+  /**
+   * Verification only: copies of this record published earlier (their number of replacements and
+   * `replacementsHead`); the record's replacement chain must extend each (draw-v1 §7.2), else `replacement_log_rewritten`.
+   */
+  readonly earlier?: readonly PublishedCopy[];
 }
 
-/** Issues when the entropy is not what the announcement named. @internal */
+/** Issues when the entropy is not what the announcement named: kind, beacon round, commitments, shape (§6.1). @internal */
 export function entropyIssues(announcement: Announcement, entropy: Entropy): Issue[] {
   const src = announcement.entropySource;
-  if (entropy.kind !== src.kind) return [issue("entropy_source_mismatch", { expected: src.kind, found: entropy.kind })];
+  if (entropy.kind !== src.kind) return [issue("entropy_source_mismatch", { expected: ENTROPY_KIND_WORDS[src.kind], found: ENTROPY_KIND_WORDS[entropy.kind] })];
   const prefix = { lottery: "lottery:", dice: "dice:", beacon: "beacon:", commitReveal: "reveal:" }[entropy.kind];
-  if (!entropy.value.startsWith(prefix)) return [issue("entropy_invalid", { detail: `value must start with "${prefix}"` })];
+  if (!entropy.value.startsWith(prefix)) return [issue("entropy_invalid", { detail: { zh: `取值应以“${prefix}”开头`, en: `value must start with "${prefix}"` } })];
   if (src.kind === "beacon") {
     const round = entropy.value.split(":")[1];
-    if (round !== String(src.round)) return [issue("entropy_source_mismatch", { expected: `beacon round ${src.round}`, found: `round ${round ?? "?"}` })];
+    if (round !== String(src.round)) return [issue("entropy_source_mismatch", { expected: { zh: `信标第${src.round}轮`, en: `beacon round ${src.round}` }, found: { zh: `第${round ?? "?"}轮`, en: `round ${round ?? "?"}` } })];
   }
   if (src.kind === "commitReveal") {
     const secrets = entropy.value.slice(prefix.length).split("/");
     secrets.pop();
-    if (secrets.length !== src.commitments.length) return [issue("entropy_invalid", { detail: "one secret per published commitment is needed" })];
+    if (secrets.length !== src.commitments.length) return [issue("entropy_invalid", { detail: { zh: "每个公布的承诺须揭示一个秘密值", en: "one secret per published commitment is needed" } })];
     const issues: Issue[] = [];
     secrets.forEach((s, k) => {
       if (sha256Hex(s) !== src.commitments[k]) issues.push(issue("commitment_mismatch", { position: k + 1, commitment: src.commitments[k] as string }));
     });
     return issues;
   }
-  return [];
+  // The shape (count of lottery numbers, of dice digits) when the announcement fixed it.
+  return entropyShapeIssues(src, entropy);
 }
 
-/** Announcement self-consistency: protocol and digest. @internal */
+/** Announcement self-consistency: its digest is the digest of its content. @internal */
 export function announcementIssues(announcement: Announcement): Issue[] {
   const expected = announcementDigest(announcement as unknown as Record<string, unknown>);
-  return expected === announcement.digest ? [] : [issue("announcement_altered", { detail: `digest is ${announcement.digest}, content gives ${expected}` })];
+  return expected === announcement.digest ? [] : [issue("announcement_altered", { expected, found: announcement.digest }, { path: ["announcement", "digest"] })];
 }
 
 /** Rebuilds the manifest of `pool` under the announced rules. @internal */
@@ -54,13 +63,22 @@ export function rebuild(announcement: Announcement, pool: readonly DrawEntity[],
   const rules = announcement.exclusions.rules;
   const exclusions: ExclusionOptions = {
     exemptTiers: rules.exemptTiers,
-    ...(rules.recentInspection ? { recentInspection: rules.recentInspection } : {}),
+    ...recentOptionOf(rules.recentInspection),
     ...(options.drawnEarlier ? { drawnEarlier: options.drawnEarlier } : {}),
   };
   const out = preparePool(pool, announcement.stratification, options.salt, exclusions);
   if (!out.prepared) return out;
   const mismatch = drawnEarlierIssues(rules.drawnEarlier, out.prepared.rules.drawnEarlier);
   return mismatch.length > 0 ? { issues: [...out.issues, ...mismatch] } : out;
+}
+
+/**
+ * The recent-inspection rule of an announcement as an exclusion option: an announced rule without `withoutItem` (made
+ * before draw-v1 §4.1 said so) keeps its original reading, so its record verifies as it did.
+ * @internal
+ */
+export function recentOptionOf(rule: ExclusionRules["recentInspection"]): Pick<ExclusionOptions, "recentInspection"> {
+  return rule ? { recentInspection: { itemId: rule.itemId, asOf: rule.asOf, withinDays: rule.withinDays, withoutItem: rule.withoutItem === true } } : {};
 }
 
 /** `drawn_earlier_mismatch` when the given earlier-batch ids do not give the announced commitment. @internal */

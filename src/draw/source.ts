@@ -23,7 +23,7 @@ import { type DrawEntity, idProblemOf } from "./pool.js";
 import { type ExclusionOptions, keyCollision, type ManifestDigests, partitionPool, resolveRules, saltIssues, type StratumLabel } from "./prepare.js";
 import { replaceTail, type ReplacementRequest } from "./replace.js";
 import { deriveSeed, stratumSeed } from "./seed.js";
-import { type DrawOptions, drawnEarlierIssues, entropyIssues, type IdLookup, selectAll } from "./select.js";
+import { type DrawOptions, drawnEarlierIssues, entropyIssues, type IdLookup, recentOptionOf, selectAll } from "./select.js";
 import { checkRecordHead, checkRecordTail, type RecordHead } from "./verify.js";
 
 const issue = /* @__PURE__ */ issueFactory({ ...coreMessages, ...modelMessages, ...drawMessages, ...sourceMessages });
@@ -91,7 +91,7 @@ export function arraySource(pool: readonly DrawEntity[]): PoolSource {
     open(query) {
       const exclusions: ExclusionOptions = {
         exemptTiers: query.rules.exemptTiers,
-        ...(query.rules.recentInspection ? { recentInspection: query.rules.recentInspection } : {}),
+        ...recentOptionOf(query.rules.recentInspection),
         ...(query.drawnEarlier.length > 0 ? { drawnEarlier: query.drawnEarlier } : {}),
       };
       const { partition, issues } = partitionPool(pool, query.stratification, null, exclusions);
@@ -300,7 +300,7 @@ function announcedExclusions(a: Announcement, options: DrawOptions): ExclusionOp
   const rules = a.exclusions.rules;
   return {
     exemptTiers: rules.exemptTiers,
-    ...(rules.recentInspection ? { recentInspection: rules.recentInspection } : {}),
+    ...recentOptionOf(rules.recentInspection),
     ...(options.drawnEarlier ? { drawnEarlier: options.drawnEarlier } : {}),
   };
 }
@@ -450,7 +450,7 @@ async function verifyOpen(head: RecordHead, side: SourceSide): Promise<Result<Dr
  */
 export async function verifyDrawFromSource(record: DrawRecord, source: PoolSource, options: DrawOptions): Promise<Result<DrawRecord>> {
   if (typeof options !== "object" || options === null) return fail([issue("invalid_argument", { detail: "options with the salt are required" })]);
-  const head = checkRecordHead(record);
+  const head = checkRecordHead(record, options.earlier);
   if (!head.ok) return head;
   const ann = head.value.announcement;
   const side = await openSide(source, ann.stratification, options.salt, announcedExclusions(ann, options), {});
@@ -480,7 +480,7 @@ export async function verifyDrawFromSource(record: DrawRecord, source: PoolSourc
  */
 export async function verifyDrawManifestFromSource(record: DrawRecord, source: PoolSource, options: DrawOptions): Promise<Result<DrawRecord>> {
   if (typeof options !== "object" || options === null) return fail([issue("invalid_argument", { detail: "options with the salt are required" })]);
-  const head = checkRecordHead(record);
+  const head = checkRecordHead(record, options.earlier);
   if (!head.ok) return head;
   const ann = head.value.announcement;
   const extra: Issue[] = [];
@@ -509,7 +509,7 @@ export async function verifyDrawManifestFromSource(record: DrawRecord, source: P
  * const a = unwrap(await announceFromSource({ taskId: "T1", source, stratify: "none", salt: "0123456789abcdef", sizes: 1,
  *   entropySource: { kind: "dice", description: "公开掷骰" } })).announcement;
  * const rec = unwrap(await drawFromSource(a, source, unwrap(diceEntropy("31415926535897932384")), { salt: "0123456789abcdef" }));
- * const r = await replaceFromSource(rec, source, [{ id: rec.selections[0].id, reason: "已注销" }], { salt: "0123456789abcdef" });
+ * const r = await replaceFromSource(rec, source, [{ id: rec.selections[0].id, reason: "已注销", decision: { by: "科长 赵六", date: "2026-03-03" } }], { salt: "0123456789abcdef" });
  * r.ok && r.value.replacements.length
  * //=> 1
  * ```

@@ -4,11 +4,12 @@ import {
 } from "../model/record.js";
 import { fail, type Issue, ok, type Result } from "../result.js";
 import { issue, shownValue } from "./_issue.js";
-import { checkAnnouncement, manifestIssues } from "./draw.js";
+import { manifestIssues } from "./draw.js";
 import type { DrawEntity } from "./pool.js";
 import type { ManifestDigests } from "./prepare.js";
 import { deriveSeed, stratumSeed } from "./seed.js";
-import { type DrawOptions, entropyIssues, type IdLookup, lookupOf, nextPick, rebuild, selectAll, streamStates } from "./select.js";
+import { type PublishedCopy, replacementLogIssues } from "./replacementLog.js";
+import { announcementIssues, type DrawOptions, entropyIssues, type IdLookup, lookupOf, nextPick, rebuild, selectAll, streamStates } from "./select.js";
 
 const MAX_MISMATCHES = 50;
 
@@ -20,7 +21,8 @@ export function parseRecord(input: unknown): Result<DrawRecord> {
   }
   const parsed = parseWith(DrawRecordSchema, input);
   if (parsed.ok) return parsed;
-  return fail(parsed.issues.map((i) => issue("record_malformed", { detail: `${(i.path ?? []).join(".") || "(root)"}: ${i.message.en}` }, i.path ? { path: i.path } : {})));
+  // The schema's message already names the field (in each language): it is the detail, without a second path.
+  return fail(parsed.issues.map((i) => issue("record_malformed", { detail: i.message }, i.path ? { path: i.path } : {})));
 }
 
 const FIELDS = ["id", "stratum", "counter", "hash", "index"] as const;
@@ -52,8 +54,8 @@ export interface PoolSide {
  * the announcement and the record, selections and replacements.
  * @internal
  */
-export function checkRecord(record: unknown, poolSide: (announcement: Announcement) => PoolSide): Result<DrawRecord> {
-  const head = checkRecordHead(record);
+export function checkRecord(record: unknown, poolSide: (announcement: Announcement) => PoolSide, earlier: readonly PublishedCopy[] = []): Result<DrawRecord> {
+  const head = checkRecordHead(record, earlier);
   if (!head.ok) return head;
   return checkRecordTail(head.value, poolSide(head.value.announcement));
 }
@@ -64,22 +66,26 @@ export interface RecordHead {
   readonly announcement: Announcement;
   readonly seed: string;
   readonly issues: readonly Issue[];
+  /** Copies of the record published earlier, whose replacement chain this record must extend (§7.2). */
+  readonly earlier: readonly PublishedCopy[];
 }
 
-/** §8.2 steps 1–4: record schema, announcement, entropy and seed. @internal */
-export function checkRecordHead(record: unknown): Result<RecordHead> {
+/**
+ * §8.2 steps 1–4: record schema, announcement, entropy and seed. Only a record that is not a record stops here; an
+ * altered announcement is reported and every independent check still runs (§8.2: report every failure).
+ * @internal
+ */
+export function checkRecordHead(record: unknown, earlier: readonly PublishedCopy[] = []): Result<RecordHead> {
   const parsed = parseRecord(record);
   if (!parsed.ok) return parsed;
   const r = parsed.value;
-  const issues: Issue[] = [];
-  const a = checkAnnouncement(r.announcement, "announcement");
-  if (!a.ok) return a;
-  const ann = a.value;
-  if (r.taskId !== ann.taskId) issues.push(issue("announcement_altered", { detail: `record task ${r.taskId}, announced task ${ann.taskId}` }));
+  const ann = r.announcement;
+  const issues: Issue[] = [...announcementIssues(ann)];
+  if (r.taskId !== ann.taskId) issues.push(issue("record_announcement_mismatch", { field: "taskId", expected: ann.taskId, found: r.taskId }, { path: ["taskId"] }));
   issues.push(...entropyIssues(ann, r.entropy));
   const seed = deriveSeed(ann.taskId, ann.digest, r.entropy);
   if (seed !== r.seed) issues.push(issue("seed_mismatch", { expected: seed, found: r.seed }));
-  return ok({ record: r, announcement: ann, seed, issues });
+  return ok({ record: r, announcement: ann, seed, issues, earlier });
 }
 
 /**
@@ -103,8 +109,8 @@ export function checkRecordTail(head: RecordHead, side: PoolSide): Result<DrawRe
     if (r.exclusions[reason] !== counts[reason]) issues.push(issue("exclusion_count_mismatch", { reason, expected: counts[reason], found: r.exclusions[reason] }));
   }
   // The record's strata must repeat the announcement's (the seed column is derived).
-  const strataText = (xs: readonly { key: string; N: number; n: number; digest: string }[]) => xs.map((s) => `${s.key}:${s.N}:${s.n}:${s.digest}`).join(",");
-  if (strataText(r.strata) !== strataText(ann.strata)) issues.push(issue("announcement_altered", { detail: "the record's strata differ from the announced strata" }));
+  const strataText = (xs: readonly { key: string; N: number; n: number; digest: string }[]) => xs.map((s) => `${s.key}:${s.N}:${s.n}:${s.digest.slice(0, 12)}`).join(" ");
+  if (strataText(r.strata) !== strataText(ann.strata)) issues.push(issue("record_announcement_mismatch", { field: "strata", expected: strataText(ann.strata), found: strataText(r.strata) }, { path: ["strata"] }));
   for (const s of r.strata) {
     if (s.seed !== stratumSeed(seed, s.key)) issues.push(issue("stratum_mismatch", { stratum: s.key, field: "seed", expected: stratumSeed(seed, s.key), found: s.seed }));
   }
@@ -128,9 +134,9 @@ export function checkRecordTail(head: RecordHead, side: PoolSide): Result<DrawRe
     }
   }
   const known = new Set(ann.strata.map((s) => s.key));
-  for (const x of r.selections) if (!known.has(x.stratum)) push(issue("selection_mismatch", { stratum: x.stratum, position: 0, field: "stratum", expected: "an announced stratum", found: x.stratum }));
+  for (const x of r.selections) if (!known.has(x.stratum)) push(issue("selection_mismatch", { stratum: x.stratum, position: 0, field: "stratum", expected: { zh: "公告中的分层", en: "an announced stratum" }, found: x.stratum }));
   // Each stratum's picks already match in order, so only the interleaving of strata can still differ.
-  if (mismatches === 0 && expected.some((x, k) => x.stratum !== r.selections[k]?.stratum)) push(issue("selection_mismatch", { stratum: "-", position: 0, field: "order", expected: "strata in announced order", found: "reordered" }));
+  if (mismatches === 0 && expected.some((x, k) => x.stratum !== r.selections[k]?.stratum)) push(issue("selection_mismatch", { stratum: "-", position: 0, field: "order", expected: { zh: "按公告的分层顺序", en: "strata in announced order" }, found: { zh: "顺序被打乱", en: "reordered" } }));
 
   // Replacements continue the streams after the original selections.
   const states = streamStates(ann, lookup, expected);
@@ -139,14 +145,14 @@ export function checkRecordTail(head: RecordHead, side: PoolSide): Result<DrawRe
   r.replacements.forEach((rep, k) => {
     const position = k + 1;
     if (!active.has(rep.replaces)) {
-      push(issue("replacement_invalid", { position, detail: `"${rep.replaces}" is not a drawn entity still in the draw` }));
+      push(issue("replacement_invalid", { position, detail: { zh: `“${rep.replaces}”不是仍在抽中名单中的对象`, en: `"${rep.replaces}" is not a drawn entity still in the draw` } }, { path: ["replacements", k, "replaces"] }));
       return;
     }
     const stratum = (drawnIds.find((x) => x.id === rep.replaces) ?? r.replacements.find((x) => x.id === rep.replaces))?.stratum;
     const st = stratum === undefined ? undefined : states.get(stratum);
     const next = st ? nextPick(seed, st) : null;
     if (!next) {
-      push(issue("replacement_invalid", { position, detail: `stratum ${String(stratum)} is exhausted` }));
+      push(issue("replacement_invalid", { position, detail: { zh: `分层“${String(stratum)}”已无可补抽的对象`, en: `stratum ${String(stratum)} is exhausted` } }, { path: ["replacements", k] }));
       return;
     }
     comparePick(next, rep, withIds, (field, e, f) => push(issue("replacement_mismatch", { position, field, expected: e, found: f }, { path: ["replacements", k, field] })));
@@ -154,6 +160,8 @@ export function checkRecordTail(head: RecordHead, side: PoolSide): Result<DrawRe
     active.add(withIds ? next.id : rep.id);
   });
   if (mismatches > MAX_MISMATCHES) issues.push(issue("mismatches_truncated", { count: mismatches - MAX_MISMATCHES }));
+  // §8.2 step 8: the replacement log is accountable and append-only (needs neither pool nor manifest).
+  issues.push(...replacementLogIssues(r, head.earlier));
   return issues.some((i) => i.severity === "error") ? fail(issues) : ok(r, issues);
 }
 
@@ -161,14 +169,20 @@ export function checkRecordTail(head: RecordHead, side: PoolSide): Result<DrawRe
  * Re-checks a published draw record against the pool (draw-v1 §8), without trusting whoever drew it:
  * the announcement is unaltered, the entropy is the announced one, the seed derives from them, the pool
  * (re-applying the announced exclusions, in any input order) gives the announced manifest and stratum digests,
- * every selection is the next pick of its stratum's stream, and every replacement continues that stream.
+ * every selection is the next pick of its stratum's stream, and every replacement continues that stream and is
+ * logged accountably in an unbroken chain (draw-v1 §7.2) that extends every copy published earlier
+ * (`options.earlier`). Every failure is reported, not only the first.
  * For a pool held in a database, {@link verifyDrawManifest} re-checks the same record from its manifest.
  *
  * @returns ok (the record), or every mismatch found: `protocol_unsupported`, `record_malformed`,
- * `announcement_altered`, `entropy_source_mismatch`, `commitment_mismatch`, `seed_mismatch`,
+ * `announcement_altered` (its digest does not match its content), `record_announcement_mismatch` (the record's task
+ * id or strata differ from the announcement's; reported as `announcement_altered` before 0.1.0's issue 18),
+ * `entropy_source_mismatch`, `entropy_invalid` (e.g. not the announced shape), `commitment_mismatch`, `seed_mismatch`,
  * `manifest_digest_mismatch`, `stratum_mismatch`, `exclusion_count_mismatch`, `drawn_earlier_mismatch`,
  * `selection_count_mismatch`, `selection_mismatch` (stratum, pick, expected vs found), `replacement_invalid`,
- * `replacement_mismatch`, pool issues; `mismatches_truncated` after 50.
+ * `replacement_mismatch`, `replacement_log_broken`, `replacement_log_rewritten`, pool issues; `mismatches_truncated`
+ * after 50. Warnings: `replacement_log_unchained` (a record made before the chain), `replacement_unaccountable`,
+ * `replacements_many` (above {@link replacementLimit}).
  * @example
  * ```ts
  * const pool = [{ id: "E1" }, { id: "E2" }, { id: "E3" }];
@@ -181,9 +195,9 @@ export function checkRecordTail(head: RecordHead, side: PoolSide): Result<DrawRe
  * @public
  */
 export function verifyDraw(record: DrawRecord, pool: readonly DrawEntity[], options: DrawOptions): Result<DrawRecord> {
-  if (typeof options !== "object" || options === null) return fail([issue("invalid_argument", { detail: "options with the salt are required" })]);
+  if (typeof options !== "object" || options === null) return fail([issue("invalid_argument", { detail: { zh: "须给出含盐值的选项", en: "options with the salt are required" } })]);
   return checkRecord(record, (announcement) => {
     const { prepared, issues } = rebuild(announcement, pool, options);
     return { manifest: prepared?.manifest, lookup: lookupOf(prepared?.manifest), counts: prepared?.counts, issues };
-  });
+  }, options.earlier);
 }

@@ -25,7 +25,7 @@ const MAX_LISTED = 50;
  *
  * @param manifest - the manifest as read from its JSON file (anything: it is validated).
  * @returns ok (the record, with the info `exclusions_not_checked`), or every problem found: the issues of
- * {@link verifyDraw} (`record_malformed`, `announcement_altered`, `seed_mismatch`, `manifest_digest_mismatch`,
+ * {@link verifyDraw} (`record_malformed`, `announcement_altered`, `record_announcement_mismatch`, `seed_mismatch`, `manifest_digest_mismatch`,
  * `stratum_mismatch`, `exclusion_count_mismatch` between the record and the announcement, `selection_mismatch`,
  * `replacement_mismatch`, …), and for the manifest `manifest_invalid`, `manifest_order_invalid`,
  * `manifest_duplicate_id`, `manifest_inconsistent` (a stated key, N or digest that does not recompute),
@@ -67,7 +67,7 @@ export function verifyDrawManifest(record: DrawRecord, manifest: Manifest, optio
       }
     }
     return { manifest: checked.manifest, lookup: lookupOf(checked.manifest), issues };
-  });
+  }, options.earlier);
   // Said last, whatever else was found: once the announcement is read, the counts are known and unchecked.
   if (!counts) return result;
   const notChecked = issue("exclusions_not_checked", { ...counts });

@@ -2,7 +2,7 @@ import { coreMessages } from "../messages/core.js";
 import { modelMessages } from "../messages/model.js";
 import { matchMessages, matchPhrases } from "../messages/match.js";
 import { issueFactory } from "../result.js";
-import { phraseFactory } from "../_internal/template.js";
+import { phraseFactory } from "../messages/render.js";
 
 /** Builds an issue of the match area: only the catalogs this area can emit are bundled with it. */
 export const issue = /* @__PURE__ */ issueFactory({ ...coreMessages, ...modelMessages, ...matchMessages });

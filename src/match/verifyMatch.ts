@@ -12,7 +12,7 @@ import { accountability, replayRecusal, sectionOf } from "./recuseInspector.js";
 import { chainHead, extendsHead, firstBreak } from "../_internal/chain.js";
 import type { MatchableRecord, MatchedRecord, MatchSection, Team } from "./types.js";
 import { issue, phrase } from "./_issue.js";
-import { listText } from "../_internal/template.js";
+import { listText } from "../messages/render.js";
 
 /**
  * What {@link verifyMatch} needs: the published record with its matching section and the pools as they were

@@ -33,6 +33,8 @@ const ENTITY_FIELDS: readonly Field[] = [
   { name: "status", headers: ["登记状态", "经营状态", "状态", "status"], blankMeans: { zh: "存续", en: "active" } },
   { name: "tags", headers: ["标签", "tags"], list: true },
   { name: "lastInspected", headers: ["上次检查日期", "最近检查日期", "lastinspected"], date: true },
+  // The items of that inspection (draw-v1 §4.1); without them it names no item and counts for any rule's item.
+  { name: "lastInspectedItems", headers: ["上次检查事项", "检查事项", "lastinspecteditems"], list: true },
 ];
 
 const INSPECTOR_FIELDS: readonly Field[] = [
@@ -195,8 +197,11 @@ export function entitiesFromTable(table: Table, options: PoolTableOptions, issue
   const read = recordsOf(table, ENTITY_FIELDS, issues, options.keepUnknownColumns !== false);
   if (!read || issues.some((i) => i.severity === "error")) return settle([], issues);
   for (const o of read.records) {
-    if (typeof o.lastInspected === "string") o.inspections = [{ date: o.lastInspected }];
+    // One inspection per named item (the same date), or one naming no item, which draw-v1 §4.1 counts for the rule's item.
+    const items = Array.isArray(o.lastInspectedItems) ? (o.lastInspectedItems as string[]) : [];
+    if (typeof o.lastInspected === "string") o.inspections = items.length > 0 ? items.map((itemId) => ({ date: o.lastInspected, itemId })) : [{ date: o.lastInspected }];
     delete o.lastInspected;
+    delete o.lastInspectedItems;
   }
   const pool = parseEntityPool(read.records, { rowNumbers: read.rows, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
   return pool.ok ? settle(pool.value, [...issues, ...pool.warnings]) : settle([], [...issues, ...pool.issues]);
@@ -221,7 +226,8 @@ export function inspectorsFromTable(table: Table, issues: Issue[] = [], experts 
  * @remarks
  * The header is found by `locateHeader` (title rows above it and a two-row header are reported as info).
  * Headers, Chinese or English: 统一社会信用代码/id, 名称/name, 类型/kind, 行政区划代码/regionCode, 行业/industry,
- * 信用风险分类/tier, 登记状态/status, 标签/tags, 上次检查日期/lastInspected; spaces, full-width letters, `*` marks
+ * 信用风险分类/tier, 登记状态/status, 标签/tags, 上次检查日期/lastInspected, 上次检查事项/lastInspectedItems (the items of
+ * that inspection; without them it names no item, which draw-v1 §4.1 counts for the rule's item); spaces, full-width letters, `*` marks
  * and a trailing note in brackets ("名称（必填）") are ignored; other columns are kept as `attributes`. A blank
  * 类型, 信用风险分类 or 登记状态 cell where the column exists is an error (`pool_cell_empty`): left blank it would
  * silently become an active, untiered enterprise and change the strata. Dates may be typed as 2023/2/1, 2023.2.1,

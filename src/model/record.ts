@@ -74,6 +74,8 @@ export type ExclusionCounts = z.infer<typeof ExclusionCounts>;
 
 /**
  * The exclusion rules a draw applied, as published (so anyone holding the pool can re-apply them).
+ * `recentInspection.withoutItem: true` (written by every announcement since issue 15) counts an inspection that names
+ * no item (as a pool table's 上次检查日期 gives) for the rule's item; without it only inspections of that item count.
  * `drawnEarlier` commits to the ids drawn in earlier batches: their count and the SHA-256 of the ids in code
  * point order, each followed by "\n".
  * @example
@@ -87,7 +89,13 @@ export const ExclusionRules = z
   .strictObject({
     exemptTiers: z.array(z.enum(["A", "B", "C", "D"])),
     recentInspection: z.nullable(
-      z.strictObject({ itemId: z.string().check(z.minLength(1)), asOf: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/)), withinDays: z.int().check(z.minimum(1)) }),
+      z.strictObject({
+        itemId: z.string().check(z.minLength(1)),
+        asOf: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/)),
+        withinDays: z.int().check(z.minimum(1)),
+        // draw-v1 §4.1: an inspection that names no item (a pool table's 上次检查日期) counts too; absent in older announcements.
+        withoutItem: z.optional(z.literal(true)),
+      }),
     ),
     drawnEarlier: z.nullable(z.strictObject({ count: Count, digest: Hex256 })),
   })

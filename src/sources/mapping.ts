@@ -138,7 +138,7 @@ export function poolCtes(r: Resolved, query: PoolQuery, d: Dialect, p: Params): 
   if (recent && r.inspections) {
     const i = r.inspections;
     whens.push(
-      `WHEN EXISTS (SELECT 1 FROM ${i.table} dr_i WHERE ${d.key(d.text(`dr_i.${i.id}`))} = ${d.key("p.id")} AND ${d.key(d.text(`dr_i.${i.item}`))} = ${d.key(p.add(recent.itemId))}` +
+      `WHEN EXISTS (SELECT 1 FROM ${i.table} dr_i WHERE ${d.key(d.text(`dr_i.${i.id}`))} = ${d.key("p.id")} AND (${d.key(d.text(`dr_i.${i.item}`))} = ${d.key(p.add(recent.itemId))}${recent.withoutItem === true ? ` OR dr_i.${i.item} IS NULL` : ""})` +
         ` AND ${d.text(`dr_i.${i.date}`)} > ${p.add(cutoffOf(recent.asOf, recent.withinDays))} AND ${d.text(`dr_i.${i.date}`)} <= ${p.add(recent.asOf)}) THEN 'recently_inspected'`,
     );
   }

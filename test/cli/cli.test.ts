@@ -66,7 +66,8 @@ describe("double-random CLI", () => {
     const inspectors = join(root, "examples/data/jiaozuo-inspectors.csv");
     const m = run("match", "rm.json", "--inspectors", inspectors, "--pool", pool, "--departments", "焦作市公安局", "--qualifications", "治安管理", "-o", "mm.json");
     expect(m.code, m.err).toBe(0);
-    expect(m.out.trim().split("\n")).toHaveLength(6);
+    expect(m.out.trim().split("\n")).toHaveLength(7);
+    expect(m.out.trim().split("\n")[6]).toMatch(/^选派记录链头 logHead：[0-9a-f]{64}$/);
     const matched = JSON.parse(readFileSync(join(dir, "mm.json"), "utf8"));
     expect(matched.match.teams).toHaveLength(6);
     for (const team of matched.match.teams) expect(team.members.length).toBeGreaterThanOrEqual(2);
@@ -98,21 +99,32 @@ describe("double-random CLI", () => {
     expect(JSON.parse(readFileSync(join(dir, "ac.json"), "utf8")).match).toMatchObject({ protocol: "double-random/match-v1", rules: expect.stringMatching(/^[0-9a-f]{64}$/) });
     expect(run("draw", "ac.json", pool, "--salt", salt, "--entropy", "dice:27182818284590452353", "-o", "rc.json").code).toBe(0);
     // Rules other than the announced ones are refused, with a coded message.
-    const other = run("match", "rc.json", "--inspectors", inspectors, "--pool", pool, "--departments", "焦作市公安局", "--lang", "en");
+    expect(JSON.parse(readFileSync(join(dir, "ac.json"), "utf8")).match.entities).toMatch(/^[0-9a-f]{64}$/);
+    // The entity attributes are committed too (salted): matching without the salt is refused, with a code.
+    const noSalt = run("match", "rc.json", "--inspectors", inspectors, "--pool", pool, "--departments", "焦作市公安局", "--qualifications", "治安管理");
+    expect([noSalt.code, noSalt.err]).toEqual([2, expect.stringContaining("[cli_missing_argument]")]);
+    const other = run("match", "rc.json", "--inspectors", inspectors, "--pool", pool, "--salt", salt, "--departments", "焦作市公安局", "--lang", "en");
     expect(other.code).toBe(1);
     expect(other.err).toContain("match_commitment_mismatch");
     expect(other.err).toContain("matching rules");
     // So is a roster with one person fewer.
     const rows = readFileSync(inspectors, "utf8").trimEnd().split("\n");
     writeFileSync(join(dir, "fewer.csv"), rows.slice(0, -1).join("\n"));
-    const fewer = run("match", "rc.json", "--inspectors", "fewer.csv", "--pool", pool, "--departments", "焦作市公安局", "--qualifications", "治安管理");
+    const fewer = run("match", "rc.json", "--inspectors", "fewer.csv", "--pool", pool, "--salt", salt, "--departments", "焦作市公安局", "--qualifications", "治安管理");
     expect(fewer.code).toBe(1);
     expect(fewer.err).toContain("执法人员名录库");
-    const m = run("match", "rc.json", "--inspectors", inspectors, "--pool", pool, "--departments", "焦作市公安局", "--qualifications", "治安管理", "-o", "mc.json");
+    // A fake "last inspection" in the pool given to match is not the committed one.
+    const faked = readFileSync(pool, "utf8").replace(/,2022-0(\d)-/, ",2023-0$1-");
+    writeFileSync(join(dir, "faked.csv"), faked);
+    const fake = run("match", "rc.json", "--inspectors", inspectors, "--pool", "faked.csv", "--salt", salt, "--departments", "焦作市公安局", "--qualifications", "治安管理");
+    expect([fake.code, fake.err]).toEqual([1, expect.stringContaining("[match_commitment_mismatch]")]);
+    const m = run("match", "rc.json", "--inspectors", inspectors, "--pool", pool, "--salt", salt, "--departments", "焦作市公安局", "--qualifications", "治安管理", "-o", "mc.json");
     expect(m.code, m.err).toBe(0);
     const v = run("verify", "mc.json", "--pool", pool, "--salt", salt, "--inspectors", inspectors);
     expect(v.code, v.err).toBe(0);
     expect(v.err).not.toContain("match_not_committed");
+    expect(v.err).not.toContain("match_entities_not_committed");
+    expect(v.out).toMatch(/检查组复核通过：4 组；事后回避 0 次（阈值 2），链头 [0-9a-f]{64}/);
     // The earlier, uncommitted record verifies too, and says what that cannot prove.
     expect(run("verify", "mm.json", "--pool", pool, "--salt", salt, "--inspectors", inspectors).err).toContain("match_not_committed");
   });

@@ -28,30 +28,58 @@ beforeAll(() => {
 });
 
 describe("protocol options from the CLI, verified end to end", () => {
-  it("replace: 补抽 with a reason continues the same stratum's stream; verify re-checks it; a missing reason is refused", () => {
+  it("replace: 补抽 with a listed reason and a decision continues the same stratum's stream; verify re-checks it and its chain", () => {
     expect(run("announce", pool, "--task-id", "R-1", "--salt-file", "salt.txt", "--sizes", "A=2,B=2,C=2,D=1", "--entropy-source", "dice:公开掷骰", "-o", "a.json").code).toBe(0);
     expect(run("draw", "a.json", pool, "--salt-file", "salt.txt", "--entropy", "dice:27182818284590452353", "-o", "r.json").code).toBe(0);
     const record = json("r.json");
     const [first, second] = record.selections as { id: string; stratum: string }[];
-    const r = run("replace", "r.json", pool, "--salt-file", "salt.txt", "--replace", `${first!.id}=deregistered`, "--replace", `${second!.id}=经营场所已关闭`, "-o", "r2.json");
+    const decided = ["--decided-by", "分管负责人 李四", "--decided-at", "2024-03-05"];
+    const r1 = run("replace", "r.json", pool, "--salt-file", "salt.txt", "--replace", `${first!.id}=deregistered`, ...decided, "-o", "r1.json");
+    expect(r1.code, r1.err).toBe(0);
+    const r = run("replace", "r1.json", pool, "--salt-file", "salt.txt", "--replace", second!.id, "--reason", "无法联系", "--note", "经营场所已关闭", ...decided, "-o", "r2.json");
     expect(r.code, r.err).toBe(0);
     const replaced = json("r2.json");
     expect(replaced.replacements).toHaveLength(2);
-    expect(replaced.replacements[0]).toMatchObject({ replaces: first!.id, reason: "已注销", stratum: first!.stratum });
-    expect(replaced.replacements[1]).toMatchObject({ replaces: second!.id, reason: "经营场所已关闭" });
-    const v = run("verify", "r2.json", "--pool", pool, "--salt-file", "salt.txt");
+    expect(replaced.replacements[0]).toMatchObject({ replaces: first!.id, reason: "已注销", stratum: first!.stratum, decision: { by: "分管负责人 李四", date: "2024-03-05" } });
+    expect(replaced.replacements[1]).toMatchObject({ replaces: second!.id, reason: "无法联系", note: "经营场所已关闭", prev: json("r1.json").replacementsHead });
+    const v = run("verify", "r2.json", "--pool", pool, "--salt-file", "salt.txt", "--earlier", "r1.json");
     expect(v.code, v.out).toBe(0);
-    expect(v.out).toContain("补抽 2");
-    expect(v.out).toContain(`${first!.id} → ${replaced.replacements[0].id}（已注销）`);
+    expect(v.out).toContain(`补抽 2 次（阈值 2），链头 ${replaced.replacementsHead}`);
+    expect(v.out).toContain(`${first!.id} → ${replaced.replacements[0].id}（已注销，分管负责人 李四 2024-03-05 决定）`);
+    const vj = run("verify", "r2.json", "--pool", pool, "--salt-file", "salt.txt", "--format", "json");
+    expect(JSON.parse(vj.out).replacements).toEqual({ count: 2, threshold: 2, head: replaced.replacementsHead });
     // A replacement swapped afterwards is caught.
-    replaced.replacements[0].id = replaced.replacements[1].id;
-    writeFileSync(join(dir, "r2-bad.json"), JSON.stringify(replaced));
+    const swapped = structuredClone(replaced);
+    swapped.replacements[0].id = swapped.replacements[1].id;
+    writeFileSync(join(dir, "r2-bad.json"), JSON.stringify(swapped));
     const bad = run("verify", "r2-bad.json", "--pool", pool, "--salt-file", "salt.txt");
     expect(bad.code).toBe(1);
     expect(bad.out).toMatch(/\[replacement_\w+\]/);
-    const noReason = run("replace", "r.json", pool, "--salt-file", "salt.txt", "--replace", first!.id);
-    expect(noReason.code).toBe(2);
-    expect(noReason.err).toContain("补抽必须写明原因");
+    // Steering attempt: the last replacement dropped, head rolled back, against the copy published with two.
+    const rolledBack = { ...replaced, replacements: replaced.replacements.slice(0, 1), replacementsHead: json("r1.json").replacementsHead };
+    writeFileSync(join(dir, "r2-dropped.json"), JSON.stringify(rolledBack));
+    expect(run("verify", "r2-dropped.json", "--pool", pool, "--salt-file", "salt.txt").code).toBe(0);
+    const dropped = run("verify", "r2-dropped.json", "--pool", pool, "--salt-file", "salt.txt", "--earlier", "r2.json");
+    expect([dropped.code, dropped.out]).toEqual([1, expect.stringContaining("[replacement_log_rewritten]")]);
+  });
+
+  it("replace: no reason, an unlisted reason, no decider or no date are each refused with a code, exit 2", () => {
+    const record = json("r.json");
+    const id = (record.selections as { id: string }[])[0]!.id;
+    const decided = ["--decided-by", "科长", "--decided-at", "2024-03-05"];
+    const cases: [string[], string, string][] = [
+      [["--replace", id, ...decided], "cli_missing_argument", "--reason"],
+      [["--replace", `${id}=经营场所已关闭`, ...decided], "cli_bad_option", "规定原因"],
+      [["--replace", id, "--reason", "因为", ...decided], "cli_bad_option", "规定原因"],
+      [["--replace", `${id}=已注销`, "--decided-at", "2024-03-05"], "cli_missing_argument", "--decided-by"],
+      [["--replace", `${id}=已注销`, "--decided-by", "科长"], "cli_missing_argument", "--decided-at"],
+      [["--replace", `${id}=已注销`, "--decided-by", "科长", "--decided-at", "2024-3-5"], "cli_bad_option", "YYYY-MM-DD"],
+    ];
+    for (const [args, code, text] of cases) {
+      const r = run("replace", "r.json", pool, "--salt-file", "salt.txt", ...args);
+      expect([r.code, r.err], args.join(" ")).toEqual([2, expect.stringContaining(`[${code}]`)]);
+      expect(r.err).toContain(text);
+    }
   });
 
   it("recent-inspection exclusion: announced, applied, counted, and re-applied by verify", () => {
@@ -69,7 +97,7 @@ describe("protocol options from the CLI, verified end to end", () => {
       "--recent-item", "GA-07", "--recent-days", "180", "--as-of", "2024-03-01", "--entropy-source", "dice:公开掷骰", "-o", "a2.json");
     expect(a.code, a.err).toBe(0);
     const ann = json("a2.json");
-    expect(ann.exclusions.rules.recentInspection).toEqual({ itemId: "GA-07", asOf: "2024-03-01", withinDays: 180 });
+    expect(ann.exclusions.rules.recentInspection).toEqual({ itemId: "GA-07", asOf: "2024-03-01", withinDays: 180, withoutItem: true });
     expect(ann.exclusions.counts.recently_inspected).toBe(5 - inactive);
     expect(run("draw", "a2.json", "pool-history.json", "--salt", salt, "--entropy", "dice:16180339887498948482", "-o", "r2.json").code).toBe(0);
     const drawn = new Set((json("r2.json").selections as { id: string }[]).map((s) => s.id));

@@ -50,7 +50,7 @@ beforeAll(async () => {
   })).announcement;
   const drawn = unwrap(draw(a, pool, unwrap(diceEntropy("27182818284590452353")), { salt }));
   gone = drawn.selections[4]!.id;
-  const record = unwrap(replaceSelections(drawn, pool, [{ id: gone, reason: "已注销" }], { salt }));
+  const record = unwrap(replaceSelections(drawn, pool, [{ id: gone, reason: "已注销", decision: { by: "科长", date: "2023-05-06" } }], { salt }));
   replacement = record.replacements[0]!.id;
   targets = record.selections.map((s) => (s.id === gone ? replacement : s.id));
   const name = new Map(pool.map((e) => [e.id, e.name]));

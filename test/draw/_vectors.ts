@@ -27,15 +27,19 @@ export function makeVectors() {
   const a2 = unwrap(announce({
     taskId: "VEC-2", taskName: "娱乐场所治安管理监督检查", pool: pool2, stratify: "tier", salt: salt2,
     sizes: { A: 1, B: 4, C: 2, D: 2, untiered: 1 },
-    exclusions: { recentInspection: { itemId: "娱乐场所治安管理监督检查", asOf: "2023-06-30", withinDays: 365 } },
+    // Made before draw-v1 §4.1 counted inspections naming no item (`withoutItem`): the vector keeps its bytes.
+    exclusions: { recentInspection: { itemId: "娱乐场所治安管理监督检查", asOf: "2023-06-30", withinDays: 365, withoutItem: false } },
     entropySource: { kind: "lottery", description: "中国福利彩票双色球 2023-06-01 开奖号码（红球、蓝球）" },
   }));
   const e2 = unwrap(lotteryEntropy([{ name: "红球", numbers: [33, 7, 1, 20, 15, 9] }, { name: "蓝球", numbers: [12] }]));
   const d2 = unwrap(draw(a2.announcement, pool2, e2, { salt: salt2 }));
   const bStratum = a2.manifest.strata.find((s) => s.label === "B")!.key;
   const firstB = d2.selections.find((s) => s.stratum === bStratum)!;
-  const rep1 = unwrap(replaceSelections(d2, pool2, [{ id: firstB.id, reason: "已注销" }], { salt: salt2 }));
-  const r2 = unwrap(replaceSelections(rep1, pool2, [{ id: rep1.replacements[0]!.id, reason: "无法联系" }], { salt: salt2 }));
+  const rep1 = unwrap(replaceSelections(d2, pool2, [{ id: firstB.id, reason: "已注销", decision: { by: "治安管理支队 分管负责人", date: "2023-07-03" } }], { salt: salt2 }));
+  const chained2 = unwrap(replaceSelections(rep1, pool2, [{ id: rep1.replacements[0]!.id, reason: "无法联系", decision: { by: "治安管理支队 分管负责人", date: "2023-07-05" }, note: "经营场所已关闭" }], { salt: salt2 }));
+  // Vector 2 as published before draw-v1 §7.2 chained the replacements (no decision, prev or head): still verifiable.
+  const { replacementsHead: _head, ...unchained } = chained2;
+  const r2 = { ...unchained, replacements: chained2.replacements.map(({ replaces, reason, id, stratum, counter, hash, index }) => ({ replaces, reason, id, stratum, counter, hash, index })) };
 
   // 3. Manifest digest across a chunk boundary: 65,539 ids E000000…E065538, unstratified.
   const salt3 = "chunk-salt-000000";
@@ -46,6 +50,8 @@ export function makeVectors() {
     about: "double-random draw-v1 test vectors (docs/spec/draw-v1.md §10). Pools list every entity after nothing was removed; 'eligible' maps each id left after the exclusions to its stratum label (confidential) for re-checkers.",
     unstratified: { salt: salt1, pool: pool1, eligible: Object.fromEntries(a1.manifest.strata.flatMap((s) => s.ids.map((id) => [id, s.label]))), record: r1 },
     stratified: { salt: salt2, pool: pool2, eligible: Object.fromEntries(a2.manifest.strata.flatMap((s) => s.ids.map((id) => [id, s.label]))), record: r2 },
+    // 4. Vector 2's draw with the same two replacements as draw-v1 §7.2 logs them: decision, note, prev, replacementsHead.
+    chained: { salt: salt2, record: chained2, heads: [{ length: 1, head: rep1.replacementsHead! }, { length: 2, head: chained2.replacementsHead! }] },
     chunked: { salt: salt3, ids: "E000000…E065538 (65,539 ids, E + 6 digits)", count: 65_539, stratumDigest: m3.strata[0]!.digest, manifestDigest: m3.digest },
   };
 }

@@ -25,10 +25,11 @@ describe("draw in Chromium", () => {
     const { salt, pool, record } = v.stratified;
     const manifest = JSON.parse(JSON.stringify(unwrap(buildManifest(pool, { stratify: "tier", salt, exclusions: { recentInspection: record.announcement.exclusions.rules.recentInspection! } }))));
     const good = verifyDrawManifest(record, manifest, { salt });
-    expect(good.ok && good.warnings.map((w) => w.code)).toEqual(["exclusions_not_checked"]);
+    // Vector 2 predates the replacement chain (draw-v1 §7.2): verifiable, with the two warnings that say so.
+    expect(good.ok && good.warnings.map((w) => w.code)).toEqual(["replacement_log_unchained", "replacement_unaccountable", "exclusions_not_checked"]);
     manifest.strata[0].ids.reverse();
     const bad = verifyDrawManifest(record, manifest, { salt });
-    expect(bad.ok ? [] : bad.issues.map((i) => i.code)).toEqual(["manifest_order_invalid", "exclusions_not_checked"]);
+    expect(bad.ok ? [] : bad.issues.map((i) => i.code)).toEqual(["manifest_order_invalid", "replacement_log_unchained", "replacement_unaccountable", "exclusions_not_checked"]);
     const u = v.unstratified;
     expect(verifyDrawManifest(u.record, unwrap(buildManifest(u.pool, { stratify: "none", salt: u.salt })), { salt: u.salt }).ok).toBe(true);
   });

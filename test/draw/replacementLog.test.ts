@@ -9,18 +9,15 @@ const salt = "replacement-log-salt-01";
 const pool = Array.from({ length: 30 }, (_, k) => ({ id: `E${String(k).padStart(2, "0")}` }));
 const decision = { by: "科长 赵六", date: "2026-03-03" };
 
-/** A record with three replacements, chained as replaceSelections writes them once it chains (draw-v1 §7.2). */
+/** A record with three replacements, chained by replaceSelections (draw-v1 §7.2), and the heads published at each step. */
 function chainedRecord(): { record: DrawRecord; heads: { length: number; head: string }[] } {
   const a = unwrap(announce({ taskId: "T-R", pool, stratify: "none", salt, sizes: 5, entropySource: { kind: "dice", description: "公开掷骰" } })).announcement;
   let record = unwrap(draw(a, pool, unwrap(diceEntropy("31415926535897932384")), { salt }));
   const heads = [{ length: 0, head: chainReplacements(record, []).head }];
   for (const reason of ["已注销", "无法联系", "已迁出"] as const) {
     const target = record.replacements.length > 0 ? record.replacements.at(-1)!.id : record.selections[0]!.id;
-    const next = unwrap(replaceSelections(record, pool, [{ id: target, reason }], { salt }));
-    const added = next.replacements.slice(record.replacements.length).map((e) => ({ ...e, decision, note: "经营场所已关闭" }));
-    const { entries, head } = chainReplacements(record, added);
-    record = { ...next, replacements: [...record.replacements, ...entries], replacementsHead: head };
-    heads.push({ length: record.replacements.length, head });
+    record = unwrap(replaceSelections(record, pool, [{ id: target, reason, decision, note: "经营场所已关闭" }], { salt }));
+    heads.push({ length: record.replacements.length, head: record.replacementsHead! });
   }
   return { record, heads };
 }

@@ -34,7 +34,8 @@ describe("verifyDraw", () => {
     const cases: Array<[string, (r: DrawRecord) => void, string]> = [
       ["seed", (r) => void (r.seed = "0".repeat(64)), "seed_mismatch"],
       ["entropy", (r) => void (r.entropy = { kind: "dice", value: "dice:11111111111111111111" }), "seed_mismatch"],
-      ["size", (r) => void (r.strata[0]!.n += 1), "announcement_altered"],
+      ["size", (r) => void (r.strata[0]!.n += 1), "record_announcement_mismatch"],
+      ["task id", (r) => void (r.taskId = "OTHER"), "record_announcement_mismatch"],
       ["announced size", (r) => void (r.announcement.strata[0]!.n += 1), "announcement_altered"],
       ["manifest digest", (r) => void (r.manifestDigest = "f".repeat(64)), "manifest_digest_mismatch"],
       ["exclusions", (r) => void (r.exclusions.inactive = 3), "exclusion_count_mismatch"],
@@ -50,6 +51,48 @@ describe("verifyDraw", () => {
       tamper(r);
       expect(codes(verifyDraw(r, pool, { salt: SALT })), name).toContain(code);
     }
+  });
+
+  it("reports every §8.2 failure after an altered announcement, not only the first (issue 18)", () => {
+    const r = clone();
+    r.announcement.strata[0]!.n += 1;
+    r.seed = "0".repeat(64);
+    r.exclusions.inactive = 3;
+    const found = codes(verifyDraw(r, pool, { salt: SALT }));
+    expect(found).toEqual(expect.arrayContaining(["announcement_altered", "seed_mismatch", "record_announcement_mismatch", "exclusion_count_mismatch", "selection_count_mismatch"]));
+  });
+
+  it("says what differs between the record and its announcement, in words, and what an altered announcement's digests are", () => {
+    const r = clone();
+    r.taskId = "OTHER";
+    r.announcement.taskName = "改过的名称";
+    const v = verifyDraw(r, pool, { salt: SALT });
+    const byCode = new Map((v.ok ? [] : v.issues).map((i) => [i.code, i]));
+    expect(byCode.get("record_announcement_mismatch")?.message.zh).toBe(`抽取记录未照录其公告：任务编号公告为${record.taskId}，记录为OTHER`);
+    expect(byCode.get("announcement_altered")?.params).toMatchObject({ found: record.announcement.digest });
+  });
+
+  it("renders mismatch fields and reasons in words: params keep the token, fieldName/reasonName give the words", () => {
+    const r = clone();
+    r.selections[1]!.counter = 7;
+    r.exclusions.tier_exempt = 2;
+    const v = verifyDraw(r, pool, { salt: SALT });
+    const issues = v.ok ? [] : v.issues;
+    const pick = issues.find((i) => i.code === "selection_mismatch")!;
+    expect(pick.params).toMatchObject({ field: "counter", fieldName: { zh: "计数 i", en: "counter" } });
+    expect(pick.message.zh).toContain("（计数 i）");
+    const count = issues.find((i) => i.code === "exclusion_count_mismatch")!;
+    expect([count.params?.reason, count.message.zh]).toEqual(["tier_exempt", "排除数（免抽）不符：应为0，记录为2"]);
+    for (const i of issues) expect(i.message.zh, i.code).not.toMatch(/\b(counter|tier_exempt|presence|missing)\b/);
+  });
+
+  it("record_malformed names the field once, in each language", () => {
+    const v = verifyDraw("5" as unknown as DrawRecord, pool, { salt: SALT });
+    const m = v.ok ? undefined : v.issues[0]!.message;
+    expect(m?.en).not.toContain("(root): (root)");
+    expect(m?.zh).not.toMatch(/wrong type|\(root\)/);
+    const w = verifyDraw({ ...clone(), seed: 5 } as unknown as DrawRecord, pool, { salt: SALT });
+    expect(w.ok ? "" : w.issues[0]!.message.en).not.toMatch(/seed: seed:/);
   });
 
   it("detects a changed pool: added, removed or re-tiered entity, and the wrong salt", () => {

@@ -19,7 +19,7 @@ export function scenario() {
   }));
   const record0 = unwrap(draw(announcement, pool, unwrap(diceEntropy("27182818284590452353")), { salt: SALT }));
   const gone = record0.selections[2]!.id;
-  const record1 = unwrap(replaceSelections(record0, pool, [{ id: gone, reason: "已注销" }], { salt: SALT }));
+  const record1 = unwrap(replaceSelections(record0, pool, [{ id: gone, reason: "已注销", decision: { by: "科长", date: "2023-04-30" } }], { salt: SALT }));
   const matched = unwrap(matchInspectors({ record: record1, inspectors })).record;
   const team0 = matched.match.teams[0]!;
   const recused = unwrap(recuseInspector({ record: matched, inspectors, recusal: { targetId: team0.targetId, inspectorId: team0.members[0]!.id, reason: "close_relative", decision: { basis: "head_decision", by: "局长", date: "2023-05-02" } } }));

@@ -8,7 +8,10 @@ export function makeVector() {
   const { announcement } = unwrap(announce({ taskId: "V-2023-1", pool, stratify: "none", salt, sizes: 3, entropySource: { kind: "dice", description: "公开掷骰" } }));
   const first = unwrap(draw(announcement, pool, unwrap(diceEntropy("14142135623730950488")), { salt }));
   const gone = first.selections[0]!.id;
-  const record = unwrap(replaceSelections(first, pool, [{ id: gone, reason: "无法联系" }], { salt }));
+  const chained = unwrap(replaceSelections(first, pool, [{ id: gone, reason: "无法联系", decision: { by: "科长", date: "2023-05-30" } }], { salt }));
+  // The record as published before draw-v1 §7.2 chained replacements: publish-v1.md prints these bytes.
+  const { replacementsHead: _head, ...unchained } = chained;
+  const record = { ...unchained, replacements: chained.replacements.map(({ decision: _d, prev: _p, ...e }) => e) };
   const targets = record.selections.map((s) => (s.id === gone ? record.replacements[0]!.id : s.id));
   const results = targets.map((id, k) => ({
     taskId: record.taskId, entityId: id, entityName: `检查对象${k + 1}`, inspectionDates: [`2023-06-0${k + 1}`], enteredOn: "2023-06-20",

@@ -9,7 +9,7 @@ import {
 
 interface Vector { salt: string; pool: DrawEntity[]; eligible: Record<string, string>; record: DrawRecord }
 export const vectors = JSON.parse(readFileSync(new URL("../draw/draw-v1-vectors.json", import.meta.url), "utf8")) as {
-  unstratified: Vector; stratified: Vector; chunked: { salt: string; count: number; stratumDigest: string; manifestDigest: string };
+  unstratified: Vector; stratified: Vector; chained: { salt: string; record: DrawRecord }; chunked: { salt: string; count: number; stratumDigest: string; manifestDigest: string };
 };
 export const chunkedIds = Array.from({ length: vectors.chunked.count }, (_, k) => `E${String(k).padStart(6, "0")}`);
 
@@ -34,7 +34,7 @@ export function conformance(load: (name: string, pool: readonly DrawEntity[]) =>
     const a = unwrap(await announceFromSource({
       taskId: "VEC-2", taskName: "娱乐场所治安管理监督检查", source, stratify: "tier", salt: v.salt,
       sizes: { A: 1, B: 4, C: 2, D: 2, untiered: 1 },
-      exclusions: { recentInspection: { itemId: "娱乐场所治安管理监督检查", asOf: "2023-06-30", withinDays: 365 } },
+      exclusions: { recentInspection: { itemId: "娱乐场所治安管理监督检查", asOf: "2023-06-30", withinDays: 365, withoutItem: false } },
       entropySource: { kind: "lottery", description: "中国福利彩票双色球 2023-06-01 开奖号码（红球、蓝球）" },
     }));
     expect(JSON.stringify(a.announcement)).toBe(JSON.stringify(v.record.announcement));
@@ -43,9 +43,12 @@ export function conformance(load: (name: string, pool: readonly DrawEntity[]) =>
     expect(JSON.stringify(d)).toBe(JSON.stringify({ ...v.record, replacements: [] }));
     const bKey = v.record.replacements[0]!.stratum;
     const firstB = d.selections.find((s) => s.stratum === bKey)!;
-    const rep1 = unwrap(await replaceFromSource(d, source, [{ id: firstB.id, reason: "已注销" }], { salt: v.salt }));
-    const rep2 = unwrap(await replaceFromSource(rep1, source, [{ id: rep1.replacements[0]!.id, reason: "无法联系" }], { salt: v.salt }));
-    expect(JSON.stringify(rep2)).toBe(JSON.stringify(v.record));
+    // The replacements as draw-v1 §7.2 logs them: vector 4 (vector 2 itself predates the chain).
+    const by = "治安管理支队 分管负责人";
+    const rep1 = unwrap(await replaceFromSource(d, source, [{ id: firstB.id, reason: "已注销", decision: { by, date: "2023-07-03" } }], { salt: v.salt }));
+    const rep2 = unwrap(await replaceFromSource(rep1, source, [{ id: rep1.replacements[0]!.id, reason: "无法联系", decision: { by, date: "2023-07-05" }, note: "经营场所已关闭" }], { salt: v.salt }));
+    expect(JSON.stringify(rep2)).toBe(JSON.stringify(vectors.chained.record));
+    expect(unwrap(await verifyDrawFromSource(vectors.chained.record, source, { salt: v.salt }))).toEqual(vectors.chained.record);
 
     expect(unwrap(await verifyDrawFromSource(v.record, source, { salt: v.salt }))).toEqual(v.record);
     // A changed id, a wrong salt, a changed exclusion count: each is found.
@@ -68,7 +71,7 @@ export function conformance(load: (name: string, pool: readonly DrawEntity[]) =>
     const manifestPool = Object.entries(v.eligible).map(([id, label]) => ({ id, ...(label === "untiered" ? {} : { tier: label as "A" }) }));
     const source = await load("v2m", manifestPool);
     const r = await verifyDrawManifestFromSource(v.record, source, { salt: v.salt });
-    expect(r.ok && r.warnings.map((w) => w.code)).toEqual(["exclusions_not_checked"]);
+    expect(r.ok && r.warnings.map((w) => w.code)).toEqual(["replacement_log_unchained", "replacement_unaccountable", "exclusions_not_checked"]);
     const early = [v.record.selections[0]!.id];
     const f = await verifyDrawManifestFromSource(v.record, source, { salt: v.salt, drawnEarlier: early });
     expect(!f.ok && f.issues.map((i) => i.code)).toEqual(expect.arrayContaining(["drawn_earlier_mismatch", "drawn_earlier_in_manifest", "exclusions_not_checked"]));

@@ -57,12 +57,12 @@ describe("double-random with --pool postgres://… and mysql://…", () => {
 
   it.each(["postgres", "mariadb"] as const)("manifest, announce, draw and verify from %s give the vector's record", (engine) => {
     const url = urls()[engine];
-    const m = run(["manifest", "--pool", url, ...common, "--recent-item", "娱乐场所治安管理监督检查", "--recent-days", "365", "--as-of", "2023-06-30", "--format", "json"]);
+    const m = run(["manifest", "--pool", url, ...common, "--recent-item", "娱乐场所治安管理监督检查", "--recent-days", "365", "--as-of", "2023-06-30", "--recent-named-only", "--format", "json"]);
     expect(m.code, m.out + m.err).toBe(0);
     expect(JSON.parse(m.out).digest).toBe(v.record.manifestDigest);
     const ann = join(dir, `${engine}-a.json`);
     const a = run(["announce", "--pool", url, ...common, "--task-id", "VEC-2", "--task-name", "娱乐场所治安管理监督检查", "--sizes", "A=1,B=4,C=2,D=2,untiered=1",
-      "--recent-item", "娱乐场所治安管理监督检查", "--recent-days", "365", "--as-of", "2023-06-30", "--entropy-source", "lottery:中国福利彩票双色球 2023-06-01 开奖号码（红球、蓝球）", "-o", ann]);
+      "--recent-item", "娱乐场所治安管理监督检查", "--recent-days", "365", "--as-of", "2023-06-30", "--recent-named-only", "--entropy-source", "lottery:中国福利彩票双色球 2023-06-01 开奖号码（红球、蓝球）", "-o", ann]);
     expect(a.code, a.err).toBe(0);
     const announced = JSON.parse(readFileSync(ann, "utf8"));
     expect(JSON.stringify(announced)).toBe(JSON.stringify(v.record.announcement));

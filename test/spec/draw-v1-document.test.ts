@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { announce, rivestSample, unwrap } from "../../src/index.js";
-import { canonicalJson } from "../../src/draw/digest.js";
+import { canonicalJson, sha256Hex } from "../../src/draw/digest.js";
 import pkg from "../../package.json" with { type: "json" };
 
 const root = new URL("../../", import.meta.url).pathname;
@@ -36,6 +36,23 @@ describe("draw-v1 document and shipped vectors", () => {
     for (const e of s.pool) expect(spec).toContain(`${e.id} ${e.tier ?? "(no tier)"}`);
     for (const x of [...v.unstratified!.record.selections, ...s.record.selections, ...(s.record.replacements ?? [])]) if (x.hash) expect(spec).toContain(x.hash);
     expect(spec).not.toMatch(/`[0-9a-f]{16}…`/);
+  });
+
+  it("prints vector 4's replacement log: each entry's canonical JSON, the genesis and heads it chains to, recomputed (§7.2)", () => {
+    const v = JSON.parse(read("docs/spec/vectors/draw-v1.json")) as { chained: { record: { taskId: string; replacements: Record<string, unknown>[]; replacementsHead: string }; heads: { length: number; head: string }[] } };
+    const { record, heads } = v.chained;
+    let head = sha256Hex(canonicalJson({ chain: "double-random/draw-v1/replacements", taskId: record.taskId }));
+    expect(spec).toContain(`| genesis (task \`${record.taskId}\`) | \`${head}\` |`);
+    for (const [k, e] of record.replacements.entries()) {
+      expect(e.prev).toBe(head);
+      expect(spec).toContain(`    ${canonicalJson(e)}\n`);
+      head = sha256Hex(canonicalJson(e));
+      expect(heads[k]).toEqual({ length: k + 1, head });
+      expect(spec).toContain(head);
+    }
+    expect(record.replacementsHead).toBe(head);
+    for (const code of ["replacement_log_broken", "replacement_log_rewritten", "record_announcement_mismatch", "withoutItem"]) expect(spec).toContain(code);
+    expect(spec).not.toContain("once the pool-source restructuring has landed");
   });
 
   it("exemptTiers is published distinct and in the order A–D, as §4.1 says", () => {

@@ -1,4 +1,4 @@
-import { createIssue, announce, announceFromSource, buildManifest, buildManifestFromSource, type Issue, type StratumSizes, type MatchCommitment, matchCommitment, type MatchRules, type Result } from "../../index.js";
+import { createIssue, announce, type Entity, announceFromSource, buildManifest, buildManifestFromSource, type Issue, type StratumSizes, type MatchCommitment, matchCommitment, type MatchRules, type Result } from "../../index.js";
 import { contextOf, parse } from "../args.js";
 import { loadEntities, loadInspectors, sheetOf } from "../io.js";
 import { emitDocument, EXIT, failWith } from "../output.js";
@@ -12,23 +12,30 @@ export const HELP = `double-random announce <pool> --task-id ID (--salt S | --sa
         [--task-name 名称] [--stratify tier|none] [--exempt A] [--drawn-earlier ids.txt]
         [--recent-item ID --recent-days N --as-of YYYY-MM-DD] [-o announcement.json]
         [--inspectors 执法人员.csv [--experts 专家.csv] [--rules rules.json | --departments 甲局,乙局 …]]
-  生成抽取公告（须在随机源产生之前公布）。给出 --inspectors 时，公告同时承诺执法人员名录库和选派规则（match-v1 §8.1），
-  之后的 match 只能使用同一名录库和规则。
+  生成抽取公告（须在随机源产生之前公布）。给出 --inspectors 时，公告同时承诺执法人员名录库、选派规则和选派所读的
+  对象属性（行政区划、以往检查，以盐值加盐，match-v1 §8.1）；之后的 match 和 verify 须给出同一盐值。
   Build the announcement to publish before the entropy exists. With --inspectors it also commits to the inspector
-  pools and matching rules (match-v1 §8.1); \`match\` then accepts only those.
+  pools, the matching rules and the entity attributes matching reads (region, past inspections; salted with the
+  salt, match-v1 §8.1); \`match\` and \`verify\` then need the same salt.
   --entropy-source  事先公布的随机源 the future entropy source:
                     dice:<说明> | lottery:<说明> | beacon:<轮次 round>[:<说明>] | commit:<承诺1>/<承诺2>/[:<说明>]
                     （commit: 承诺—揭示，承诺由 double-random commit 从各方秘密值算出 / commit–reveal: commitments from double-random commit）
 ${POOL_HELP}`;
 
-/** The commitment to the second random, when --inspectors is given. */
-async function commitmentOf(values: Record<string, string | boolean | undefined>, rules: MatchRules): Promise<Result<MatchCommitment> | undefined> {
+/**
+ * The commitment to the second random, when --inspectors is given: the pools, the rules and (with the entity pool at
+ * hand) the entity attributes matching reads, salted with the manifest salt (match-v1 §8.1).
+ */
+async function commitmentOf(values: Record<string, string | boolean | undefined>, rules: MatchRules, entities?: { readonly pool: readonly Entity[]; readonly salt: string }): Promise<Result<MatchCommitment> | undefined> {
   if (typeof values.inspectors !== "string") return undefined;
   const inspectors = await loadInspectors(values.inspectors);
   if (!inspectors.ok) return inspectors;
   const experts = typeof values.experts === "string" ? await loadInspectors(values.experts, { experts: true }) : undefined;
   if (experts && !experts.ok) return experts;
-  return matchCommitment({ inspectors: inspectors.value, rules, ...(experts?.ok ? { experts: experts.value } : {}) });
+  return matchCommitment({
+    inspectors: inspectors.value, rules, ...(experts?.ok ? { experts: experts.value } : {}),
+    ...(entities ? { entities: entities.pool, salt: entities.salt } : {}),
+  });
 }
 
 export async function run(argv: string[]): Promise<number> {
@@ -51,8 +58,6 @@ export async function run(argv: string[]): Promise<number> {
   if (!positionals[0] && !isDatabaseUrl(values.pool)) issues.push(createIssue("cli_missing_argument", { argument: "<pool>" }));
   const rules = rulesOf(values, issues);
   if (issues.some((i) => i.severity === "error") || !source.ok) return failWith(ctx, issues, EXIT.usage);
-  const match = await commitmentOf(values, rules);
-  if (match && !match.ok) return failWith(ctx, match.issues, EXIT.usage);
   const db = await poolSourceOf(values, positionals[0], issues);
   if (issues.some((i) => i.severity === "error")) return failWith(ctx, issues, EXIT.usage);
   if (db) {
@@ -64,6 +69,9 @@ export async function run(argv: string[]): Promise<number> {
       sizes = sizesOf(values, m.value, issues);
     } else sizes = sizesOf(values, { stratification: stratify, chunkLines: 65_536, digest: "", strata: [] }, issues);
     if (sizes === undefined) return failWith(ctx, issues, EXIT.negative);
+    // The pool stays in the database: the entity attributes cannot be committed from here (match-v1 §8.1 warns at verify).
+    const match = await commitmentOf(values, rules);
+    if (match && !match.ok) return failWith(ctx, match.issues, EXIT.usage);
     const a = await announceFromSource({
       taskId: values["task-id"] as string, ...(typeof values["task-name"] === "string" ? { taskName: values["task-name"] } : {}),
       source: db, stratify, salt, sizes, exclusions, entropySource: source.value, ...(match?.ok ? { match: match.value } : {}),
@@ -73,6 +81,9 @@ export async function run(argv: string[]): Promise<number> {
   }
   const pool = await loadEntities(positionals[0] as string, { progress: values.progress === true, lang, ...sheetOf(values) });
   if (!pool.ok) return failWith(ctx, pool.issues, EXIT.usage);
+  // A salt under 16 characters cannot salt the entity commitment (announce warns salt_short): the pools are still committed.
+  const match = await commitmentOf(values, rules, salt.length >= 16 ? { pool: pool.value, salt } : undefined);
+  if (match && !match.ok) return failWith(ctx, match.issues, EXIT.usage);
   const m = buildManifest(pool.value, { stratify, salt, exclusions });
   if (!m.ok) return failWith(ctx, m.issues, EXIT.usage);
   const sizes = sizesOf(values, m.value, issues);

@@ -13,8 +13,10 @@ export const POOL_HELP = `  --salt S | --salt-file 盐值.txt   盐值（--salt-
   --exempt A[,B]                    免于抽取的分类（无事不扰） tiers exempt from the draw
   --drawn-earlier ids.txt           本年度前几批已抽中的对象编号（每行一个），排除 ids drawn in earlier batches
   --recent-item 事项编号 --recent-days 天数 --as-of YYYY-MM-DD
-                                    排除截至 as-of 的若干天内已就该事项检查过的对象（名录库 JSON 的 inspections）
-                                    leave out entities inspected for that item within those days (pool JSON inspections)
+                                    排除截至 as-of 的若干天内已就该事项检查过的对象（表格的“上次检查日期”“上次检查事项”，
+                                    或 JSON 的 inspections；未写事项的检查计入该事项，draw-v1 §4.1；--recent-named-only 只计写明该事项的）
+                                    leave out entities inspected for that item within those days (the table's 上次检查日期 and
+                                    上次检查事项, or JSON inspections; one naming no item counts, draw-v1 §4.1, unless --recent-named-only)
 ${DB_HELP}
 ${SHEET_HELP}`;
 
@@ -32,6 +34,7 @@ export const POOL_OPTIONS = {
   "drawn-earlier": { type: "string" },
   "recent-item": { type: "string" },
   "recent-days": { type: "string" },
+  "recent-named-only": { type: "boolean" },
   "as-of": { type: "string" },
   progress: { type: "boolean" },
   ...SHEET_OPTION,
@@ -39,7 +42,7 @@ export const POOL_OPTIONS = {
 
 /** Exclusions from --exempt, --drawn-earlier and the recent-inspection options. */
 export function exclusionsOf(values: Parsed["values"], issues: Issue[]): ExclusionOptions {
-  const out: { exemptTiers?: RiskTier[]; drawnEarlier?: string[]; recentInspection?: { itemId: string; asOf: string; withinDays: number } } = {};
+  const out: { exemptTiers?: RiskTier[]; drawnEarlier?: string[]; recentInspection?: { itemId: string; asOf: string; withinDays: number; withoutItem?: boolean } } = {};
   if (typeof values.exempt === "string") {
     const tiers = values.exempt.split(/[,，、]/).map((s) => s.trim().replace(/类$/, "").toUpperCase()).filter((s) => s !== "");
     const bad = tiers.filter((t) => !["A", "B", "C", "D"].includes(t));
@@ -57,7 +60,7 @@ export function exclusionsOf(values: Parsed["values"], issues: Issue[]): Exclusi
     if (typeof asOf !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) {
       issues.push(asOf === undefined ? createIssue("cli_missing_argument", { argument: "--as-of" }) : createIssue("cli_bad_option", { option: "--as-of", value: String(asOf), detail: { zh: "应为日期 YYYY-MM-DD", en: "a date YYYY-MM-DD" } }));
     }
-    if (typeof item === "string" && typeof days === "string" && typeof asOf === "string") out.recentInspection = { itemId: item.trim(), asOf, withinDays: Number(days) };
+    if (typeof item === "string" && typeof days === "string" && typeof asOf === "string") out.recentInspection = { itemId: item.trim(), asOf, withinDays: Number(days), ...(values["recent-named-only"] === true ? { withoutItem: false } : {}) };
   }
   return out;
 }

@@ -1,7 +1,7 @@
 import { extname } from "node:path";
 import {
-  createIssue, type DrawRecord, type Entity, fail, type Issue, type Manifest, type MatchedRecord, type MatchableRecord, ok, parseEntityPool,
-  type Result, verifyDraw, verifyDrawFromSource, verifyDrawManifest, verifyMatch,
+  createIssue, type DrawRecord, type Entity, fail, type Issue, lateRecusalLimit, type Manifest, type MatchedRecord, type MatchableRecord, ok, parseEntityPool,
+  type PublishedCopy, replacementLimit, type Result, verifyDraw, verifyDrawFromSource, verifyDrawManifest, verifyMatch,
 } from "../../index.js";
 import { contextOf, type Lang, parse } from "../args.js";
 import { loadEntities, loadInspectors, readJson, SHEET_HELP, SHEET_OPTION, sheetOf } from "../io.js";
@@ -11,7 +11,7 @@ import { drawnEarlierOf, saltOf } from "./draw-common.js";
 import { checkPublishedResults, VERIFY_RESULTS_OPTIONS } from "./publish.js";
 
 export const HELP = `double-random verify <record.json> --pool <pool.csv|pool.xlsx|pool.json|manifest.json|postgres://…|mysql://…> (--salt S | --salt-file 盐值.txt)
-        [--drawn-earlier ids.txt] [--inspectors 执法人员.csv [--experts 专家.csv]] [--details] [--format json]
+        [--drawn-earlier ids.txt] [--inspectors 执法人员.csv [--experts 专家.csv]] [--earlier 早先公布的记录.json …] [--details] [--format json]
   复核已公布的抽取记录。结论写在标准输出（含每处不一致），可重定向保存：
     退出码 0 复核通过；1 已复核，发现不一致（逐项列出）；2 无法复核（文件缺失、无法读取、类型不对、放反、盐值为空），未做任何检查。
   盐值很可能有误时（没有一个分层的摘要能重算）只给一行结论和提示，--details 列出全部不一致。
@@ -24,6 +24,8 @@ export const HELP = `double-random verify <record.json> --pool <pool.csv|pool.xl
   --pool is the entity pool (CSV, XLSX or a JSON array) or the manifest written by manifest -o (a JSON object, for pools
   kept in a database; exclusion counts cannot be re-checked from it). When the record carries inspector teams,
   --inspectors (with a pool) re-checks the matching too.
+  --earlier 此前公布的同一记录（可多次）：其补抽和选派记录须是本记录的开头，删改任何一条都会被发现（draw-v1 §7.2、match-v1 §8.2）。
+    A copy of this record published earlier (repeatable): its replacements and matching log must be a prefix of this one's.
   --results 公示清单.csv|公示包.json [--list-digest H]：复核公示结果恰为抽中对象（含补抽）、数目相符、摘要相符（publish-v1 §6）。
     Checks the published results are exactly the drawn set after replacements, counts and digests (publish-v1 §6).
 ${SHEET_HELP}`;
@@ -75,8 +77,31 @@ function loadRecord(file: string): Result<unknown> {
   return json;
 }
 
+/**
+ * Copies of the record published earlier (--earlier, repeatable): the length and chain head of their replacements
+ * (draw-v1 §7.2) and of their matching log (match-v1 §8.2), which the record must extend.
+ */
+function earlierOf(values: Record<string, unknown>, issues: Issue[]): { replacements: PublishedCopy[]; log: PublishedCopy[] } {
+  const out = { replacements: [] as PublishedCopy[], log: [] as PublishedCopy[] };
+  for (const file of (values.earlier as string[] | undefined) ?? []) {
+    const json = readJson(file);
+    if (!json.ok) {
+      issues.push(...json.issues);
+      continue;
+    }
+    const r = json.value as { replacements?: unknown; replacementsHead?: unknown; match?: { log?: unknown; logHead?: unknown } } | null;
+    if (typeof r !== "object" || r === null || !Array.isArray(r.replacements)) {
+      issues.push(createIssue("input_wrong_kind", { input: "--earlier", file, found: { zh: "其他 JSON", en: "some other JSON" }, expected: KIND.record }));
+      continue;
+    }
+    if (typeof r.replacementsHead === "string") out.replacements.push({ length: r.replacements.length, head: r.replacementsHead });
+    if (Array.isArray(r.match?.log) && typeof r.match?.logHead === "string") out.log.push({ length: r.match.log.length, head: r.match.logHead });
+  }
+  return out;
+}
+
 /** The inspector teams of the record re-checked (the second random), or a coded reason why they were not. */
-async function checkTeams(record: unknown, source: PoolSource, values: Record<string, string | boolean | undefined>, lang: Lang): Promise<{ note: string; issues: Issue[]; checked: boolean; inputProblem?: boolean }> {
+async function checkTeams(record: unknown, source: PoolSource, values: Record<string, string | boolean | undefined>, lang: Lang, salt: string, earlier: readonly PublishedCopy[]): Promise<{ note: string; issues: Issue[]; checked: boolean; inputProblem?: boolean }> {
   const teams = (record as { match?: { teams?: unknown } } | null)?.match?.teams;
   if (!Array.isArray(teams)) return { note: "", issues: [], checked: false };
   const notChecked = (reason: { zh: string; en: string }) => {
@@ -95,12 +120,19 @@ async function checkTeams(record: unknown, source: PoolSource, values: Record<st
   if (!inspectors.ok) return { note: "", issues: [...inspectors.issues], checked: false, inputProblem: true };
   if (experts && !experts.ok) return { note: "", issues: [...experts.issues], checked: false, inputProblem: true };
   const m = verifyMatch({
-    record: record as MatchedRecord<MatchableRecord>, inspectors: inspectors.value, entities: source.pool,
+    record: record as MatchedRecord<MatchableRecord>, inspectors: inspectors.value, entities: source.pool, salt, earlier,
     ...(experts?.ok ? { experts: experts.value } : {}),
   });
   if (!m.ok) return { note: "", issues: [...m.issues], checked: true };
   // Its warnings (e.g. match_not_committed: the pools were not announced before the draw) are printed too.
-  return { note: lang === "zh" ? `  检查组复核通过：${teams.length} 组\n` : `  Teams verified: ${teams.length}\n`, issues: [...m.warnings], checked: true };
+  // Late recusals counted against the published threshold (match-v1 §8.2), and the log's chain head.
+  const v = m.value;
+  const limit = lateRecusalLimit(v.teams);
+  const head = v.logHead ? (lang === "zh" ? `，链头 ${v.logHead}` : `, head ${v.logHead}`) : "";
+  const note = lang === "zh"
+    ? `  检查组复核通过：${teams.length} 组；事后回避 ${v.lateRecusals} 次（阈值 ${limit}）${head}\n`
+    : `  Teams verified: ${teams.length}; late recusals ${v.lateRecusals} (threshold ${limit})${head}\n`;
+  return { note, issues: [...m.warnings], checked: true };
 }
 
 /**
@@ -127,7 +159,7 @@ function saltLikelyWrong(record: unknown, failures: readonly Issue[]): number {
 export async function run(argv: string[]): Promise<number> {
   const p = parse(argv, {
     ...DB_OPTIONS, pool: { type: "string" }, salt: { type: "string" }, "salt-file": { type: "string" }, "drawn-earlier": { type: "string" },
-    inspectors: { type: "string" }, experts: { type: "string" }, details: { type: "boolean" }, ...SHEET_OPTION,
+    inspectors: { type: "string" }, experts: { type: "string" }, details: { type: "boolean" }, earlier: { type: "string", multiple: true }, ...SHEET_OPTION,
     ...VERIFY_RESULTS_OPTIONS, // publish helper: --results 公示清单.csv|公示包.json, --list-digest
   });
   if (!p.ok) return failWith(contextOf(argv), p.issues, EXIT.usage);
@@ -155,7 +187,9 @@ export async function run(argv: string[]): Promise<number> {
   if (!source.ok) return couldNotCheck(source.issues);
   const drawnEarlier = drawnEarlierOf(values, issues);
   if (issues.some((i) => i.severity === "error")) return couldNotCheck(issues);
-  const options = drawnEarlier ? { salt, drawnEarlier } : { salt };
+  const earlier = earlierOf(values, issues);
+  if (issues.some((i) => i.severity === "error")) return couldNotCheck(issues);
+  const options = { salt, ...(drawnEarlier ? { drawnEarlier } : {}), earlier: earlier.replacements };
   const src = source.value;
   const drawn = db
     ? await verifyDrawFromSource(record.value as DrawRecord, db, options)
@@ -170,7 +204,7 @@ export async function run(argv: string[]): Promise<number> {
     ? (zh ? "按名录清单复核（排除数未复核）" : "checked against a manifest (exclusion counts not re-checked)")
     : (zh ? "按名录库复核" : "checked against the pool");
   // The second random: teams in the record are re-checked when they can be, and never silently passed over.
-  const teams = await checkTeams(record.value, src, values, lang);
+  const teams = await checkTeams(record.value, src, values, lang, salt, earlier.log);
   if (teams.inputProblem) return couldNotCheck(teams.issues);
   // 一公开 (publish helper): --results, the published list against the record (publish-v1 §6), reported with the teams.
   const published = await checkPublishedResults(record.value, values, lang);
@@ -192,7 +226,11 @@ export async function run(argv: string[]): Promise<number> {
     : undefined;
   if (json) {
     writeJson(errors === 0
-      ? { ok: true, exitCode: EXIT.ok, checked: true, checkedAgainst: db ? "database" : src.kind, warnings, teamsChecked: teams.checked }
+      ? {
+        ok: true, exitCode: EXIT.ok, checked: true, checkedAgainst: db ? "database" : src.kind, warnings, teamsChecked: teams.checked,
+        // The count against the published threshold and the chain head (draw-v1 §7.2), for a report or a later --earlier.
+        ...(drawn.ok ? { replacements: { count: drawn.value.replacements.length, threshold: replacementLimit(drawn.value.selections.length), head: drawn.value.replacementsHead ?? null } } : {}),
+      }
       : { ok: false, exitCode: EXIT.negative, checked: true, checkedAgainst: db ? "database" : src.kind, mismatches: errors, issues: [...(saltIssue ? [saltIssue] : []), ...failures, ...teamInfo], warnings });
     return errors === 0 ? EXIT.ok : EXIT.negative;
   }
@@ -201,7 +239,16 @@ export async function run(argv: string[]): Promise<number> {
     process.stdout.write(`${zh ? "✓ 复核通过" : "✓ Verified"}: ${rec.taskId} · ${rec.protocol} · ${zh ? "抽中" : "selected"} ${rec.selections.length}${zh ? " 户" : ""}${rec.replacements.length ? ` · ${zh ? "补抽" : "replacements"} ${rec.replacements.length}` : ""}\n`);
     process.stdout.write(`  ${against}\n`);
     for (const s of rec.strata) process.stdout.write(`  ${s.key}  N=${s.N}  n=${s.n}\n`);
-    for (const r of rec.replacements) process.stdout.write(`  ${zh ? "补抽" : "replacement"}: ${r.replaces} → ${r.id}（${r.reason}）\n`);
+    if (rec.replacements.length > 0 || rec.replacementsHead) {
+      // The count against the published threshold (draw-v1 §7.2) and the chain head to compare with copies published before.
+      const limit = replacementLimit(rec.selections.length);
+      const head = rec.replacementsHead ? (zh ? `，链头 ${rec.replacementsHead}` : `, head ${rec.replacementsHead}`) : (zh ? "，无哈希链（早期版本的记录）" : ", no hash chain (an earlier version's record)");
+      process.stdout.write(zh ? `  补抽 ${rec.replacements.length} 次（阈值 ${limit}）${head}\n` : `  replacements ${rec.replacements.length} (threshold ${limit})${head}\n`);
+    }
+    for (const r of rec.replacements) {
+      const who = r.decision ? (zh ? `，${r.decision.by} ${r.decision.date} 决定` : `, decided by ${r.decision.by} on ${r.decision.date}`) : "";
+      process.stdout.write(`  ${zh ? "补抽" : "replacement"}: ${r.replaces} → ${r.id}（${r.reason}${r.note ? `：${r.note}` : ""}${who}）\n`);
+    }
     process.stdout.write(teams.note);
     // (teams_not_checked is in the summary above, with its code.)
     printIssues(warnings.filter((i) => i.code !== "teams_not_checked"), lang);

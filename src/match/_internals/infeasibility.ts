@@ -1,7 +1,7 @@
 // Why no lawful teams exist (match-v1 §7): repair failures as min-cuts in department terms. Internal: never
 // exported from the package.
 import type { Issue, Message } from "../../result.js";
-import { listText } from "../../_internal/template.js";
+import { listText } from "../../messages/render.js";
 import { issue, phrase } from "../_issue.js";
 import type { Assignment, Failure } from "./assignment.js";
 import { ineligibility } from "./eligibility.js";

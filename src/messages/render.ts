@@ -1,5 +1,5 @@
-// Filling `{name}` placeholders of catalog texts. Internal: never exported from the package.
-import type { HasPlaceholders, ParamsOf, PhraseCatalog, PhraseEntry } from "../messages/types.js";
+// Rendering catalog texts: filling `{name}` placeholders, phrases, lists. Internal: never exported from the package.
+import type { HasPlaceholders, ParamsOf, PhraseCatalog, PhraseEntry } from "./types.js";
 
 /** A param value: one text for every language, or one per language. */
 type Value = string | number | { readonly zh: string; readonly en: string };
