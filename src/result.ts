@@ -1,6 +1,7 @@
 import { fillTemplate } from "./messages/render.js";
 import type { IssueCode } from "./messages/index.js";
 import type { Catalog, CatalogEntry, HasPlaceholders, ParamsOf, PhraseCatalog } from "./messages/types.js";
+import { excerpt } from "./_internal/excerpt.js";
 
 export type { IssueCode } from "./messages/index.js";
 
@@ -102,6 +103,13 @@ export type IssueArguments<E extends CatalogEntry> = E extends CatalogEntry
     : [params?: IssueParams, options?: IssueOptions]
   : never;
 
+/** The params with long texts cut as {@link excerpt} cuts them: the mark in `lang`, or `…` alone for `Issue.params`. */
+function excerpts(params: IssueParams, lang?: "zh" | "en"): IssueParams {
+  const out: Record<string, string | number | Message> = {};
+  for (const [k, v] of Object.entries(params)) out[k] = typeof v === "string" ? excerpt(v, lang) : typeof v === "object" && v !== null ? { zh: excerpt(v.zh, lang), en: excerpt(v.en, lang) } : v;
+  return out;
+}
+
 /**
  * Makes an issue builder over a catalog: severity and zh/en messages come from the catalog, `{name}`
  * placeholders are filled from `params`. Each area of the SDK builds its issues from its own catalogs so
@@ -128,12 +136,13 @@ export function issueFactory<C extends Catalog>(catalog: C) {
     const out: { -readonly [K in keyof Issue]: Issue[K] } = {
       code,
       severity: options.severity ?? entry.severity,
-      message: { zh: fillTemplate(entry.zh, params, "zh"), en: fillTemplate(entry.en, params, "en") },
+      // A hostile cell is a million characters: messages and params quote an excerpt of long texts.
+      message: { zh: fillTemplate(entry.zh, excerpts(params, "zh"), "zh"), en: fillTemplate(entry.en, excerpts(params, "en"), "en") },
     };
     if (options.path !== undefined) out.path = options.path;
     if (options.row !== undefined) out.row = options.row;
-    if (options.field !== undefined) out.field = options.field;
-    if (Object.keys(params).length > 0) out.params = params;
+    if (options.field !== undefined) out.field = excerpt(options.field);
+    if (Object.keys(params).length > 0) out.params = excerpts(params);
     if (options.hint !== undefined) out.hint = options.hint;
     return out;
   };

@@ -1,4 +1,5 @@
 import type { DateRange } from "../model/plan.js";
+import { capResult } from "../_internal/capIssues.js";
 import { fail, type Issue, type Message, type Result, settle } from "../result.js";
 import { daysInMonth, formatIso, isRealDate, parseIso, toDayNumber } from "../_internal/dates.js";
 import { stepWorkingDays, workingDay } from "./_workdays.js";
@@ -357,7 +358,7 @@ function parseChunks(st: State, t: string): Span[] | null {
     if (spans === null || spans === INVALID) return null;
     out.push(...spans);
   }
-  st.issues.push(...scratch.issues);
+  for (const i of scratch.issues) st.issues.push(i);
   return out;
 }
 
@@ -392,6 +393,11 @@ function unparseable(text: string, extra: Issue[] = []): Result<InspectionWindow
  * @public
  */
 export function parseWindow(text: string, ctx: ParseWindowContext): Result<InspectionWindow> {
+  // One cell: a hostile one reports its first issues and counts the rest.
+  return capResult(readWindow(text, ctx), issue);
+}
+
+function readWindow(text: string, ctx: ParseWindowContext): Result<InspectionWindow> {
   if (typeof text !== "string") {
     return fail([issue("invalid_type", { path: "text", expected: "string", received: text === null ? "null" : typeof text }, { path: ["text"] })]);
   }

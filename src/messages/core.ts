@@ -10,4 +10,5 @@ export const coreMessages = {
   unrecognized_key: { severity: "error", zh: "{path}：不认识的字段“{key}”", en: "{path}: unknown field \"{key}\"" },
   invalid_input: { severity: "error", zh: "{path}：输入无效（{detail}）", en: "{path}: invalid input ({detail})" },
   invalid_argument: { severity: "error", zh: "参数无效：{detail}", en: "Invalid argument: {detail}" },
+  issues_capped: { severity: "warning", zh: "同一单元格另有{count}处问题未逐一列出（已列出前{shown}处）", en: "{count} more problems in the same cell are not listed (the first {shown} are)" },
 } as const satisfies Catalog;

@@ -1,3 +1,4 @@
+import { capIssuesPerCell } from "../_internal/capIssues.js";
 import { type Issue, type Result, settle } from "../result.js";
 import { type Entity, parseEntity } from "./entity.js";
 import { type Inspector, parseInspector } from "./inspector.js";
@@ -46,10 +47,10 @@ function parsePool<T extends { id: string }>(
     }
     const r = parseOne(raw);
     if (!r.ok) {
-      issues.push(...r.issues.map((i) => at(i, index)));
+      for (const i of capIssuesPerCell(r.issues.map((i) => at(i, index)), issue)) issues.push(i);
       return;
     }
-    issues.push(...r.warnings.map((i) => at(i, index)));
+    for (const i of capIssuesPerCell(r.warnings.map((i) => at(i, index)), issue)) issues.push(i);
     out.push(r.value);
     if (options.onProgress && (index + 1) % PROGRESS_EVERY === 0) options.onProgress(index + 1, rows.length);
   });

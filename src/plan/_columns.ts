@@ -96,8 +96,11 @@ export function splitDepartments(text: string): string[] {
     .filter((s) => s !== "");
 }
 
+/** A department name as compared: NFKC, no whitespace. */
+export const departmentKey = (s: string): string => s.normalize("NFKC").replace(/\s+/g, "");
+
 /** Compares department names: NFKC, no whitespace. */
 export function sameDepartment(a: string, b: string): boolean {
-  const n = (s: string) => s.normalize("NFKC").replace(/\s+/g, "");
-  return n(a) !== "" && n(a) === n(b);
+  const n = departmentKey(a);
+  return n !== "" && n === departmentKey(b);
 }

@@ -1,4 +1,5 @@
 import type { Plan, Task } from "../model/plan.js";
+import { excerpt } from "../_internal/excerpt.js";
 import { filledFrom } from "./_filled.js";
 import { ERROR_HINTS } from "./_hints.js";
 import { DoubleRandomError, type Issue, type Severity } from "../result.js";
@@ -109,7 +110,7 @@ export function lintPlanWith(plan: Plan, options: LintPlanOptions, readings: Pla
     const withHint = hint ? { ...d, hint } : d;
     if (task?.source) {
       const index = (ctx.cell(task, "index") ?? "").trim();
-      out.push({ ...withHint, task: { row: task.source.row, ...(index === "" ? {} : { index }), name: task.name } });
+      out.push({ ...withHint, task: { row: task.source.row, ...(index === "" ? {} : { index: excerpt(index) }), name: excerpt(task.name) } });
     } else out.push(withHint);
   }
   const rank = new Map(lintRules.map((r, i) => [r.id, i]));

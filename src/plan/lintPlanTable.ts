@@ -1,4 +1,5 @@
 import type { Plan } from "../model/plan.js";
+import { excerpt } from "../_internal/excerpt.js";
 import { fail, ok, type Result } from "../result.js";
 import { type ImportPlanTableOptions, type PlanTableInput, readPlanTable } from "./importPlanTable.js";
 import { type Diagnostic, lintPlanWith } from "./lintPlan.js";
@@ -46,7 +47,7 @@ export function lintPlanTable(input: PlanTableInput, options: LintPlanTableOptio
   const notes: Diagnostic[] = imported.warnings.filter((i) => i.code.startsWith("plan_")).map((i) => {
     const t = i.row === undefined ? undefined : byRow.get(i.row);
     const index = (t?.source?.cells["序号"] ?? "").trim();
-    return t ? { ...i, rule: "import", task: { row: i.row as number, ...(index === "" ? {} : { index }), name: t.name } } : { ...i, rule: "import" };
+    return t ? { ...i, rule: "import", task: { row: i.row as number, ...(index === "" ? {} : { index: excerpt(index) }), name: excerpt(t.name) } } : { ...i, rule: "import" };
   });
   const { year, columns, ...lintOptions } = options;
   const found = lintPlanWith(imported.value, { ...lintOptions, year, ...(columns === undefined ? {} : { columns }) }, readings);

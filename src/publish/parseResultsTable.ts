@@ -1,3 +1,4 @@
+import { capIssuesPerCell } from "../_internal/capIssues.js";
 import { formatIso, parseIso, toDayNumber } from "../_internal/dates.js";
 import { locateHeader } from "../files/header.js";
 import type { Table } from "../files/types.js";
@@ -144,12 +145,13 @@ export function parseResultsTable(table: Table, options: ParseResultsTableOption
     const concludedOn = optionalDate("concludedOn");
     const enteredOn = optionalDate("enteredOn");
     if (rowIssues.length > 0) {
-      issues.push(...rowIssues);
+      for (const i of capIssuesPerCell(rowIssues, issue)) issues.push(i);
       continue;
     }
     const problems = new Set(list("problemItems"));
     const items = list("items");
-    for (const p of problems) if (!items.includes(p)) items.push(p);
+    const itemSet = new Set(items);
+    for (const p of problems) if (!itemSet.has(p)) items.push(p);
     const input = {
       taskId: cell("taskId") || options.taskId,
       entityId: cell("entityId"),
@@ -167,7 +169,7 @@ export function parseResultsTable(table: Table, options: ParseResultsTableOption
     };
     const parsed = parseInspectionResult(input);
     if (parsed.ok) out.push(parsed.value);
-    else issues.push(...parsed.issues.map((i) => ({ ...i, row: r.row })));
+    else for (const i of capIssuesPerCell(parsed.issues, issue)) issues.push({ ...i, row: r.row });
   }
   return settle(out, issues);
 }

@@ -1,4 +1,5 @@
 import type { Quota, QuotaCount, QuotaFrequency, QuotaRatio } from "../model/quota.js";
+import { capResult } from "../_internal/capIssues.js";
 import { fail, type Issue, type Result, settle } from "../result.js";
 import { describeQuota } from "./_describe.js";
 import { reduce } from "../_internal/fraction.js";
@@ -321,6 +322,11 @@ interface Piece {
  * @public
  */
 export function parseQuota(text: string): Result<Quota> {
+  // One cell: a hostile one reports its first issues and counts the rest.
+  return capResult(readQuota(text), issue);
+}
+
+function readQuota(text: string): Result<Quota> {
   const original = typeof text === "string" ? text : String(text);
   // Spaces between two numbers separate them ("100 1次/年"); any other space or line break is layout.
   const norm = normalizeWithOffsets(original);
@@ -678,34 +684,64 @@ function withUnused(q: Quota, warnings: Issue[], words: { zh: string; en: string
   return out;
 }
 
-/** The cell with NFKC applied per character and spaces dropped, and where each kept character came from. */
-function normalizeWithOffsets(original: string): { s: string; from: number[]; to: number[] } {
-  // Fast path: nothing to normalise or drop (ASCII digits and CJK without spaces or full-width forms).
-  const from: number[] = [];
-  const to: number[] = [];
-  let out = "";
+/** Characters NFKC leaves alone and that are no space: printable ASCII and the CJK Unified Ideographs block. */
+const stable = (c: number) => (c >= 0x21 && c <= 0x7e) || (c >= 0x4e00 && c <= 0x9fff);
+
+/**
+ * The cell with NFKC applied per character and spaces dropped, and where each kept character came from.
+ * Runs of characters NFKC leaves alone are copied whole and the offsets live in typed arrays: on a cell of a million
+ * characters, a string and two arrays per character made the garbage collector the larger part of the work.
+ */
+function normalizeWithOffsets(original: string): { s: string; from: Int32Array; to: Int32Array } {
+  const length = original.length;
+  let from = new Int32Array(length + 8);
+  let to = new Int32Array(length + 8);
+  let n = 0;
+  const room = (k: number) => {
+    if (n + k <= from.length) return;
+    const size = Math.max(n + k, from.length * 2);
+    const f = new Int32Array(size);
+    const t = new Int32Array(size);
+    f.set(from);
+    t.set(to);
+    from = f;
+    to = t;
+  };
+  const parts: string[] = [];
   let i = 0;
   let lastDigit = false;
-  while (i < original.length) {
+  while (i < length) {
+    if (stable(original.charCodeAt(i))) {
+      let j = i + 1;
+      while (j < length && stable(original.charCodeAt(j))) j++;
+      room(j - i);
+      for (let k = i; k < j; k++) (from[n] = k), (to[n] = k + 1), n++;
+      parts.push(original.slice(i, j));
+      const last = original.charCodeAt(j - 1);
+      lastDigit = last >= 48 && last <= 57;
+      i = j;
+      continue;
+    }
     const cp = original.codePointAt(i) as number;
     const width = cp > 0xffff ? 2 : 1;
     const ch = original.slice(i, i + width);
     if (/\s/.test(ch)) {
       let j = i + width;
-      while (j < original.length && /\s/.test(original[j] as string)) j++;
+      while (j < length && /\s/.test(original[j] as string)) j++;
       const next = original[j];
       const nextDigit = next !== undefined && /[0-9０-９]/.test(next);
-      if (lastDigit && nextDigit) (out += ";"), from.push(i), to.push(j);
+      if (lastDigit && nextDigit) room(1), parts.push(";"), (from[n] = i), (to[n] = j), n++;
       i = j;
       continue;
     }
-    const n = cp < 0x80 ? ch : ch.normalize("NFKC");
-    for (let k = 0; k < n.length; k++) from.push(i), to.push(i + width);
-    out += n;
-    lastDigit = n.length > 0 && n.charCodeAt(n.length - 1) >= 48 && n.charCodeAt(n.length - 1) <= 57;
+    const norm = cp < 0x80 ? ch : ch.normalize("NFKC");
+    room(norm.length);
+    for (let k = 0; k < norm.length; k++) (from[n] = i), (to[n] = i + width), n++;
+    parts.push(norm);
+    lastDigit = norm.length > 0 && norm.charCodeAt(norm.length - 1) >= 48 && norm.charCodeAt(norm.length - 1) <= 57;
     i += width;
   }
-  return { s: out, from, to };
+  return { s: parts.join(""), from: from.subarray(0, n), to: to.subarray(0, n) };
 }
 
 const MAX_QUOTED_SPANS = 5;
@@ -713,7 +749,7 @@ const MAX_QUOTED_LENGTH = 60;
 
 /** The unused tokens as the cell writes them: runs joined across separators, each quoted, capped per cell. */
 function quoteSpans(
-  original: string, norm: { from: number[]; to: number[] }, length: number, tokens: readonly Token[], spans: readonly number[], unused: readonly number[],
+  original: string, norm: { from: Int32Array; to: Int32Array }, length: number, tokens: readonly Token[], spans: readonly number[], unused: readonly number[],
 ): { zh: string; en: string } {
   const sorted = [...new Set(unused)].sort((a, b) => a - b);
   const runs: Array<[number, number]> = [];
@@ -735,8 +771,8 @@ function quoteSpans(
   for (const [a, b] of runs.slice(0, MAX_QUOTED_SPANS)) {
     const start = Math.min(spans[a * 2] ?? 0, length - 1);
     const end = Math.min(spans[b * 2 + 1] ?? length, length) - 1;
-    const o0 = norm.from[start] ?? 0;
-    const o1 = norm.to[end] ?? original.length;
+    const o0 = start >= 0 && start < norm.from.length ? (norm.from[start] as number) : 0;
+    const o1 = end >= 0 && end < norm.to.length ? (norm.to[end] as number) : original.length;
     let t = original.slice(o0, o1).trim();
     if (t.length > MAX_QUOTED_LENGTH) t = `${t.slice(0, MAX_QUOTED_LENGTH - 1)}…`;
     if (t !== "") texts.push(t);

@@ -1,5 +1,6 @@
 import type { TierPolicy, TierRule } from "../model/policy.js";
 import { fail, type Issue, type Result, settle } from "../result.js";
+import { capIssues } from "../_internal/capIssues.js";
 import { reduce } from "../_internal/fraction.js";
 import { parseQuota } from "./parseQuota.js";
 import { issue } from "./_issue.js";
@@ -88,12 +89,13 @@ export function parseTierPolicy(text: string): Result<TierPolicy> {
     }
     const q = parseQuota(rest);
     if (!q.ok) {
-      issues.push(...q.issues);
+      for (const i of q.issues) issues.push(i);
       continue;
     }
-    issues.push(...q.warnings);
+    for (const i of q.warnings) issues.push(i);
     rules[tier] = { kind: "quota", quota: q.value };
   }
   if (Object.keys(rules).length === 0 && issues.length === 0) issues.push(issue("tier_policy_unrecognized", { text: original }));
-  return settle({ rules }, issues);
+  // One cell: a hostile one reports its first issues and counts the rest.
+  return settle({ rules }, capIssues(issues, issue));
 }

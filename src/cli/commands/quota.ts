@@ -27,9 +27,10 @@ export async function run(argv: string[]): Promise<number> {
   if (!q.ok) return failWith(ctx, q.issues, EXIT.negative);
   let size;
   if (pool !== undefined) {
-    // The sizing validates the quota with its schema (zod): loaded only when a pool size is given.
-    const { sampleSize } = await import("../../quota/sampleSize.js");
-    size = sampleSize(q.value, pool);
+    // parseQuota's value is valid by construction: sized without sampleSize's schema check, so zod (half the
+    // start-up time) is never loaded by this command.
+    const { sizeOfQuota } = await import("../../quota/_sizeOfQuota.js");
+    size = sizeOfQuota(q.value, pool);
     if (!size.ok) return failWith(ctx, size.issues, EXIT.negative);
   }
   const warnings = [...q.warnings, ...(size?.ok ? size.warnings : [])];

@@ -1,5 +1,5 @@
 import { type Issue } from "../../result.js";
-import { sameDepartment } from "../_columns.js";
+import { departmentKey } from "../_columns.js";
 import type { LintRule } from "../rule.js";
 import { issue } from "../_issue.js";
 
@@ -19,8 +19,11 @@ export const selfCooperator: LintRule = {
   check(ctx) {
     const out: Issue[] = [];
     for (const t of ctx.plan.tasks) {
+      // The initiator normalized once per task, not once per cooperator (a long cell made that quadratic).
+      const initiator = departmentKey(t.initiator);
+      if (initiator === "") continue;
       for (const c of t.cooperators) {
-        if (sameDepartment(c, t.initiator)) out.push(issue("cooperator_is_initiator", { department: c }, ctx.where(t, "cooperators")));
+        if (departmentKey(c) === initiator) out.push(issue("cooperator_is_initiator", { department: c }, ctx.where(t, "cooperators")));
       }
     }
     return out;

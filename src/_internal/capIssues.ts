@@ -1,0 +1,58 @@
+import type { Issue, IssueOptions, Result, Severity } from "../result.js";
+
+/** How many issues one cell reports before the rest are counted instead of listed. */
+export const MAX_ISSUES_PER_CELL = 10;
+
+/** An area's issue builder, as far as these functions use it. */
+type CappedIssue = (code: "issues_capped", params: { count: number; shown: number }, options: IssueOptions) => Issue;
+
+const RANK: Readonly<Record<Severity, number>> = { info: 0, warning: 1, error: 2 };
+
+/**
+ * The first `max` issues of one cell, and when there are more, one `issues_capped` counting the rest with the
+ * worst severity among them (so a result that fails still fails for a reason the caller can count). A hostile
+ * cell of a million characters otherwise yields a hundred thousand issues of the same kind.
+ */
+export function capIssues(
+  list: readonly Issue[],
+  issue: CappedIssue,
+  where: IssueOptions = {},
+  max = MAX_ISSUES_PER_CELL,
+): Issue[] {
+  if (list.length <= max) return list as Issue[];
+  let severity: Severity = "info";
+  for (let k = max; k < list.length; k++) if (RANK[(list[k] as Issue).severity] > RANK[severity]) severity = (list[k] as Issue).severity;
+  return [...list.slice(0, max), issue("issues_capped", { count: list.length - max, shown: max }, { ...where, severity })];
+}
+
+/** {@link capIssues} on a Result's issues or warnings (a one-cell reader's result). */
+export function capResult<T>(r: Result<T>, issue: CappedIssue): Result<T> {
+  if (r.ok) return r.warnings.length <= MAX_ISSUES_PER_CELL ? r : { ok: true, value: r.value, warnings: capIssues(r.warnings, issue) };
+  return r.issues.length <= MAX_ISSUES_PER_CELL ? r : { ok: false, issues: capIssues(r.issues, issue) };
+}
+
+/**
+ * {@link capIssues} per cell of a table or record: issues are grouped by row and field (or the first two steps of
+ * their path: record index and field), in the order the cells first appear; each group keeps its first `max`.
+ */
+export function capIssuesPerCell(
+  list: readonly Issue[],
+  issue: CappedIssue,
+  max = MAX_ISSUES_PER_CELL,
+): Issue[] {
+  if (list.length <= max) return list as Issue[];
+  const cells = new Map<string, Issue[]>();
+  for (const i of list) {
+    const k = `${i.row}\u0000${i.field ?? (i.path ?? []).slice(0, 2).join("\u0000")}`;
+    const cell = cells.get(k);
+    if (cell) cell.push(i);
+    else cells.set(k, [i]);
+  }
+  const out: Issue[] = [];
+  for (const cell of cells.values()) {
+    const { row, field, path } = cell[0] as Issue;
+    const where = { ...(row === undefined ? {} : { row }), ...(field === undefined ? {} : { field }), ...(path === undefined ? {} : { path: path.slice(0, 2) }) };
+    for (const i of capIssues(cell, issue, where, max)) out.push(i);
+  }
+  return out;
+}

@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { capIssues, capIssuesPerCell, MAX_ISSUES_PER_CELL } from "../../src/_internal/capIssues.js";
+import { createIssue, parseTierPolicy, type Issue } from "../../src/index.js";
+
+const warn = (row: number, field: string): Issue => createIssue("quota_zero", {}, { row, field });
+const err = (row: number, field: string): Issue => createIssue("quota_empty", {}, { row, field });
+
+describe("capIssues", () => {
+  it("leaves a short list alone", () => {
+    const list = [warn(1, "a"), warn(1, "a")];
+    expect(capIssues(list, createIssue)).toBe(list);
+  });
+
+  it("keeps the first ten and counts the rest with their worst severity", () => {
+    const list = [...Array.from({ length: 12 }, () => warn(1, "a")), err(1, "a"), warn(1, "a")];
+    const out = capIssues(list, createIssue, { row: 1 });
+    expect(out.slice(0, MAX_ISSUES_PER_CELL)).toEqual(list.slice(0, MAX_ISSUES_PER_CELL));
+    expect(out).toHaveLength(MAX_ISSUES_PER_CELL + 1);
+    expect(out[MAX_ISSUES_PER_CELL]).toMatchObject({ code: "issues_capped", severity: "error", row: 1, params: { count: 4, shown: 10 } });
+  });
+
+  it("parseTierPolicy of a hostile cell fails with ten issues and the count of the rest", () => {
+    const r = parseTierPolicy("X类5%，".repeat(5_000));
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.issues).toHaveLength(11);
+      expect(r.issues[10]).toMatchObject({ code: "issues_capped", params: { count: 4_990 } });
+    }
+  });
+});
+
+describe("capIssuesPerCell", () => {
+  it("caps each cell (row and field) on its own and keeps the order of the first ones", () => {
+    const list = [...Array.from({ length: 15 }, () => warn(2, "a")), warn(2, "b"), ...Array.from({ length: 11 }, () => warn(3, "a"))];
+    const out = capIssuesPerCell(list, createIssue);
+    expect(out.filter((i) => i.code === "quota_zero" && i.row === 2 && i.field === "a")).toHaveLength(10);
+    expect(out.filter((i) => i.field === "b")).toHaveLength(1);
+    expect(out.filter((i) => i.code === "issues_capped").map((i) => [i.row, i.field, i.params?.count])).toEqual([[2, "a", 5], [3, "a", 1]]);
+  });
+
+  it("groups issues without a field by record and field of their path", () => {
+    const at = (k: number) => ({ ...warn(1, "x"), field: undefined, path: [0, "conflicts", k, "entityId"] }) as Issue;
+    const out = capIssuesPerCell(Array.from({ length: 30 }, (_, k) => at(k)), createIssue);
+    expect(out).toHaveLength(11);
+    expect(out[10]).toMatchObject({ code: "issues_capped", path: [0, "conflicts"], params: { count: 20 } });
+  });
+});
