@@ -1,12 +1,13 @@
-import { sha256 } from "@noble/hashes/sha2.js";
 import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils.js";
+import { createSha256, sha256Bytes } from "../_internal/sha256.js";
+import { type EncodedIds, scratch } from "./order.js";
 
 /** Lines per manifest chunk (draw-v1 §4): 65,536. Fixed by the protocol. @internal */
 export const CHUNK_LINES = 65_536;
 
 /** SHA-256 of the UTF-8 of a (well-formed) string, hex. @internal */
 export function sha256Hex(text: string): string {
-  return bytesToHex(sha256(utf8ToBytes(text)));
+  return bytesToHex(sha256Bytes(utf8ToBytes(text)));
 }
 
 /**
@@ -15,14 +16,35 @@ export function sha256Hex(text: string): string {
  * @internal
  */
 export function stratumDigest(sortedIds: readonly string[], key: string, salt: string): string {
-  const outer = sha256.create();
-  outer.update(utf8ToBytes(`double-random/draw-v1 stratum\n${salt}\n`));
+  const outer = createSha256().update(utf8ToBytes(`double-random/draw-v1 stratum\n${salt}\n`));
   const suffix = `\t${key}\n`;
   for (let start = 0; start < sortedIds.length; start += CHUNK_LINES) {
     const end = Math.min(start + CHUNK_LINES, sortedIds.length);
     let text = "";
     for (let k = start; k < end; k++) text += sortedIds[k] + suffix;
-    outer.update(sha256(utf8ToBytes(text)));
+    outer.update(sha256Bytes(utf8ToBytes(text)));
+  }
+  return bytesToHex(outer.digest());
+}
+
+/**
+ * {@link stratumDigest} of the ids at `order[from…to)` of `ids`, read from their UTF-8 in one buffer: each chunk's
+ * lines are written into one byte buffer and hashed, no string is built.
+ * @internal
+ */
+export function encodedStratumDigest(ids: EncodedIds, order: Uint32Array, from: number, to: number, key: string, salt: string): string {
+  const outer = createSha256().update(utf8ToBytes(`double-random/draw-v1 stratum\n${salt}\n`));
+  const suffix = utf8ToBytes(`\t${key}\n`);
+  const { bytes, offsets } = ids;
+  const out = scratch("lines", Uint8Array, Math.min(CHUNK_LINES, to - from) * (ids.maxLength + suffix.length));
+  for (let start = from; start < to; start += CHUNK_LINES) {
+    let at = 0;
+    for (let i = start; i < Math.min(start + CHUNK_LINES, to); i++) {
+      const k = order[i] as number;
+      for (let b = offsets[k] as number; b < (offsets[k + 1] as number); b++) out[at++] = bytes[b] as number;
+      for (let b = 0; b < suffix.length; b++) out[at++] = suffix[b] as number;
+    }
+    outer.update(sha256Bytes(out.subarray(0, at)));
   }
   return bytesToHex(outer.digest());
 }

@@ -25,170 +25,6 @@ export function compareCodePoints(a: string, b: string): number {
   return a.length - b.length;
 }
 
-
-// Code unit at d with surrogates shifted above U+E000–U+FFFF, so code-unit order becomes code-point order;
-// -1 past the end (a prefix sorts first).
-function unitAt(s: string, d: number): number {
-  if (d >= s.length) return -1;
-  const c = s.charCodeAt(d);
-  return c >= 0xd800 ? (c <= 0xdfff ? c + 0x2000 : c - 0x800) : c;
-}
-
-const MAX_DEPTH = 96;
-
-// Multikey quicksort (Bentley & Sedgewick): ids share long prefixes (USCC "9141…"), which it compares once
-// instead of at every comparison; 1.5–3× faster than the engine's sort on a million ids.
-function multikey(a: string[], lo: number, hi: number, d: number, depth: number, cmp: (x: string, y: string) => number): void {
-  while (hi - lo > 16) {
-    if (depth > MAX_DEPTH) {
-      // Pathological input: finish this range with the engine's sort (never quadratic, never deep).
-      const part = a.slice(lo, hi).sort(cmp);
-      for (let k = 0; k < part.length; k++) a[lo + k] = part[k] as string;
-      return;
-    }
-    const m = lo + ((hi - lo) >> 1);
-    const x = unitAt(a[lo] as string, d);
-    const y = unitAt(a[m] as string, d);
-    const z = unitAt(a[hi - 1] as string, d);
-    const p = x < y ? (y < z ? y : x < z ? z : x) : x < z ? x : y < z ? z : y;
-    let lt = lo;
-    let gt = hi - 1;
-    let i = lo;
-    while (i <= gt) {
-      const c = unitAt(a[i] as string, d);
-      if (c < p) {
-        const t = a[lt] as string;
-        a[lt++] = a[i] as string;
-        a[i++] = t;
-      } else if (c > p) {
-        const t = a[gt] as string;
-        a[gt--] = a[i] as string;
-        a[i] = t;
-      } else i++;
-    }
-    multikey(a, lo, lt, d, depth + 1, cmp);
-    multikey(a, gt + 1, hi, d, depth + 1, cmp);
-    if (p < 0) return;
-    lo = lt;
-    hi = gt + 1;
-    d++;
-    depth++;
-  }
-  for (let i = lo + 1; i < hi; i++) {
-    const v = a[i] as string;
-    let j = i - 1;
-    while (j >= lo && cmp(a[j] as string, v) > 0) {
-      a[j + 1] = a[j] as string;
-      j--;
-    }
-    a[j + 1] = v;
-  }
-}
-
-const RADIX_MAX_LENGTH = 24;
-const RADIX_MIN_SIZE = 4096;
-
-/** Result of {@link radixOrder}: the sorted permutation and whether two ids are equal. @internal */
-export interface RadixOrder {
-  readonly order: Uint32Array;
-  readonly hasDuplicate: boolean;
-}
-
-/**
- * LSD radix order for printable-ASCII ids of at most 24 characters (USCCs and most registry numbers): two
- * characters per 14-bit digit (character code − 0x1F, 0 past the end, so a prefix sorts first), digits stored
- * digit-major so each pass reads one small contiguous slab. Stable, O(n·length), no string comparisons; equal
- * ids are found from the digits too. Null when an id does not qualify.
- * @internal
- */
-export function radixOrder(values: readonly string[], minSize = RADIX_MIN_SIZE): RadixOrder | null {
-  const n = values.length;
-  if (n < minSize) return null;
-  let maxLength = 0;
-  for (let i = 0; i < n; i++) {
-    const len = (values[i] as string).length;
-    if (len > RADIX_MAX_LENGTH) return null;
-    if (len > maxLength) maxLength = len;
-  }
-  const pairs = (maxLength + 1) >> 1;
-  const digits = new Uint16Array(pairs * n);
-  for (let i = 0; i < n; i++) {
-    const v = values[i] as string;
-    for (let p = 0; p < pairs; p++) {
-      const a = 2 * p < v.length ? v.charCodeAt(2 * p) : 0x1f;
-      const b = 2 * p + 1 < v.length ? v.charCodeAt(2 * p + 1) : 0x1f;
-      if (a < 0x1f || a > 0x7e || b < 0x1f || b > 0x7e || (a === 0x1f && 2 * p < v.length) || (b === 0x1f && 2 * p + 1 < v.length)) return null;
-      digits[p * n + i] = ((a - 0x1f) << 7) | (b - 0x1f);
-    }
-  }
-  let idx = new Uint32Array(n);
-  let next = new Uint32Array(n);
-  for (let i = 0; i < n; i++) idx[i] = i;
-  const count = new Uint32Array(1 << 14);
-  for (let p = pairs - 1; p >= 0; p--) {
-    const base = p * n;
-    count.fill(0);
-    for (let i = 0; i < n; i++) {
-      const d = digits[base + i] as number;
-      count[d] = (count[d] as number) + 1;
-    }
-    // A digit every id shares (e.g. the "91" of a USCC) orders nothing: skip its scatter.
-    if (count[digits[base] as number] === n) continue;
-    let sum = 0;
-    for (let d = 0; d < count.length; d++) {
-      const c = count[d] as number;
-      count[d] = sum;
-      sum += c;
-    }
-    for (let i = 0; i < n; i++) {
-      const j = idx[i] as number;
-      const d = digits[base + j] as number;
-      const at = count[d] as number;
-      next[at] = j;
-      count[d] = at + 1;
-    }
-    const t = idx;
-    idx = next;
-    next = t;
-  }
-  let hasDuplicate = false;
-  for (let i = 1; i < n && !hasDuplicate; i++) {
-    const x = idx[i - 1] as number;
-    const y = idx[i] as number;
-    let same = true;
-    for (let p = 0; p < pairs && same; p++) same = digits[p * n + x] === digits[p * n + y];
-    hasDuplicate = same;
-  }
-  return { order: idx, hasDuplicate };
-}
-
-/**
- * Sorts printable-ASCII ids with {@link radixOrder}; false (input untouched) when they do not qualify.
- * @internal
- */
-export function radixSortAscii(values: string[], minSize = RADIX_MIN_SIZE): boolean {
-  const r = radixOrder(values, minSize);
-  if (!r) return false;
-  const sorted = Array.from(r.order, (i) => values[i] as string);
-  for (let i = 0; i < sorted.length; i++) values[i] = sorted[i] as string;
-  return true;
-}
-
-function compareUnits(x: string, y: string): number {
-  return x < y ? -1 : x > y ? 1 : 0;
-}
-
-/**
- * Sorts strings in place in code point order. `hasSurrogates` false allows the fast comparison (UTF-16 order
- * is code point order when no string holds a surrogate).
- * @internal
- */
-export function sortCodePointsInPlace(values: string[], hasSurrogates: boolean): string[] {
-  if (!hasSurrogates && radixSortAscii(values)) return values;
-  multikey(values, 0, values.length, 0, 0, hasSurrogates ? compareCodePoints : compareUnits);
-  return values;
-}
-
 /**
  * Position (0-based, in UTF-16 code units) of the first lone surrogate in `text`, or -1 when it is well formed.
  * @internal
@@ -207,4 +43,228 @@ export function loneSurrogateAt(text: string): number {
     return k;
   }
   return -1;
+}
+
+/**
+ * Ids as UTF-8 in one buffer: id k is `bytes[offsets[k]] … bytes[offsets[k + 1] − 1]`. Byte order of UTF-8 is code
+ * point order, so one byte-wise sort serves ASCII and astral ids alike.
+ * @internal
+ */
+export interface EncodedIds {
+  readonly bytes: Uint8Array;
+  readonly offsets: Uint32Array;
+  readonly count: number;
+  readonly minLength: number;
+  readonly maxLength: number;
+  /** `seen[p · 256 + b]` is 1 when some id has byte b at position p (past the end not marked). */
+  readonly seen: Uint8Array;
+}
+
+const encoder = /* @__PURE__ */ new TextEncoder();
+
+// Scratch memory of one preparation, kept between calls through weak references: a pool of a million ids needs
+// ~45 MB of typed arrays per call, and allocating them afresh each time makes V8 run a full collection (which
+// marks the whole pool) every other call. The next full collection frees them once they are no longer used.
+const scratchBuffers = new Map<string, WeakRef<ArrayBuffer>>();
+let scratchDepth = 0;
+
+function scratchBuffer(name: string, bytes: number): ArrayBuffer {
+  const cached = scratchDepth === 1 ? scratchBuffers.get(name)?.deref() : undefined;
+  if (cached && cached.byteLength >= bytes) return cached;
+  const fresh = new ArrayBuffer(Math.ceil(bytes * 1.25) + 64);
+  if (scratchDepth === 1 && typeof WeakRef === "function") scratchBuffers.set(name, new WeakRef(fresh));
+  return fresh;
+}
+
+/** A scratch typed array of `length` (contents undefined), valid within {@link withScratch}. @internal */
+export function scratch<T>(name: string, type: { new (b: ArrayBuffer, at: number, length: number): T; BYTES_PER_ELEMENT: number }, length: number): T {
+  return new type(scratchBuffer(name, length * type.BYTES_PER_ELEMENT), 0, length);
+}
+
+/**
+ * Runs `f` with the scratch arrays reusable: nothing taken from them may outlive `f`. Nested calls (a getter of a
+ * pool entity that prepares another pool) get fresh memory.
+ * @internal
+ */
+export function withScratch<T>(f: () => T): T {
+  scratchDepth++;
+  try {
+    return f();
+  } finally {
+    scratchDepth--;
+  }
+}
+
+/** The UTF-8 of well-formed ids (no lone surrogates) in one buffer; ASCII is copied without TextEncoder. @internal */
+export function encodeIds(ids: readonly string[]): EncodedIds {
+  const n = ids.length;
+  let units = 0;
+  for (let k = 0; k < n; k++) units += (ids[k] as string).length;
+  let bytes = scratch("bytes", Uint8Array, units);
+  const offsets = scratch("offsets", Uint32Array, n + 1);
+  let unitsLeft = units;
+  let at = 0;
+  let minLength = n > 0 ? Infinity : 0;
+  let maxLength = 0;
+  // Which byte values occur at each position, noted while the bytes are written (the radix sort's alphabets).
+  let seen = new Uint8Array(64 * 256);
+  for (let k = 0; k < n; k++) {
+    const id = ids[k] as string;
+    const len = id.length;
+    unitsLeft -= len;
+    offsets[k] = at;
+    if (3 * len * 256 > seen.length) {
+      const grown = new Uint8Array(Math.max(3 * len * 256, 2 * seen.length));
+      grown.set(seen);
+      seen = grown;
+    }
+    let j = 0;
+    if (at + len <= bytes.length) {
+      for (; j < len; j++) {
+        const c = id.charCodeAt(j);
+        if (c >= 0x80) break;
+        bytes[at + j] = c;
+        seen[(j << 8) | c] = 1;
+      }
+    }
+    if (j === len) at += len;
+    else {
+      // Not ASCII: room for 3 bytes per code unit here and 1 for each unit still to come.
+      const need = at + 3 * len + unitsLeft;
+      if (need > bytes.length) {
+        const grown = new Uint8Array(Math.max(need, Math.ceil(bytes.length * 1.5)));
+        grown.set(bytes.subarray(0, at));
+        bytes = grown;
+      }
+      const start = at;
+      at += encoder.encodeInto(id, bytes.subarray(at)).written;
+      for (let p = 0; p < at - start; p++) seen[(p << 8) | (bytes[start + p] as number)] = 1;
+    }
+    const size = at - (offsets[k] as number);
+    if (size < minLength) minLength = size;
+    if (size > maxLength) maxLength = size;
+  }
+  offsets[n] = at;
+  return { bytes, offsets, count: n, minLength, maxLength, seen };
+}
+
+const MAX_DIGIT = 1 << 16;
+
+/** Ids sorted by (slot, id): positions into the ids, each slot's run in code point order; whether two are equal. @internal */
+export interface SlotOrder {
+  readonly order: Uint32Array;
+  /** Where each slot's run starts in `order`; `slotStart[slotCount]` is the count. */
+  readonly slotStart: Uint32Array;
+  readonly hasDuplicate: boolean;
+}
+
+/**
+ * Sorts encoded ids by (slot, id), `slots[k]` < `slotCount` being id k's slot. An LSD radix sort over byte keys:
+ * each position has its own small alphabet (the byte values that occur there, "past the end" first), positions
+ * where every id has the same byte are skipped, and neighbouring positions share one 16-bit digit while their
+ * alphabets multiply to at most 2^16 (USCCs: 3 passes). The digits travel with the positions through the passes,
+ * so each pass reads its input in order; equal digits are equal ids; a last pass orders by slot, stably.
+ * @internal
+ */
+export function slotOrder(ids: EncodedIds, slots: Uint8Array, slotCount: number): SlotOrder {
+  const { bytes, offsets, minLength, maxLength, count: n, seen } = ids;
+  // Value 0 (past the end) occurs wherever a shorter id has ended.
+  for (let p = minLength; p < maxLength; p++) seen[p * 256] = 1;
+  const rank = new Uint16Array(maxLength * 256);
+  const size = new Uint32Array(maxLength);
+  const groups: number[][] = [];
+  const radices: number[] = [];
+  for (let p = 0; p < maxLength; p++) {
+    let a = 0;
+    for (let b = 0; b < 256; b++) {
+      if (!seen[p * 256 + b]) continue;
+      rank[p * 256 + b] = a++;
+    }
+    size[p] = a;
+    const last = groups.length - 1;
+    if (a <= 1) continue;
+    if (last >= 0 && (radices[last] as number) * a <= MAX_DIGIT) {
+      (groups[last] as number[]).push(p);
+      radices[last] = (radices[last] as number) * a;
+    } else {
+      groups.push([p]);
+      radices.push(a);
+    }
+  }
+  const g = groups.length;
+  let idx = scratch("order", Uint32Array, n);
+  let idx2 = scratch("order2", Uint32Array, n);
+  let dig = scratch("digits", Uint16Array, g * n);
+  let dig2 = scratch("digits2", Uint16Array, g * n);
+  for (let k = 0; k < n; k++) {
+    idx[k] = k;
+    const start = offsets[k] as number;
+    const len = (offsets[k + 1] as number) - start;
+    for (let q = 0; q < g; q++) {
+      const positions = groups[q] as number[];
+      let d = 0;
+      for (let t = 0; t < positions.length; t++) {
+        const p = positions[t] as number;
+        d = d * (size[p] as number) + (rank[p * 256 + (p < len ? (bytes[start + p] as number) : 0)] as number);
+      }
+      dig[k * g + q] = d;
+    }
+  }
+  const count = new Uint32Array(MAX_DIGIT + 1);
+  for (let q = g - 1; q >= 0; q--) {
+    const r = radices[q] as number;
+    count.fill(0, 0, r + 1);
+    for (let i = 0; i < n; i++) {
+      const d = (dig[i * g + q] as number) + 1;
+      count[d] = (count[d] as number) + 1;
+    }
+    for (let d = 0; d < r; d++) count[d + 1] = (count[d + 1] as number) + (count[d] as number);
+    for (let i = 0; i < n; i++) {
+      const from = i * g;
+      const d = dig[from + q] as number;
+      const at = count[d] as number;
+      count[d] = at + 1;
+      idx2[at] = idx[i] as number;
+      for (let t = 0; t < g; t++) dig2[at * g + t] = dig[from + t] as number;
+    }
+    [idx, idx2, dig, dig2] = [idx2, idx, dig2, dig];
+  }
+  // The digits spell every position that varies: side by side, equal digits are equal ids.
+  let hasDuplicate = false;
+  for (let i = 1; i < n && !hasDuplicate; i++) {
+    let same = true;
+    for (let t = 0; t < g && same; t++) same = dig[(i - 1) * g + t] === dig[i * g + t];
+    hasDuplicate = same;
+  }
+  // Last, the slot: stable, so each slot's run stays in id order.
+  const slotStart = new Uint32Array(slotCount + 1);
+  for (let i = 0; i < n; i++) {
+    const s = (slots[i] as number) + 1;
+    slotStart[s] = (slotStart[s] as number) + 1;
+  }
+  for (let s = 0; s < slotCount; s++) slotStart[s + 1] = (slotStart[s + 1] as number) + (slotStart[s] as number);
+  const fill = slotStart.slice(0, slotCount);
+  for (let i = 0; i < n; i++) {
+    const k = idx[i] as number;
+    const s = slots[k] as number;
+    const at = fill[s] as number;
+    fill[s] = at + 1;
+    idx2[at] = k;
+  }
+  return { order: idx2, slotStart, hasDuplicate };
+}
+
+/**
+ * Sorts well-formed strings in place in code point order (their UTF-8 byte order, see {@link slotOrder});
+ * `hasSurrogates` is no longer needed (bytes order astral characters correctly) and ignored.
+ * @internal
+ */
+export function sortCodePointsInPlace(values: string[], hasSurrogates?: boolean): string[] {
+  void hasSurrogates;
+  const sorted = withScratch(() => {
+    const { order } = slotOrder(encodeIds(values), new Uint8Array(values.length), 1);
+    return Array.from(order, (k) => values[k] as string);
+  });
+  sorted.forEach((v, i) => (values[i] = v));
+  return values;
 }

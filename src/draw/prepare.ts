@@ -2,9 +2,9 @@ import type { ExclusionCounts, ExclusionReason, ExclusionRules, Stratification }
 import type { RiskTier } from "../model/tier.js";
 import { type Issue } from "../result.js";
 import { issue, shownValue } from "./_issue.js";
-import { idListDigest, manifestDigest, stratumDigest, tierStratumKey } from "./digest.js";
+import { encodedStratumDigest, idListDigest, manifestDigest, tierStratumKey } from "./digest.js";
 import { formatIso, parseIso } from "../_internal/dates.js";
-import { compareCodePoints, loneSurrogateAt, radixOrder, sortCodePointsInPlace } from "./order.js";
+import { compareCodePoints, type EncodedIds, encodeIds, loneSurrogateAt, scratch, type SlotOrder, slotOrder, withScratch } from "./order.js";
 import { checkPool, type DrawEntity, duplicateIssues } from "./pool.js";
 
 /** Label of a stratum: a tier, `untiered`, or `all` when unstratified. Confidential (never published). @public */
@@ -64,7 +64,6 @@ export interface ExclusionOptions {
   readonly drawnEarlier?: readonly string[];
 }
 
-const LABELS: readonly StratumLabel[] = ["A", "B", "C", "D", "untiered"];
 function isoMinusDays(iso: string, days: number): string | null {
   const day = parseIso(iso);
   return day === undefined ? null : formatIso(day - days);
@@ -130,61 +129,28 @@ export interface Prepared {
   readonly manifest: Manifest;
   readonly counts: ExclusionCounts;
   readonly rules: ExclusionRules;
-  readonly excluded: readonly { id: string; reason: ExclusionReason }[];
-}
-
-function hasAdjacentDuplicate(sorted: readonly string[]): boolean {
-  for (let k = 1; k < sorted.length; k++) if (sorted[k] === sorted[k - 1]) return true;
-  return false;
 }
 
 /**
- * Any id in two of the lists (each sorted, without duplicates of its own): one k-way merge that reads each id once (the ids live all over the
- * heap, so reading them is what costs; the current heads stay in registers).
+ * Any id in two of the lists (each without duplicates of its own): one byte-wise sort of them all. `hasSurrogates`
+ * is ignored (UTF-8 byte order is code point order).
  * @internal
  */
-export function hasDuplicateAcross(lists: readonly (readonly string[])[], hasSurrogates: boolean): boolean {
-  const live = lists.filter((l) => l.length > 0);
-  if (live.length < 2) return false;
-  if (hasSurrogates) {
-    // Rare (astral ids): a simple merge of everything in code point order.
-    const all = live.flat();
-    sortCodePointsInPlace(all, true);
-    return hasAdjacentDuplicate(all);
-  }
-  const k = live.length;
-  const pos = new Int32Array(k);
-  const len = Int32Array.from(live, (l) => l.length);
-  const heads: string[] = live.map((l) => l[0] as string);
-  let remaining = k;
-  let previous = "";
-  let first = true;
-  while (remaining > 1) {
-    let best = -1;
-    let bestValue = "";
-    for (let j = 0; j < k; j++) {
-      if ((pos[j] as number) >= (len[j] as number)) continue;
-      const h = heads[j] as string;
-      if (best < 0 || h < bestValue) {
-        best = j;
-        bestValue = h;
-      }
-    }
-    if (!first && bestValue === previous) return true;
-    first = false;
-    previous = bestValue;
-    const p = (pos[best] as number) + 1;
-    pos[best] = p;
-    if (p < (len[best] as number)) heads[best] = (live[best] as readonly string[])[p] as string;
-    else remaining--;
-  }
-  for (let j = 0; j < k; j++) if ((pos[j] as number) < (len[j] as number)) return heads[j] === previous;
-  return false;
+export function hasDuplicateAcross(lists: readonly (readonly string[])[], hasSurrogates?: boolean): boolean {
+  void hasSurrogates;
+  const all = lists.flat();
+  return withScratch(() => slotOrder(encodeIds(all), new Uint8Array(all.length), 1).hasDuplicate);
 }
 
 /**
  * Validates the pool, applies the exclusions, partitions it into strata, sorts each in code point order and
- * computes the salted chunked digests. One pass over the pool, one sort per stratum.
+ * computes the salted chunked digests. One pass over the pool, one byte-wise radix sort of its ids (UTF-8 in one
+ * buffer), the manifest lines written into a buffer and hashed per chunk.
+ *
+ * The preparation of the last pool array prepared is remembered (weakly: it goes with the pool): `announce` then
+ * `draw` in one process prepare the pool once. A remembered preparation is used only when the same stratification,
+ * salt and exclusion rules are asked for and every entity still has the id, tier and status it had (compared one
+ * by one, so an edited pool is prepared again); the ids handed out are always fresh arrays.
  * @internal
  */
 export function preparePool(
@@ -193,22 +159,40 @@ export function preparePool(
   salt: string,
   exclusions: ExclusionOptions,
 ): { prepared?: Prepared; issues: Issue[] } {
-  const { partition, issues } = partitionPool(pool, stratify, salt, exclusions);
-  if (!partition) return { issues };
-  const { lists, counts, rules, excluded } = partition;
+  return withScratch(() => prepareNow(pool, stratify, salt, exclusions));
+}
+
+function prepareNow(
+  pool: readonly DrawEntity[],
+  stratify: Stratification,
+  salt: string,
+  exclusions: ExclusionOptions,
+): { prepared?: Prepared; issues: Issue[] } {
+  const remembered = recall(pool, stratify, salt, exclusions);
+  if (remembered) return remembered;
+  const { core, issues } = partitionCore(pool, stratify, salt, exclusions);
+  if (!core) return { issues };
+  const { counts, rules, sorted, encoded } = core;
+  const { order, slotStart } = sorted;
   const useTier = stratify === "tier";
   const strata: ManifestStratum[] = [];
-  for (const label of useTier ? LABELS : (["all"] as const)) {
-    const ids = lists.get(label);
-    if (!ids) continue;
+  for (let slot = 0; slot < SLOT_LABELS.length; slot++) {
+    const from = slotStart[slot] as number;
+    const to = slotStart[slot + 1] as number;
+    if (from === to) continue;
+    const label = SLOT_LABELS[slot] as StratumLabel;
     const key = useTier ? tierStratumKey(label, salt) : "all";
-    strata.push({ key, label, N: ids.length, digest: stratumDigest(ids, key, salt), ids });
+    const ids = idsAt(core.ids, order, from, to);
+    const digest = encodedStratumDigest(encoded, order, from, to, key, salt);
+    strata.push({ key, label, N: ids.length, digest, ids });
   }
   strata.sort((a, b) => compareCodePoints(a.key, b.key));
   const collision = keyCollision(strata);
   if (collision) return { issues: [...issues, collision] };
   const manifest: Manifest = { stratification: stratify, chunkLines: 65_536, digest: manifestDigest(strata), strata };
-  return { prepared: { manifest, counts, rules, excluded }, issues };
+  const prepared: Prepared = { manifest, counts, rules };
+  if (!issues.some((i) => i.severity === "error")) remember(pool, stratify, salt, core, prepared, issues);
+  return { prepared: handOut(prepared), issues: [...issues] };
 }
 
 /** `stratum_key_collision` when two strata (sorted by key) share a key. @internal */
@@ -219,12 +203,91 @@ export function keyCollision(strata: readonly { readonly key: string }[]): Issue
   return undefined;
 }
 
+// A copy whose arrays the caller may keep or change: the remembered one stays as it was computed.
+function handOut(p: Prepared): Prepared {
+  const strata = p.manifest.strata.map((s) => ({ ...s, ids: s.ids.slice() }));
+  return { manifest: { ...p.manifest, strata }, counts: { ...p.counts }, rules: JSON.parse(JSON.stringify(p.rules)) as ExclusionRules };
+}
+
+interface Memo {
+  readonly key: string;
+  readonly ids: readonly string[];
+  /** Tier and status of every entity as small codes, and whether its `inspections` was an array or absent. */
+  readonly fields: Uint8Array;
+  readonly prepared: Prepared;
+  readonly issues: readonly Issue[];
+}
+
+const memos = /* @__PURE__ */ new WeakMap<object, Memo>();
+// Only the last pool prepared is remembered: a verifier's copy must not double what a 10^7 pool costs.
+let lastPool: WeakRef<object> | undefined;
+const TIER_CODES: Readonly<Record<string, number>> = { A: 1, B: 2, C: 3, D: 4 };
+const STATUS_CODES: Readonly<Record<string, number>> = { active: 1, deregistered: 2, revoked: 3, moved_out: 4, suspended: 5, other: 6 };
+
+function fieldsOf(e: DrawEntity): number {
+  const tier = e.tier === undefined ? 0 : (TIER_CODES[e.tier] ?? 7);
+  const status = e.status === undefined ? 0 : (STATUS_CODES[e.status] ?? 7);
+  const inspections = e.inspections === undefined ? 0 : Array.isArray(e.inspections) ? 1 : 2;
+  return tier | (status << 3) | (inspections << 6);
+}
+
+// Everything besides the pool that decides a preparation; null when the exclusions read more than id, tier and
+// status (the past inspections), which are not remembered.
+function memoKey(stratify: Stratification, salt: string, exclusions: ExclusionOptions): string | null {
+  if (typeof exclusions !== "object" || exclusions === null || exclusions.recentInspection != null) return null;
+  const resolved = resolveRules(exclusions);
+  return resolved.issues.length > 0 ? null : JSON.stringify([stratify, salt, resolved.rules]);
+}
+
+function remember(pool: readonly DrawEntity[], stratify: Stratification, salt: string, core: Core, prepared: Prepared, issues: readonly Issue[]): void {
+  const key = memoKey(stratify, salt, core.exclusions);
+  if (key === null || !Array.isArray(pool)) return;
+  const fields = new Uint8Array(pool.length);
+  for (let k = 0; k < pool.length; k++) fields[k] = fieldsOf(pool[k] as DrawEntity);
+  const previous = lastPool?.deref();
+  if (previous) memos.delete(previous);
+  memos.set(pool, { key, ids: core.ids, fields, prepared, issues });
+  lastPool = typeof WeakRef === "function" ? new WeakRef(pool) : undefined;
+}
+
+function recall(pool: readonly DrawEntity[], stratify: Stratification, salt: string, exclusions: ExclusionOptions): { prepared: Prepared; issues: Issue[] } | undefined {
+  if (!Array.isArray(pool)) return undefined;
+  const memo = memos.get(pool);
+  if (!memo || memo.ids.length !== pool.length || memo.key !== memoKey(stratify, salt, exclusions)) return undefined;
+  const { ids, fields } = memo;
+  for (let k = 0; k < pool.length; k++) {
+    const e = pool[k] as DrawEntity | null;
+    if (typeof e !== "object" || e === null || e.id !== ids[k] || fieldsOf(e) !== fields[k]) {
+      memos.delete(pool);
+      return undefined;
+    }
+  }
+  return { prepared: handOut(memo.prepared), issues: [...memo.issues] };
+}
+
 /** The eligible ids of a pool per stratum label, each list in code point order, with the exclusions. @internal */
 export interface Partition {
   readonly lists: ReadonlyMap<StratumLabel, string[]>;
   readonly counts: ExclusionCounts;
   readonly rules: ExclusionRules;
-  readonly excluded: readonly { id: string; reason: ExclusionReason }[];
+}
+
+function idsAt(ids: readonly string[], order: Uint32Array, from: number, to: number): string[] {
+  const out: string[] = new Array<string>(to - from).fill("");
+  for (let i = from; i < to; i++) out[i - from] = ids[order[i] as number] as string;
+  return out;
+}
+
+const SLOT_LABELS: readonly StratumLabel[] = ["A", "B", "C", "D", "untiered", "all"];
+
+interface Core {
+  readonly ids: readonly string[];
+  readonly encoded: EncodedIds;
+  /** Pool positions by slot (A–D, untiered, all, excluded), each slot's in code point order of id. */
+  readonly sorted: SlotOrder;
+  readonly counts: ExclusionCounts;
+  readonly rules: ExclusionRules;
+  readonly exclusions: ExclusionOptions;
 }
 
 /**
@@ -238,6 +301,28 @@ export function partitionPool(
   salt: string | null,
   exclusions: ExclusionOptions,
 ): { partition?: Partition; issues: Issue[] } {
+  return withScratch(() => {
+    const { core, issues } = partitionCore(pool, stratify, salt, exclusions);
+    if (!core) return { issues };
+    const lists = new Map<StratumLabel, string[]>();
+    const { order, slotStart } = core.sorted;
+    for (let slot = 0; slot < SLOT_LABELS.length; slot++) {
+      const from = slotStart[slot] as number;
+      const to = slotStart[slot + 1] as number;
+      if (from === to) continue;
+      const ids = idsAt(core.ids, order, from, to);
+      lists.set(SLOT_LABELS[slot] as StratumLabel, ids);
+    }
+    return { partition: { lists, counts: core.counts, rules: core.rules }, issues };
+  });
+}
+
+function partitionCore(
+  pool: readonly DrawEntity[],
+  stratify: Stratification,
+  salt: string | null,
+  exclusions: ExclusionOptions,
+): { core?: Core; issues: Issue[] } {
   const check = checkPool(pool);
   const issues: Issue[] = [...check.issues];
   if (stratify !== "none" && stratify !== "tier") issues.push(issue("invalid_value", { path: "stratify", expected: "none | tier", received: shownValue(stratify) }));
@@ -249,50 +334,31 @@ export function partitionPool(
   const { rules, drawnEarlier } = resolved;
   const cutoff = rules.recentInspection ? isoMinusDays(rules.recentInspection.asOf, rules.recentInspection.withinDays) : null;
   const counts = { inactive: 0, tier_exempt: 0, drawn_earlier: 0, recently_inspected: 0 };
-  const excluded: { id: string; reason: ExclusionReason }[] = [];
   // Slot of every entity: 0–4 tiers A–D and untiered, 5 unstratified, 6 excluded.
   const useTier = stratify === "tier";
-  const slots = new Uint8Array(pool.length);
-  const allIds = new Array<string>(pool.length);
+  const n = pool.length;
+  const slots = scratch("slots", Uint8Array, n);
+  // Filled first, so the array is packed with its final size (growing it by push copies it ~20 times).
+  const ids: string[] = new Array<string>(n).fill("");
   const anyRule = rules.exemptTiers.length > 0 || drawnEarlier.size > 0 || cutoff !== null;
-  for (let k = 0; k < pool.length; k++) {
+  for (let k = 0; k < n; k++) {
     const e = pool[k] as DrawEntity;
-    allIds[k] = e.id;
+    ids[k] = e.id;
     const reason = e.status === undefined || e.status === "active" ? (anyRule ? exclusionOf(e, rules, drawnEarlier, cutoff) : null) : "inactive";
+    let slot: number;
     if (reason !== null) {
       counts[reason]++;
-      excluded.push({ id: e.id, reason });
-      slots[k] = 6;
-      continue;
+      slot = 6;
+    } else {
+      const t = e.tier;
+      slot = useTier ? (t === "A" ? 0 : t === "B" ? 1 : t === "C" ? 2 : t === "D" ? 3 : 4) : 5;
     }
-    const t = e.tier;
-    slots[k] = useTier ? (t === "A" ? 0 : t === "B" ? 1 : t === "C" ? 2 : t === "D" ? 3 : 4) : 5;
+    slots[k] = slot;
   }
-  const byLabel: string[][] = [[], [], [], [], [], [], []];
-  // One global order of every id (excluded ones included, so a duplicate is found wherever it is), then a
-  // stable split by slot: each stratum comes out sorted.
-  const radix = check.hasSurrogates ? null : radixOrder(allIds);
-  if (radix) {
-    if (radix.hasDuplicate) return { issues: [...issues, ...duplicateIssues(pool)] };
-    const { order } = radix;
-    for (let i = 0; i < order.length; i++) {
-      const k = order[i] as number;
-      (byLabel[slots[k] as number] as string[]).push(allIds[k] as string);
-    }
-  } else {
-    for (let k = 0; k < pool.length; k++) (byLabel[slots[k] as number] as string[]).push(allIds[k] as string);
-    let duplicate = false;
-    for (const list of byLabel) {
-      sortCodePointsInPlace(list, check.hasSurrogates);
-      if (!duplicate && hasAdjacentDuplicate(list)) duplicate = true;
-    }
-    if (duplicate || hasDuplicateAcross(byLabel, check.hasSurrogates)) return { issues: [...issues, ...duplicateIssues(pool)] };
-  }
-  const SLOT_LABELS: readonly StratumLabel[] = ["A", "B", "C", "D", "untiered", "all"];
-  const lists = new Map<StratumLabel, string[]>();
-  for (let j = 0; j < SLOT_LABELS.length; j++) {
-    const ids = byLabel[j] as string[];
-    if (ids.length > 0) lists.set(SLOT_LABELS[j] as StratumLabel, ids);
-  }
-  return { partition: { lists, counts, rules, excluded }, issues };
+  // One order of every id (excluded ones included, so a duplicate is found wherever it is), then a stable split by
+  // slot: each stratum comes out sorted.
+  const encoded = encodeIds(ids);
+  const sorted = slotOrder(encoded, slots, 7);
+  if (sorted.hasDuplicate) return { issues: [...issues, ...duplicateIssues(pool)] };
+  return { core: { ids, encoded, sorted, counts, rules, exclusions }, issues };
 }

@@ -38,8 +38,9 @@ export function reduceHash(hash: Uint8Array, total: number): number {
 
 /**
  * A fast evaluator of one seed's stream for the draw: the SHA-256 state after the UTF-8 bytes of `seed + ","`
- * is computed once and cloned per counter, so each pick hashes only the counter's digits and the padding.
- * Same bytes as {@link streamPick}; the seed must be well formed.
+ * is computed once and cloned per counter, so each pick hashes only the counter's digits and the padding. Same
+ * bytes as {@link streamPick}; the seed
+ * must be well formed.
  * @internal
  */
 export function streamOf(seed: string, total: number): (counter: number) => StreamPick {

@@ -152,27 +152,7 @@ describe("duplicate detection", () => {
   });
 });
 
-describe("radixSortAscii (fast path of the code point sort)", () => {
-  it("orders printable-ASCII ids like compareCodePoints, prefixes first (fast-check)", async () => {
-    const { radixSortAscii } = await import("../../src/draw/order.js");
-    const id = fc.string({ unit: fc.constantFrom(" ", "!", "0", "1", "9", "A", "M", "Z", "a", "~"), maxLength: 24 });
-    fc.assert(
-      fc.property(fc.array(id, { minLength: 1, maxLength: 200 }), (xs) => {
-        const got = [...xs];
-        expect(radixSortAscii(got, 1)).toBe(true);
-        expect(got).toEqual([...xs].sort(compareCodePoints));
-      }),
-      { numRuns: 300 },
-    );
-  });
-  it("declines non-ASCII, control characters and long ids, leaving the input untouched", async () => {
-    const { radixSortAscii } = await import("../../src/draw/order.js");
-    for (const bad of [["b", "甲"], ["b", "a\u007f"], ["b", "x".repeat(25)], ["b", "\u001f"]]) {
-      const copy = [...bad];
-      expect(radixSortAscii(copy, 1)).toBe(false);
-      expect(copy).toEqual(bad);
-    }
-  });
+describe("the byte radix sort (fast path of the code point sort, test/draw/fastpath.test.ts for its properties)", () => {
   it("is what sorts a large USCC-like pool, and agrees with the engine's sort", async () => {
     const { sortCodePointsInPlace } = await import("../../src/draw/order.js");
     const ids = Array.from({ length: 20_000 }, (_, k) => `9141${String((k * 7919) % 1_000_003).padStart(10, "0")}${k % 10}X`);
