@@ -96,12 +96,6 @@
     publish_entity_missing: { zh: "公示清单中缺少", en: "missing from the list" }, publish_entity_extra: { zh: "未经抽取却公示", en: "published, not drawn" },
     publish_entity_duplicate: { zh: "重复公示", en: "published twice" },
   };
-  // Words for the task-report fields of publish_count_mismatch (its zh template is the catalog's, below in ZH).
-  var REPORT_FIELD = {
-    drawn: { zh: "抽取户数", en: "drawn" }, replaced: { zh: "补抽户数", en: "replaced" }, targets: { zh: "应检查户数", en: "targets" },
-    inspected: { zh: "已检查户数", en: "inspected" }, problems: { zh: "发现问题户数", en: "problems" }, problemRate: { zh: "问题发现率", en: "problem rate" },
-    "enteredOnTime + enteredLate + entryUnknown": { zh: "按期、逾期与日期不明的录入数之和", en: "entered on time + late + unknown" },
-  };
   function categoryLabel(c) {
     var l = PUB && PUB.resultCategoryLabels[c];
     return l ? l[lang] : c;
@@ -174,23 +168,8 @@
     });
   }
 
-  // The zh template of src/messages/publish.ts for publish_count_mismatch, whose field param is a token (test/docs checks it agrees);
-  // draw issues carry their words in their params (fieldName, reasonName) and are shown as they are.
-  var ZH = {
-    publish_count_mismatch: "抽查情况中“{field}”为{stated}，按抽取记录和公示清单应为{actual}",
-  };
-  // An issue's text in the chosen language, with publish_count_mismatch's field token in words.
+  // Issues carry their words in their params (fieldName, reasonName, …): shown as the library wrote them.
   function messageOf(i) {
-    if (lang === "zh" && ZH[i.code] && i.params) {
-      var p = i.params;
-      return ZH[i.code].replace(/\{(\w+)\}/g, function (whole, k) {
-        if (!(k in p)) return whole;
-        var v = p[k];
-        if (typeof v === "object") return v.zh;
-        if (i.code === "publish_count_mismatch" && k === "field") return REPORT_FIELD[v] ? REPORT_FIELD[v].zh : /^byCategory\./.test(v) ? "检查结果为" + categoryLabel(v.slice(11)) + "的户数" : v;
-        return String(v);
-      });
-    }
     return i.message[lang];
   }
 

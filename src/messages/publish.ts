@@ -34,7 +34,7 @@ export const publishMessages = {
   publish_entity_extra: { severity: "error", zh: "公示清单中的“{id}”不在抽取名单中（含补抽）", en: "\"{id}\" in the published list was not drawn (replacements included)" },
   publish_entity_duplicate: { severity: "error", zh: "公示清单中“{id}”出现了{count}次", en: "\"{id}\" appears {count} times in the published list" },
   publish_withheld_unmatched: { severity: "error", zh: "公示清单中未公开编号的“{name}”无法对应到抽中的个体工商户", en: "The list entry \"{name}\" with a withheld identifier matches no drawn individual business" },
-  publish_count_mismatch: { severity: "error", zh: "抽查情况中“{field}”为{stated}，按抽取记录和公示清单应为{actual}", en: "The task report says {field} = {stated}; the record and the list give {actual}" },
+  publish_count_mismatch: { severity: "error", zh: "抽查情况中“{fieldName}”为{stated}，按抽取记录和公示清单应为{actual}", en: "The task report says {fieldName} = {stated}; the record and the list give {actual}" },
   publish_binding_mismatch: { severity: "error", zh: "公示包绑定的{what}为{stated}，而抽取记录给出{actual}", en: "The package binds the {what} {stated}; the record gives {actual}" },
   publish_digest_mismatch: { severity: "error", zh: "{what}摘要不符：声明{stated}，重算得{actual}", en: "The {what} digest does not hold: stated {stated}, recomputed {actual}" },
   publish_digest_not_checked: { severity: "info", zh: "只有公示清单、没有公示包摘要，摘要未核对", en: "Only the list was given, without the package digest: the digest was not checked" },

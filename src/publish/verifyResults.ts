@@ -30,6 +30,22 @@ export interface VerifyResultsOptions {
 
 const LIST = { zh: "公示清单", en: "list" };
 const PACKAGE = { zh: "公示包", en: "package" };
+// The task report's fields in words, for publish_count_mismatch (the token stays in `field` for programs).
+const REPORT_FIELD: Record<string, { zh: string; en: string }> = {
+  drawn: { zh: "抽取户数", en: "drawn" },
+  replaced: { zh: "补抽户数", en: "replaced" },
+  targets: { zh: "应检查户数", en: "targets" },
+  inspected: { zh: "已检查户数", en: "inspected" },
+  problems: { zh: "发现问题户数", en: "problems" },
+  problemRate: { zh: "问题发现率", en: "problem rate" },
+  "enteredOnTime + enteredLate + entryUnknown": { zh: "按期、逾期与日期不明的录入数之和", en: "entered on time + late + date unknown" },
+};
+function reportFieldName(field: string): { zh: string; en: string } {
+  const known = REPORT_FIELD[field];
+  if (known) return known;
+  const label = field.startsWith("byCategory.") ? resultCategoryLabels[field.slice(11) as ResultCategory] : undefined;
+  return label ? { zh: `检查结果为“${label.zh}”的户数`, en: `results “${label.en}”` } : { zh: field, en: field };
+}
 const FIELDS = ["entityName", "entityId", "taskId", "taskName", "items", "inspectedOn", "department", "category", "followUp"] as const;
 
 /**
@@ -98,7 +114,7 @@ export function verifyResults(record: ResultsRecord, pkg: PublicationPackage | {
     for (const e of list) if (e.category in byCategory) byCategory[e.category as ResultCategory]++;
     const problems = list.filter((e) => resultCategoryLabels[e.category as ResultCategory]?.problem).length;
     const expect = (field: string, s: unknown, a: unknown) => {
-      if (s !== a) issues.push(issue("publish_count_mismatch", { field, stated: String(s), actual: String(a) }));
+      if (s !== a) issues.push(issue("publish_count_mismatch", { field, fieldName: reportFieldName(field), stated: String(s), actual: String(a) }));
     };
     expect("drawn", r.drawn, record.selections.length);
     expect("replaced", r.replaced, record.replacements.length);

@@ -14,7 +14,6 @@ import { launchChromium, openVerifyPage, type PageInputs } from "../_internal/ve
 import {
   announce, diceEntropy, draw, parseEntityPoolCsv, publicationPackage, publicListCsv, replaceSelections, resultCategoryLabels, type ResultCategory, unwrap,
 } from "../../src/index.js";
-import { publishMessages } from "../../src/messages/publish.js";
 import { publicListRows, taskReportRows } from "../../src/publish/csv.js";
 import ExcelJS from "exceljs";
 
@@ -206,10 +205,5 @@ describe("offline page: results against the draw record (一公开)", () => {
     expect(record.problems.map((x) => x.input)).toEqual(["results"]);
     expect(record.problems[0]!.text).toContain("is a draw record, not results");
     await record.close();
-  });
-
-  it("the page's zh template for publish_count_mismatch is the catalog's", () => {
-    const js = readFileSync(join(root, "docs/verify/verify.js"), "utf8");
-    expect(js).toContain(`publish_count_mismatch: ${JSON.stringify(publishMessages.publish_count_mismatch.zh)}`);
   });
 });

@@ -127,6 +127,12 @@ describe("verifyResults", () => {
     expect(codes(verifyResults(other, pkg))).toContain("publish_binding_mismatch");
     const category = { ...pkg, list: pkg.list.map((e, k) => (k === 0 ? { ...e, category: "corrected" } : e)) };
     expect(codes(verifyResults(s.record, category))).toEqual(["publish_count_mismatch", "publish_count_mismatch", "publish_count_mismatch", "publish_count_mismatch", "publish_digest_mismatch", "publish_digest_mismatch"]);
+    // The report's fields are named in words in each language; the token stays in params.field for programs.
+    const counted = verifyResults(s.record, category);
+    const mismatches = counted.ok ? [] : counted.issues.filter((i) => i.code === "publish_count_mismatch");
+    expect(mismatches).toHaveLength(4);
+    for (const i of mismatches) expect(i.message.zh).not.toMatch(/[A-Za-z]/);
+    expect(mismatches.map((i) => i.message.zh).join("\n")).toContain("检查结果为“未发现问题”的户数");
     const renamed = { ...pkg, list: pkg.list.map((e, k) => (k === 0 ? { ...e, entityName: "改过的名称" } : e)) };
     expect(codes(verifyResults(s.record, renamed))).toEqual(["publish_digest_mismatch", "publish_digest_mismatch"]);
   });
