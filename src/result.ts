@@ -185,6 +185,7 @@ export function fail<T = never>(issues: readonly Issue[]): Result<T> {
  * @public
  */
 export function settle<T>(value: T, issues: readonly Issue[]): Result<T> {
+  if (!Array.isArray(issues)) throw new DoubleRandomError("invalid_argument", "settle: issues must be an array");
   return issues.some((i) => i.severity === "error") ? fail(issues) : ok(value, issues);
 }
 
@@ -221,6 +222,7 @@ export class DoubleRandomError extends Error {
  * @public
  */
 export function unwrap<T>(result: Result<T>): T {
+  if (typeof result !== "object" || result === null) throw new DoubleRandomError("invalid_argument", "unwrap expects a Result");
   if (result.ok) return result.value;
   const first = result.issues[0];
   throw new DoubleRandomError(

@@ -1,4 +1,5 @@
 import type { Issue } from "../result.js";
+import { requireArray } from "../_internal/argument.js";
 
 /**
  * Options of {@link formatDiagnosticsJson}.
@@ -27,6 +28,7 @@ export interface FormatJsonOptions {
  * @public
  */
 export function formatDiagnosticsJson(diagnostics: readonly Issue[], options: FormatJsonOptions = {}): string {
+  requireArray(diagnostics, "formatDiagnosticsJson", "diagnostics");
   const count = (s: Issue["severity"]) => diagnostics.filter((d) => d.severity === s).length;
   const out = {
     version: 1,

@@ -2,6 +2,7 @@ import { messages } from "../messages/index.js";
 import type { Issue, IssueCode } from "../result.js";
 import { taskLabel } from "./_label.js";
 import { lintRules } from "./rules/index.js";
+import { requireArray } from "../_internal/argument.js";
 
 /**
  * Options of {@link formatDiagnosticsSarif}.
@@ -34,6 +35,7 @@ const LEVEL = { error: "error", warning: "warning", info: "note" } as const;
  * @public
  */
 export function formatDiagnosticsSarif(diagnostics: readonly Issue[], options: FormatSarifOptions = {}): string {
+  requireArray(diagnostics, "formatDiagnosticsSarif", "diagnostics");
   const lang = options.lang === "en" ? "en" : "zh";
   const ruleOf = new Map<IssueCode, (typeof lintRules)[number]>();
   for (const r of lintRules) for (const c of r.codes) if (!ruleOf.has(c)) ruleOf.set(c, r);

@@ -2,6 +2,7 @@ import type { Plan } from "../model/plan.js";
 import type { Issue } from "../result.js";
 import { issue } from "./_issue.js";
 import { taskLabel } from "./_label.js";
+import { requireArray } from "../_internal/argument.js";
 
 /**
  * Options of {@link formatDiagnosticsText}.
@@ -35,6 +36,7 @@ const WORD = { zh: { error: "错误", warning: "警告", info: "提示" }, en: {
  * @public
  */
 export function formatDiagnosticsText(diagnostics: readonly Issue[], options: FormatTextOptions = {}): string {
+  requireArray(diagnostics, "formatDiagnosticsText", "diagnostics");
   const lang = options.lang === "en" ? "en" : "zh";
   const names = new Map<number, string>();
   for (const t of options.plan?.tasks ?? []) if (t.source) names.set(t.source.row, taskLabel(t.source.cells["序号"], t.name, lang));

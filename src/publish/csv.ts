@@ -3,6 +3,7 @@ import { type ResultCategory, ResultCategory as ResultCategorySchema, resultCate
 import { fail, type Issue, type Result, settle } from "../result.js";
 import { issue } from "./_issue.js";
 import type { PublicationPackage, PublicListEntry } from "./publicationPackage.js";
+import { requireArray, requireObject } from "../_internal/argument.js";
 
 /** Column headers of the public list (公示清单), in order, per field. */
 const LIST_HEADERS: readonly [keyof PublicListEntry, string][] = [
@@ -28,6 +29,8 @@ const csv = (rows: readonly (readonly string[])[]) => `\uFEFF${rows.map((r) => r
  * @public
  */
 export function publicListCsv(pkg: Pick<PublicationPackage, "list">): string {
+  requireObject(pkg, "publicListCsv", "the package");
+  requireArray(pkg.list, "publicListCsv", "the package's list");
   return csv(publicListRows(pkg));
 }
 
@@ -53,6 +56,8 @@ export function publicListRows(pkg: Pick<PublicationPackage, "list">): string[][
  * @public
  */
 export function taskReportCsv(pkg: PublicationPackage): string {
+  requireObject(pkg, "taskReportCsv", "the package");
+  requireObject(pkg.report, "taskReportCsv", "the package's report");
   return csv(taskReportRows(pkg));
 }
 

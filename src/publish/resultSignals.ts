@@ -3,6 +3,7 @@ import { type InspectionResult, parseInspectionResult, type ResultCategory, resu
 import { compareCodePoints } from "../draw/order.js";
 import { fail, type Issue, type Result, settle } from "../result.js";
 import { issue } from "./_issue.js";
+import { requireArray } from "../_internal/argument.js";
 
 /**
  * What next year's plan should know about one entity from this year's results (结果运用).
@@ -98,6 +99,8 @@ export function applyResultSignals<E extends { readonly id: string; readonly sta
   pool: readonly E[],
   signals: readonly ResultSignal[],
 ): E[] {
+  requireArray(pool, "applyResultSignals", "the pool");
+  requireArray(signals, "applyResultSignals", "the signals");
   const byId = new Map(signals.map((s) => [s.entityId, s]));
   return pool.map((e) => {
     const s = byId.get(e.id);
