@@ -63,7 +63,7 @@ function measure(reader: Reader): Row {
     const out = reader.run(cell); // warm-up, and the issues at this length
     issues = Math.max(issues, out.length);
     if (n === LENGTHS[LENGTHS.length - 1]) for (const i of out) longest = Math.max(longest, JSON.stringify(i).length);
-    ms.push(timeCall(() => reader.run(cell), n >= 1_000_000 ? 1 : 50, n >= 1_000_000 ? 2 : 3));
+    ms.push(timeCall(() => reader.run(cell), n >= 1_000_000 ? 1 : 50, 3));
   }
   const growth = ms.slice(1).map((m, k) => m / (ms[k] as number));
   return { reader: reader.name, ms, growth, issues, longest };

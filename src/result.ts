@@ -1,7 +1,7 @@
 import { fillTemplate } from "./messages/render.js";
 import type { IssueCode } from "./messages/index.js";
 import type { Catalog, CatalogEntry, HasPlaceholders, ParamsOf, PhraseCatalog } from "./messages/types.js";
-import { excerpt } from "./_internal/excerpt.js";
+import { excerpt } from "./messages/excerpt.js";
 
 export type { IssueCode } from "./messages/index.js";
 

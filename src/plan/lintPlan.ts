@@ -1,5 +1,5 @@
 import type { Plan, Task } from "../model/plan.js";
-import { excerpt } from "../_internal/excerpt.js";
+import { excerpt } from "../messages/excerpt.js";
 import { filledFrom } from "./_filled.js";
 import { ERROR_HINTS } from "./_hints.js";
 import { DoubleRandomError, type Issue, type Severity } from "../result.js";

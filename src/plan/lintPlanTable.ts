@@ -1,5 +1,5 @@
 import type { Plan } from "../model/plan.js";
-import { excerpt } from "../_internal/excerpt.js";
+import { excerpt } from "../messages/excerpt.js";
 import { fail, ok, type Result } from "../result.js";
 import { type ImportPlanTableOptions, type PlanTableInput, readPlanTable } from "./importPlanTable.js";
 import { type Diagnostic, lintPlanWith } from "./lintPlan.js";

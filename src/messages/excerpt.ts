@@ -1,4 +1,5 @@
-// Issues and diagnostics quote user text; a hostile cell is a million characters, so they quote an excerpt.
+// Issues and diagnostics quote user text; a hostile cell is a million characters, so they quote an excerpt. Beside
+// render.ts: result.ts renders issue messages with it and imports nothing from a higher floor (src/_internal).
 
 /** Longest user text (UTF-16 code units) an issue repeats: a hostile 1M-character cell must not make 1M-character issues. */
 export const MAX_QUOTED = 480;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { excerpt, MAX_QUOTED } from "../../src/_internal/excerpt.js";
+import { excerpt, MAX_QUOTED } from "../../src/messages/excerpt.js";
 import { createIssue, parseQuota } from "../../src/index.js";
 
 describe("excerpt", () => {
