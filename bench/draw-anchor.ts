@@ -2,7 +2,7 @@
 // RAND() LIMIT k` per tier, on a private MariaDB (Debian's package, installed with apt-get when missing, as .ci/run
 // does) holding the same pool in an indexed InnoDB table, on a unix socket in a temp dir. Unverifiable, and the bar.
 import { execFileSync } from "node:child_process";
-import { chmodSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import mysql from "mysql2/promise";
@@ -48,7 +48,10 @@ export async function startAnchor(pool: readonly DrawEntity[]): Promise<Anchor> 
     throw e;
   }
   // The server's CPU time (user + system, all its threads) from /proc: robust where wall time is not (shared cores).
-  const pid = Number(readFileSync(join(server.socketDir, "pid"), "utf8").trim());
+  // mariadbd writes its pid file a moment after the socket appears.
+  const pidFile = join(server.socketDir, "pid");
+  for (let k = 0; k < 100 && !existsSync(pidFile); k++) await new Promise((r) => setTimeout(r, 100));
+  const pid = Number(readFileSync(pidFile, "utf8").trim());
   const tick = 1000 / Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim());
   const serverCpuMs = () => {
     const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];

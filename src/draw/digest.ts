@@ -35,13 +35,17 @@ export function stratumDigest(sortedIds: readonly string[], key: string, salt: s
 export function encodedStratumDigest(ids: EncodedIds, order: Uint32Array, from: number, to: number, key: string, salt: string): string {
   const outer = createSha256().update(utf8ToBytes(`double-random/draw-v1 stratum\n${salt}\n`));
   const suffix = utf8ToBytes(`\t${key}\n`);
-  const { bytes, offsets } = ids;
-  const out = scratch("lines", Uint8Array, Math.min(CHUNK_LINES, to - from) * (ids.maxLength + suffix.length));
+  const { bytes, offsets, maxLength } = ids;
+  // Ids of one length (USCCs) are found without their offsets: one read out of place per id instead of two.
+  const width = ids.minLength === maxLength ? maxLength : 0;
+  const out = scratch("lines", Uint8Array, Math.min(CHUNK_LINES, to - from) * (maxLength + suffix.length));
   for (let start = from; start < to; start += CHUNK_LINES) {
     let at = 0;
     for (let i = start; i < Math.min(start + CHUNK_LINES, to); i++) {
       const k = order[i] as number;
-      for (let b = offsets[k] as number; b < (offsets[k + 1] as number); b++) out[at++] = bytes[b] as number;
+      const a = width > 0 ? k * width : (offsets[k] as number);
+      const end = width > 0 ? a + width : (offsets[k + 1] as number);
+      for (let b = a; b < end; b++) out[at++] = bytes[b] as number;
       for (let b = 0; b < suffix.length; b++) out[at++] = suffix[b] as number;
     }
     outer.update(sha256Bytes(out.subarray(0, at)));
