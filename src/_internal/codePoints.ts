@@ -1,10 +1,17 @@
 // Unicode code point order (= UTF-8 byte order), the one canonical string order of every protocol (DESIGN.md
-// decision 2). Internal: the public `compareCodePoints` is the draw area's.
+// decision 2). Exported publicly by src/draw/order.ts.
 
 /**
- * Compares two strings by Unicode code points, not UTF-16 code units (JS's `<` and default `sort()` put astral
- * characters before U+E000–U+FFFF).
+ * Compares two strings in Unicode code point order, which is also the byte order of their UTF-8 encodings
+ * (JS's `<` and default `sort()` compare UTF-16 code units, which differs for astral characters vs
+ * U+E000–U+FFFF).
  * @returns a negative number, 0 or a positive number, as `Array.prototype.sort` expects.
+ * @example
+ * ```ts
+ * ["\u{FF21}", "\u{1F600}"].sort(compareCodePoints)
+ * //=> ["Ａ", "😀"]
+ * ```
+ * @public
  */
 export function compareCodePoints(a: string, b: string): number {
   const n = a.length < b.length ? a.length : b.length;

@@ -1,5 +1,6 @@
 import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils.js";
 import { createSha256, sha256Bytes } from "../_internal/sha256.js";
+import { compareCodePoints } from "../_internal/codePoints.js";
 import { type EncodedIds, scratch } from "./order.js";
 
 /** Lines per manifest chunk (draw-v1 §4): 65,536. Fixed by the protocol. @internal */
@@ -94,6 +95,6 @@ export function canonicalJson(value: unknown): string {
     return `[${value.map(canonicalJson).join(",")}]`;
   }
   const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
-  entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  entries.sort(([a], [b]) => compareCodePoints(a, b));
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
 }
