@@ -44,7 +44,7 @@ function reportFieldName(field: string): { zh: string; en: string } {
   const known = REPORT_FIELD[field];
   if (known) return known;
   const label = field.startsWith("byCategory.") ? resultCategoryLabels[field.slice(11) as ResultCategory] : undefined;
-  return label ? { zh: `检查结果为“${label.zh}”的户数`, en: `results “${label.en}”` } : { zh: field, en: field };
+  return label ? { zh: `检查结果为${label.zh}的户数`, en: `results “${label.en}”` } : { zh: field, en: field };
 }
 const FIELDS = ["entityName", "entityId", "taskId", "taskName", "items", "inspectedOn", "department", "category", "followUp"] as const;
 

@@ -132,7 +132,7 @@ describe("verifyResults", () => {
     const mismatches = counted.ok ? [] : counted.issues.filter((i) => i.code === "publish_count_mismatch");
     expect(mismatches).toHaveLength(4);
     for (const i of mismatches) expect(i.message.zh).not.toMatch(/[A-Za-z]/);
-    expect(mismatches.map((i) => i.message.zh).join("\n")).toContain("检查结果为“未发现问题”的户数");
+    expect(mismatches.map((i) => i.message.zh).join("\n")).toContain("检查结果为未发现问题的户数");
     const renamed = { ...pkg, list: pkg.list.map((e, k) => (k === 0 ? { ...e, entityName: "改过的名称" } : e)) };
     expect(codes(verifyResults(s.record, renamed))).toEqual(["publish_digest_mismatch", "publish_digest_mismatch"]);
   });
