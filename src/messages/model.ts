@@ -11,6 +11,7 @@ export const modelMessages = {
   duplicate_item_id: { severity: "error", zh: "抽查事项编号重复：“{id}”出现在第{first}行和第{second}行", en: "Duplicate check item id \"{id}\" at rows {first} and {second}" },
   empty_pool: { severity: "warning", zh: "名录库为空", en: "The pool is empty" },
   inspector_without_credential: { severity: "warning", zh: "执法人员“{id}”没有执法证（不计入每组至少2名执法人员）", en: "Inspector \"{id}\" holds no law-enforcement credential (does not count toward the two-inspector minimum)" },
+  identifier_invalid: { severity: "error", zh: "{path}：“{value}”首尾不能有空白，也不能含控制字符", en: "{path}: \"{value}\" must not start or end with white space or contain control characters" },
   date_invalid: { severity: "error", zh: "{path}：日期“{value}”无效，应为YYYY-MM-DD", en: "{path}: date \"{value}\" is invalid, expected YYYY-MM-DD" },
   csv_parse_error: { severity: "error", zh: "CSV 第{row}行无法解析：{detail}", en: "CSV row {row} cannot be parsed: {detail}" },
   csv_missing_column: { severity: "error", zh: "缺少必需的列“{column}”（可用表头：{accepted}）", en: "Missing required column \"{column}\" (accepted headers: {accepted})" },

@@ -23,7 +23,7 @@ export const Identifier = z.string().check(
   // Explicit \u ranges rather than \p{Cc}: the pattern ships in JSON Schemas and must compile in
   // Python's re and Java's regex too.
   z.regex(/^[^\s\u0000-\u001f\u007f-\u009f](?:[^\u0000-\u001f\u007f-\u009f]*[^\s\u0000-\u001f\u007f-\u009f])?$/, {
-    message: "no surrounding spaces or control characters",
+    message: "identifier_invalid",
   }),
 );
 

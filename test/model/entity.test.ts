@@ -50,7 +50,7 @@ describe("parseEntity", () => {
     expect(r.ok).toBe(false);
     if (!r.ok) {
       const codes = r.issues.map((i) => i.code).sort();
-      expect(codes).toEqual(["invalid_format", "invalid_value", "region_code_invalid", "too_small", "unrecognized_key"].sort());
+      expect(codes).toEqual(["identifier_invalid", "invalid_value", "region_code_invalid", "too_small", "unrecognized_key"].sort());
       for (const i of r.issues) {
         expect(i.message.zh.length).toBeGreaterThan(0);
         expect(i.message.en.length).toBeGreaterThan(0);
@@ -96,3 +96,19 @@ describe("parseEntityPool", () => {
     expect(parseEntityPool({}).ok).toBe(false);
   });
 });
+
+describe("an identifier with surrounding white space or control characters", () => {
+  it("is a coded issue, worded in each language (no English inside the Chinese)", () => {
+    const r = parseInspectorLike(" 914101007000000001 ");
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    const i = r.issues.find((x) => x.code === "identifier_invalid");
+    expect(i?.message.zh).toMatch(/首尾不能有空白/);
+    expect(i?.message.zh.replace(/“[^”]*”/g, "")).not.toMatch(/[A-Za-z]{3,}/);
+    expect(i?.message.en).toMatch(/white space/);
+  });
+});
+
+function parseInspectorLike(id: string) {
+  return parseEntity({ id, name: "某某公司", kind: "enterprise", regionCode: "410100", riskTier: "A" });
+}
