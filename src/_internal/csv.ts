@@ -6,11 +6,24 @@ export interface CsvRow {
   readonly cells: string[];
 }
 
-/** A problem papaparse reported, with the row it concerns. */
+/** A problem papaparse reported, with the row it concerns; `detail` is its meaning in words (zh, en). */
 export interface CsvProblem {
   readonly row: number;
   readonly code: string;
   readonly message: string;
+  readonly detail: { readonly zh: string; readonly en: string };
+}
+
+// papaparse's error codes (its docs: "Errors"), in words; its own messages are English only.
+const CSV_PROBLEM: Record<string, { zh: string; en: string }> = {
+  MissingQuotes: { zh: "引号没有闭合（一个单元格以引号开头却没有结束引号）", en: "a quoted cell is not closed" },
+  InvalidQuotes: { zh: "引号使用不正确（引号内的引号应写成两个引号）", en: "a quote inside a quoted cell is not doubled" },
+  TooFewFields: { zh: "列数少于表头", en: "fewer cells than the header" },
+  TooManyFields: { zh: "列数多于表头", en: "more cells than the header" },
+};
+
+function detailOf(code: string, message: string): { zh: string; en: string } {
+  return CSV_PROBLEM[code] ?? { zh: `无法解析（${code}）`, en: message };
 }
 
 /**
@@ -32,7 +45,7 @@ export function readCsv(text: string, options: { delimiter?: string; delimitersT
   }));
   const problems = parsed.errors
     .filter((e) => e.code !== "UndetectableDelimiter")
-    .map((e) => ({ row: (e.row ?? 0) + 1, code: e.code, message: e.message }));
+    .map((e) => ({ row: (e.row ?? 0) + 1, code: e.code, message: e.message, detail: detailOf(e.code, e.message) }));
   return { rows, problems };
 }
 

@@ -90,7 +90,7 @@ export function readTextTable(text: string, encoding: string | undefined, option
   // Excel and WPS on Chinese systems save commas ("CSV") or tabs ("Unicode text"); a semicolon or bar in a
   // cell must not be taken for the delimiter.
   const { rows, problems } = readCsv(body, options.delimiter ? { delimiter: options.delimiter } : { delimitersToGuess: [",", "\t"] });
-  const issues = problems.map((p) => issue("csv_parse_error", { row: p.row, detail: p.message }, { row: p.row }));
+  const issues = problems.map((p) => issue("csv_parse_error", { row: p.row, detail: p.detail }, { row: p.row }));
   const out: TableRow[] = rows.map((r) => ({ row: r.row, cells: r.cells }));
   const table: Table = {
     format: "csv",

@@ -11,7 +11,7 @@ import { issue } from "./_issue.js";
 /** CSV text as a Table (a BOM dropped, every record kept and numbered as in the file); parse problems are errors. */
 function csvTable(text: string, issues: Issue[]): Table {
   const { rows, problems } = readCsv(text);
-  for (const p of problems) issues.push(issue("csv_parse_error", { row: p.row, detail: p.message }, { row: p.row }));
+  for (const p of problems) issues.push(issue("csv_parse_error", { row: p.row, detail: p.detail }, { row: p.row }));
   return { format: "csv", rows, merges: [] };
 }
 

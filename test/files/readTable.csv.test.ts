@@ -86,6 +86,11 @@ describe("readTable: CSV/TSV in the encodings Excel and WPS save", () => {
   it("reports a broken quote as a coded error with its row", () => {
     const r = readTable('名称,状态\n"甲,存续\n');
     expect(!r.ok && r.issues.some((i) => i.code === "csv_parse_error")).toBe(true);
+    // papaparse's English message is not shown inside the Chinese one: its code is said in words.
+    const e = r.ok ? undefined : r.issues.find((i) => i.code === "csv_parse_error");
+    expect(e?.message.zh).toContain("引号没有闭合");
+    expect(e?.message.zh.replace(/^CSV /, "")).not.toMatch(/[A-Za-z]/);
+    expect(e?.message.en).toContain("not closed");
   });
 
   it("refuses an empty file", () => {
