@@ -15,7 +15,7 @@ export function checkAnnouncement(input: unknown, path: string): Result<Announce
     return fail([issue("protocol_unsupported", { found: shownValue(protocol), expected: PROTOCOL_VERSION }, { path: [path, "protocol"] })]);
   }
   const parsed = parseWith(AnnouncementSchema, input, { path: [path] });
-  if (!parsed.ok) return fail(parsed.issues.map((i) => issue("announcement_invalid", { detail: `${(i.path ?? []).join(".")}: ${i.message.en}` }, i.path ? { path: i.path } : {})));
+  if (!parsed.ok) return fail(parsed.issues.map((i) => issue("announcement_invalid", { detail: i.message }, i.path ? { path: i.path } : {})));
   const altered = announcementIssues(parsed.value);
   return altered.length > 0 ? fail(altered) : parsed;
 }

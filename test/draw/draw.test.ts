@@ -124,3 +124,17 @@ describe("draw", () => {
     );
   });
 });
+
+describe("an announcement that is not one", () => {
+  it("announcement_invalid carries the schema problem in each language (no English inside the Chinese)", async () => {
+    const { checkAnnouncement } = await import("../../src/draw/draw.js");
+    const r = checkAnnouncement({ protocol: "double-random/draw-v1", taskId: 5 }, "announcement");
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    const i = r.issues.find((x) => x.code === "announcement_invalid");
+    expect(i).toBeDefined();
+    expect(i!.message.zh.startsWith("抽取公告无效：")).toBe(true);
+    expect(i!.message.zh).not.toMatch(/expected|received|wrong type/i);
+    expect(i!.message.en.startsWith("Invalid announcement: ")).toBe(true);
+  });
+});
