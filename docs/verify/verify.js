@@ -72,6 +72,16 @@
       v.className = "bad";
       v.textContent = t("✗ 检查组复核未通过：见上方不一致之处。", "✗ Teams not verified: see what does not match above.");
     }
+    var ml = $("match-log");
+    var m = state.record && state.record.match;
+    var late = m && Array.isArray(m.log) ? m.log.filter(function (e) { return e && e.kind === "recusal"; }).length : 0;
+    ml.hidden = !m || (late === 0 && !m.logHead);
+    if (!ml.hidden) {
+      var cap = DR.lateRecusalLimit(n);
+      ml.className = "note" + (late > cap ? " bad" : "");
+      ml.textContent = t("事后回避 " + late + " 次（公布的阈值 " + cap + " 次" + (late > cap ? "，已超过" : "") + "）", late + " late recusal" + (late === 1 ? "" : "s") + " (published threshold " + cap + (late > cap ? ", exceeded" : "") + ")") +
+        (m.logHead ? t("。选派日志链头：", ". Log chain head: ") + m.logHead : "");
+    }
     var names = {};
     (state.pool || []).forEach(function (e) { names[e.id] = e.name; });
     var person = function (m, leaderId) { return m.name + "（" + m.id + "）" + (m.id === leaderId ? t(" 组长", " leader") : ""); };
@@ -321,8 +331,26 @@
       cell(tr, r.stratum, "mono"); cell(tr, String(r.counter)); cell(tr, r.hash ? r.hash.slice(0, 16) + "…" : "—", "mono");
       tb.appendChild(tr);
     });
+    renderReplacementLog(rec);
     renderTeams(state);
     renderResults(state);
+  }
+
+  // The append-only 补抽 log (draw-v1 §7.2): how many, against the published threshold, who decided, and the chain
+  // head to compare with any copy published earlier.
+  function renderReplacementLog(rec) {
+    var p = $("replacement-log");
+    var list = rec.replacements || [];
+    p.hidden = list.length === 0 && !rec.replacementsHead;
+    if (p.hidden) return;
+    var limit = DR.replacementLimit((rec.selections || []).length);
+    var decided = list.map(function (r, k) {
+      return (k + 1) + ". " + r.reason + (r.decision ? t("（" + r.decision.by + "，" + r.decision.date + "）", " (" + r.decision.by + ", " + r.decision.date + ")") : t("（无决定人）", " (no decision recorded)"));
+    }).join(t("；", "; "));
+    p.className = "note" + (list.length > limit ? " bad" : "");
+    p.textContent = t("补抽 " + list.length + " 次（公布的阈值 " + limit + " 次" + (list.length > limit ? "，已超过" : "") + "）", list.length + " replacement" + (list.length === 1 ? "" : "s") + " (published threshold " + limit + (list.length > limit ? ", exceeded" : "") + ")") +
+      (decided ? t("：", ": ") + decided : "") +
+      (rec.replacementsHead ? t("。补抽链头：", ". Chain head: ") + rec.replacementsHead + t("（与此前公布的副本比对，删改任何一条都会改变它）", " (compare with any copy published earlier: dropping or editing an entry changes it)") : t("。此记录的补抽未成链（旧版记录）。", ". This record's replacements are not chained (an older record)."));
   }
 
   function fileIssue(zh, en) { return { code: "invalid_input", message: { zh: zh, en: en } }; }

@@ -95,6 +95,16 @@ const open = (inputs: Omit<PageInputs, "url" | "record"> & { results: string }) 
 const withDraw = () => ({ pool: files["pool.csv"], salt });
 
 describe("offline page: results against the draw record (一公开)", () => {
+  it("shows the 补抽 log: count against the published threshold, who decided, and the chain head", async () => {
+    const r = await open({ ...withDraw(), results: "检查结果.csv" });
+    const text = await r.p.locator("#replacement-log").textContent();
+    const record = JSON.parse(readFileSync(files["record.json"]!, "utf8")) as { replacementsHead: string };
+    expect(await r.p.locator("#replacement-log").isVisible()).toBe(true);
+    expect(text).toContain("补抽 1 次（公布的阈值 2 次）");
+    expect(text).toContain("已注销（科长，2023-05-06）");
+    expect(text).toContain(`补抽链头：${record.replacementsHead}`);
+    await r.close();
+  });
   it("the results table matches the drawn set after the 补抽: the draw and the results verified, every row ✓", async () => {
     const r = await open({ ...withDraw(), results: "检查结果.csv" });
     expect(r.errors).toEqual([]);

@@ -151,7 +151,9 @@ describe("offline verification page (docs/verify/index.html)", () => {
     expect(r.teamsShown).toBe(true);
     expect(r.teamsVerdict).toContain("检查组复核通过：12 个检查组");
     expect(r.teamsVerdict).not.toContain("事先承诺");
-    const matched = JSON.parse(readFileSync(teamsFile, "utf8")) as { match: { teams: { targetId: string; members: { id: string }[] }[] } };
+    const matched = JSON.parse(readFileSync(teamsFile, "utf8")) as { match: { logHead: string; teams: { targetId: string; members: { id: string }[] }[] } };
+    // The matching log's late recusals against the published threshold, and its chain head (match-v1 §8.2).
+    expect(await r.p.locator("#match-log").textContent()).toBe(`事后回避 0 次（公布的阈值 2 次）。选派日志链头：${matched.match.logHead}`);
     expect(r.teamRows.map((row) => row[1])).toEqual(matched.match.teams.map((t) => t.targetId));
     for (const [k, team] of matched.match.teams.entries()) for (const m of team.members) expect(r.teamRows[k]![3]).toContain(m.id);
     // This record's announcement committed to no roster: the page says what that leaves unproven.
