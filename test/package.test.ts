@@ -46,7 +46,7 @@ describe("script-tag bundles", () => {
       ...Object.keys(await import("../src/quota/index.js")),
       ...Object.keys(await import("../src/calendar/index.js")),
       ...Object.keys(await import("../src/plan/index.js")),
-      ...Object.keys(await import("../src/publish/index.js")), // 一公开: results, packages (full bundle only for now)
+      ...Object.keys(await import("../src/publish/index.js")), // 一公开: results, packages (also in its own script-tag bundle, dist/double-random.publish.global.js)
       "jsonSchemas", "messages", "createIssue",
       // Pool sources (pools in a database) are not for the page.
       ...Object.keys(await import("../src/draw/source.js")),
