@@ -2,16 +2,43 @@
 // file:// with the network off, fills its inputs, presses 复核 and reads back what a regulator sees: the verdict and its
 // kind, the input problems, the differences, the notes, the tables. Shared by the page tests (test/docs/verify-page*,
 // test/files/consumers-page); never a downloaded browser (CHROMIUM_PATH or /usr/bin/chromium).
-import { mkdirSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { type Browser, chromium, type Page } from "playwright-core";
+import { announce, diceEntropy, draw, parseEntityPoolCsv, unwrap } from "../../src/index.js";
 
 const root = new URL("../../", import.meta.url).pathname;
 /** Where the screenshots of a run go (reviewed by hand; not compared). */
 export const artifacts = join(root, "artifacts");
 /** The page in the working tree. */
 export const pageUrl = pathToFileURL(join(root, "docs/verify/index.html")).href;
+
+/** The salt of the page tests' draw. */
+export const pageSalt = "焦作公安2023-盐-7f3a9c";
+
+/**
+ * The page tests' draw: 焦作's entertainment-venue pool (examples/data, as its CSV text and parsed), stratified by
+ * tier with A 3, B 4, C 3, D 2, drawn with the dice entropy 27182818284590452353 and {@link pageSalt}.
+ */
+export function jiaozuoDraw() {
+  const csv = readFileSync(join(root, "examples/data/jiaozuo-entertainment-pool.csv"), "utf8");
+  const pool = unwrap(parseEntityPoolCsv(csv));
+  const announcement = unwrap(announce({
+    taskId: "JZ-2023-GA-07", pool, stratify: "tier", salt: pageSalt, sizes: { A: 3, B: 4, C: 3, D: 2 },
+    entropySource: { kind: "dice", description: "2023-03-01 焦作市公安局 公开掷骰（20位）" },
+  })).announcement;
+  const record = unwrap(draw(announcement, pool, unwrap(diceEntropy("27182818284590452353")), { salt: pageSalt }));
+  return { csv, pool, announcement, record };
+}
+
+/** The page folder copied into a fresh temp folder on its own, as a regulator carries it: the folder and the page's URL. */
+export function copyPageFolder(prefix: string): { dir: string; page: string } {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  cpSync(join(root, "docs/verify"), join(dir, "verify"), { recursive: true });
+  return { dir, page: pathToFileURL(join(dir, "verify", "index.html")).href };
+}
 
 /** Debian's chromium, headless, with everything that would reach the network turned off. */
 export async function launchChromium(): Promise<Browser> {

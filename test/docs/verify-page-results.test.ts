@@ -4,21 +4,17 @@
 // one of each mismatch planted (a drawn entity without a result, a result for an entity never drawn, two results for one
 // entity, a 补抽 whose replaced entity's result does not justify it) and caught with its row marked; a tampered package;
 // a wrong file chosen as the results: could not check. Screenshots: artifacts/verify-page-results-*.png.
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium, openVerifyPage, type PageInputs } from "../_internal/verify-page.js";
-import {
-  announce, diceEntropy, draw, parseEntityPoolCsv, publicationPackage, publicListCsv, replaceSelections, resultCategoryLabels, type ResultCategory, unwrap,
-} from "../../src/index.js";
+import { copyPageFolder, jiaozuoDraw, launchChromium, openVerifyPage, type PageInputs, pageSalt } from "../_internal/verify-page.js";
+import { publicationPackage, publicListCsv, replaceSelections, resultCategoryLabels, type ResultCategory, unwrap } from "../../src/index.js";
 import { publicListRows, taskReportRows } from "../../src/publish/csv.js";
 import ExcelJS from "exceljs";
 
 const root = new URL("../../", import.meta.url).pathname;
-const salt = "焦作公安2023-盐-7f3a9c";
+const salt = pageSalt;
 let browser: Browser;
 let dir: string;
 let page: string;
@@ -37,17 +33,8 @@ const tableCsv = (rows: readonly Row[]) =>
 beforeAll(async () => {
   const bundle = join(root, "docs/verify/double-random.publish.global.js");
   if (!existsSync(bundle)) throw new Error("docs/verify/double-random.publish.global.js is missing: run `npm run build` (the test command does)");
-  dir = mkdtempSync(join(tmpdir(), "verify-results-"));
-  // The folder as a regulator carries it: copied, nothing beside it.
-  cpSync(join(root, "docs/verify"), join(dir, "verify"), { recursive: true });
-  page = pathToFileURL(join(dir, "verify", "index.html")).href;
-  const csv = readFileSync(join(root, "examples/data/jiaozuo-entertainment-pool.csv"), "utf8");
-  const pool = unwrap(parseEntityPoolCsv(csv));
-  const a = unwrap(announce({
-    taskId: "JZ-2023-GA-07", pool, stratify: "tier", salt, sizes: { A: 3, B: 4, C: 3, D: 2 },
-    entropySource: { kind: "dice", description: "2023-03-01 焦作市公安局 公开掷骰（20位）" },
-  })).announcement;
-  const drawn = unwrap(draw(a, pool, unwrap(diceEntropy("27182818284590452353")), { salt }));
+  ({ dir, page } = copyPageFolder("verify-results-"));
+  const { csv, pool, record: drawn } = jiaozuoDraw();
   gone = drawn.selections[4]!.id;
   const record = unwrap(replaceSelections(drawn, pool, [{ id: gone, reason: "已注销", decision: { by: "科长", date: "2023-05-06" } }], { salt }));
   replacement = record.replacements[0]!.id;

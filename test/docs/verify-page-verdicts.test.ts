@@ -3,18 +3,15 @@
 // pool, a garbage or incomplete record, record and pool swapped, an empty or blank salt; a wrong salt (or the right
 // one with a trailing space) in one line with a hint; the tampered row marked; the salt typed as a password with
 // "show"; the folder copied elsewhere still works (the draw bundle ships beside the page). Screenshots: artifacts/.
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium, openVerifyPage } from "../_internal/verify-page.js";
-import { announce, diceEntropy, draw, parseEntityPoolCsv, unwrap } from "../../src/index.js";
+import { copyPageFolder, jiaozuoDraw, launchChromium, openVerifyPage, pageSalt } from "../_internal/verify-page.js";
 import { drawMessages } from "../../src/messages/draw.js";
 
 const root = new URL("../../", import.meta.url).pathname;
-const salt = "焦作公安2023-盐-7f3a9c";
+const salt = pageSalt;
 let browser: Browser;
 let dir: string;
 let page: string;
@@ -42,17 +39,8 @@ function gbk(text: string): Uint8Array {
 beforeAll(async () => {
   const bundle = join(root, "docs/verify/double-random.draw.global.js");
   if (!existsSync(bundle)) throw new Error("docs/verify/double-random.draw.global.js is missing: run `npm run build` (the test command does)");
-  dir = mkdtempSync(join(tmpdir(), "verify-verdicts-"));
-  // The page folder copied on its own, as a regulator would carry it: nothing beside it.
-  cpSync(join(root, "docs/verify"), join(dir, "verify"), { recursive: true });
-  page = pathToFileURL(join(dir, "verify", "index.html")).href;
-  const csv = readFileSync(join(root, "examples/data/jiaozuo-entertainment-pool.csv"), "utf8");
-  const pool = unwrap(parseEntityPoolCsv(csv));
-  const a = unwrap(announce({
-    taskId: "JZ-2023-GA-07", pool, stratify: "tier", salt, sizes: { A: 3, B: 4, C: 3, D: 2 },
-    entropySource: { kind: "dice", description: "2023-03-01 焦作市公安局 公开掷骰（20位）" },
-  })).announcement;
-  const record = unwrap(draw(a, pool, unwrap(diceEntropy("27182818284590452353")), { salt }));
+  ({ dir, page } = copyPageFolder("verify-verdicts-"));
+  const { csv, pool, record } = jiaozuoDraw();
   const tampered = structuredClone(record);
   tamperedPosition = 3;
   tampered.selections[tamperedPosition - 1]!.id = pool.find((e) => e.status === "active" && !record.selections.some((s) => s.id === e.id))!.id;

@@ -7,12 +7,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium, openVerifyPage } from "../_internal/verify-page.js";
-import { announce, buildManifest, diceEntropy, draw, matchCommitment, matchInspectors, parseEntityPoolCsv, parseInspectorPoolCsv, unwrap } from "../../src/index.js";
+import { jiaozuoDraw, launchChromium, openVerifyPage, pageSalt } from "../_internal/verify-page.js";
+import { announce, buildManifest, diceEntropy, draw, matchCommitment, matchInspectors, parseInspectorPoolCsv, unwrap } from "../../src/index.js";
 import { readFileSync } from "node:fs";
 
 const root = new URL("../../", import.meta.url);
-const salt = "焦作公安2023-盐-7f3a9c";
+const salt = pageSalt;
 
 let browser: Browser;
 let dir: string;
@@ -29,13 +29,7 @@ const inspectorsFile = join(root.pathname, "examples/data/jiaozuo-inspectors.csv
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "verify-page-"));
-  const csv = readFileSync(new URL("examples/data/jiaozuo-entertainment-pool.csv", root), "utf8");
-  const pool = unwrap(parseEntityPoolCsv(csv));
-  const a = unwrap(announce({
-    taskId: "JZ-2023-GA-07", pool, stratify: "tier", salt, sizes: { A: 3, B: 4, C: 3, D: 2 },
-    entropySource: { kind: "dice", description: "2023-03-01 焦作市公安局 公开掷骰（20位）" },
-  })).announcement;
-  const record = unwrap(draw(a, pool, unwrap(diceEntropy("27182818284590452353")), { salt }));
+  const { csv, pool, record } = jiaozuoDraw();
   const tampered = structuredClone(record);
   // A portal that swapped one drawn entity for a friendlier one after the fact.
   const swapped = tampered.selections[1]!;
