@@ -55,20 +55,27 @@ export function draw(announcement: Announcement, pool: readonly DrawEntity[], en
   if (issues.some((i) => i.severity === "error")) return fail(issues);
 
   const seed = deriveSeed(a.value.taskId, a.value.digest, e.value);
-  const record: DrawRecord = {
+  const record = drawRecordOf(a.value, e.value, seed, prepared.manifest.digest, selectAll(seed, a.value, lookupOf(prepared.manifest)), prepared.counts);
+  return settle(record, issues);
+}
+
+/** The record of a draw (§7), the same whether the pool was in memory or behind a pool source. @internal */
+export function drawRecordOf(
+  announcement: Announcement, entropy: Entropy, seed: string, manifestDigest: string, selections: DrawRecord["selections"], exclusions: ExclusionCounts,
+): DrawRecord {
+  return {
     protocol: PROTOCOL_VERSION,
     library: LIBRARY_VERSION,
-    taskId: a.value.taskId,
-    announcement: a.value,
-    entropy: e.value,
+    taskId: announcement.taskId,
+    announcement,
+    entropy,
     seed,
-    manifestDigest: prepared.manifest.digest,
-    strata: a.value.strata.map((s) => ({ key: s.key, N: s.N, n: s.n, digest: s.digest, seed: stratumSeed(seed, s.key) })),
-    selections: selectAll(seed, a.value, lookupOf(prepared.manifest)),
+    manifestDigest,
+    strata: announcement.strata.map((s) => ({ key: s.key, N: s.N, n: s.n, digest: s.digest, seed: stratumSeed(seed, s.key) })),
+    selections,
     replacements: [],
-    exclusions: prepared.counts,
+    exclusions,
   };
-  return settle(record, issues);
 }
 
 /**

@@ -10,19 +10,18 @@ import { sourceMessages } from "../messages/sources.js";
 import { parseWith } from "../_internal/zod.js";
 import type { Allocation } from "../quota/allocate.js";
 import {
-  type Announcement, type DrawRecord, Entropy as EntropySchema, type Entropy, type ExclusionCounts, type ExclusionRules,
-  LIBRARY_VERSION, PROTOCOL_VERSION, type Stratification,
+  type Announcement, type DrawRecord, Entropy as EntropySchema, type Entropy, type ExclusionCounts, type ExclusionRules, type Stratification,
 } from "../model/record.js";
 import { fail, type Issue, issueFactory, ok, type Result, settle } from "../result.js";
 import { type AnnounceInput, announceHead, announceTail } from "./announce.js";
 import { CHUNK_LINES, manifestDigest, tierStratumKey } from "./digest.js";
-import { checkAnnouncement, manifestIssues } from "./draw.js";
+import { checkAnnouncement, drawRecordOf, manifestIssues } from "./draw.js";
 import type { BuildManifestOptions } from "./manifest.js";
 import { compareCodePoints } from "./order.js";
 import { type DrawEntity, idProblemOf } from "./pool.js";
 import { type ExclusionOptions, keyCollision, type ManifestDigests, partitionPool, resolveRules, saltIssues, type StratumLabel } from "./prepare.js";
 import { replaceTail, type ReplacementRequest } from "./replace.js";
-import { deriveSeed, stratumSeed } from "./seed.js";
+import { deriveSeed } from "./seed.js";
 import { type DrawOptions, drawnEarlierIssues, entropyIssues, type IdLookup, recentOptionOf, selectAll } from "./select.js";
 import { checkRecordHead, checkRecordTail, type RecordHead } from "./verify.js";
 
@@ -408,20 +407,7 @@ export async function drawFromSource(announcement: Announcement, source: PoolSou
     if (issues.some((i) => i.severity === "error")) return fail(issues);
     const seed = deriveSeed(a.value.taskId, a.value.digest, e.value);
     const selections = await withIds(side.pool, side.manifest, (lookup) => selectAll(seed, a.value, lookup));
-    const record: DrawRecord = {
-      protocol: PROTOCOL_VERSION,
-      library: LIBRARY_VERSION,
-      taskId: a.value.taskId,
-      announcement: a.value,
-      entropy: e.value,
-      seed,
-      manifestDigest: side.manifest.digest,
-      strata: a.value.strata.map((s) => ({ key: s.key, N: s.N, n: s.n, digest: s.digest, seed: stratumSeed(seed, s.key) })),
-      selections,
-      replacements: [],
-      exclusions: side.counts,
-    };
-    return settle(record, issues);
+    return settle(drawRecordOf(a.value, e.value, seed, side.manifest.digest, selections, side.counts), issues);
   });
 }
 
