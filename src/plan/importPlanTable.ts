@@ -368,8 +368,8 @@ export function readPlanTable(input: PlanTableInput, options: ImportPlanTableOpt
     if (q.ok) task.quota = q.value;
     if (w.ok) task.windows = w.value.windows.map((d) => ({ start: d.start, end: d.end }));
     // A blank cell is the lint's business (quota_empty, window_empty); here only written text is reported.
-    if (quotaText !== "") issues.push(...asWarnings(q.ok ? q.warnings : q.issues, "quota"));
-    if (windowText !== "") issues.push(...asWarnings(w.ok ? w.warnings : w.issues, "window"));
+    if (quotaText !== "") for (const i of asWarnings(q.ok ? q.warnings : q.issues, "quota")) issues.push(i);
+    if (windowText !== "") for (const i of asWarnings(w.ok ? w.warnings : w.issues, "window")) issues.push(i);
     byTask.set(task, { quota: q, window: w });
     rememberFilled(task, filled);
     tasks.push(task);

@@ -584,11 +584,14 @@ function readQuota(text: string): Result<Quota> {
   if (errors.length > 0) return fail([...errors, ...warnings]);
 
   // A "每年对…" frequency gives way to one written as such ("…≥20%;1次/年"); its words are then unused.
+  // (One pass that keeps the others: a splice per soft frequency made a cell of many "每年对…" quadratic.)
   if (pieces.some((p) => p.frequency && p.soft === undefined)) {
-    for (let k = pieces.length - 1; k >= 0; k--) {
-      const soft = pieces[k]?.soft;
-      if (soft !== undefined) pieces.splice(k, 1), stray(soft);
+    let kept = 0;
+    for (const p of pieces) {
+      if (p.soft !== undefined) stray(p.soft);
+      else pieces[kept++] = p;
     }
+    pieces.length = kept;
   }
   let figures = pieces.filter((p) => p.figure).map((p) => p.figure as Figure);
   const frequencies = pieces.filter((p) => p.frequency);
@@ -651,11 +654,14 @@ function readQuota(text: string): Result<Quota> {
     const lastGroup = groups[groups.length - 1] as Piece[];
     if (withFrequency.length === 1 && withFrequency[0] === lastGroup && groups.length > 1) {
       const k = lastGroup.findIndex((x) => x.frequency);
-      if (k > 0) shared.push(...lastGroup.splice(k, 1));
+      if (k > 0) shared.push(lastGroup.splice(k, 1)[0] as Piece);
     }
     const segments: Array<{ scope: string; quota: Quota }> = [];
+    // The first shared frequency goes to each segment that has none (found once: a scan of the shared pieces per
+    // segment made a cell of many frequencies and many segments quadratic).
+    const sharedFrequency = shared.find((p) => p.frequency);
     for (const g of groups) {
-      for (const p of shared) if (p.frequency && !g.some((x) => x.frequency)) g.push(p);
+      if (sharedFrequency && !g.some((x) => x.frequency)) g.push(sharedFrequency);
       const head = g[0]?.figure as Figure;
       const sub = assemble(g, original, `${head.label as string}${head.raw}`);
       if (!sub.ok) return fail([...sub.issues, ...warnings]);
