@@ -4,7 +4,7 @@ import type { Plan, Task } from "../model/plan.js";
 import { fail, type Issue, ok, type Result } from "../result.js";
 import { type PlanField, normalizeHeader, readTargeting, recognizeHeader, splitDepartments } from "./_columns.js";
 import { type FilledCell, rememberFilled } from "./_filled.js";
-import { looksShifted } from "./_shift.js";
+import { looksShifted } from "../_internal/columnShift.js";
 import { cachedParsers, type PlanReadings, type TaskReadings } from "./_readings.js";
 import { issue } from "./_issue.js";
 
