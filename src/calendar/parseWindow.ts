@@ -3,6 +3,7 @@ import { capResult } from "../_internal/capIssues.js";
 import { fail, type Issue, type Message, type Result, settle } from "../result.js";
 import { daysInMonth, formatIso, isRealDate, parseIso, toDayNumber } from "../_internal/dates.js";
 import { stepWorkingDays, workingDay } from "./_workdays.js";
+import { CALENDAR_PERIOD_OF_WORD, PERIOD_NAME, periodSpans } from "./period.js";
 import type { CalendarPeriod, RecurringRule, InspectionWindow } from "./window.js";
 import { chineseDaysCalendar, type WorkdayCalendar } from "./workdayCalendar.js";
 import { issue } from "./_issue.js";
@@ -54,9 +55,6 @@ interface State {
 }
 
 const CN_DIGIT: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, "1": 1, "2": 2, "3": 3, "4": 4 };
-const PERIOD_OF: Record<string, CalendarPeriod> = { 月: "month", 季度: "quarter", 半年: "halfYear" };
-const PERIOD_ZH: Record<CalendarPeriod, string> = { month: "月", quarter: "季度", halfYear: "半年" };
-const PERIOD_EN: Record<CalendarPeriod, string> = { month: "month", quarter: "quarter", halfYear: "half-year" };
 
 // Every pattern below is anchored and free of nested or adjacent overlapping quantifiers, so matching is
 // linear in the input length (fuzzed in the tests).
@@ -275,16 +273,6 @@ function parseSegment(st: State, s: string): Span[] | null {
   return parseRangeOrPoint(st, s, st.year);
 }
 
-function periodsOf(year: number, period: CalendarPeriod): Span[] {
-  const months = period === "month" ? 1 : period === "quarter" ? 3 : 6;
-  const out: Span[] = [];
-  for (let first = 1; first <= 12; first += months) {
-    const last = first + months - 1;
-    out.push({ s: toDayNumber(year, first, 1), e: toDayNumber(year, last, daysInMonth(year, last)) });
-  }
-  return out;
-}
-
 function describe(zh: string, en: string): Message {
   return { zh, en };
 }
@@ -292,12 +280,12 @@ function describe(zh: string, en: string): Message {
 function parseRecurring(st: State, compact: string): { rule: RecurringRule; spans: Span[] } | null | undefined {
   let m = RE_PERIOD_END.exec(compact);
   if (m) {
-    const period = PERIOD_OF[m[1] ?? ""] ?? "quarter";
+    const period = CALENDAR_PERIOD_OF_WORD[m[1] ?? ""] ?? "quarter";
     const n = Number(m[2]);
     if (n < 1) return null;
     const calendar = st.options.calendar ?? chineseDaysCalendar;
     const spans: Span[] = [];
-    for (const p of periodsOf(st.year, period)) {
+    for (const p of periodSpans(st.year, period)) {
       // The last working day of the period, then n-1 working days back.
       let last = p.e;
       for (;;) {
@@ -321,17 +309,17 @@ function parseRecurring(st: State, compact: string): { rule: RecurringRule; span
         kind: "periodEndWorkingDays",
         period,
         workingDays: n,
-        description: describe(`每${PERIOD_ZH[period]}最后${n}个工作日`, `the last ${n} working days of every ${PERIOD_EN[period]}`),
+        description: describe(`每${PERIOD_NAME[period].zh}最后${n}个工作日`, `the last ${n} working days of every ${PERIOD_NAME[period].en}`),
       },
       spans,
     };
   }
   m = RE_EVERY.exec(compact);
   if (m) {
-    const period = PERIOD_OF[m[1] ?? ""] ?? "month";
+    const period = CALENDAR_PERIOD_OF_WORD[m[1] ?? ""] ?? "month";
     return {
-      rule: { kind: "everyPeriod", period, description: describe(`每${PERIOD_ZH[period]}一次`, `once every ${PERIOD_EN[period]}`) },
-      spans: periodsOf(st.year, period),
+      rule: { kind: "everyPeriod", period, description: describe(`每${PERIOD_NAME[period].zh}一次`, `once every ${PERIOD_NAME[period].en}`) },
+      spans: periodSpans(st.year, period),
     };
   }
   m = RE_MONTH_START.exec(compact);
@@ -344,7 +332,7 @@ function parseRecurring(st: State, compact: string): { rule: RecurringRule; span
     }
     return {
       rule: { kind: "periodStart", period: "month", days, description: describe(`每月前${days}天`, `the first ${days} days of every month`) },
-      spans: periodsOf(st.year, "month").map((p) => ({ s: p.s, e: p.s + days - 1 })),
+      spans: periodSpans(st.year, "month").map((p) => ({ s: p.s, e: p.s + days - 1 })),
     };
   }
   return null;

@@ -5,6 +5,7 @@ import { sampleSize, type SampleSizeOptions, type SampleSizeRule } from "../quot
 import { DoubleRandomError, fail, type Issue, type Message, type Result, settle } from "../result.js";
 import { formatIso, parseIso, toDayNumber } from "../_internal/dates.js";
 import { parseWindow } from "./parseWindow.js";
+import { PERIOD_NAME, periodSpans } from "./period.js";
 import type { CalendarPeriod, InspectionWindow } from "./window.js";
 import { issue } from "./_issue.js";
 import { gcd } from "../_internal/fraction.js";
@@ -89,9 +90,6 @@ interface Piece {
   e: number;
 }
 
-const PERIOD_MONTHS: Record<CalendarPeriod, number> = { month: 1, quarter: 3, halfYear: 6 };
-const PERIOD_ZH: Record<CalendarPeriod, string> = { month: "月", quarter: "季度", halfYear: "半年" };
-const PERIOD_EN: Record<CalendarPeriod, string> = { month: "month", quarter: "quarter", halfYear: "half-year" };
 
 function days(pieces: Piece[]): number {
   return pieces.reduce((n, p) => n + p.e - p.s + 1, 0);
@@ -159,16 +157,6 @@ function chanceOf(sizes: number[], N: number, avoidRepeats: boolean): ExactProba
     den *= n;
   }
   return probability(den - never, den);
-}
-
-function periodPieces(year: number, period: CalendarPeriod): Piece[] {
-  const step = PERIOD_MONTHS[period];
-  const out: Piece[] = [];
-  for (let m = 1; m <= 12; m += step) {
-    const next = m + step;
-    out.push({ s: toDayNumber(year, m, 1), e: (next > 12 ? toDayNumber(year + 1, 1, 1) : toDayNumber(year, next, 1)) - 1 });
-  }
-  return out;
 }
 
 /**
@@ -257,14 +245,14 @@ export function scheduleBatches(input: ScheduleBatchesInput): Result<BatchSchedu
     const y1 = new Date(last.e * 86_400_000).getUTCFullYear();
     groups = [];
     for (let y = y0; y <= y1; y++) {
-      for (const period of periodPieces(y, freq.per)) {
+      for (const period of periodSpans(y, freq.per)) {
         const inside = clip(pieces, period.s, period.e);
         if (inside.length === 0) continue;
         if (days(inside) < period.e - period.s + 1) {
           const index = groups.length + 1;
           issues.push(
             issue("batch_period_outside_window", {
-              period: PERIOD_ZH[freq.per],
+              period: PERIOD_NAME[freq.per].zh,
               index,
               start: formatIso((inside[0] as Piece).s),
               end: formatIso((inside[inside.length - 1] as Piece).e),
@@ -279,8 +267,8 @@ export function scheduleBatches(input: ScheduleBatchesInput): Result<BatchSchedu
       }
     }
     layout = {
-      zh: `按每${PERIOD_ZH[freq.per]}${freq.times}次分批，共${groups.length}批`,
-      en: `${freq.times} batch(es) per ${PERIOD_EN[freq.per]}: ${groups.length} in all`,
+      zh: `按每${PERIOD_NAME[freq.per].zh}${freq.times}次分批，共${groups.length}批`,
+      en: `${freq.times} batch(es) per ${PERIOD_NAME[freq.per].en}: ${groups.length} in all`,
     };
   } else if (freq) {
     const t = freq.times;

@@ -1,8 +1,11 @@
+import { EVERY_PERIOD } from "../calendar/period.js";
 import type { Quota } from "../model/quota.js";
 import type { Message } from "../result.js";
 
+// "Every period" words; per `plan` (once in the task window) zh says nothing, en "in the window".
 const PER: Readonly<Record<string, readonly [string, string]>> = {
-  year: ["每年", "a year"], halfYear: ["每半年", "every half year"], quarter: ["每季度", "a quarter"], month: ["每月", "a month"], plan: ["", "in the window"],
+  ...Object.fromEntries(Object.entries(EVERY_PERIOD).map(([per, m]) => [per, [m.zh, m.en] as const])),
+  plan: ["", "in the window"],
 };
 
 function percent(n: number, d: number): string {

@@ -1,6 +1,7 @@
 // The scanner of a quota cell: normalised text to tokens in one left-to-right pass. Part of parseQuota (see
 // _quotaWords.ts).
-import { CN_DIGITS, COUNT_UNITS, PERIODS, type Per, SEPARATORS, type Token, WORDS_BY_FIRST } from "./_quotaWords.js";
+import { PERIOD_WORDS } from "../calendar/period.js";
+import { CN_DIGITS, COUNT_UNITS, type Per, SEPARATORS, type Token, WORDS_BY_FIRST } from "./_quotaWords.js";
 
 const NUMBER = /[0-9]+(?:\.[0-9]+)?/y;
 /** Digits beyond which a number is no quota (quota_number_too_long). */
@@ -23,7 +24,7 @@ function cnValue(raw: string): number | undefined {
 }
 
 function periodAt(s: string, i: number): readonly [string, Per] | undefined {
-  for (const p of PERIODS) if (s.startsWith(p[0], i)) return p;
+  for (const p of PERIOD_WORDS) if (s.startsWith(p[0], i)) return p;
   return undefined;
 }
 

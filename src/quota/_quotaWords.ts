@@ -86,11 +86,4 @@ for (const entry of WORDS) {
 export const SEPARATORS = new Set([";", ",", ":", "、", "(", ")", "[", "]", "{", "}", "【", "】", "〔", "〕", "|", "~", "。", "，", "；", "：", "/", "—", "–", "-", "−", "\"", "'", "“", "”", "‘", "’", "*", "+", "&", "及", "和"]);
 export const COUNT_UNITS = new Set(["家", "户", "个", "所", "人", "项", "台", "辆", "条", "处", "座", "艘", "批"]);
 export const CN_DIGITS: Readonly<Record<string, number>> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
-export const PERIODS: ReadonlyArray<readonly [string, Per]> = [
-  ["半年", "halfYear"],
-  ["季度", "quarter"],
-  ["季", "quarter"],
-  ["年", "year"],
-  ["月", "month"],
-];
 export const UNDECIDED = ["待定", "待确定", "另定", "另行确定", "视情况", "根据实际", "不确定"];

@@ -1,13 +1,15 @@
+import { EVERY_PERIOD, PERIODS_PER_YEAR } from "../../calendar/period.js";
 import { type Issue } from "../../result.js";
 import type { LintRule } from "../rule.js";
 import { filledFrom } from "../_filled.js";
 import { issue } from "../_issue.js";
 import { gcd } from "../../_internal/fraction.js";
 
-const PER_YEAR = { year: 1, halfYear: 2, quarter: 4, month: 12, plan: 1 } as const;
-const RECURRING = { month: 12, quarter: 4, halfYear: 2 } as const;
-const PER_ZH = { year: "每年", halfYear: "每半年", quarter: "每季度", month: "每月", plan: "抽查时间内" } as const;
-const PER_EN = { year: "a year", halfYear: "every half year", quarter: "a quarter", month: "a month", plan: "in the window" } as const;
+// Per year: a frequency per task window (`plan`) counts once.
+const PER_YEAR = { ...PERIODS_PER_YEAR, plan: 1 } as const;
+const RECURRING = { month: PERIODS_PER_YEAR.month, quarter: PERIODS_PER_YEAR.quarter, halfYear: PERIODS_PER_YEAR.halfYear } as const;
+const PER_ZH = { year: EVERY_PERIOD.year.zh, halfYear: EVERY_PERIOD.halfYear.zh, quarter: EVERY_PERIOD.quarter.zh, month: EVERY_PERIOD.month.zh, plan: "抽查时间内" } as const;
+const PER_EN = { year: EVERY_PERIOD.year.en, halfYear: EVERY_PERIOD.halfYear.en, quarter: EVERY_PERIOD.quarter.en, month: EVERY_PERIOD.month.en, plan: "in the window" } as const;
 const fmt = (x: number) => (Number.isInteger(x) ? String(x) : String(Number(x.toFixed(2))));
 const norm = (s: string) => s.normalize("NFKC").replace(/\s+/g, "");
 // A task that names one period of its recurrence ("2021年第一季度…检查" with the window "每季度结束前5个工作日") is

@@ -1,12 +1,8 @@
+import { PERIOD_MONTHS, PERIODS_PER_YEAR, periodOfYear } from "../../calendar/period.js";
 import { type Issue } from "../../result.js";
 import type { LintRule } from "../rule.js";
 import { issue } from "../_issue.js";
 
-const PERIODS = {
-  month: { count: 12, zh: (i: number) => `${i + 1}月`, en: (i: number) => `month ${i + 1}` },
-  quarter: { count: 4, zh: (i: number) => `第${"一二三四"[i]}季度`, en: (i: number) => `Q${i + 1}` },
-  halfYear: { count: 2, zh: (i: number) => (i === 0 ? "上半年" : "下半年"), en: (i: number) => (i === 0 ? "H1" : "H2") },
-} as const;
 
 function pad(n: number): string {
   return String(n).padStart(2, "0");
@@ -36,10 +32,9 @@ export const frequencyImpossible: LintRule = {
       const y = ctx.year;
       const params = { frequency: q.value.text.trim(), window: t.windowText.trim() };
       if (per === "month" || per === "quarter" || per === "halfYear") {
-        const p = PERIODS[per];
-        const months = 12 / p.count;
+        const months = PERIOD_MONTHS[per];
         const missing: number[] = [];
-        for (let i = 0; i < p.count; i++) {
+        for (let i = 0; i < PERIODS_PER_YEAR[per]; i++) {
           const from = `${y}-${pad(i * months + 1)}-01`;
           const to = `${y}-${pad((i + 1) * months)}-31`;
           if (!ranges.some((r) => r.start <= to && r.end >= from)) missing.push(i);
@@ -47,7 +42,7 @@ export const frequencyImpossible: LintRule = {
         if (missing.length > 0) {
           out.push(issue("frequency_impossible", {
             ...params,
-            detail: { zh: `${missing.map((i) => p.zh(i)).join("、")}不在抽查时间内`, en: `${missing.map((i) => p.en(i)).join(", ")} outside the window` },
+            detail: { zh: `${missing.map((i) => periodOfYear(per, i).zh).join("、")}不在抽查时间内`, en: `${missing.map((i) => periodOfYear(per, i).en).join(", ")} outside the window` },
           }, ctx.where(t, "quota")));
         }
       } else if (times > 1) {
