@@ -59,3 +59,9 @@ export function periodSpans(year: number, period: CalendarPeriod): Array<{ s: nu
   }
   return out;
 }
+
+/** A quarter named in a task or plan name ("2021年第一季度…"): the digit in group 1 (一二三四 or 1–4). */
+export const NAMED_QUARTER = /第([一二三四1-4])季度/;
+
+/** A half year named in a task or plan name ("上半年…"): 上 or 下 in group 1. */
+export const NAMED_HALF = /([上下])半年/;

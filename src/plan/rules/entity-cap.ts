@@ -1,4 +1,4 @@
-import { EVERY_PERIOD, PERIODS_PER_YEAR } from "../../calendar/period.js";
+import { EVERY_PERIOD, NAMED_HALF, NAMED_QUARTER, PERIODS_PER_YEAR } from "../../calendar/period.js";
 import { type Issue } from "../../result.js";
 import type { LintRule } from "../rule.js";
 import { filledFrom } from "../_filled.js";
@@ -14,7 +14,7 @@ const fmt = (x: number) => (Number.isInteger(x) ? String(x) : String(Number(x.to
 const norm = (s: string) => s.normalize("NFKC").replace(/\s+/g, "");
 // A task that names one period of its recurrence ("2021年第一季度…检查" with the window "每季度结束前5个工作日") is
 // that period's round, not a round every period: planners write one row per quarter (焦作 2023 rows 19–22).
-const PINNED = { quarter: /第[一二三四1-4]季度/, halfYear: /[上下]半年/ } as const;
+const PINNED = { quarter: NAMED_QUARTER, halfYear: NAMED_HALF } as const;
 function pinnedOnce(period: keyof typeof RECURRING, texts: readonly string[]): boolean {
   const re = period === "month" ? null : PINNED[period];
   return re !== null && texts.some((t) => re.test(norm(t)));

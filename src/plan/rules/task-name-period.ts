@@ -1,3 +1,4 @@
+import { NAMED_HALF, NAMED_QUARTER } from "../../calendar/period.js";
 import { type Issue } from "../../result.js";
 import type { LintRule } from "../rule.js";
 import { issue } from "../_issue.js";
@@ -16,12 +17,12 @@ function namedMonths(name: string): { months: Set<number>; words: string } | und
     const v = m[1] !== undefined ? Number(m[1]) : CN_MONTH[m[2] as string];
     if (v !== undefined && v >= 1 && v <= 12) return { months: new Set([v]), words: m[0].replace(/^[^0-9一二三四五六七八九十]/, "") };
   }
-  const q = /第([一二三四1-4])季度/.exec(n);
+  const q = NAMED_QUARTER.exec(n);
   if (q) {
     const k = QUARTER[q[1] as string] as number;
     return { months: new Set([k * 3 - 2, k * 3 - 1, k * 3]), words: q[0] };
   }
-  const h = /([上下])半年/.exec(n);
+  const h = NAMED_HALF.exec(n);
   if (h) return { months: new Set(h[1] === "上" ? [1, 2, 3, 4, 5, 6] : [7, 8, 9, 10, 11, 12]), words: h[0] };
   return undefined;
 }
