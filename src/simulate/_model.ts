@@ -2,6 +2,7 @@
 // days, and the team it needs, all as typed arrays the engine can run many times. Sizes come from the
 // quota and calendar areas' public functions (scheduleBatches, allocate), so the simulation draws what the
 // real draws would draw.
+import { regionPrefix } from "../_internal/region.js";
 import { parseWindow } from "../calendar/parseWindow.js";
 import { scheduleBatches } from "../calendar/scheduleBatches.js";
 import type { MatchRules } from "../match/types.js";
@@ -99,13 +100,6 @@ export interface PlanModel {
 export function sameDepartment(a: string, b: string): boolean {
   const n = (s: string) => s.normalize("NFKC").replace(/\s+/g, "");
   return n(a) !== "" && n(a) === n(b);
-}
-
-/** "140500" → "1405": a code ending in 00 covers its sub-regions (as the matching reads inspectors' regions). */
-function regionPrefix(code: string): string {
-  let c = code;
-  while (c.length > 2 && c.endsWith("00")) c = c.slice(0, -2);
-  return c;
 }
 
 /** The filter as a predicate, its region prefixes computed once (the pool is large, the filter small). */

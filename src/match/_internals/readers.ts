@@ -1,5 +1,6 @@
 // The readers of matching input (match-v1 §1): the record's targets, the rules, the two pools, the relationships and
 // the entity pool, each validated into plain data or issues. Internal: never exported from the package.
+import { regionPrefix } from "../../_internal/region.js";
 import { compareCodePoints } from "../../_internal/codePoints.js";
 import { DoubleRandomError, type Issue, type Message } from "../../result.js";
 import type { LegalException, MatchableRecord, MatchRules } from "../types.js";
@@ -25,13 +26,6 @@ function nonEmptyString(v: unknown): v is string {
 
 function stringArray(v: unknown): v is string[] {
   return Array.isArray(v) && v.every((x) => typeof x === "string");
-}
-
-/** "140500" → "1405", "140000" → "14": a code ending in 00 covers its sub-regions. */
-export function regionPrefix(code: string): string {
-  let c = code;
-  while (c.length > 2 && c.endsWith("00")) c = c.slice(0, -2);
-  return c;
 }
 
 /** A record's task id, seed and drawn ids (replacement draws substituted in place), each with its path. */
