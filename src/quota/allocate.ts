@@ -7,6 +7,11 @@ import { compareCodePoints } from "../_internal/codePoints.js";
 import { compareFractions, fadd, fclamp, fdiv, fint, fmul, fsub, type Fraction, reduce } from "../_internal/fraction.js";
 import { sampleSize, type SampleSizeOptions } from "./sampleSize.js";
 import { issue } from "./_sizingIssue.js";
+import { allocationPhrases } from "../messages/allocation.js";
+import { phraseFactory } from "../messages/render.js";
+
+/** A text of allocate's phrase catalog (each stratum's explanation, the reasons an allocation is infeasible). */
+const phrase = /* @__PURE__ */ phraseFactory(allocationPhrases);
 
 /**
  * One stratum of the pool to allocate: a unique key, its size N_h and, optionally, its credit-risk tier
@@ -81,7 +86,7 @@ function isCount(v: unknown): v is number {
 }
 
 function tierName(s: AllocationStratum): Message {
-  return s.tier ? { zh: `${s.tier}类（${riskTierLabels[s.tier].zh}）`, en: `tier ${s.tier} (${riskTierLabels[s.tier].en})` } : { zh: "未分类", en: "untiered" };
+  return s.tier ? phrase("stratum_tier", { tier: s.tier, label: riskTierLabels[s.tier] }) : phrase("stratum_untiered");
 }
 
 function fracText(f: Fraction): string {
@@ -169,11 +174,11 @@ export function allocate(
     const who = tierName(s);
     const N = s.size;
     if (rule?.kind === "exempt") {
-      planned.push({ key: s.key, N, n: 0, rule: "exempt", weight: fint(0), exempt: true, explanation: { zh: `${who.zh}：按策略免于抽查（无事不扰），抽取0户`, en: `${who.en}: exempt by the policy, 0 drawn` } });
+      planned.push({ key: s.key, N, n: 0, rule: "exempt", weight: fint(0), exempt: true, explanation: phrase("exempt_by_policy", { who }) });
       continue;
     }
     if (rule?.kind === "all") {
-      planned.push({ key: s.key, N, n: N, rule: "all", weight: fint(N), exempt: false, explanation: { zh: `${who.zh}：全部抽查，${N}户`, en: `${who.en}: all ${N} are drawn` } });
+      planned.push({ key: s.key, N, n: N, rule: "all", weight: fint(N), exempt: false, explanation: phrase("all_drawn", { who, n: N }) });
       continue;
     }
     let quota: Quota;
@@ -182,7 +187,7 @@ export function allocate(
     if (rule?.kind === "quota") {
       quota = rule.quota;
       prefix = "tier_quota";
-      label = { zh: `${who.zh}按“${quota.text}”`, en: `${who.en} by "${quota.text}"` };
+      label = phrase("by_tier_quota", { who, quota: quota.text });
     } else {
       const base = options.base;
       if (!base) {
@@ -205,8 +210,8 @@ export function allocate(
       };
       prefix = rule ? "multiplier" : "base";
       label = rule
-        ? { zh: `${who.zh}按基础比例“${base.text}”的${fracText(m)}倍`, en: `${who.en} by ${fracText(m)} × the base quota "${base.text}"` }
-        : { zh: `${who.zh}按基础比例“${base.text}”`, en: `${who.en} by the base quota "${base.text}"` };
+        ? phrase("by_base_multiple", { who, base: base.text, factor: fracText(m) })
+        : phrase("by_base", { who, base: base.text });
     }
     const size = sampleSize(quota, N, options.sampleSize ?? {});
     if (!size.ok) {
@@ -224,7 +229,7 @@ export function allocate(
       rule: `${prefix}:${size.value.rule}`,
       weight,
       exempt: false,
-      explanation: { zh: `${label.zh}：${size.value.explanation.zh}`, en: `${label.en}: ${size.value.explanation.en}` },
+      explanation: phrase("sized", { label, size: size.value.explanation }),
     });
   }
   if (issues.length > 0) return fail([...issues, ...warnings]);
@@ -253,7 +258,7 @@ function apportion(
   if (clash.length > 0) {
     return fail([
       issue("allocation_infeasible", {
-        detail: { zh: "下限高于上限（上限不超过分层数量，免查分层为0）", en: "a minimum is above its cap (a cap never exceeds N_h; an exempt stratum's is 0)" },
+        detail: phrase("minimum_above_cap"),
         strata: clash.map((p) => `${p.key}(${minimums[p.key]} > ${hi[planned.indexOf(p)]})`).join("、"),
       }),
     ]);
@@ -263,7 +268,7 @@ function apportion(
   if (total < sumLo) {
     return fail([
       issue("allocation_infeasible", {
-        detail: { zh: `总数${total}小于各分层下限之和${sumLo}`, en: `the total ${total} is below the sum of minimums ${sumLo}` },
+        detail: phrase("total_below_minimums", { total, sum: sumLo }),
         strata: planned.filter((_, h) => (lo[h] as number) > 0).map((p, _i) => `${p.key}(≥${minimums[p.key]})`).join("、"),
       }),
     ]);
@@ -271,7 +276,7 @@ function apportion(
   if (total > sumHi) {
     return fail([
       issue("allocation_infeasible", {
-        detail: { zh: `总数${total}大于各分层上限之和${sumHi}`, en: `the total ${total} is above the sum of caps ${sumHi}` },
+        detail: phrase("total_above_caps", { total, sum: sumHi }),
         strata: planned.map((p, h) => `${p.key}(≤${hi[h]})`).join("、"),
       }),
     ]);
@@ -325,16 +330,13 @@ function apportion(
     const atHi = compareFractions(q, hiF[h] as Fraction) === 0 && compareFractions(fmul(lambda, p.weight), hiF[h] as Fraction) > 0;
     p.rule = p.exempt ? "exempt" : atLo ? "minimum" : atHi ? "cap" : "apportioned";
     const why = p.exempt
-      ? { zh: "免于抽查", en: "exempt" }
+      ? phrase("held_exempt")
       : atLo
-        ? { zh: `按下限${lo[h]}`, en: `held at its minimum ${lo[h]}` }
+        ? phrase("held_at_minimum", { n: lo[h] as number })
         : atHi
-          ? { zh: `按上限${hi[h]}`, en: `held at its cap ${hi[h]}` }
-          : { zh: `按权重${fracText(p.weight)}分得${fracText(q)}，最大余数法取${n}`, en: `weight ${fracText(p.weight)} gives ${fracText(q)}, largest remainder gives ${n}` };
-    p.explanation = {
-      zh: `总数${total}分配：${why.zh}（策略：${p.explanation.zh}）`,
-      en: `total ${total} apportioned: ${why.en} (policy: ${p.explanation.en})`,
-    };
+          ? phrase("held_at_cap", { n: hi[h] as number })
+          : phrase("by_weight", { weight: fracText(p.weight), share: fracText(q), n });
+    p.explanation = phrase("apportioned", { total, why, policy: p.explanation });
     p.n = n;
   });
   return settle(true as const, []);
