@@ -15,7 +15,7 @@
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { fileURLToPath } from "node:url";
-import { importPlanTable, lintPlan, lintRules, type CheckItem } from "../src/index.js";
+import { importPlanTable, lintPlan, lintPlanTable, lintRules, parseQuota, parseWindow, type CheckItem, type Issue } from "../src/index.js";
 import { READERS, type Outcome, type Reader } from "../test/fuzz/_parsers.js";
 import { fuzzCell } from "../test/fuzz/_vocabulary.js";
 
@@ -69,6 +69,8 @@ function timeCall(run: () => unknown): number {
 interface Subject {
   readonly name: string;
   readonly prepare: (cell: string) => () => Outcome;
+  /** The cell of `n` characters, when not the fuzzed one: a hostile structure repeated. */
+  readonly cellOf?: (n: number) => string;
 }
 
 interface Row {
@@ -98,14 +100,41 @@ const RULES: Subject[] = lintRules.map((rule) => ({
   },
 }));
 
-const SUBJECTS: Subject[] = [...READERS.map((r: Reader): Subject => ({ name: r.name, prepare: (cell) => () => r.run(cell) })), ...RULES];
+/** `unit` repeated to `n` characters. */
+const repeated = (unit: string, n: number) => unit.repeat(Math.ceil(n / unit.length)).slice(0, n);
+
+/**
+ * Hostile structures the fuzz vocabulary rarely builds, each once quadratic: a run of digits (the column-shift
+ * regexes tried it from every digit: 200k digits took 90 s in lintPlanTable), many "每年对…" frequencies (a splice each
+ * in parseQuota), many frequencies before many segments (shared pieces scanned per segment), many invalid dates (a
+ * scan of the issues per date in parseWindow).
+ */
+const HOSTILE: Subject[] = [
+  {
+    name: "lintPlanTable (a run of digits in every column)",
+    cellOf: (n) => "1".repeat(n),
+    prepare: (cell) => () => {
+      const r = lintPlanTable([PLAN_HEADER, PLAN_HEADER.map(() => cell)], { year: 2023, issuer: "焦作市市场监督管理局" });
+      return r.ok ? r.value.diagnostics : r.issues;
+    },
+  },
+  { name: "parseQuota (每年对甲… then 1次/年)", cellOf: (n) => `${repeated("每年对甲", n - 11)}≥20%；1次/年`, prepare: (cell) => () => issuesOf(parseQuota(cell)) },
+  { name: "parseQuota (每年… then 甲≥5%…)", cellOf: (n) => repeated("每年", n >> 1) + repeated("甲≥5%", n - (n >> 1)), prepare: (cell) => () => issuesOf(parseQuota(cell)) },
+  { name: "parseWindow (2021年2月30日、…)", cellOf: (n) => repeated("2021年2月30日、", n), prepare: (cell) => () => issuesOf(parseWindow(cell, { year: 2023 })) },
+];
+
+const SUBJECTS: Subject[] = [...READERS.map((r: Reader): Subject => ({ name: r.name, prepare: (cell) => () => r.run(cell) })), ...RULES, ...HOSTILE];
+
+const cellOf = (subject: Subject, n: number) => (subject.cellOf ? subject.cellOf(n) : fuzzCell(n, SEED));
+/** The issues of a Result (or its warnings). */
+const issuesOf = (r: { ok: boolean; issues?: readonly Issue[]; warnings?: readonly Issue[] }): Outcome => (r.ok ? (r.warnings ?? []) : (r.issues ?? []));
 
 function measure(subject: Subject): Row {
   const ms: number[] = [];
   let issues = 0;
   let longest = 0;
   for (const n of LENGTHS) {
-    const call = subject.prepare(fuzzCell(n, SEED));
+    const call = subject.prepare(cellOf(subject, n));
     const out = call();
     issues = Math.max(issues, out.length);
     if (n === LENGTHS[LENGTHS.length - 1]) for (const i of out) longest = Math.max(longest, JSON.stringify(i).length);
@@ -114,8 +143,8 @@ function measure(subject: Subject): Row {
   const growth = ms.slice(1).map((m, k) => m / (ms[k] as number));
   const row: Row = { name: subject.name, ms, growth, issues, longest };
   if (growth.some((g) => g > TARGET_GROWTH)) {
-    row.beyond = timeCall(subject.prepare(fuzzCell(3_000_000, SEED))) / (ms[ms.length - 1] as number);
-    row.copies = growth.reduce((worst, g, k) => (g > TARGET_GROWTH ? Math.max(worst, timeCall(subject.prepare(fuzzCell(LENGTHS[k] as number, SEED).repeat(10))) / (ms[k] as number)) : worst), 0);
+    row.beyond = timeCall(subject.prepare(cellOf(subject, 3_000_000))) / (ms[ms.length - 1] as number);
+    row.copies = growth.reduce((worst, g, k) => (g > TARGET_GROWTH ? Math.max(worst, timeCall(subject.prepare(cellOf(subject, LENGTHS[k] as number).repeat(10))) / (ms[k] as number)) : worst), 0);
   }
   return row;
 }

@@ -37,14 +37,17 @@ export function quotaCellLooksLike(s: string): LooksLike | undefined {
 
 // --- Any cell of a plan row, NFKC and trimmed ---
 
-// A ratio or frequency at the end of a cell ("全市治安保卫重点单位 每季度 20%", "…运输企业 0.1", "15%").
-const ENDS_WITH_QUOTA = /(\d+(\.\d+)?\s*[%‰]|(^|\s)0?\.\d+|\d+\s*次\s*\/\s*年)\s*$/;
+// A ratio or frequency at the end of a cell ("全市治安保卫重点单位 每季度 20%", "…运输企业 0.1", "15%"). A number's
+// last digit stands for the whole number (`\d`, not `\d+`, where nothing anchors its start): the same cells match,
+// and a run of n digits is no longer tried from each of its n starts to the end (quadratic: 200k digits took 90 s).
+const ENDS_WITH_QUOTA = /(\d(\.\d+)?\s*[%‰]|(^|\s)0?\.\d+|\d\s*次\s*\/\s*年)\s*$/;
 // A department name and nothing else ("晋城市城区卫体局", "县市场局").
 const DEPARTMENT = /^[^\d%‰]{2,30}(局|委|委员会|办|办公室|队|大队|支队|部|中心|分局|海关|政府)$/;
 // A month range ("3月-11月", "7月-9月").
 const MONTHS = /^\d{1,2}\s*月\s*[-—–~至]+\s*\d{1,2}\s*月(份)?$/;
-// A date inside the quota cell ("20% 2月1日至12月31日", "不少于15% 每季度结束前5个工作日").
-const DATE_IN_QUOTA = /\d+\s*月\s*\d+\s*日|工作日|月\s*[-—–~至]\s*\d+\s*月/;
+// A date inside the quota cell ("20% 2月1日至12月31日", "不少于15% 每季度结束前5个工作日"); `\d` for `\d+` where
+// nothing anchors the start, as above.
+const DATE_IN_QUOTA = /\d\s*月\s*\d+\s*日|工作日|月\s*[-—–~至]\s*\d+\s*月/;
 
 /** The plan columns a shift shows in, by the field the importer reads them into. */
 export type ShiftedField = "items" | "scope" | "quota" | "creditRequirement" | "window";

@@ -34,11 +34,12 @@ function periodAt(s: string, i: number): readonly [string, Per] | undefined {
  */
 export function lex(s: string, spans: number[]): Token[] {
   const tokens: Token[] = [];
-  let text = "";
-  let textStart = 0;
+  // Text between tokens is one slice of `s` (a string grown a character at a time was a rope to flatten).
+  let textStart = -1;
+  let textEnd = -1;
   const flush = () => {
-    if (text !== "") tokens.push({ k: "text", raw: text }), spans.push(textStart, textStart + text.length);
-    text = "";
+    if (textStart >= 0) tokens.push({ k: "text", raw: s.slice(textStart, textEnd) }), spans.push(textStart, textEnd);
+    textStart = -1;
   };
   // Every push below is followed by the span of what it consumed.
   const mark = (from: number, to: number) => {
@@ -104,8 +105,8 @@ export function lex(s: string, spans: number[]): Token[] {
     }
     const cp = s.codePointAt(i) as number;
     const width = cp > 0xffff ? 2 : 1;
-    if (text === "") textStart = i;
-    text += s.slice(i, i + width);
+    if (textStart < 0) textStart = i;
+    textEnd = i + width;
     i += width;
   }
   flush();

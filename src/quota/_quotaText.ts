@@ -69,7 +69,11 @@ const MAX_QUOTED_LENGTH = 60;
 export function quoteSpans(
   original: string, norm: { from: Int32Array; to: Int32Array }, length: number, tokens: readonly Token[], spans: readonly number[], unused: readonly number[],
 ): { zh: string; en: string } {
-  const sorted = [...new Set(unused)].sort((a, b) => a - b);
+  // Mostly in order already: sorted only when not (a sort made a cell of many unused words n log n).
+  const sorted = [...new Set(unused)];
+  let ordered = true;
+  for (let k = 1; k < sorted.length && ordered; k++) if ((sorted[k] as number) < (sorted[k - 1] as number)) ordered = false;
+  if (!ordered) sorted.sort((a, b) => a - b);
   const runs: Array<[number, number]> = [];
   const loose = (k: number) => tokens[k]?.k === "sep" || tokens[k]?.k === "filler";
   for (const t of sorted) {
