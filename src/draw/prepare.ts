@@ -7,8 +7,8 @@ import { formatIso, parseIso } from "../_internal/dates.js";
 import { compareCodePoints, type EncodedIds, encodeIds, loneSurrogateAt, scratch, type SlotOrder, slotOrder, withScratch } from "./order.js";
 import { checkPool, type DrawEntity, duplicateIssues } from "./pool.js";
 
-/** Label of a stratum: a tier, `untiered`, or `all` when unstratified. Confidential (never published). @public */
-export type StratumLabel = RiskTier | "untiered" | "all";
+import type { StratumLabel } from "./strata.js";
+export type { StratumLabel };
 
 /**
  * One stratum of a manifest: its opaque key, its confidential label, size, salted digest and its ids in
