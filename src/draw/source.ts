@@ -19,7 +19,8 @@ import { checkAnnouncement, drawRecordOf, manifestIssues } from "./draw.js";
 import type { BuildManifestOptions } from "./manifest.js";
 import { compareCodePoints } from "./order.js";
 import { type DrawEntity, idProblemOf } from "./pool.js";
-import { type ExclusionOptions, keyCollision, type ManifestDigests, partitionPool, resolveRules, saltIssues, type StratumLabel } from "./prepare.js";
+import { type ExclusionOptions, keyCollision, type ManifestDigests, partitionPool, resolveRules, saltIssues } from "./prepare.js";
+import { stratifier, type StratumLabel } from "./strata.js";
 import { replaceTail, type ReplacementRequest } from "./replace.js";
 import { deriveSeed } from "./seed.js";
 import { type DrawOptions, drawnEarlierIssues, entropyIssues, type IdLookup, recentOptionOf, selectAll } from "./select.js";
@@ -218,7 +219,8 @@ async function digestOf(pool: OpenPool, label: StratumLabel, N: number, key: str
 async function openSide(source: PoolSource, stratification: Stratification, salt: string, exclusions: ExclusionOptions, read: ReadOptions): Promise<SourceSide> {
   const issues: Issue[] = [];
   if (typeof source !== "object" || source === null || typeof source.open !== "function") return { issues: [issue("invalid_argument", { detail: "source must be a PoolSource (an object with open())" })] };
-  if (stratification !== "none" && stratification !== "tier") issues.push(issue("invalid_value", { path: "stratify", expected: "none | tier", received: String(stratification) }));
+  const strata_ = typeof stratification === "string" ? stratifier(stratification) : undefined;
+  if (!strata_?.ok) issues.push(...(strata_ ? strata_.issues : [issue("stratification_invalid", { value: String(stratification), detail: { zh: "应为字符串", en: "must be a string" } })]));
   issues.push(...saltIssues(salt));
   const resolved = resolveRules(exclusions);
   issues.push(...resolved.issues);
@@ -238,7 +240,7 @@ async function openSide(source: PoolSource, stratification: Stratification, salt
     const strata: { key: string; label: StratumLabel; N: number; digest: string }[] = [];
     for (const s of pool.strata) {
       if (s.N < 1) continue;
-      const key = stratification === "tier" ? tierStratumKey(s.label, salt) : "all";
+      const key = stratification === "none" ? "all" : tierStratumKey(s.label, salt);
       strata.push({ key, label: s.label, N: s.N, digest: await digestOf(pool, s.label, s.N, key, salt, read, issues) });
     }
     strata.sort((a, b) => compareCodePoints(a.key, b.key));
