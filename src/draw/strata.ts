@@ -3,7 +3,8 @@
 // paragraph in the spec. Type-only imports plus the draw issue builder, so the model's schema can use the grammar.
 import type { Message } from "../result.js";
 import type { RiskTier } from "../model/tier.js";
-import { fail, ok, type Result } from "../result.js";
+import { requireArray } from "../_internal/argument.js";
+import { DoubleRandomError, fail, ok, type Result } from "../result.js";
 import { issue } from "./_issue.js";
 import type { DrawEntity } from "./pool.js";
 
@@ -229,6 +230,8 @@ function parseParts(text: unknown): StratumPart[] | Message {
  * @public
  */
 export function stratumLabel(parts: readonly string[]): StratumLabel {
+  requireArray(parts, "stratumLabel", "the part labels");
+  if (parts.length === 0 || parts.some((p) => typeof p !== "string")) throw new DoubleRandomError("invalid_argument", "stratumLabel: the part labels must be one or more strings");
   // An array of strings: JSON.stringify writes it exactly as draw-v1 §5's canonical JSON does.
   return parts.length === 1 ? (parts[0] as string) : JSON.stringify(parts);
 }
