@@ -5,6 +5,7 @@ import { diceEntropy, lotteryEntropy } from "../../src/draw/entropy.js";
 import { buildManifest } from "../../src/draw/manifest.js";
 import type { DrawEntity } from "../../src/draw/pool.js";
 import { replaceSelections } from "../../src/draw/replace.js";
+import { compareCodePoints } from "../../src/draw/order.js";
 import { unwrap } from "../../src/result.js";
 
 export function makeVectors() {
@@ -57,11 +58,11 @@ export function makeVectors() {
     ...(k === 9 ? { status: "revoked" as const } : {}),
   }));
   const byCounty = unwrap(buildManifest(pool5, { stratify: "region:county", salt: salt5 }));
-  const sizes5 = Object.fromEntries(byCounty.strata.map((s) => [s.label, s.N >= 3 ? 2 : s.N]).sort(([a], [b]) => (a < b ? -1 : 1)));
+  const sizes5 = Object.fromEntries(byCounty.strata.map((s) => [s.label, s.N >= 3 ? 2 : s.N]).sort(([a], [b]) => compareCodePoints(a as string, b as string)));
   const a5 = unwrap(announce({ taskId: "VEC-5", taskName: "食品经营许可后监督检查", pool: pool5, stratify: "region:county", salt: salt5, sizes: sizes5, entropySource: { kind: "dice", description: "vector 5", digits: 20 } }));
   const r5 = unwrap(draw(a5.announcement, pool5, unwrap(diceEntropy("27182818284590452353")), { salt: salt5 }));
   const byCell = unwrap(buildManifest(pool5, { stratify: "tier×region:county", salt: salt5 }));
-  const sizes6 = Object.fromEntries(byCell.strata.map((s) => [s.label, s.label.startsWith('["D"') ? s.N : Math.min(1, s.N - 1)]).sort(([a], [b]) => (a < b ? -1 : 1)));
+  const sizes6 = Object.fromEntries(byCell.strata.map((s) => [s.label, s.label.startsWith('["D"') ? s.N : Math.min(1, s.N - 1)]).sort(([a], [b]) => compareCodePoints(a as string, b as string)));
   const a6 = unwrap(announce({ taskId: "VEC-6", pool: pool5, stratify: "tier×region:county", salt: salt5, sizes: sizes6, entropySource: { kind: "dice", description: "vector 6", digits: 20 } }));
   const r6 = unwrap(draw(a6.announcement, pool5, unwrap(diceEntropy("16180339887498948482")), { salt: salt5 }));
   const salt7 = "attribute-vector-salt-7";
@@ -78,7 +79,7 @@ export function makeVectors() {
     { id: "A10", industry: "餐饮服务", attributes: { 规模: 3 } },
   ];
   const byAttribute = unwrap(buildManifest(pool7, { stratify: "attribute:行业×attribute:规模", salt: salt7 }));
-  const sizes7 = Object.fromEntries(byAttribute.strata.map((s) => [s.label, s.N > 1 ? 2 : 1]).sort(([a], [b]) => (a < b ? -1 : 1)));
+  const sizes7 = Object.fromEntries(byAttribute.strata.map((s) => [s.label, s.N > 1 ? 2 : 1]).sort(([a], [b]) => compareCodePoints(a as string, b as string)));
   const a7 = unwrap(announce({ taskId: "VEC-7", pool: pool7, stratify: "attribute:行业×attribute:规模", salt: salt7, sizes: sizes7, entropySource: { kind: "dice", description: "vector 7", digits: 20 } }));
   const r7 = unwrap(draw(a7.announcement, pool7, unwrap(diceEntropy("14142135623730950488")), { salt: salt7 }));
   const eligibleOf = (m: typeof byCounty) => Object.fromEntries(m.strata.flatMap((s) => s.ids.map((id) => [id, s.label])));

@@ -120,13 +120,13 @@ describe("region and tier × region draws (in memory and from a source)", () => 
     const holes = pool.map((e, k) => (k % 10 === 0 ? { id: e.id, tier: e.tier } : e));
     const m = buildManifest(holes, { stratify: "region:county", salt: SALT });
     expect(m.ok && m.value.strata.find((s) => s.label === UNASSIGNED)?.N).toBe(6);
-    expect(m.ok && m.warnings.map((w) => [w.code, w.params.count])).toEqual([["stratum_unassigned", 6]]);
+    expect(m.ok && m.warnings.map((w) => [w.code, w.params?.count])).toEqual([["stratum_unassigned", 6]]);
     expect(m.ok && m.warnings[0]!.message.zh).toBe("6户的“regionCode”为空，归入分层“unassigned”（按“region:county”分层）");
   });
 
   it("refuses a region code that is not 6 digits, and an invalid stratification", () => {
     const bad = buildManifest([{ id: "E1", regionCode: "1405" }], { stratify: "region:county", salt: SALT });
-    expect(!bad.ok && bad.issues.map((i) => [i.code, i.params.field, i.row])).toEqual([["entity_field_invalid", "regionCode", 1]]);
+    expect(!bad.ok && bad.issues.map((i) => [i.code, i.params?.field, i.row])).toEqual([["entity_field_invalid", "regionCode", 1]]);
     const wrong = buildManifest(pool, { stratify: "region:town", salt: SALT });
     expect(!wrong.ok && wrong.issues.map((i) => i.code)).toEqual(["stratification_invalid"]);
   });
