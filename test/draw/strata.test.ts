@@ -121,7 +121,7 @@ describe("region and tier × region draws (in memory and from a source)", () => 
     const m = buildManifest(holes, { stratify: "region:county", salt: SALT });
     expect(m.ok && m.value.strata.find((s) => s.label === UNASSIGNED)?.N).toBe(6);
     expect(m.ok && m.warnings.map((w) => [w.code, w.params?.count])).toEqual([["stratum_unassigned", 6]]);
-    expect(m.ok && m.warnings[0]!.message.zh).toBe("6户的“regionCode”为空，归入分层“unassigned”（按“region:county”分层）");
+    expect(m.ok && m.warnings[0]!.message.zh).toBe("6户的“regionCode”为空，按“region:county”分层时归入“未填写”一层");
   });
 
   it("refuses a region code that is not 6 digits, and an invalid stratification", () => {
