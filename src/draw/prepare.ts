@@ -308,7 +308,7 @@ function partitionCore(
   const check = checkPool(pool);
   const issues: Issue[] = [...check.issues];
   const made = typeof stratify === "string" ? stratifier(stratify) : undefined;
-  if (!made?.ok) issues.push(...(made ? made.issues : [issue("stratification_invalid", { value: shownValue(stratify), detail: { zh: "应为字符串", en: "must be a string" } })]));
+  if (!made?.ok) for (const i of made ? made.issues : [issue("stratification_invalid", { value: shownValue(stratify), detail: { zh: "应为字符串", en: "must be a string" } })]) issues.push(i);
   if (salt !== null) issues.push(...saltIssues(salt));
   const resolved = resolveRules(exclusions);
   issues.push(...resolved.issues);

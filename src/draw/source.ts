@@ -221,7 +221,7 @@ async function openSide(source: PoolSource, stratification: Stratification, salt
   const issues: Issue[] = [];
   if (typeof source !== "object" || source === null || typeof source.open !== "function") return { issues: [issue("invalid_argument", { detail: "source must be a PoolSource (an object with open())" })] };
   const strata_ = typeof stratification === "string" ? stratifier(stratification) : undefined;
-  if (!strata_?.ok) issues.push(...(strata_ ? strata_.issues : [issue("stratification_invalid", { value: String(stratification), detail: { zh: "应为字符串", en: "must be a string" } })]));
+  if (!strata_?.ok) for (const i of strata_ ? strata_.issues : [issue("stratification_invalid", { value: String(stratification), detail: { zh: "应为字符串", en: "must be a string" } })]) issues.push(i);
   issues.push(...saltIssues(salt));
   const resolved = resolveRules(exclusions);
   issues.push(...resolved.issues);

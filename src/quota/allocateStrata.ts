@@ -165,11 +165,11 @@ export function allocateStrata(strata: readonly StrataCount[], rule: StrataRule)
   if (rule.quota === undefined && rule.total === undefined) issues.push(issue("invalid_argument", { detail: "give a quota or a total" }));
   if (rule.quota !== undefined) {
     const q = parseWith(Quota, rule.quota, { path: ["quota"] });
-    if (!q.ok) issues.push(...q.issues);
+    if (!q.ok) for (const i of q.issues) issues.push(i);
   }
   if (rule.policy !== undefined) {
     const p = parseWith(TierPolicy, rule.policy, { path: ["policy"] });
-    if (!p.ok) issues.push(...p.issues);
+    if (!p.ok) for (const i of p.issues) issues.push(i);
   }
   if (issues.length > 0) return fail(issues);
   const pool = strata.reduce((a, s) => a + s.N, 0);
@@ -188,7 +188,7 @@ export function allocateStrata(strata: readonly StrataCount[], rule: StrataRule)
     const tierStrata = tiers.map((t) => ({ key: t, size: strata.filter((s) => (s.tier ?? "untiered") === t).reduce((a, s) => a + s.N, 0), ...(t === "untiered" ? {} : { tier: t as RiskTier }) }));
     const byTier = allocate(tierStrata, rule.policy, { ...(rule.quota ? { base: rule.quota } : {}), ...(rule.total !== undefined ? { total: rule.total } : {}), ...(rule.sampleSize ? { sampleSize: rule.sampleSize } : {}) });
     if (!byTier.ok) return byTier;
-    warnings.push(...byTier.warnings);
+    for (const w of byTier.warnings) warnings.push(w);
     for (const r of byTier.value.rows) {
       const members = strata.flatMap((s, k) => ((s.tier ?? "untiered") === r.key ? [k] : []));
       groups.push({ total: r.n, members, name: { zh: `${r.key === "untiered" ? "未分级" : `${r.key}类`}`, en: `tier ${r.key}` } });
@@ -202,7 +202,7 @@ export function allocateStrata(strata: readonly StrataCount[], rule: StrataRule)
     } else {
       const size = sampleSize(rule.quota as Quota, pool, rule.sampleSize ?? {});
       if (!size.ok) return size;
-      warnings.push(...size.warnings);
+      for (const w of size.warnings) warnings.push(w);
       total = size.value.size;
       totalText = size.value.explanation;
     }
