@@ -7,6 +7,7 @@ import { coreMessages } from "../messages/core.js";
 import { drawMessages } from "../messages/draw.js";
 import { modelMessages } from "../messages/model.js";
 import { sourceMessages } from "../messages/sources.js";
+import { throwWrongCall } from "../_internal/argument.js";
 import { parseWith } from "../_internal/zod.js";
 import type { Allocation } from "../quota/allocate.js";
 import {
@@ -361,6 +362,7 @@ export async function announceFromSource(input: SourceAnnounceInput): Promise<Re
  * {@link buildManifest} against a {@link PoolSource}: the manifest's published half (keys, labels, sizes, digests),
  * without the ids.
  * @returns the manifest digests; issues of {@link buildManifest} and of the source.
+ * @throws {@link DoubleRandomError} (`invalid_argument`) when `options` is not an object (a wrong call).
  * @example
  * ```ts
  * const m = await buildManifestFromSource(arraySource([{ id: "E2" }, { id: "E1" }]), { stratify: "none", salt: "0123456789abcdef" });
@@ -370,6 +372,7 @@ export async function announceFromSource(input: SourceAnnounceInput): Promise<Re
  * @public
  */
 export async function buildManifestFromSource(source: PoolSource, options: BuildManifestOptions): Promise<Result<ManifestDigests>> {
+  if (typeof options !== "object" || options === null) throwWrongCall("buildManifestFromSource", { zh: "选项应为含 stratify 和 salt 的对象", en: "options must be an object with stratify and salt" });
   const side = await openSide(source, options.stratify, options.salt, options.exclusions ?? {}, {});
   await side.pool?.close();
   if (!side.manifest) return fail(side.issues);
