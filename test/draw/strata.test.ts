@@ -11,6 +11,7 @@ import { stratifier, stratumLabel, UNASSIGNED } from "../../src/draw/strata.js";
 import { verifyDraw } from "../../src/draw/verify.js";
 import { verifyDrawManifest } from "../../src/draw/verifyManifest.js";
 import { tierStratumKey } from "../../src/draw/digest.js";
+import { jsonSchemas } from "../../src/model/json-schema.js";
 import { Announcement, Stratification } from "../../src/model/record.js";
 import { parseQuota } from "../../src/quota/index.js";
 import { unwrap } from "../../src/result.js";
@@ -35,6 +36,11 @@ describe("the stratification grammar (draw-v1 §4.2)", () => {
       expect([s, r.ok, Stratification.safeParse(s).success]).toEqual([s, false, false]);
       expect(!r.ok && r.issues[0]!.code).toBe("stratification_invalid");
     }
+    // The JSON Schema a back end validates records with carries the grammar's shape as a pattern.
+    const schema = (jsonSchemas().DrawRecord.$defs as Record<string, { pattern: string }>).Stratification!;
+    const shape = new RegExp(schema.pattern, "u");
+    for (const t of good) expect([t, shape.test(t)]).toEqual([t, true]);
+    for (const t of ["", "None", "region:town", "attribute:", "none×tier", "tier*region:county", "attribute:a\u0001"]) expect([t, shape.test(t)]).toEqual([t, false]);
     const r = stratifier("tier×tier");
     expect(!r.ok && r.issues[0]!.message).toEqual({ zh: "分层方式“tier×tier”无效：“tier”重复出现", en: 'Invalid stratification "tier×tier": "tier" appears twice' });
   });
