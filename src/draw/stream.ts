@@ -1,5 +1,6 @@
 import { sha256 } from "@noble/hashes/sha2.js";
 import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils.js";
+import { hexOf } from "../_internal/hex.js";
 
 /**
  * H_i = SHA-256(UTF-8(seed + "," + i)): the i-th value (i ≥ 1) of Rivest's sampler stream, as bytes.
@@ -55,7 +56,7 @@ export function streamOf(seed: string, total: number): (counter: number) => Stre
       n = Math.floor(n / 10);
     } while (n > 0);
     const h = prefix._cloneInto(scratch).update(digits.subarray(at)).digest();
-    return { counter, hash: bytesToHex(h), index: 1 + reduceHash(h, total) };
+    return { counter, hash: hexOf(h), index: 1 + reduceHash(h, total) };
   };
 }
 
@@ -80,5 +81,5 @@ export interface StreamPick {
  */
 export function streamPick(seed: string, counter: number, total: number): StreamPick {
   const hash = streamHash(seed, counter);
-  return { counter, hash: bytesToHex(hash), index: 1 + reduceHash(hash, total) };
+  return { counter, hash: hexOf(hash), index: 1 + reduceHash(hash, total) };
 }
