@@ -2,7 +2,7 @@ import { utf8ToBytes } from "@noble/hashes/utils.js";
 import { hexOf } from "../_internal/hex.js";
 import { createSha256, sha256Bytes } from "../_internal/sha256.js";
 import { compareCodePoints } from "../_internal/codePoints.js";
-import { type EncodedIds, scratch } from "./order.js";
+import { type EncodedIds, scratch, spellingOf } from "./order.js";
 
 /** Lines per manifest chunk (draw-v1 §4): 65,536. Fixed by the protocol. @internal */
 export const CHUNK_LINES = 65_536;
@@ -46,6 +46,28 @@ export function encodedStratumDigest(ids: EncodedIds, order: Uint32Array, from: 
     const width = maxLength;
     const stride = width + suffix.length;
     for (let line = 0; line < lines; line++) out.set(suffix, line * stride + width);
+    const spelling = spellingOf(order);
+    if (spelling && spelling.width === width) {
+      // Sorted by slotOrder: each id is spelled from its digits (read in order) over the bytes all ids share.
+      const { template, digits, groups, positions, bytes: tables } = spelling;
+      for (let line = 0; line < lines; line++) out.set(template, line * stride);
+      for (let start = from; start < to; start += CHUNK_LINES) {
+        const end = Math.min(start + CHUNK_LINES, to);
+        let at = 0;
+        for (let i = start; i < end; i++) {
+          for (let q = 0; q < groups; q++) {
+            const ps = positions[q] as Uint32Array;
+            const table = tables[q] as Uint8Array;
+            const m = ps.length;
+            const d = (digits[i * groups + q] as number) * m;
+            for (let t = 0; t < m; t++) out[at + (ps[t] as number)] = table[d + t] as number;
+          }
+          at += stride;
+        }
+        outer.update(sha256Bytes(out.subarray(0, at)));
+      }
+      return hexOf(outer.digest());
+    }
     for (let start = from; start < to; start += CHUNK_LINES) {
       const end = Math.min(start + CHUNK_LINES, to);
       let at = 0;
