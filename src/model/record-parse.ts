@@ -56,7 +56,7 @@ export function parseDrawRecord(input: unknown): Result<DrawRecord> {
       }
       const one = parseWith(Selection, given[k], { path: ["selections", k] });
       if (one.ok) selections[k] = one.value;
-      else issues.push(...one.issues);
+      else for (const i of one.issues) issues.push(i);
     }
   }
   if (head.ok && issues.length === 0) return ok({ ...head.value, selections } as DrawRecord);
