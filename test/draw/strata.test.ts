@@ -143,6 +143,16 @@ describe("region and tier × region draws (in memory and from a source)", () => 
     expect(unwrap(buildManifest(pool, { stratify: "none", salt: SALT })).strata.map((s) => [s.key, s.label])).toEqual([["all", "all"]]);
   });
 
+  it("refuses a record whose stratification was changed (altered announcement) or is not of the grammar", () => {
+    const a = unwrap(announce({ taskId: "JC-2024-05", pool, stratify: "region:county", salt: SALT, sizes: { "140502": 1, "140521": 1, "140524": 1, "140525": 1 }, entropySource: source }));
+    const record = unwrap(draw(a.announcement, pool, dice, { salt: SALT }));
+    const swapped = { ...record, announcement: { ...record.announcement, stratification: "region:city" } };
+    const v1 = verifyDraw(swapped, pool, { salt: SALT });
+    expect(!v1.ok && v1.issues.map((i) => i.code)).toContain("announcement_altered");
+    const invalid = { ...record, announcement: { ...record.announcement, stratification: "region:county×region:city" } };
+    expect(verifyDraw(invalid, pool, { salt: SALT }).ok).toBe(false);
+  });
+
   it("checks a manifest's labels against its stratification", () => {
     const a = unwrap(announce({ taskId: "JC-2024-04", pool, stratify: "region:city", salt: SALT, sizes: { "140500": 3 }, entropySource: source }));
     const record = unwrap(draw(a.announcement, pool, dice, { salt: SALT }));
