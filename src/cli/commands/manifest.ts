@@ -1,4 +1,4 @@
-import { createIssue, buildManifest, buildManifestFromSource, type ExclusionOptions, type Issue, type RiskTier } from "../../index.js";
+import { createIssue, buildManifest, buildManifestFromSource, type ExclusionOptions, type Issue, type RiskTier, stratifier } from "../../index.js";
 import { contextOf, parse, type Parsed } from "../args.js";
 import { loadEntities, SHEET_HELP, SHEET_OPTION, sheetOf } from "../io.js";
 import { STRATUM, label } from "../labels.js";
@@ -65,12 +65,50 @@ export function exclusionsOf(values: Parsed["values"], issues: Issue[]): Exclusi
   return out;
 }
 
-/** --stratify: `tier` (the default) or `none`; anything else is a usage error. */
-export function stratifyOf(values: Parsed["values"], issues: Issue[] = []): "tier" | "none" {
-  if (values.stratify !== undefined && values.stratify !== "tier" && values.stratify !== "none") {
-    issues.push(createIssue("cli_bad_option", { option: "--stratify", value: String(values.stratify), detail: { zh: "应为 tier（按信用风险分类分层，默认）或 none（不分层）", en: "tier (by risk tier, the default) or none" } }));
+const STRATIFY_ALLOWED = {
+  zh: "应为 none（不分层）、tier（按信用风险分类，默认）、region（按县级行政区划代码；region:city 按地级、region:province 按省级）、" +
+    "attribute:列名（按名录库某一列，如 attribute:行业），或用 × 连接的组合，如 tier×region（× 也可写作 x 或 *）",
+  en: "none, tier (by risk tier, the default), region (by county-level 行政区划代码; region:city, region:province for the " +
+    "city or province level), attribute:<column> (by a column of the pool, e.g. attribute:行业), or a product joined by ×, " +
+    "e.g. tier×region (x or * may be typed for ×)",
+};
+
+const LEVELS: Readonly<Record<string, string>> = {
+  county: "county", 县: "county", 县级: "county", city: "city", 市: "city", 地级: "city", 市级: "city", province: "province", 省: "province", 省级: "province",
+};
+
+/**
+ * The stratification as typed, in the canonical spelling of draw-v1 §4.2: `x` or `*` typed for `×` (between parts),
+ * spaces around parts dropped, `region` alone read as `region:county`, the levels also in Chinese (县级, 地级/市级,
+ * 省级). The text is checked afterwards by the library's own parser.
+ */
+export function normaliseStratify(text: string): string {
+  const parts = text.trim().split(/\s*[×*]\s*|\s+[xX]\s+|(?<=^\s*(?:tier|region(?::[a-z]+|:[县市省]级?)?)|[×*]\s*(?:tier|region(?::[a-z]+|:[县市省]级?)?))[xX](?=tier|region|attribute:)/);
+  return parts.map((part) => {
+    const p = part.trim();
+    if (p === "region") return "region:county";
+    const level = /^region:(.+)$/.exec(p)?.[1];
+    return level !== undefined && Object.prototype.hasOwnProperty.call(LEVELS, level) ? `region:${LEVELS[level]}` : p;
+  }).join("×");
+}
+
+/**
+ * --stratify: `tier` (the default), `none`, `region[:county|city|province]`, `attribute:列名` or a product such as
+ * `tier×region`; anything else is a usage error naming what is allowed. Returns the canonical stratification string.
+ */
+export function stratifyOf(values: Parsed["values"], issues: Issue[] = []): string {
+  if (values.stratify === undefined) return "tier";
+  const text = normaliseStratify(String(values.stratify));
+  const s = stratifier(text);
+  if (!s.ok) {
+    const why = s.issues[0]?.message;
+    issues.push(createIssue("cli_bad_option", {
+      option: "--stratify", value: String(values.stratify),
+      detail: why ? { zh: `${why.zh}；${STRATIFY_ALLOWED.zh}`, en: `${why.en}; ${STRATIFY_ALLOWED.en}` } : STRATIFY_ALLOWED,
+    }));
+    return "tier";
   }
-  return values.stratify === "none" ? "none" : "tier";
+  return text;
 }
 
 export async function run(argv: string[]): Promise<number> {
