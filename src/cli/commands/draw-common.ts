@@ -5,6 +5,7 @@ import {
   type TierPolicy, ok, allocateStrata, type AllocationRow, type StrataRule, stratifier, stratumLabel,
 } from "../../index.js";
 import { readText } from "../io.js";
+import { label, STRATUM } from "../labels.js";
 
 /** Ids drawn in earlier batches, one per line, from --drawn-earlier (undefined when not given). */
 export function drawnEarlierOf(values: Record<string, string | boolean | undefined>, issues: Issue[]): string[] | undefined {
@@ -247,4 +248,21 @@ export function stratumWords(stratification: string, lang: "zh" | "en"): string 
     : p.kind === "region" ? LEVEL_WORDS[p.level][lang]
     : lang === "zh" ? `“${p.name}”` : `"${p.name}"`);
   return lang === "zh" ? `按${parts.join("×")}分层` : `by ${parts.join(" × ")}`;
+}
+
+/**
+ * A stratum label in words, for the department's eyes (labels are confidential): tiers by name (B类（一般风险）),
+ * region codes and attribute values as they are, a product's parts joined by × (B类（一般风险）×140502).
+ */
+export function stratumLabelWords(stratumLabelText: string, lang: "zh" | "en"): string {
+  let parts: unknown = [stratumLabelText];
+  if (stratumLabelText.startsWith("[")) {
+    try {
+      parts = JSON.parse(stratumLabelText);
+    } catch {
+      parts = [stratumLabelText];
+    }
+  }
+  if (!Array.isArray(parts)) return stratumLabelText;
+  return parts.map((p) => label(STRATUM, String(p), lang)).join(lang === "zh" ? "×" : " × ");
 }
