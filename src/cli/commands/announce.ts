@@ -78,7 +78,7 @@ export async function run(argv: string[]): Promise<number> {
       if (!m.ok) return failWith(ctx, m.issues, EXIT.usage);
       sizing = sizesOf(values, m.value, issues);
     } else sizing = sizesOf(values, { stratification: stratify, chunkLines: 65_536, digest: "", strata: [] }, issues);
-    if (sizing === undefined) return failWith(ctx, issues, EXIT.negative);
+    if (sizing === undefined) return failWith(ctx, issues, usageOr(issues));
     const sizes = sizing.sizes;
     // The pool stays in the database: the entity attributes cannot be committed from here (match-v1 §8.1 warns at verify).
     const match = await commitmentOf(values, rules);
@@ -99,7 +99,7 @@ export async function run(argv: string[]): Promise<number> {
   const m = buildManifest(pool.value, { stratify, salt, exclusions });
   if (!m.ok) return failWith(ctx, m.issues, EXIT.usage);
   const sizing = sizesOf(values, m.value, issues);
-  if (sizing === undefined) return failWith(ctx, issues, EXIT.negative);
+  if (sizing === undefined) return failWith(ctx, issues, usageOr(issues));
   const sizes = sizing.sizes;
   const a = announce({
     taskId: values["task-id"] as string, ...(typeof values["task-name"] === "string" ? { taskName: values["task-name"] } : {}),
@@ -110,6 +110,9 @@ export async function run(argv: string[]): Promise<number> {
   if (!ctx.json) printAllocation(sizing, stratify, lang);
   return emitDocument(ctx, a.value.announcement, values.out as string | undefined, [...issues, ...pool.warnings, ...a.warnings]);
 }
+
+/** A usage error (exit 2) when an option was wrong, else "checked, and it cannot be done" (exit 1). */
+const usageOr = (issues: readonly Issue[]) => (issues.some((i) => i.severity === "error" && i.code.startsWith("cli_")) ? EXIT.usage : EXIT.negative);
 
 /**
  * The allocation table, when the sizes were computed (to stderr: stdout may carry the announcement). Stratum labels

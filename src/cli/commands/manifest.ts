@@ -111,7 +111,7 @@ export function stratifyOf(values: Parsed["values"], issues: Issue[] = []): stri
     const why = s.issues[0]?.message;
     issues.push(createIssue("cli_bad_option", {
       option: "--stratify", value: String(values.stratify),
-      detail: why ? { zh: `${why.zh}；${STRATIFY_ALLOWED.zh}`, en: `${why.en}; ${STRATIFY_ALLOWED.en}` } : STRATIFY_ALLOWED,
+      detail: why ? { zh: `${why.zh}；${STRATIFY_ALLOWED.zh}`, en: `${why.en}; allowed: ${STRATIFY_ALLOWED.en}` } : STRATIFY_ALLOWED,
     }));
     return "tier";
   }
