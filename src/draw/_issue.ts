@@ -1,3 +1,4 @@
+// The draw area's issue builder: its message catalogs, with the words of the tokens some issues carry (_words.ts).
 import { coreMessages } from "../messages/core.js";
 import { drawMessages } from "../messages/draw.js";
 import { DRAW_WORDS } from "./_words.js";

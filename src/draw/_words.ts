@@ -16,10 +16,3 @@ export const DRAW_WORDS = {
   "?": { zh: "（无法确定）", en: "?" },
 } as const;
 
-/** The entropy kinds in words (draw-v1 §6.1), for messages that name one. */
-export const ENTROPY_KIND_WORDS = {
-  dice: { zh: "公开掷骰", en: "public dice" },
-  lottery: { zh: "彩票开奖号码", en: "lottery draw" },
-  beacon: { zh: "随机信标", en: "randomness beacon" },
-  commitReveal: { zh: "承诺—揭示", en: "commit–reveal" },
-} as const;

@@ -1,3 +1,6 @@
+// The announcement (抽取公告, draw-v1 §5): exclusions applied, the salted manifest built, the sizes to draw fixed per
+// stratum (given, or allocated from the quota and the tier policy) and the future entropy source named, before the
+// entropy exists. Its digest is in digest.ts; reading one back is in _checks.ts.
 import type { Announcement, EntropySource, ExclusionCounts, ExclusionRules, MatchCommitment, Stratification } from "../model/record.js";
 import { PROTOCOL_VERSION, EntropySource as EntropySourceSchema, MatchCommitment as MatchCommitmentSchema } from "../model/record.js";
 import { TierPolicy as TierPolicySchema, type TierPolicy } from "../model/policy.js";
@@ -7,7 +10,7 @@ import type { RiskTier } from "../model/tier.js";
 import { parseWith } from "../_internal/zod.js";
 import { fail, type Issue, ok, type Result, settle } from "../result.js";
 import { issue, shownValue } from "./_issue.js";
-import { canonicalJson, sha256Hex } from "./digest.js";
+import { announcementDigest } from "./digest.js";
 import type { DrawEntity } from "./pool.js";
 import { type ExclusionOptions, type Manifest, type ManifestDigests, preparePool, type StratumLabel } from "./prepare.js";
 
@@ -72,20 +75,6 @@ export interface AnnounceResult {
   readonly manifest: Manifest;
   /** The allocation rows (with their explanations, keyed by stratum label) when sizes came from a quota. Confidential. */
   readonly allocation?: Allocation;
-}
-
-/**
- * SHA-256 hex over the canonical JSON (sorted keys, no spaces) of an announcement without its `digest` field.
- * @example
- * ```ts
- * announcementDigest({ taskId: "T" }).length
- * //=> 64
- * ```
- * @public
- */
-export function announcementDigest(announcement: Readonly<Record<string, unknown>>): string {
-  const { digest: _ignored, ...body } = announcement;
-  return sha256Hex(canonicalJson(body));
 }
 
 function exemptTiersOf(policy: TierPolicy | undefined, extra: readonly RiskTier[] | undefined): RiskTier[] {

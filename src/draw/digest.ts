@@ -1,3 +1,5 @@
+// The digests of draw-v1: SHA-256 of text (§2), the salted chunked stratum digests, the manifest digest and the
+// opaque tier keys (§4.2–§4.3), the earlier-batch commitment (§4.1), canonical JSON and the announcement digest (§5).
 import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils.js";
 import { createSha256, sha256Bytes } from "../_internal/sha256.js";
 import { compareCodePoints } from "../_internal/codePoints.js";
@@ -97,4 +99,18 @@ export function canonicalJson(value: unknown): string {
   const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
   entries.sort(([a], [b]) => compareCodePoints(a, b));
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
+}
+
+/**
+ * SHA-256 hex over the canonical JSON (sorted keys, no spaces) of an announcement without its `digest` field.
+ * @example
+ * ```ts
+ * announcementDigest({ taskId: "T" }).length
+ * //=> 64
+ * ```
+ * @public
+ */
+export function announcementDigest(announcement: Readonly<Record<string, unknown>>): string {
+  const { digest: _ignored, ...body } = announcement;
+  return sha256Hex(canonicalJson(body));
 }

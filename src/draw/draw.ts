@@ -1,24 +1,15 @@
+// The draw (抽取, draw-v1 §6.2, §7.1) once the announced entropy exists: the announcement and the entropy checked, the
+// pool's manifest rebuilt and held against the announcement, the seed derived, each stratum drawn from its stream;
+// and the record (§8.1) it gives, the same for a pool in memory and a pool source.
 import { parseWith } from "../_internal/zod.js";
-import { Announcement as AnnouncementSchema, type Announcement, type DrawRecord, Entropy as EntropySchema, type Entropy, LIBRARY_VERSION, PROTOCOL_VERSION } from "../model/record.js";
+import { type Announcement, type DrawRecord, Entropy as EntropySchema, type Entropy, type ExclusionCounts, LIBRARY_VERSION, PROTOCOL_VERSION } from "../model/record.js";
 import { fail, type Issue, type Result, settle } from "../result.js";
-import { issue, shownValue } from "./_issue.js";
-import type { ExclusionCounts } from "../model/record.js";
+import { issue } from "./_issue.js";
+import { checkAnnouncement, type DrawOptions, manifestIssues, rebuild } from "./_checks.js";
+import { entropyIssues } from "./entropy.js";
 import type { DrawEntity } from "./pool.js";
-import type { ManifestDigests } from "./prepare.js";
 import { deriveSeed, stratumSeed } from "./seed.js";
-import { announcementIssues, type DrawOptions, entropyIssues, lookupOf, rebuild, selectAll } from "./select.js";
-
-/** Schema check of an announcement with a protocol check first. @internal */
-export function checkAnnouncement(input: unknown, path: string): Result<Announcement> {
-  const protocol = (input as { protocol?: unknown } | null)?.protocol;
-  if (typeof input === "object" && input !== null && protocol !== PROTOCOL_VERSION) {
-    return fail([issue("protocol_unsupported", { found: shownValue(protocol), expected: PROTOCOL_VERSION }, { path: [path, "protocol"] })]);
-  }
-  const parsed = parseWith(AnnouncementSchema, input, { path: [path] });
-  if (!parsed.ok) return fail(parsed.issues.map((i) => issue("announcement_invalid", { detail: i.message }, i.path ? { path: i.path } : {})));
-  const altered = announcementIssues(parsed.value);
-  return altered.length > 0 ? fail(altered) : parsed;
-}
+import { lookupOf, selectAll } from "./stream.js";
 
 /**
  * Draws (抽取) once the announced entropy exists (draw-v1 §6–7): checks the announcement is unaltered and the
@@ -78,29 +69,3 @@ export function drawRecordOf(
   };
 }
 
-/**
- * Differences between a rebuilt manifest (and exclusion counts, when they were re-derived from a pool) and the
- * announcement.
- * @internal
- */
-export function manifestIssues(a: Announcement, manifest: ManifestDigests, counts: ExclusionCounts | undefined): Issue[] {
-  const issues: Issue[] = [];
-  if (manifest.digest !== a.manifestDigest) issues.push(issue("manifest_digest_mismatch", { expected: manifest.digest, found: a.manifestDigest }));
-  const announced = new Map(a.strata.map((s) => [s.key, s]));
-  for (const m of manifest.strata) {
-    const s = announced.get(m.key);
-    if (!s) {
-      issues.push(issue("stratum_mismatch", { stratum: m.key, field: "presence", expected: "present", found: "missing" }));
-      continue;
-    }
-    if (s.N !== m.N) issues.push(issue("stratum_mismatch", { stratum: m.key, field: "N", expected: m.N, found: s.N }));
-    if (s.digest !== m.digest) issues.push(issue("stratum_mismatch", { stratum: m.key, field: "digest", expected: m.digest, found: s.digest }));
-  }
-  const keys = new Set(manifest.strata.map((m) => m.key));
-  for (const s of a.strata) if (!keys.has(s.key)) issues.push(issue("stratum_mismatch", { stratum: s.key, field: "presence", expected: "absent", found: "present" }));
-  if (!counts) return issues;
-  for (const reason of ["inactive", "tier_exempt", "drawn_earlier", "recently_inspected"] as const) {
-    if (counts[reason] !== a.exclusions.counts[reason]) issues.push(issue("exclusion_count_mismatch", { reason, expected: counts[reason], found: a.exclusions.counts[reason] }));
-  }
-  return issues;
-}

@@ -1,15 +1,15 @@
 // Public API of the draw area: explicit named exports only.
-export { streamHash, reduceHash, streamPick, type StreamPick } from "./stream.js";
-export { rivestSample, type RivestSampleOptions } from "./rivest.js";
+export { streamHash, reduceHash, streamPick, type StreamPick, rivestSample, type RivestSampleOptions } from "./stream.js";
 export { compareCodePoints } from "./order.js";
 export type { DrawEntity } from "./pool.js";
 export type { ExclusionOptions, Manifest, ManifestDigests, ManifestStratum, StratumLabel } from "./prepare.js";
 export { buildManifest, type BuildManifestOptions } from "./manifest.js";
 export { lotteryEntropy, diceEntropy, beaconEntropy, commitSecret, revealEntropy, type LotterySource } from "./entropy.js";
 export { deriveSeed, stratumSeed } from "./seed.js";
-export { announce, announcementDigest, type AnnounceInput, type AllocationInput, type AnnounceResult, type StratumSizes } from "./announce.js";
+export { announcementDigest } from "./digest.js";
+export { announce, type AnnounceInput, type AllocationInput, type AnnounceResult, type StratumSizes } from "./announce.js";
 export { draw } from "./draw.js";
-export type { DrawOptions } from "./select.js";
+export type { DrawOptions } from "./_checks.js";
 export { replaceSelections, type ReplacementRequest } from "./replace.js";
 export { REPLACEMENT_REASONS, replacementLimit, type ReplacementReason, type ReplacementDecision, type PublishedCopy } from "./replacementLog.js";
 export { verifyDraw } from "./verify.js";

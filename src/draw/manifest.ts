@@ -1,3 +1,4 @@
+// The public manifest builder (draw-v1 §4): a pool's canonical, salted manifest, prepared by prepare.ts.
 import type { Stratification } from "../model/record.js";
 import { fail, type Result, settle } from "../result.js";
 import { issue } from "./_issue.js";

@@ -1,9 +1,11 @@
+// A confidential manifest read from its JSON file and recomputed from its ids and the salt (draw-v1 §8.2, "from a
+// manifest"), never trusting the digests it states.
 import type { Issue, Message } from "../result.js";
 import { issue, shownValue } from "./_issue.js";
 import { CHUNK_LINES, manifestDigest, stratumDigest, tierStratumKey } from "./digest.js";
 import { compareCodePoints, loneSurrogateAt } from "./order.js";
-import { idProblemOf } from "./pool.js";
-import { hasDuplicateAcross, type Manifest, type ManifestStratum, type StratumLabel } from "./prepare.js";
+import { hasDuplicateAcross, idProblemOf, repeatsOf } from "./pool.js";
+import type { Manifest, ManifestStratum, StratumLabel } from "./prepare.js";
 
 const HEX64 = /^[0-9a-f]{64}$/;
 const TIER_LABELS: readonly unknown[] = ["A", "B", "C", "D", "untiered"];
@@ -153,13 +155,10 @@ export function checkManifest(input: unknown, salt: string): ManifestCheck {
 
   if (hasDuplicateAcross(read.map((r) => r.ids), read.some((r) => r.surrogates))) {
     // Rare: name the ids and their strata (one more pass, only on failure).
-    const seen = new Map<string, string>();
-    for (const r of read) {
-      for (const id of r.ids) {
-        const first = seen.get(id);
-        if (first === undefined) seen.set(id, r.key);
-        else report(issue("manifest_duplicate_id", { id, where: { zh: `分层“${first}”和“${r.key}”`, en: `strata ${first} and ${r.key}` } }));
-      }
+    const keys = read.flatMap((r) => r.ids.map(() => r.key));
+    const ids = read.flatMap((r) => r.ids);
+    for (const { id, first, second } of repeatsOf(ids, Infinity)) {
+      report(issue("manifest_duplicate_id", { id, where: { zh: `分层“${keys[first] as string}”和“${keys[second] as string}”`, en: `strata ${keys[first] as string} and ${keys[second] as string}` } }));
     }
     return done();
   }

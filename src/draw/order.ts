@@ -1,3 +1,5 @@
+// Code point order (draw-v1 §2): well-formed strings, ids as UTF-8 in one buffer and their byte-wise radix sort by
+// (stratum slot, id), which also tells whether two ids are equal (pool.ts names them).
 import { compareCodePoints } from "../_internal/codePoints.js";
 // The one canonical string order (DESIGN.md decision 2), public from here; written once in src/_internal.
 export { compareCodePoints };

@@ -1,7 +1,11 @@
+// The pool's entities as the draw reads them (draw-v1 §4): their fields checked without zod (id well-formedness,
+// tier, status, inspections), and duplicate ids — found by the sort of order.ts, named here, both rows — the one
+// place where duplicates are detected, in a pool and across a manifest's strata.
 import type { EntityStatus } from "../model/entity.js";
 import type { RiskTier } from "../model/tier.js";
 import { type Issue } from "../result.js";
 import { issue, shownValue } from "./_issue.js";
+import { encodeIds, slotOrder, withScratch } from "./order.js";
 
 /**
  * The fields of an entity the draw reads. Every {@link Entity} fits; a portal may pass lighter objects.
@@ -87,19 +91,38 @@ export function checkPool(pool: unknown): PoolCheck {
   return { issues, hasSurrogates };
 }
 
+// Duplicates: the sort finds whether there is one; naming them takes one more pass, only on failure.
+
 /**
- * Issues for ids that occur more than once, naming both rows. Called only when sorting found a duplicate, so
- * the extra pass costs nothing in the normal case.
+ * Any id in two of the lists (each without duplicates of its own): one byte-wise sort of them all. `hasSurrogates`
+ * is ignored (UTF-8 byte order is code point order).
+ * @internal
+ */
+export function hasDuplicateAcross(lists: readonly (readonly string[])[], hasSurrogates?: boolean): boolean {
+  void hasSurrogates;
+  const all = lists.flat();
+  return withScratch(() => slotOrder(encodeIds(all), new Uint8Array(all.length), 1).hasDuplicate);
+}
+
+/** Every repeat of an id in `ids` (positions 0-based: where it first occurred, where it occurs again), at most `limit`. @internal */
+export function repeatsOf(ids: readonly string[], limit: number): { id: string; first: number; second: number }[] {
+  const seen = new Map<string, number>();
+  const out: { id: string; first: number; second: number }[] = [];
+  for (let k = 0; k < ids.length; k++) {
+    const id = ids[k] as string;
+    const first = seen.get(id);
+    if (first === undefined) seen.set(id, k);
+    else if (out.length < limit) out.push({ id, first, second: k });
+  }
+  return out;
+}
+
+/**
+ * Issues for ids that occur more than once in a pool, naming both rows (1-based). Called only when sorting found a
+ * duplicate, so the extra pass costs nothing in the normal case.
  * @internal
  */
 export function duplicateIssues(pool: readonly DrawEntity[]): Issue[] {
-  const seen = new Map<string, number>();
-  const issues: Issue[] = [];
-  for (let k = 0; k < pool.length; k++) {
-    const id = (pool[k] as DrawEntity).id;
-    const first = seen.get(id);
-    if (first === undefined) seen.set(id, k + 1);
-    else if (issues.length < MAX_LISTED) issues.push(issue("duplicate_entity_id", { id, first, second: k + 1 }, { row: k + 1, field: "id" }));
-  }
-  return issues;
+  const ids = pool.map((e) => e.id);
+  return repeatsOf(ids, MAX_LISTED).map(({ id, first, second }) => issue("duplicate_entity_id", { id, first: first + 1, second: second + 1 }, { row: second + 1, field: "id" }));
 }

@@ -1,3 +1,6 @@
+// The pool prepared for a draw (draw-v1 §4.1–§4.3): exclusion rules resolved and applied, the eligible ids
+// partitioned into strata and sorted in code point order (duplicates refused), and the salted manifest built; the
+// last preparation remembered so announce then draw read a large pool once.
 import type { ExclusionCounts, ExclusionReason, ExclusionRules, Stratification } from "../model/record.js";
 import type { RiskTier } from "../model/tier.js";
 import { type Issue } from "../result.js";
@@ -129,17 +132,6 @@ export interface Prepared {
   readonly manifest: Manifest;
   readonly counts: ExclusionCounts;
   readonly rules: ExclusionRules;
-}
-
-/**
- * Any id in two of the lists (each without duplicates of its own): one byte-wise sort of them all. `hasSurrogates`
- * is ignored (UTF-8 byte order is code point order).
- * @internal
- */
-export function hasDuplicateAcross(lists: readonly (readonly string[])[], hasSurrogates?: boolean): boolean {
-  void hasSurrogates;
-  const all = lists.flat();
-  return withScratch(() => slotOrder(encodeIds(all), new Uint8Array(all.length), 1).hasDuplicate);
 }
 
 /**

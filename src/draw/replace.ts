@@ -1,10 +1,12 @@
+// Replacement draws (补抽, draw-v1 §7.2): a verified record's unusable entities replaced by the next picks of their
+// strata's streams, each logged with its reason and decision in the chained replacement log (replacementLog.ts).
 import type { DrawRecord, Replacement } from "../model/record.js";
 import { fail, type Issue, type Result, settle } from "../result.js";
 import { issue, shownValue } from "./_issue.js";
+import { checkRecordAgainstPool, type DrawOptions, rebuild } from "./_checks.js";
 import type { DrawEntity } from "./pool.js";
 import { appendUnchainedIssue, chainReplacements, isChained, replacementAccountability, type ReplacementDecision, type ReplacementReason } from "./replacementLog.js";
-import { type DrawOptions, type IdLookup, lookupOf, nextPick, rebuild, streamStates } from "./select.js";
-import { verifyDraw } from "./verify.js";
+import { type IdLookup, lookupOf, nextPick, streamStates } from "./stream.js";
 
 /**
  * One request for a replacement draw (补抽): the drawn entity that proved unusable, why (a reason from the closed
@@ -46,7 +48,8 @@ export interface ReplacementRequest {
  * @public
  */
 export function replaceSelections(record: DrawRecord, pool: readonly DrawEntity[], requests: readonly ReplacementRequest[], options: DrawOptions): Result<DrawRecord> {
-  const verified = verifyDraw(record, pool, options);
+  // The record is verified first, exactly as verifyDraw does.
+  const verified = checkRecordAgainstPool(record, pool, options);
   if (!verified.ok) return verified;
   if (!Array.isArray(requests)) return fail([issue("invalid_argument", { detail: { zh: "补抽请求应为数组", en: "requests must be an array" } })]);
   const { prepared } = rebuild(verified.value.announcement, pool, options);

@@ -1,3 +1,4 @@
+// The seed (draw-v1 §6.2): derived from the task, the announcement digest and the entropy; each stratum's stream seed.
 import type { Entropy } from "../model/record.js";
 import { sha256Hex } from "./digest.js";
 

@@ -15,15 +15,16 @@ import {
 import { fail, type Issue, issueFactory, ok, type Result, settle } from "../result.js";
 import { type AnnounceInput, announceHead, announceTail } from "./announce.js";
 import { CHUNK_LINES, manifestDigest, tierStratumKey } from "./digest.js";
-import { checkAnnouncement, drawRecordOf, manifestIssues } from "./draw.js";
+import { checkAnnouncement, checkRecordHead, checkRecordTail, type DrawOptions, drawnEarlierIssues, manifestIssues, type RecordHead, recentOptionOf } from "./_checks.js";
+import { drawRecordOf } from "./draw.js";
+import { entropyIssues } from "./entropy.js";
 import type { BuildManifestOptions } from "./manifest.js";
 import { compareCodePoints } from "./order.js";
 import { type DrawEntity, idProblemOf } from "./pool.js";
 import { type ExclusionOptions, keyCollision, type ManifestDigests, partitionPool, resolveRules, saltIssues, type StratumLabel } from "./prepare.js";
 import { replaceTail, type ReplacementRequest } from "./replace.js";
 import { deriveSeed } from "./seed.js";
-import { type DrawOptions, drawnEarlierIssues, entropyIssues, type IdLookup, recentOptionOf, selectAll } from "./select.js";
-import { checkRecordHead, checkRecordTail, type RecordHead } from "./verify.js";
+import { type IdLookup, selectAll } from "./stream.js";
 
 const issue = /* @__PURE__ */ issueFactory({ ...coreMessages, ...modelMessages, ...drawMessages, ...sourceMessages });
 

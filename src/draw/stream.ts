@@ -1,5 +1,15 @@
+// The stream (draw-v1 §3) and the picks drawn from it (§7): Rivest's SHA-256 sampler — H_i, its exact reduction, the
+// fast per-seed evaluator, rejection sampling without replacement and the public `rivestSample` — and, on top of
+// it, each stratum's stream: the selections of a draw (§7.1) and the next pick for a replacement (§7.2).
 import { sha256 } from "@noble/hashes/sha2.js";
 import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils.js";
+import type { Announcement, Replacement, Selection } from "../model/record.js";
+import { DoubleRandomError, fail, type Issue, ok, type Result } from "../result.js";
+import { issue, shownValue } from "./_issue.js";
+import { loneSurrogateAt } from "./order.js";
+import { stratumSeed } from "./seed.js";
+
+// §3: the stream of one seed.
 
 /**
  * H_i = SHA-256(UTF-8(seed + "," + i)): the i-th value (i ≥ 1) of Rivest's sampler stream, as bytes.
@@ -81,4 +91,161 @@ export interface StreamPick {
 export function streamPick(seed: string, counter: number, total: number): StreamPick {
   const hash = streamHash(seed, counter);
   return { counter, hash: bytesToHex(hash), index: 1 + reduceHash(hash, total) };
+}
+
+// §3: sampling from the stream, without replacement by rejection.
+
+/**
+ * Options of {@link rivestSample}.
+ * @public
+ */
+export interface RivestSampleOptions {
+  /** Any Unicode string (astral characters included); a lone surrogate is refused. */
+  readonly seed: string;
+  /** Population size N ≥ 1 (a safe integer). */
+  readonly total: number;
+  /** How many picks. Without replacement at most `total`. */
+  readonly count: number;
+  /** Keep repeats (true) or reject them and move the counter on (false, the default). */
+  readonly replacement?: boolean;
+}
+
+/**
+ * Sampling without replacement by rejection over any index source: `next(i)` gives the 1-based index of
+ * counter i; a repeat is rejected and the counter moves on. `taken` is updated. The fairness tests feed it
+ * every residue sequence instead of SHA-256.
+ * @internal
+ */
+export function rejectionSample<T extends { readonly index: number }>(next: (counter: number) => T, count: number, taken: Set<number>, startCounter = 1): T[] {
+  const out: T[] = [];
+  let counter = startCounter;
+  while (out.length < count) {
+    const pick = next(counter);
+    counter++;
+    if (taken.has(pick.index)) continue;
+    taken.add(pick.index);
+    out.push(pick);
+  }
+  return out;
+}
+
+/**
+ * Draws in the SHA-256 stream without replacement: picks in draw order, skipping repeats; the counter always
+ * advances. `taken` holds 1-based indexes already drawn and is updated.
+ * @internal
+ */
+export function drawWithoutReplacement(seed: string, total: number, count: number, taken: Set<number>, startCounter = 1): StreamPick[] {
+  return rejectionSample(streamOf(seed, total), count, taken, startCounter);
+}
+
+/**
+ * Checks a seed: not empty, no lone surrogate (TextEncoder would silently turn it into U+FFFD).
+ * @internal
+ */
+export function seedIssues(seed: unknown, path = "seed"): Issue[] {
+  if (typeof seed !== "string") return [issue("invalid_type", { path, expected: "string", received: typeof seed })];
+  if (seed.length === 0) return [issue("seed_empty", {}, { path: [path] })];
+  const at = loneSurrogateAt(seed);
+  return at >= 0 ? [issue("seed_lone_surrogate", { path, position: at }, { path: [path] })] : [];
+}
+
+/**
+ * Rivest's sampler (sampler.py, also ColoradoRLA and Stark's SHA-256 PRNG): H_i = SHA-256(UTF-8(seed + "," + i)),
+ * i = 1, 2, …, read as a big-endian integer; pick = 1 + (H_i mod total). Without replacement a repeat is
+ * rejected and the counter still advances. Exact integer arithmetic throughout.
+ *
+ * @returns the 1-based picks in draw order; issues `seed_empty`, `seed_lone_surrogate`, `invalid_type`, `invalid_argument`
+ * (total or count not a safe integer in range), `sample_too_large` (count > total without replacement).
+ * @throws {@link DoubleRandomError} (`invalid_argument`) when `options` is not an object (a wrong call).
+ * @example
+ * ```ts
+ * rivestSample({ seed: "0", total: 1000, count: 3, replacement: true })
+ * //=> { ok: true, value: [905, 573, 160], warnings: [] }
+ * ```
+ * @public
+ */
+export function rivestSample(options: RivestSampleOptions): Result<number[]> {
+  if (typeof options !== "object" || options === null) throw new DoubleRandomError("invalid_argument", "rivestSample expects { seed, total, count, replacement? }");
+  const { seed, total, count, replacement = false } = options;
+  const issues = seedIssues(seed);
+  if (!Number.isSafeInteger(total) || total < 1) issues.push(issue("invalid_argument", { detail: `total must be a safe integer ≥ 1, got ${shownValue(total)}` }));
+  if (!Number.isSafeInteger(count) || count < 0) issues.push(issue("invalid_argument", { detail: `count must be a safe integer ≥ 0, got ${shownValue(count)}` }));
+  if (issues.length > 0) return fail(issues);
+  if (!replacement && count > total) return fail([issue("sample_too_large", { stratum: "-", count, total })]);
+  if (replacement) {
+    const out: number[] = [];
+    const next = streamOf(seed, total);
+    for (let i = 1; i <= count; i++) out.push(next(i).index);
+    return ok(out);
+  }
+  return ok(drawWithoutReplacement(seed, total, count, new Set()).map((p) => p.index));
+}
+
+// §7: each stratum's stream, for the draw (§7.1) and its replacements (§7.2).
+
+/**
+ * The id at a 1-based canonical index of a stratum (by key), or undefined when unknown. From a manifest in memory
+ * ({@link lookupOf}) or from the ids a pool source returned (src/draw/source.ts).
+ * @internal
+ */
+export type IdLookup = (key: string, index: number) => string | undefined;
+
+/** The lookup of a manifest's ids, or undefined without a manifest. @internal */
+export function lookupOf(manifest: { readonly strata: readonly { readonly key: string; readonly ids: readonly string[] }[] } | undefined): IdLookup | undefined {
+  if (!manifest) return undefined;
+  const byKey = new Map(manifest.strata.map((m) => [m.key, m.ids]));
+  return (key, index) => byKey.get(key)?.[index - 1];
+}
+
+/** The selections of every stratum in draw order, from the seed, the announced sizes and the ids (by lookup). @internal */
+export function selectAll(seed: string, announcement: Announcement, lookup: IdLookup | undefined): Selection[] {
+  const out: Selection[] = [];
+  for (const s of announcement.strata) {
+    const idAt = (index: number) => lookup?.(s.key, index) ?? "?";
+    if (s.n === s.N) {
+      for (let index = 1; index <= s.N; index++) out.push({ id: idAt(index), stratum: s.key, counter: null, hash: null, index });
+      continue;
+    }
+    for (const p of drawWithoutReplacement(stratumSeed(seed, s.key), s.N, s.n, new Set())) {
+      out.push({ id: idAt(p.index), stratum: s.key, counter: p.counter, hash: p.hash, index: p.index });
+    }
+  }
+  return out;
+}
+
+/** Stream state of one stratum for replacements. @internal */
+export interface StratumState {
+  readonly key: string;
+  readonly N: number;
+  readonly idAt: (index: number) => string | undefined;
+  readonly taken: Set<number>;
+  nextCounter: number;
+}
+
+/** States of every stratum after the given selections and replacements. @internal */
+export function streamStates(announcement: Announcement, lookup: IdLookup | undefined, picks: readonly (Selection | Replacement)[]): Map<string, StratumState> {
+  const states = new Map<string, StratumState>();
+  for (const s of announcement.strata) {
+    states.set(s.key, { key: s.key, N: s.N, idAt: (index) => lookup?.(s.key, index), taken: new Set(), nextCounter: 1 });
+  }
+  for (const p of picks) {
+    const st = states.get(p.stratum);
+    if (!st) continue;
+    st.taken.add(p.index);
+    if (p.counter !== null && p.counter >= st.nextCounter) st.nextCounter = p.counter + 1;
+  }
+  return states;
+}
+
+/** The next pick of a stratum's stream, or null when it is exhausted. Updates the state. @internal */
+export function nextPick(seed: string, st: StratumState): Omit<Replacement, "replaces" | "reason"> | null {
+  if (st.taken.size >= st.N) return null;
+  const next = streamOf(stratumSeed(seed, st.key), st.N);
+  for (;;) {
+    const p = next(st.nextCounter);
+    st.nextCounter++;
+    if (st.taken.has(p.index)) continue;
+    st.taken.add(p.index);
+    return { id: st.idAt(p.index) ?? "?", stratum: st.key, counter: p.counter, hash: p.hash, index: p.index };
+  }
 }

@@ -1,10 +1,12 @@
+// Verification of a draw record from the confidential manifest instead of the pool (draw-v1 §8.2, "from a
+// manifest"): the manifest read and recomputed (manifestCheck.ts), then the record's checks of _checks.ts.
 import type { DrawRecord, ExclusionCounts } from "../model/record.js";
 import { fail, type Issue, ok, type Result } from "../result.js";
 import { issue } from "./_issue.js";
+import { checkRecord, type DrawOptions, drawnEarlierIssues } from "./_checks.js";
 import { checkManifest } from "./manifestCheck.js";
 import { type Manifest, resolveRules, saltIssues } from "./prepare.js";
-import { type DrawOptions, drawnEarlierIssues, lookupOf } from "./select.js";
-import { checkRecord } from "./verify.js";
+import { lookupOf } from "./stream.js";
 
 const MAX_LISTED = 50;
 

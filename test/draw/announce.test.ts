@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { announce, announcementDigest } from "../../src/draw/announce.js";
+import { announce } from "../../src/draw/announce.js";
+import { announcementDigest } from "../../src/draw/digest.js";
 import { beaconEntropy, commitSecret, diceEntropy, lotteryEntropy, revealEntropy } from "../../src/draw/entropy.js";
 import { deriveSeed } from "../../src/draw/seed.js";
 import { draw } from "../../src/draw/draw.js";

@@ -5,7 +5,7 @@ import { buildManifest } from "../../src/draw/manifest.js";
 import { verifyDraw } from "../../src/draw/verify.js";
 import { verifyDrawManifest } from "../../src/draw/verifyManifest.js";
 import { unwrap } from "../../src/result.js";
-import { rivestSample } from "../../src/draw/rivest.js";
+import { rivestSample } from "../../src/draw/stream.js";
 import vectors from "./draw-v1-vectors.json" with { type: "json" };
 import { makeVectors } from "./_vectors.js";
 

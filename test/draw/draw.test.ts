@@ -4,7 +4,7 @@ import { announce } from "../../src/draw/announce.js";
 import { draw } from "../../src/draw/draw.js";
 import { beaconEntropy, diceEntropy } from "../../src/draw/entropy.js";
 import { stratumSeed } from "../../src/draw/seed.js";
-import { rivestSample } from "../../src/draw/rivest.js";
+import { rivestSample } from "../../src/draw/stream.js";
 import { verifyDraw } from "../../src/draw/verify.js";
 import { DrawRecord } from "../../src/model/record.js";
 import { unwrap } from "../../src/result.js";
@@ -127,7 +127,7 @@ describe("draw", () => {
 
 describe("an announcement that is not one", () => {
   it("announcement_invalid carries the schema problem in each language (no English inside the Chinese)", async () => {
-    const { checkAnnouncement } = await import("../../src/draw/draw.js");
+    const { checkAnnouncement } = await import("../../src/draw/_checks.js");
     const r = checkAnnouncement({ protocol: "double-random/draw-v1", taskId: 5 }, "announcement");
     expect(r.ok).toBe(false);
     if (r.ok) return;

@@ -3,8 +3,7 @@
 // indexes with the same probability — shown by exact enumeration of the residue space, on the real code.
 // Then chi-square tests with fixed seeds (α = 1e-6) on the real SHA-256 stream.
 import { describe, expect, it } from "vitest";
-import { rejectionSample, rivestSample } from "../../src/draw/rivest.js";
-import { streamHash } from "../../src/draw/stream.js";
+import { rejectionSample, rivestSample, streamHash } from "../../src/draw/stream.js";
 import { unwrap } from "../../src/result.js";
 import { chiSquareInclusion, chiSquareTail, chiSquareUniform } from "./_stats.js";
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { replaceSelections, type ReplacementRequest } from "../../src/draw/replace.js";
 import { replacementGenesis } from "../../src/draw/replacementLog.js";
-import { drawWithoutReplacement } from "../../src/draw/rivest.js";
+import { drawWithoutReplacement } from "../../src/draw/stream.js";
 import { verifyDraw } from "../../src/draw/verify.js";
 import { verifyDrawManifest } from "../../src/draw/verifyManifest.js";
 import { arraySource, verifyDrawFromSource } from "../../src/draw/source.js";

@@ -1,8 +1,7 @@
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { rivestSample } from "../../src/draw/rivest.js";
-import { reduceHash, streamHash } from "../../src/draw/stream.js";
+import { reduceHash, rivestSample, streamHash } from "../../src/draw/stream.js";
 import { bytesToHex } from "@noble/hashes/utils.js";
 import { createHash } from "node:crypto";
 

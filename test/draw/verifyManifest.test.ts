@@ -5,7 +5,7 @@ import { stratumDigest, manifestDigest } from "../../src/draw/digest.js";
 import { buildManifest } from "../../src/draw/manifest.js";
 import type { DrawEntity } from "../../src/draw/pool.js";
 import type { Manifest } from "../../src/draw/prepare.js";
-import type { DrawOptions } from "../../src/draw/select.js";
+import type { DrawOptions } from "../../src/draw/_checks.js";
 import { verifyDrawManifest } from "../../src/draw/verifyManifest.js";
 import type { DrawRecord } from "../../src/model/record.js";
 import { unwrap } from "../../src/result.js";

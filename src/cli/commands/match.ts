@@ -1,5 +1,5 @@
 import { createIssue, type Issue, type MatchableRecord, matchInspectors, type MatchRules } from "../../index.js";
-import { parseRecord } from "../../draw/verify.js";
+import { parseRecord } from "../../draw/_checks.js";
 import { contextOf, parse } from "../args.js";
 import { loadEntities, loadInspectors, readJson, SHEET_HELP, SHEET_OPTION, sheetOf } from "../io.js";
 import { EXIT, failWith, printIssues, writeJson } from "../output.js";
