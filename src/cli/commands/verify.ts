@@ -21,6 +21,8 @@ export const HELP = `double-random verify <record.json> --pool <pool.csv|pool.xl
     exit 0 verified; 1 checked, mismatches found (each listed); 2 could not check (missing, unreadable, wrong kind or
     swapped files, empty salt): nothing was checked.
   When the salt is most likely wrong (no stratum digest recomputes) one line says so with a hint; --details lists all.
+  复核通过时写出分层方式（如 按信用风险分类×县级行政区划分层）；有名录库和盐值时，写出每个层键对应的标签（等级、行政区划代码）。
+  A verified record's stratification is said in words; with the pool and salt, each stratum key's label (tier, region code).
   --pool is the entity pool (CSV, XLSX or a JSON array) or the manifest written by manifest -o (a JSON object, for pools
   kept in a database; exclusion counts cannot be re-checked from it). When the record carries inspector teams,
   --inspectors (with a pool) re-checks the matching too.
