@@ -49,6 +49,8 @@ interface State {
   readonly text: string;
   readonly options: ParseWindowContext;
   readonly issues: Issue[];
+  /** window_invalid_date is reported (once per cell: a flag, since a scan of the issues per date was quadratic). */
+  invalidDate?: boolean;
 }
 
 const CN_DIGIT: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, "1": 1, "2": 2, "3": 3, "4": 4 };
@@ -139,7 +141,8 @@ function spanOf(st: State, p: Point, fallbackYear: number): Span | null {
 }
 
 function invalidDate(st: State): null {
-  if (!st.issues.some((i) => i.code === "window_invalid_date")) st.issues.push(issue("window_invalid_date", { text: st.text }));
+  if (!st.invalidDate) st.issues.push(issue("window_invalid_date", { text: st.text }));
+  st.invalidDate = true;
   return null;
 }
 
@@ -265,7 +268,7 @@ function parseSegment(st: State, s: string): Span[] | null {
       if (y) year = Number(y[1]);
       const spans = parseRangeOrPoint(st, item, year);
       if (spans === null) return null;
-      out.push(...spans);
+      for (const sp of spans) out.push(sp);
     }
     return out;
   }
@@ -351,14 +354,15 @@ function parseRecurring(st: State, compact: string): { rule: RecurringRule; span
 function parseChunks(st: State, t: string): Span[] | null {
   const chunks = t.split(" ");
   if (chunks.length < 2) return null;
-  const scratch: State = { ...st, issues: [] };
+  const scratch: State = { ...st, issues: [], invalidDate: false };
   const out: Span[] = [];
   for (const c of chunks) {
     const spans = parseSegment(scratch, compactOf(c));
     if (spans === null || spans === INVALID) return null;
-    out.push(...spans);
+    for (const sp of spans) out.push(sp);
   }
   for (const i of scratch.issues) st.issues.push(i);
+  if (scratch.invalidDate) st.invalidDate = true;
   return out;
 }
 
@@ -433,7 +437,7 @@ function readWindow(text: string, ctx: ParseWindowContext): Result<InspectionWin
         if (part === "") continue;
         const got = parseSegment(st, part);
         if (got === null) return unparseable(t);
-        spans.push(...got);
+        for (const sp of got) spans.push(sp);
       }
     }
   }

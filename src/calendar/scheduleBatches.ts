@@ -216,7 +216,7 @@ export function scheduleBatches(input: ScheduleBatchesInput): Result<BatchSchedu
   if (typeof input.quota === "string") {
     const q = parseQuota(input.quota);
     if (!q.ok) return q;
-    issues.push(...q.warnings);
+    for (const i of q.warnings) issues.push(i);
     quota = q.value;
   } else quota = input.quota;
   if (typeof quota !== "object" || quota === null) throw new DoubleRandomError("invalid_argument", "quota must be text or a Quota (parseQuota)");
@@ -227,7 +227,7 @@ export function scheduleBatches(input: ScheduleBatchesInput): Result<BatchSchedu
     }
     const w = parseWindow(input.window, { year: input.year });
     if (!w.ok) return w;
-    issues.push(...w.warnings);
+    for (const i of w.warnings) issues.push(i);
     window = w.value;
   } else window = input.window;
   // A hand-built window is a programmer's value, not user text: a wrong shape is a wrong call.
@@ -274,7 +274,8 @@ export function scheduleBatches(input: ScheduleBatchesInput): Result<BatchSchedu
         if (days(inside) < freq.times) {
           return fail([issue("batch_window_too_short", { days: days(inside), times: freq.times })]);
         }
-        groups.push(...(freq.times > 1 ? splitDays(inside, freq.times) : [inside]));
+        if (freq.times > 1) for (const g of splitDays(inside, freq.times)) groups.push(g);
+        else groups.push(inside);
       }
     }
     layout = {
@@ -304,7 +305,7 @@ export function scheduleBatches(input: ScheduleBatchesInput): Result<BatchSchedu
 
   const base = sampleSize(quota, N, input.sizeOptions);
   if (!base.ok) return base;
-  issues.push(...base.warnings);
+  for (const i of base.warnings) issues.push(i);
   const k = groups.length;
   const sizes: number[] = [];
   const rules: Batch["rule"][] = [];

@@ -47,7 +47,7 @@ export function runMatching(problem: MatchProblem, stream: Stream = new Stream(p
     const m = merged.get(root);
     if (!m) merged.set(root, { slot: c.slot, reach: [...c.reach], missing: c.missing });
     else {
-      m.reach.push(...c.reach);
+      for (const x of c.reach) m.reach.push(x);
       m.missing += c.missing;
       if (c.slot < m.slot) m.slot = c.slot;
     }

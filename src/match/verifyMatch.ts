@@ -165,7 +165,7 @@ export function verifyMatch(input: VerifyMatchInput): Result<MatchVerification> 
   // Pools or rules other than the announced ones: that is the finding; re-running with them proves nothing.
   const committed = commitmentIssues(base, input, section.rules);
   if (committed.some((i) => i.severity === "error")) return fail(committed);
-  issues.push(...checkTeams(problem, section.teams));
+  for (const i of checkTeams(problem, section.teams)) issues.push(i);
 
   // Checked once above: the re-runs below work on the record without the commitment, so they do not hash the pools again.
   const rerun = matchInspectors({ record: withoutCommitment(base), ...pools, rules: section.rules });
@@ -180,7 +180,8 @@ export function verifyMatch(input: VerifyMatchInput): Result<MatchVerification> 
   for (const [k, entry] of section.log.entries()) {
     const r = replayRecusal({ record: current, ...pools, recusal: entry }, isChained);
     if (!r.ok) {
-      issues.push(issue("match_mismatch", { detail: phrase("log_entry_unreplayable", { entry: k + 1 }) }), ...r.issues);
+      issues.push(issue("match_mismatch", { detail: phrase("log_entry_unreplayable", { entry: k + 1 }) }));
+      for (const i of r.issues) issues.push(i);
       return fail(issues);
     }
     if (canonicalJson(r.value.entry) !== canonicalJson(entry)) {

@@ -1,4 +1,4 @@
-import type { Catalog } from "./types.js";
+import type { Catalog, PhraseCatalog } from "./types.js";
 
 /** Issue codes of the quota wording (parseQuota, parseTierPolicy); sizing and allocation are in sizing.ts. */
 export const quotaMessages = {
@@ -22,3 +22,16 @@ export const quotaMessages = {
   tier_policy_unrecognized: { severity: "error", zh: "无法从“{text}”读出分类抽查规则", en: "Cannot read a tier policy from \"{text}\"" },
   tier_policy_duplicate_tier: { severity: "error", zh: "“{tier}”类的规则出现了两次", en: "Tier \"{tier}\" has two rules" },
 } as const satisfies Catalog;
+
+/**
+ * What a cell that belongs in another column of a plan table looks like (the `looksLike` of quota_column_shift and
+ * columns_shifted), by the kind src/_internal/columnShift.ts classifies it as.
+ */
+export const columnShiftPhrases = {
+  date: { zh: "日期", en: "a date" },
+  department: { zh: "部门名称", en: "a department name" },
+  ratio: { zh: "抽查比例", en: "a sampling ratio" },
+  window: { zh: "抽查时间", en: "an inspection window" },
+  creditRequirement: { zh: "“信用风险分类要求”栏的内容", en: "the credit-risk requirement column" },
+  scope: { zh: "检查对象范围", en: "the scope of entities" },
+} as const satisfies PhraseCatalog;

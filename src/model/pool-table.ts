@@ -104,10 +104,10 @@ function locate(table: Table, fields: readonly Field[], issues: Issue[]): Locate
   const byName = new Map(fields.map((f) => [f.name, f]));
   const found = locateHeader(table, (text) => recognize(text)?.name, { otherwise: "first-row" });
   if (!found.ok) {
-    issues.push(...found.issues);
+    for (const i of found.issues) issues.push(i);
     return undefined;
   }
-  issues.push(...found.warnings);
+  for (const i of found.warnings) issues.push(i);
   const header = found.value;
   for (const d of header.duplicates) {
     issues.push(issue("csv_duplicate_column", { column: d.text, first: d.first, second: d.column }, { field: d.text, ...(header.rows[0] ? { row: header.rows[0] } : {}) }));

@@ -46,8 +46,17 @@ export function usccCheckCharacter(first17: string): string | undefined {
  */
 export function validateUscc(code: string): Issue[] {
   if (typeof code !== "string") return [issue("invalid_type", { path: "uscc", expected: "string", received: typeof code })];
+  // Counted in code points without an array of them (a million-character cell made a million strings).
+  let length = 0;
+  for (let i = 0; i < code.length; i++, length++) {
+    const c = code.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < code.length) {
+      const d = code.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) i++;
+    }
+  }
+  if (length !== 18) return [issue("uscc_invalid_length", { value: code, length })];
   const chars = [...code];
-  if (chars.length !== 18) return [issue("uscc_invalid_length", { value: code, length: chars.length })];
   for (let i = 0; i < 18; i++) {
     if (!USCC_CHARSET.includes(chars[i] as string)) {
       return [issue("uscc_invalid_character", { value: code, position: i + 1, char: chars[i] as string })];

@@ -4,7 +4,7 @@ import type { Plan, Task } from "../model/plan.js";
 import { fail, type Issue, ok, type Result } from "../result.js";
 import { type PlanField, normalizeHeader, readTargeting, recognizeHeader, splitDepartments } from "./_columns.js";
 import { type FilledCell, rememberFilled } from "./_filled.js";
-import { looksShifted } from "./_shift.js";
+import { looksShifted } from "../_internal/columnShift.js";
 import { cachedParsers, type PlanReadings, type TaskReadings } from "./_readings.js";
 import { issue } from "./_issue.js";
 
@@ -368,8 +368,8 @@ export function readPlanTable(input: PlanTableInput, options: ImportPlanTableOpt
     if (q.ok) task.quota = q.value;
     if (w.ok) task.windows = w.value.windows.map((d) => ({ start: d.start, end: d.end }));
     // A blank cell is the lint's business (quota_empty, window_empty); here only written text is reported.
-    if (quotaText !== "") issues.push(...asWarnings(q.ok ? q.warnings : q.issues, "quota"));
-    if (windowText !== "") issues.push(...asWarnings(w.ok ? w.warnings : w.issues, "window"));
+    if (quotaText !== "") for (const i of asWarnings(q.ok ? q.warnings : q.issues, "quota")) issues.push(i);
+    if (windowText !== "") for (const i of asWarnings(w.ok ? w.warnings : w.issues, "window")) issues.push(i);
     byTask.set(task, { quota: q, window: w });
     rememberFilled(task, filled);
     tasks.push(task);

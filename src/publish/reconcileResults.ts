@@ -144,7 +144,7 @@ export function reconcileResults(record: ResultsRecord, results: readonly unknow
   results.forEach((input, k) => {
     const r = parseInspectionResult(input, ["results", k]);
     if (r.ok) parsed.push(r.value);
-    else issues.push(...r.issues);
+    else for (const i of r.issues) issues.push(i);
   });
 
   const targets = targetsOf(record);
@@ -183,7 +183,7 @@ export function reconcileResults(record: ResultsRecord, results: readonly unknow
   if (options.window) {
     const d = publicationDeadline(options.window.end, { ...calendar, ...(options.workingDays ? { workingDays: options.workingDays } : {}) });
     if (d.ok) windowDeadline = d.value.deadline;
-    else issues.push(...d.issues);
+    else for (const i of d.issues) issues.push(i);
   } else issues.push(issue("result_window_missing"));
 
   let abnormalListed = 0;
@@ -219,7 +219,7 @@ export function reconcileResults(record: ResultsRecord, results: readonly unknow
     if (!options.window) {
       const d = publicationDeadline(r.concludedOn ?? lastDate(r), { ...calendar, ...(options.workingDays ? { workingDays: options.workingDays } : {}) });
       if (d.ok) deadline = d.value.deadline;
-      else issues.push(...d.issues);
+      else for (const i of d.issues) issues.push(i);
     }
     let onTime: boolean | null = null;
     if (deadline !== null) {
@@ -252,7 +252,7 @@ function followUpChecks(r: InspectionResult, options: ReconcileOptions, issues: 
     // 未在责令期限内公示: the 10 working days run from the end of the ordered period; otherwise from verification.
     const from = listing.verifiedOn ?? (r.category === "not_disclosed" && rectification ? rectification.deadline : (r.concludedOn ?? lastDate(r)));
     const due = addWorkingDays(from, options.abnormalListWorkingDays ?? 10, options.calendar);
-    if (!due.ok) issues.push(...due.issues);
+    if (!due.ok) for (const i of due.issues) issues.push(i);
     else if (listing.decidedOn > due.value) {
       late();
       issues.push(issue("abnormal_list_late", { id, decided: listing.decidedOn, deadline: due.value, verified: from }));

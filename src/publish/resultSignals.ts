@@ -53,7 +53,7 @@ export function resultSignals(results: readonly unknown[]): Result<ResultSignal[
   results.forEach((input, k) => {
     const r = parseInspectionResult(input, ["results", k]);
     if (!r.ok) {
-      issues.push(...r.issues);
+      for (const i of r.issues) issues.push(i);
       return;
     }
     byId.set(r.value.entityId, [...(byId.get(r.value.entityId) ?? []), r.value]);

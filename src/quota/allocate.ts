@@ -154,7 +154,7 @@ export function allocate(
   }
   if (options.base !== undefined) {
     const checkedBase = parseWith(Quota, options.base, { path: ["base"] });
-    if (!checkedBase.ok) issues.push(...checkedBase.issues);
+    if (!checkedBase.ok) for (const i of checkedBase.issues) issues.push(i);
   }
   if (issues.length > 0) return fail(issues);
 
@@ -210,10 +210,10 @@ export function allocate(
     }
     const size = sampleSize(quota, N, options.sampleSize ?? {});
     if (!size.ok) {
-      issues.push(...size.issues.map((x) => ({ ...x, path: ["strata", i, ...(x.path ?? [])] })));
+      for (const x of size.issues) issues.push({ ...x, path: ["strata", i, ...(x.path ?? [])] });
       continue;
     }
-    warnings.push(...size.warnings.map((x) => ({ ...x, path: ["strata", i, ...(x.path ?? [])] })));
+    for (const x of size.warnings) warnings.push({ ...x, path: ["strata", i, ...(x.path ?? [])] });
     const weight = quota.ratio
       ? fmul(fint(N), { n: BigInt(quota.ratio.numerator), d: BigInt(quota.ratio.denominator) })
       : fint(size.value.size);

@@ -1,250 +1,15 @@
+// parseQuota: the interpreter of a quota cell's tokens (the words are in _quotaWords.ts, the scanner in
+// _quotaLexer.ts, normalisation and quoting in _quotaText.ts, the column-shift classifier in _internal/columnShift.ts).
 import type { Quota, QuotaCount, QuotaFrequency, QuotaRatio } from "../model/quota.js";
 import { capResult } from "../_internal/capIssues.js";
+import { isDateCell, looksLikeText, quotaCellLooksLike } from "../_internal/columnShift.js";
 import { fail, type Issue, type Result, settle } from "../result.js";
 import { describeQuota } from "./_describe.js";
 import { reduce } from "../_internal/fraction.js";
 import { issue } from "./_issue.js";
-
-type Per = QuotaFrequency["per"];
-type FigureBound = "exact" | "atLeast" | "atMost" | "approx";
-
-type Token =
-  | { k: "num"; raw: string; neg: boolean; unit: "pct" | "permille" | "count" | "times" | "bare" | "date"; per?: Per }
-  | { k: "cn"; value: number; unit: "count" | "times"; raw: string }
-  | { k: "bound"; b: FigureBound; raw: string }
-  | { k: "post"; b: FigureBound; raw: string }
-  | { k: "every"; per: Per; raw: string }
-  | { k: "timesNoNum"; raw: string }
-  | { k: "cumul"; raw: string }
-  | { k: "filler"; raw: string }
-  | { k: "sep" }
-  | { k: "text"; raw: string };
-
-// Longest words first: the scanner takes the first word that matches at a position.
-const WORDS: ReadonlyArray<readonly [string, Token]> = (
-  [
-    ["不低于", { k: "bound", b: "atLeast", raw: "不低于" }],
-    ["不少于", { k: "bound", b: "atLeast", raw: "不少于" }],
-    ["不小于", { k: "bound", b: "atLeast", raw: "不小于" }],
-    ["至少", { k: "bound", b: "atLeast", raw: "至少" }],
-    ["最少", { k: "bound", b: "atLeast", raw: "最少" }],
-    ["最低", { k: "bound", b: "atLeast", raw: "最低" }],
-    ["≥", { k: "bound", b: "atLeast", raw: "≥" }],
-    [">=", { k: "bound", b: "atLeast", raw: ">=" }],
-    // "＞20%" / "＜5%" (NFKC: ">" "<"): a strict bound is read as the inclusive one; sizes are whole entities.
-    [">", { k: "bound", b: "atLeast", raw: ">" }],
-    ["不超过", { k: "bound", b: "atMost", raw: "不超过" }],
-    ["不高于", { k: "bound", b: "atMost", raw: "不高于" }],
-    ["不多于", { k: "bound", b: "atMost", raw: "不多于" }],
-    ["不大于", { k: "bound", b: "atMost", raw: "不大于" }],
-    ["最多", { k: "bound", b: "atMost", raw: "最多" }],
-    ["至多", { k: "bound", b: "atMost", raw: "至多" }],
-    ["最高", { k: "bound", b: "atMost", raw: "最高" }],
-    ["≤", { k: "bound", b: "atMost", raw: "≤" }],
-    ["<=", { k: "bound", b: "atMost", raw: "<=" }],
-    ["<", { k: "bound", b: "atMost", raw: "<" }],
-    ["大约", { k: "bound", b: "approx", raw: "大约" }],
-    ["约为", { k: "bound", b: "approx", raw: "约为" }],
-    ["约", { k: "bound", b: "approx", raw: "约" }],
-    ["以上", { k: "post", b: "atLeast", raw: "以上" }],
-    ["以下", { k: "post", b: "atMost", raw: "以下" }],
-    ["以内", { k: "post", b: "atMost", raw: "以内" }],
-    ["左右", { k: "post", b: "approx", raw: "左右" }],
-    ["每半年", { k: "every", per: "halfYear", raw: "每半年" }],
-    ["每季度", { k: "every", per: "quarter", raw: "每季度" }],
-    ["每季", { k: "every", per: "quarter", raw: "每季" }],
-    ["每年度", { k: "every", per: "year", raw: "每年度" }],
-    ["每年", { k: "every", per: "year", raw: "每年" }],
-    ["每月", { k: "every", per: "month", raw: "每月" }],
-    ["次/半年", { k: "timesNoNum", raw: "次/半年" }],
-    ["次/季度", { k: "timesNoNum", raw: "次/季度" }],
-    ["次/年", { k: "timesNoNum", raw: "次/年" }],
-    ["次/月", { k: "timesNoNum", raw: "次/月" }],
-    ["之和", { k: "cumul", raw: "之和" }],
-    ["总和", { k: "cumul", raw: "总和" }],
-    ["累计", { k: "cumul", raw: "累计" }],
-    ["合计", { k: "cumul", raw: "合计" }],
-    ["全年", { k: "cumul", raw: "全年" }],
-    ["抽查比例及频次", { k: "filler", raw: "抽查比例及频次" }],
-    ["抽查比例", { k: "filler", raw: "抽查比例" }],
-    ["抽取比例", { k: "filler", raw: "抽取比例" }],
-    ["抽查", { k: "filler", raw: "抽查" }],
-    ["抽取", { k: "filler", raw: "抽取" }],
-    ["检查", { k: "filler", raw: "检查" }],
-    ["比例", { k: "filler", raw: "比例" }],
-    ["为", { k: "filler", raw: "为" }],
-  ] as Array<readonly [string, Token]>
-).sort((a, b) => b[0].length - a[0].length);
-
-// Words indexed by their first character, so the scanner tries only the few that can match.
-const WORDS_BY_FIRST = new Map<string, Array<readonly [string, Token]>>();
-for (const entry of WORDS) {
-  const first = entry[0][0] as string;
-  const list = WORDS_BY_FIRST.get(first) ?? [];
-  list.push(entry);
-  WORDS_BY_FIRST.set(first, list);
-}
-
-const SEPARATORS = new Set([";", ",", ":", "、", "(", ")", "[", "]", "{", "}", "【", "】", "〔", "〕", "|", "~", "。", "，", "；", "：", "/", "—", "–", "-", "−", "\"", "'", "“", "”", "‘", "’", "*", "+", "&", "及", "和"]);
-const COUNT_UNITS = new Set(["家", "户", "个", "所", "人", "项", "台", "辆", "条", "处", "座", "艘", "批"]);
-const CN_DIGITS: Readonly<Record<string, number>> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
-const PERIODS: ReadonlyArray<readonly [string, Per]> = [
-  ["半年", "halfYear"],
-  ["季度", "quarter"],
-  ["季", "quarter"],
-  ["年", "year"],
-  ["月", "month"],
-];
-const UNDECIDED = ["待定", "待确定", "另定", "另行确定", "视情况", "根据实际", "不确定"];
-const NUMBER = /[0-9]+(?:\.[0-9]+)?/y;
-const MAX_NUMBER_LENGTH = 12;
-
-function isDigit(ch: string | undefined): boolean {
-  return ch !== undefined && ch >= "0" && ch <= "9";
-}
-
-function cnValue(raw: string): number | undefined {
-  // 一…十, 十一…十九, 二十…九十九: the only forms planners use for counts and times.
-  if (raw.length === 1) return CN_DIGITS[raw];
-  const ten = raw.indexOf("十");
-  if (ten < 0 || raw.indexOf("十", ten + 1) >= 0) return undefined;
-  const high = ten === 0 ? 1 : CN_DIGITS[raw.slice(0, ten)];
-  const lowText = raw.slice(ten + 1);
-  const low = lowText === "" ? 0 : CN_DIGITS[lowText];
-  if (high === undefined || low === undefined || high === 10 || low === 10) return undefined;
-  return high * 10 + low;
-}
-
-function periodAt(s: string, i: number): readonly [string, Per] | undefined {
-  for (const p of PERIODS) if (s.startsWith(p[0], i)) return p;
-  return undefined;
-}
-
-/**
- * Splits normalised text into tokens in one left-to-right pass (linear time; every regex is sticky and flat).
- * `spans` receives each token's [start, end) in `s`, two numbers per token.
- */
-function lex(s: string, spans: number[]): Token[] {
-  const tokens: Token[] = [];
-  let text = "";
-  let textStart = 0;
-  const flush = () => {
-    if (text !== "") tokens.push({ k: "text", raw: text }), spans.push(textStart, textStart + text.length);
-    text = "";
-  };
-  // Every push below is followed by the span of what it consumed.
-  const mark = (from: number, to: number) => {
-    while (spans.length < tokens.length * 2) spans.push(from, to);
-  };
-  let i = 0;
-  while (i < s.length) {
-    const ch = s[i] as string;
-    // A minus sign only when it cannot be a range dash ("3-8月").
-    if ((ch === "-" || ch === "−") && isDigit(s[i + 1]) && !isDigit(s[i - 1])) {
-      NUMBER.lastIndex = i + 1;
-      const m = NUMBER.exec(s);
-      if (m) {
-        flush();
-        const from = i;
-        i = scanUnit(s, i + 1 + m[0].length, m[0], true, tokens);
-        mark(from, i);
-        continue;
-      }
-    }
-    if (isDigit(ch)) {
-      NUMBER.lastIndex = i;
-      const m = NUMBER.exec(s) as RegExpExecArray;
-      flush();
-      const from = i;
-      i = scanUnit(s, i + m[0].length, m[0], false, tokens);
-      mark(from, i);
-      continue;
-    }
-    if (CN_DIGITS[ch] !== undefined) {
-      let j = i;
-      while (j < s.length && j - i < 3 && CN_DIGITS[s[j] as string] !== undefined) j++;
-      const raw = s.slice(i, j);
-      const value = cnValue(raw);
-      const next = s[j];
-      if (value !== undefined && next !== undefined && (next === "次" || COUNT_UNITS.has(next))) {
-        flush();
-        if (next === "次") tokens.push({ k: "cn", value, unit: "times", raw: `${raw}次` });
-        else tokens.push({ k: "cn", value, unit: "count", raw: `${raw}${next}` });
-        mark(i, j + 1);
-        i = j + 1;
-        continue;
-      }
-    }
-    let matched = false;
-    for (const [word, token] of WORDS_BY_FIRST.get(ch) ?? []) {
-      if (s.startsWith(word, i)) {
-        flush();
-        tokens.push(token);
-        mark(i, i + word.length);
-        i += word.length;
-        matched = true;
-        break;
-      }
-    }
-    if (matched) continue;
-    if (SEPARATORS.has(ch)) {
-      flush();
-      if (tokens.length === 0 || tokens[tokens.length - 1]?.k !== "sep") tokens.push({ k: "sep" }), mark(i, i + 1);
-      else spans[spans.length - 1] = i + 1;
-      i++;
-      continue;
-    }
-    const cp = s.codePointAt(i) as number;
-    const width = cp > 0xffff ? 2 : 1;
-    if (text === "") textStart = i;
-    text += s.slice(i, i + width);
-    i += width;
-  }
-  flush();
-  return tokens;
-}
-
-/** Reads what follows a number at position j and pushes the number token; returns the next position. */
-function scanUnit(s: string, j: number, raw: string, neg: boolean, tokens: Token[]): number {
-  const next = s[j];
-  if (next === "%") {
-    tokens.push({ k: "num", raw, neg, unit: "pct" });
-    return j + 1;
-  }
-  if (next === "‰") {
-    tokens.push({ k: "num", raw, neg, unit: "permille" });
-    return j + 1;
-  }
-  if (next === "次") {
-    if (s[j + 1] === "/") {
-      const p = periodAt(s, j + 2);
-      if (p) {
-        tokens.push({ k: "num", raw, neg, unit: "times", per: p[1] });
-        return j + 2 + p[0].length;
-      }
-    }
-    tokens.push({ k: "num", raw, neg, unit: "times" });
-    return j + 1;
-  }
-  if (next === "/") {
-    const p = periodAt(s, j + 1);
-    if (p) {
-      tokens.push({ k: "num", raw, neg, unit: "times", per: p[1] });
-      return j + 1 + p[0].length;
-    }
-  }
-  if (next !== undefined && COUNT_UNITS.has(next)) {
-    tokens.push({ k: "num", raw, neg, unit: "count" });
-    return j + 1;
-  }
-  if (next === "年" || next === "月" || next === "日" || next === "号") {
-    tokens.push({ k: "num", raw, neg, unit: "date" });
-    return j + 1;
-  }
-  // "2023.04" / "2023.4" is a year and month, not a decimal.
-  tokens.push({ k: "num", raw, neg, unit: /^[0-9]{4}\.[0-9]{1,2}$/.test(raw) ? "date" : "bare" });
-  return j;
-}
+import { lex, MAX_NUMBER_LENGTH } from "./_quotaLexer.js";
+import { normalizeWithOffsets, quoteSpans } from "./_quotaText.js";
+import { type FigureBound, type Token, UNDECIDED } from "./_quotaWords.js";
 
 /** Moves the decimal point of a plain decimal string `shift` places to the right ("0.05", 2 → "5"). */
 function shiftDecimal(raw: string, shift: number): string {
@@ -254,19 +19,6 @@ function shiftDecimal(raw: string, shift: number): string {
   const whole = digits.slice(0, point).replace(/^0+(?=\d)/, "");
   const rest = digits.slice(point).replace(/0+$/, "");
   return rest === "" ? whole : `${whole}.${rest}`;
-}
-
-const DATE_LIKE = /[0-9][年月日号]|月份|上半年|下半年|全年|季度|月初|月底|月末|年初|年底|每月|^[0-9]{4}[.\-/][0-9]{1,2}|^[0-9]{6}$|^[0-9]{1,2}\.[0-9]{1,2}[-—~至][0-9]/;
-const RISK_LIKE = /风险|信用/;
-const DEPARTMENT_LIKE = /(局|委|委员会|办公室|办|大队|支队|中队|中心|站|队|厅)$/;
-const SCOPE_LIKE = /企业|单位|场所|机构|主体|经营者|部门|公司|市场|项目|商户|个体|门店|工地/;
-
-function classifyShift(s: string): { zh: string; en: string } | undefined {
-  if (RISK_LIKE.test(s)) return { zh: "“信用风险分类要求”栏的内容", en: "the credit-risk requirement column" };
-  if (DATE_LIKE.test(s)) return { zh: "日期", en: "a date" };
-  if (s.length <= 20 && DEPARTMENT_LIKE.test(s)) return { zh: "部门名称", en: "a department name" };
-  if (SCOPE_LIKE.test(s)) return { zh: "检查对象范围", en: "the scope of entities" };
-  return undefined;
 }
 
 interface Figure {
@@ -338,8 +90,8 @@ function readQuota(text: string): Result<Quota> {
   for (const word of UNDECIDED) {
     if (s.includes(word)) return fail([issue("quota_undecided", { text: original })]);
   }
-  if (/^[0-9]{6}$|^[0-9]{4}[.\-/][0-9]{1,2}$/.test(s)) {
-    return fail([issue("quota_column_shift", { text: original, looksLike: { zh: "日期", en: "a date" } })]);
+  if (isDateCell(s)) {
+    return fail([issue("quota_column_shift", { text: original, looksLike: looksLikeText("date") })]);
   }
 
   const spans: number[] = [];
@@ -584,11 +336,14 @@ function readQuota(text: string): Result<Quota> {
   if (errors.length > 0) return fail([...errors, ...warnings]);
 
   // A "每年对…" frequency gives way to one written as such ("…≥20%;1次/年"); its words are then unused.
+  // (One pass that keeps the others: a splice per soft frequency made a cell of many "每年对…" quadratic.)
   if (pieces.some((p) => p.frequency && p.soft === undefined)) {
-    for (let k = pieces.length - 1; k >= 0; k--) {
-      const soft = pieces[k]?.soft;
-      if (soft !== undefined) pieces.splice(k, 1), stray(soft);
+    let kept = 0;
+    for (const p of pieces) {
+      if (p.soft !== undefined) stray(p.soft);
+      else pieces[kept++] = p;
     }
+    pieces.length = kept;
   }
   let figures = pieces.filter((p) => p.figure).map((p) => p.figure as Figure);
   const frequencies = pieces.filter((p) => p.frequency);
@@ -599,11 +354,8 @@ function readQuota(text: string): Result<Quota> {
   }
 
   if (figures.length === 0 && frequencies.length === 0) {
-    const shift = classifyShift(s);
-    if (shift || hasDate) {
-      const looks = shift ?? { zh: "日期", en: "a date" };
-      return fail([issue("quota_column_shift", { text: original, looksLike: looks })]);
-    }
+    const shift = quotaCellLooksLike(s);
+    if (shift || hasDate) return fail([issue("quota_column_shift", { text: original, looksLike: looksLikeText(shift ?? "date") })]);
     return fail([issue("quota_unrecognized", { text: original })]);
   }
   let unusedWords: { zh: string; en: string } | undefined;
@@ -651,11 +403,14 @@ function readQuota(text: string): Result<Quota> {
     const lastGroup = groups[groups.length - 1] as Piece[];
     if (withFrequency.length === 1 && withFrequency[0] === lastGroup && groups.length > 1) {
       const k = lastGroup.findIndex((x) => x.frequency);
-      if (k > 0) shared.push(...lastGroup.splice(k, 1));
+      if (k > 0) shared.push(lastGroup.splice(k, 1)[0] as Piece);
     }
     const segments: Array<{ scope: string; quota: Quota }> = [];
+    // The first shared frequency goes to each segment that has none (found once: a scan of the shared pieces per
+    // segment made a cell of many frequencies and many segments quadratic).
+    const sharedFrequency = shared.find((p) => p.frequency);
     for (const g of groups) {
-      for (const p of shared) if (p.frequency && !g.some((x) => x.frequency)) g.push(p);
+      if (sharedFrequency && !g.some((x) => x.frequency)) g.push(sharedFrequency);
       const head = g[0]?.figure as Figure;
       const sub = assemble(g, original, `${head.label as string}${head.raw}`);
       if (!sub.ok) return fail([...sub.issues, ...warnings]);
@@ -683,107 +438,6 @@ function withUnused(q: Quota, warnings: Issue[], words: { zh: string; en: string
   for (const v of vague) out.push(issue("quota_ratio_without_number", { part: v }));
   return out;
 }
-
-/** Characters NFKC leaves alone and that are no space: printable ASCII and the CJK Unified Ideographs block. */
-const stable = (c: number) => (c >= 0x21 && c <= 0x7e) || (c >= 0x4e00 && c <= 0x9fff);
-
-/**
- * The cell with NFKC applied per character and spaces dropped, and where each kept character came from.
- * Runs of characters NFKC leaves alone are copied whole and the offsets live in typed arrays: on a cell of a million
- * characters, a string and two arrays per character made the garbage collector the larger part of the work.
- */
-function normalizeWithOffsets(original: string): { s: string; from: Int32Array; to: Int32Array } {
-  const length = original.length;
-  let from = new Int32Array(length + 8);
-  let to = new Int32Array(length + 8);
-  let n = 0;
-  const room = (k: number) => {
-    if (n + k <= from.length) return;
-    const size = Math.max(n + k, from.length * 2);
-    const f = new Int32Array(size);
-    const t = new Int32Array(size);
-    f.set(from);
-    t.set(to);
-    from = f;
-    to = t;
-  };
-  const parts: string[] = [];
-  let i = 0;
-  let lastDigit = false;
-  while (i < length) {
-    if (stable(original.charCodeAt(i))) {
-      let j = i + 1;
-      while (j < length && stable(original.charCodeAt(j))) j++;
-      room(j - i);
-      for (let k = i; k < j; k++) (from[n] = k), (to[n] = k + 1), n++;
-      parts.push(original.slice(i, j));
-      const last = original.charCodeAt(j - 1);
-      lastDigit = last >= 48 && last <= 57;
-      i = j;
-      continue;
-    }
-    const cp = original.codePointAt(i) as number;
-    const width = cp > 0xffff ? 2 : 1;
-    const ch = original.slice(i, i + width);
-    if (/\s/.test(ch)) {
-      let j = i + width;
-      while (j < length && /\s/.test(original[j] as string)) j++;
-      const next = original[j];
-      const nextDigit = next !== undefined && /[0-9０-９]/.test(next);
-      if (lastDigit && nextDigit) room(1), parts.push(";"), (from[n] = i), (to[n] = j), n++;
-      i = j;
-      continue;
-    }
-    const norm = cp < 0x80 ? ch : ch.normalize("NFKC");
-    room(norm.length);
-    for (let k = 0; k < norm.length; k++) (from[n] = i), (to[n] = i + width), n++;
-    parts.push(norm);
-    lastDigit = norm.length > 0 && norm.charCodeAt(norm.length - 1) >= 48 && norm.charCodeAt(norm.length - 1) <= 57;
-    i += width;
-  }
-  return { s: parts.join(""), from: from.subarray(0, n), to: to.subarray(0, n) };
-}
-
-const MAX_QUOTED_SPANS = 5;
-const MAX_QUOTED_LENGTH = 60;
-
-/** The unused tokens as the cell writes them: runs joined across separators, each quoted, capped per cell. */
-function quoteSpans(
-  original: string, norm: { from: Int32Array; to: Int32Array }, length: number, tokens: readonly Token[], spans: readonly number[], unused: readonly number[],
-): { zh: string; en: string } {
-  const sorted = [...new Set(unused)].sort((a, b) => a - b);
-  const runs: Array<[number, number]> = [];
-  const loose = (k: number) => tokens[k]?.k === "sep" || tokens[k]?.k === "filler";
-  for (const t of sorted) {
-    const last = runs[runs.length - 1];
-    // Consecutive unused tokens, or two separated only by separators and fillers, are one run.
-    let joined = false;
-    if (last) {
-      joined = true;
-      for (let k = last[1] + 1; k < t && joined; k++) if (!loose(k)) joined = false;
-    }
-    if (last && joined) last[1] = t;
-    else runs.push([t, t]);
-  }
-  // A run takes the fillers just before it ("抽取一定比例的…"); those after it lead to the figure.
-  for (const r of runs) while (r[0] > 0 && tokens[r[0] - 1]?.k === "filler") r[0]--;
-  const texts: string[] = [];
-  for (const [a, b] of runs.slice(0, MAX_QUOTED_SPANS)) {
-    const start = Math.min(spans[a * 2] ?? 0, length - 1);
-    const end = Math.min(spans[b * 2 + 1] ?? length, length) - 1;
-    const o0 = start >= 0 && start < norm.from.length ? (norm.from[start] as number) : 0;
-    const o1 = end >= 0 && end < norm.to.length ? (norm.to[end] as number) : original.length;
-    let t = original.slice(o0, o1).trim();
-    if (t.length > MAX_QUOTED_LENGTH) t = `${t.slice(0, MAX_QUOTED_LENGTH - 1)}…`;
-    if (t !== "") texts.push(t);
-  }
-  const more = runs.length > MAX_QUOTED_SPANS ? runs.length - MAX_QUOTED_SPANS : 0;
-  return {
-    zh: texts.map((t) => `“${t}”`).join("，") + (more > 0 ? `等（另有${more}处）` : ""),
-    en: texts.map((t) => `"${t}"`).join(", ") + (more > 0 ? ` (and ${more} more)` : ""),
-  };
-}
-
 
 
 function applyBound(figure: Figure, b: FigureBound, raw: string, warnings: Issue[]): void {

@@ -250,8 +250,9 @@ export function runEngine(input: EngineInput): Tallies {
   const batchLoad = new Int32Array(I);
   const heldHead = new Int32Array(I);
   const listed = new Float64Array(I).fill(-1);
-  const groupShort = new Float64Array(Math.max(1, ...model.tasks.map((task) => task.team?.groups.length ?? 0))).fill(-1);
-  const groupFull = new Float64Array(Math.max(1, ...model.tasks.map((task) => task.team?.groups.length ?? 0))).fill(-1);
+  const maxGroups = model.tasks.reduce((m, task) => Math.max(m, task.team?.groups.length ?? 0), 1);
+  const groupShort = new Float64Array(maxGroups).fill(-1);
+  const groupFull = new Float64Array(maxGroups).fill(-1);
   const slotNext = new Int32Array(maxSlots);
   const slotPrev = new Int32Array(maxSlots);
   const vacant = new Int32Array(maxSlots);

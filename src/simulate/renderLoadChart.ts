@@ -67,8 +67,8 @@ export function renderLoadChart(report: SimulationReport, options: LoadChartOpti
     if (!list) byDept.set(d.department, (list = []));
     list.push(d);
   }
-  const peak = (name: string) => Math.max(0, ...(byDept.get(name) ?? []).map((d) => level(d, 0.95)));
-  const risk = (name: string) => Math.max(0, ...(byDept.get(name) ?? []).map((d) => d.anyOverCap?.mean ?? 0));
+  const peak = (name: string) => (byDept.get(name) ?? []).reduce((m, d) => Math.max(m, level(d, 0.95)), 0);
+  const risk = (name: string) => (byDept.get(name) ?? []).reduce((m, d) => Math.max(m, d.anyOverCap?.mean ?? 0), 0);
   const names = (options.departments
     ? options.departments.filter((n) => byDept.has(n))
     : [...byDept.keys()].filter((n) => peak(n) > 0).sort((a, b) => risk(b) - risk(a) || peak(b) - peak(a) || (a < b ? -1 : 1))
@@ -113,7 +113,7 @@ export function renderLoadChart(report: SimulationReport, options: LoadChartOpti
     const ymax = niceMax(Math.max(peak(name), cap ?? 0) * 1.08);
     const x = (m: number) => ox + px + ((m - 1) / 11) * pw;
     const y = (v: number) => py + ph - (Math.min(v, ymax) / ymax) * ph;
-    const over = Math.max(0, ...months.map((d) => d.anyOverCap?.mean ?? 0));
+    const over = months.reduce((m, d) => Math.max(m, d.anyOverCap?.mean ?? 0), 0);
     const head = `${name}（${months[0]?.inspectors ?? 0}${zh ? "人" : " people"}）`;
     out.push(`<text x="${ox + px}" y="${oy + 16}" font-size="13" font-weight="bold" fill="${over >= 0.5 ? "#b2182b" : "#222"}">${esc(zh ? head : `${name} (${months[0]?.inspectors ?? 0} people)`)}${over > 0 ? esc(zh ? `  超上限概率最高${Math.round(over * 100)}%` : `  up to ${Math.round(over * 100)}% over cap`) : ""}</text>`);
     out.push(`<rect x="${ox + px}" y="${py}" width="${pw}" height="${ph}" fill="none" stroke="#bbb"/>`);

@@ -167,7 +167,7 @@ export function simulatePlan(plan: Plan, pools: SimulationPools, options: Simula
         busiest: percentiles(tallies.deptHist, tallies.deptHistOffset[c] as number, tallies.deptHistSize[c] as number, runs, levels),
         meanLoad: roundEstimate(estimate(tallies.deptMeanSum[c] as number, tallies.deptMeanSq[c] as number, runs)),
         expectedMeanLoad: round(expectedMean),
-        ...(caps.length > 0 ? { cap: Math.min(...caps), anyOverCap: roundEstimate(proportion(tallies.deptOver[c] as number, runs)) } : {}),
+        ...(caps.length > 0 ? { cap: caps.reduce((a, b) => Math.min(a, b)), anyOverCap: roundEstimate(proportion(tallies.deptOver[c] as number, runs)) } : {}),
       });
     }
   });

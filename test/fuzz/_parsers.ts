@@ -3,12 +3,12 @@
 // model parsers of pool rows (records, rows, CSV text, tables), the results table, and `readTable` of
 // `double-random/files` on a CSV of one huge cell. Shared by the fuzz tests and bench/parsers.bench.ts.
 import {
-  checkMethodOf, importPlanTable, lintPlanTable, looksLikeUscc, parseCheckItem, parseEntity, parseEntityPool, parseEntityPoolCsv,
-  parseEntityPoolRows, parseEntityPoolTable, parseExpertPoolTable, parseInspectionResult, parseInspector, parseInspectorPoolCsv,
-  parseInspectorPoolRows, parseInspectorPoolTable, parseQuota, parseResultsTable, parseRiskTier, parseTask, parseTierPolicy,
-  parseWindow, resultCategoryOf, validateUscc, type Issue, type Table,
+  checkMethodOf, importPlanTable, lintPlan, lintPlanTable, looksLikeUscc, parseCheckItem, parseEntity, parseEntityPool, parseEntityPoolCsv,
+  parseEntityPoolRows, parseEntityPoolTable, parseExpertPoolTable, parseInspectionResult, parseInspector, parseInspectorPool,
+  parseInspectorPoolCsv, parseInspectorPoolRows, parseInspectorPoolTable, parsePlan, parseQuota, parseResultsTable, parseRiskTier,
+  parseTask, parseTierPolicy, parseWindow, publicListFromTable, resultCategoryOf, validateUscc, type Issue, type Plan, type Table,
 } from "../../src/index.js";
-import { readEntityPool, readTable } from "../../src/files/index.js";
+import { locateHeader, readEntityPool, readExpertPool, readInspectorPool, readTable } from "../../src/files/index.js";
 
 /** What a reader gave back, reduced to its issues (for the checks on their size). */
 export type Outcome = readonly Issue[];
@@ -38,6 +38,7 @@ const PLAN_HEADER = ["发起部门", "序号", "抽查计划名称", "抽查任�
 const ENTITY_HEADER = ["统一社会信用代码", "名称", "类型", "行政区划代码", "行业", "信用风险分类", "登记状态", "标签", "上次检查日期", "备注"];
 const INSPECTOR_HEADER = ["执法证号", "姓名", "所属部门", "执法资格", "专家", "专业资质", "可派往区域", "工作量上限", "回避对象"];
 const EXPERT_HEADER = ["专家编号", "姓名", "工作单位", "专业领域", "回避对象"];
+const LIST_HEADER = ["检查对象名称", "统一社会信用代码", "任务编号", "抽查任务", "抽查事项", "检查日期", "检查实施机关", "检查结果", "后续处置"];
 const RESULTS_HEADER = ["任务编号", "统一社会信用代码", "检查对象名称", "检查日期", "检查实施机关", "检查人员", "检查方式", "抽查事项", "问题事项", "检查结果", "问题描述", "责令改正期限"];
 
 /** A header row and one row holding the cell in every column (the cell is also a valid-looking neighbour's prefix). */
@@ -71,6 +72,27 @@ const packed = (keys: readonly string[], run: (record: Record<string, string>) =
   return out;
 };
 const recordOf = (header: readonly string[], keys: readonly string[], cell: string) => Object.fromEntries([...header.map((h) => [h, cell]), ...keys.map((k) => [k, cell])]);
+
+/**
+ * A plan object (not imported: straight from JSON) with the cell in every text field of each task, `cells.length` at a
+ * time per task (the last padded with empty cells).
+ */
+const TASK_FIELDS = ["id", "name", "planName", "scope", "quotaText", "windowText", "initiator", "mode", "creditRequirement", "region", "responsible", "items", "cooperators"] as const;
+export const planOf = (cells: readonly string[]): Plan => {
+  const tasks: Plan["tasks"] = [];
+  for (const r of recordsOf(TASK_FIELDS, cells)) {
+    tasks.push({
+      id: r.id as string, name: r.name as string, planName: r.planName as string, scope: r.scope as string, targeting: "undirected",
+      quotaText: r.quotaText as string, windowText: r.windowText as string, initiator: r.initiator as string, mode: r.mode as string,
+      creditRequirement: r.creditRequirement as string, region: r.region as string, responsible: r.responsible as string,
+      items: r.items === "" ? [] : [r.items as string], cooperators: r.cooperators === "" ? [] : [r.cooperators as string],
+      source: { row: tasks.length + 2, cells: Object.fromEntries(PLAN_HEADER.map((h, j) => [h, cells[j] ?? ""])) },
+    });
+  }
+  return { year: 2023, issuer: cells[0] ?? "", tasks };
+};
+/** A recognizer of the entity pool's headers, for `locateHeader`. */
+const recognizePool = (text: string) => (ENTITY_HEADER.includes(text.trim()) ? text.trim() : undefined);
 
 export const READERS: readonly Reader[] = [
   {
@@ -189,6 +211,31 @@ export const READERS: readonly Reader[] = [
     many: (cs) => issuesOf(parseResultsTable(tableOf(rowsOf(RESULTS_HEADER, cs)))),
   },
   {
+    name: "parsePlan (plan JSON, the cell in every field)",
+    run: (c) => issuesOf(parsePlan(planOf(TASK_FIELDS.map(() => c)))),
+    many: (cs) => issuesOf(parsePlan(planOf(cs))),
+  },
+  {
+    name: "lintPlan (plan object, the cell in every field)",
+    run: (c) => lintPlan(planOf(TASK_FIELDS.map(() => c)), { year: 2023 }),
+    many: (cs) => lintPlan(planOf(cs), { year: 2023 }),
+  },
+  {
+    name: "parseInspectorPool (one record)",
+    run: (c) => issuesOf(parseInspectorPool([{ id: c, name: c, department: c, regions: [c], qualifications: [c] }])),
+    many: (cs) => issuesOf(parseInspectorPool(recordsOf(["id", "name", "department", "regions", "qualifications"], cs))),
+  },
+  {
+    name: "publicListFromTable",
+    run: (c) => issuesOf(publicListFromTable(tableOf(grid(LIST_HEADER, c)))),
+    many: (cs) => issuesOf(publicListFromTable(tableOf(rowsOf(LIST_HEADER, cs)))),
+  },
+  {
+    name: "locateHeader (title rows of the cell)",
+    run: (c) => issuesOf(locateHeader(tableOf([[c], [c, c], [...ENTITY_HEADER], ENTITY_HEADER.map(() => c)]), recognizePool)),
+    many: (cs) => issuesOf(locateHeader(tableOf([...cs.slice(0, 10).map((c) => [c, c]), [...ENTITY_HEADER], ...rowsOf(ENTITY_HEADER, cs).slice(1)]), recognizePool)),
+  },
+  {
     name: "readTable (CSV of one huge cell)",
     run: (c) => issuesOf(readTable(new TextEncoder().encode(csvOf([["抽查比例"], [c]])), { name: "cell.csv" })),
     many: (cs) => issuesOf(readTable(new TextEncoder().encode(csvOf([["抽查比例"], ...cs.map((c) => [c])])), { name: "cells.csv" })),
@@ -203,5 +250,15 @@ export const READERS: readonly Reader[] = [
     name: "readEntityPool (CSV bytes)",
     run: (c) => issuesOf(readEntityPool(new TextEncoder().encode(csvOf(grid(ENTITY_HEADER, c))), { name: "pool.csv" })),
     many: (cs) => issuesOf(readEntityPool(new TextEncoder().encode(csvOf(rowsOf(ENTITY_HEADER, cs))), { name: "pool.csv" })),
+  },
+  {
+    name: "readInspectorPool (CSV bytes)",
+    run: (c) => issuesOf(readInspectorPool(new TextEncoder().encode(csvOf(grid(INSPECTOR_HEADER, c))), { name: "inspectors.csv" })),
+    many: (cs) => issuesOf(readInspectorPool(new TextEncoder().encode(csvOf(rowsOf(INSPECTOR_HEADER, cs))), { name: "inspectors.csv" })),
+  },
+  {
+    name: "readExpertPool (CSV bytes)",
+    run: (c) => issuesOf(readExpertPool(new TextEncoder().encode(csvOf(grid(EXPERT_HEADER, c))), { name: "experts.csv" })),
+    many: (cs) => issuesOf(readExpertPool(new TextEncoder().encode(csvOf(rowsOf(EXPERT_HEADER, cs))), { name: "experts.csv" })),
   },
 ];

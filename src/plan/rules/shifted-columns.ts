@@ -1,7 +1,7 @@
 import { type Issue } from "../../result.js";
 import type { LintRule } from "../rule.js";
 import { issue } from "../_issue.js";
-import { SHIFT_CHECKS as CHECKS } from "../_shift.js";
+import { looksLikeText, SHIFT_CHECKS } from "../../_internal/columnShift.js";
 
 /**
  * Lint rule "shifted-columns": each cell holds its own column's content.
@@ -25,12 +25,12 @@ export const shiftedColumns: LintRule = {
         out.push({ ...theirs, ...ctx.where(t, "quota") });
         continue;
       }
-      for (const [field, looks] of CHECKS) {
+      for (const [field, looks] of SHIFT_CHECKS) {
         const text = (ctx.cell(t, field) ?? "").normalize("NFKC").trim();
         const l = text === "" ? undefined : looks(text);
         if (l) {
           const where = ctx.where(t, field);
-          out.push(issue("columns_shifted", { header: where.field ?? field, value: text, looksLike: { zh: l[0], en: l[1] } }, where));
+          out.push(issue("columns_shifted", { header: where.field ?? field, value: text, looksLike: looksLikeText(l) }, where));
           break;
         }
       }

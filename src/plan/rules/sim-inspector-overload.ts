@@ -37,7 +37,7 @@ export const simInspectorOverload: LintRule = {
     const out: Issue[] = [];
     for (const [department, months] of byDepartment) {
       const worst = months.reduce((a, b) => ((b.anyOverCap?.mean ?? 0) > (a.anyOverCap?.mean ?? 0) ? b : a));
-      const at = (p: number) => worst.busiest.find((x) => x.p === p)?.value ?? Math.max(...worst.busiest.map((x) => x.value));
+      const at = (p: number) => worst.busiest.find((x) => x.p === p)?.value ?? worst.busiest.reduce((m, x) => Math.max(m, x.value), Number.NEGATIVE_INFINITY);
       out.push(simIssue("sim_inspector_overload", {
         department, months: monthList(months.map((m) => m.month)), runs: sim.runs,
         probability: percent(worst.anyOverCap?.mean ?? 0), cap: worst.cap ?? 0, month: worst.month, p50: at(0.5), p95: at(0.95),
