@@ -123,7 +123,7 @@ function printAllocation(sizing: Sizing, stratify: string, lang: Lang): void {
   const zh = lang === "zh";
   const w = (s: string) => process.stderr.write(`${s}\n`);
   w(zh ? `各层抽取户数（${stratumWords(stratify, lang)}；分层标签属保密材料，不公布）：` : `Sizes per stratum (${stratumWords(stratify, lang)}; the stratum labels are confidential, never published):`);
-  const width = Math.max(...sizing.rows.map((r) => r.key.length));
+  const width = sizing.rows.reduce((w, r) => Math.max(w, r.key.length), 0);
   for (const r of sizing.rows) w(`  ${r.key.padEnd(width)}  N=${String(r.N).padStart(5)}  n=${String(r.n).padStart(4)}  ${r.explanation[lang]}`);
   const total = sizing.rows.reduce((a, r) => a + r.n, 0);
   w(zh ? `  合计 ${total} 户${sizing.explanation ? `（${sizing.explanation.zh}）` : ""}` : `  total ${total}${sizing.explanation ? ` (${sizing.explanation.en})` : ""}`);

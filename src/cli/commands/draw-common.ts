@@ -172,7 +172,10 @@ const SIZES_FORMS = {
 export function sizesOf(values: Record<string, string | boolean | undefined>, manifest: ManifestDigests, issues: Issue[]): Sizing | undefined {
   const stratification = manifest.stratification;
   const s = stratifier(stratification);
-  if (!s.ok) return issues.push(...s.issues), undefined;
+  if (!s.ok) {
+    for (const i of s.issues) issues.push(i);
+    return undefined;
+  }
   const min = minPerStratumOf(values, issues);
   if (min === null) return undefined;
   const counts = manifest.strata.map((x) => {
@@ -181,8 +184,8 @@ export function sizesOf(values: Record<string, string | boolean | undefined>, ma
   });
   const allocated = (rule: StrataRule): Sizing | undefined => {
     const a = allocateStrata(counts, rule);
-    if (!a.ok) return issues.push(...a.issues), undefined;
-    issues.push(...a.warnings);
+    for (const i of a.ok ? a.warnings : a.issues) issues.push(i);
+    if (!a.ok) return undefined;
     const out: Record<string, number> = {};
     for (const row of a.value.rows) out[row.key] = row.n;
     return { sizes: stratification === "none" ? (out.all ?? 0) : out, rows: a.value.rows, explanation: a.value.explanation };
