@@ -6,17 +6,19 @@ import { PROTOCOL_VERSION, EntropySource as EntropySourceSchema, MatchCommitment
 import { TierPolicy as TierPolicySchema, type TierPolicy } from "../model/policy.js";
 import type { Quota } from "../model/quota.js";
 import { allocate, type Allocation } from "../quota/allocate.js";
+import { allocateStrata } from "../quota/allocateStrata.js";
 import type { RiskTier } from "../model/tier.js";
 import { parseWith } from "../_internal/zod.js";
-import { fail, type Issue, ok, type Result, settle } from "../result.js";
+import { fail, type Issue, ok, type Result, settle, unwrap } from "../result.js";
 import { issue, shownValue } from "./_issue.js";
 import { announcementDigest } from "./digest.js";
 import type { DrawEntity } from "./pool.js";
-import { type ExclusionOptions, type Manifest, type ManifestDigests, preparePool, type StratumLabel } from "./prepare.js";
+import { type ExclusionOptions, type Manifest, type ManifestDigests, preparePool } from "./prepare.js";
+import { stratifier, type StratumLabel } from "./strata.js";
 
 /**
- * Sizes to draw: one number for an unstratified draw, or a number per stratum label (`A`–`D`, `untiered`;
- * `all` when unstratified).
+ * Sizes to draw: one number for an unstratified draw, or a number per stratum label (`A`–`D`, `untiered`, a region
+ * code, an attribute's text, a product's JSON label from `stratumLabel([...])`; `all` when unstratified).
  * @public
  */
 export type StratumSizes = number | Readonly<Partial<Record<StratumLabel, number>>>;
@@ -53,14 +55,18 @@ export interface AnnounceInput {
 }
 
 /**
- * How {@link announce} asks the quota area for sizes: the policy, and `allocate`'s options (`base` quota, or a
- * `total` with `minimums`/`caps` keyed by stratum label).
+ * How {@link announce} asks the quota area for sizes. For `none` and `tier` with a policy and no `minPerStratum`: the
+ * quota area's `allocate` (`base` quota, or a `total` with `minimums`/`caps` keyed by stratum label). Otherwise (region,
+ * attribute, products, or a `minPerStratum`): `allocateStrata`, the total from `base` (or `total`) with at least
+ * `minPerStratum` per stratum, each tier first sized by `policy` when a part is `tier`.
  * @public
  */
 export interface AllocationInput {
-  readonly policy: TierPolicy;
+  readonly policy?: TierPolicy;
   readonly base?: Quota;
   readonly total?: number;
+  /** At least this many per stratum (每个县（市、区）不少于3户); a smaller stratum is taken whole. */
+  readonly minPerStratum?: number;
   readonly minimums?: Readonly<Partial<Record<StratumLabel, number>>>;
   readonly caps?: Readonly<Partial<Record<StratumLabel, number>>>;
 }
@@ -87,7 +93,7 @@ function exemptTiersOf(policy: TierPolicy | undefined, extra: readonly RiskTier[
 export function resolveSizes(manifest: ManifestDigests, sizes: StratumSizes): { n: number[]; issues: Issue[] } {
   const issues: Issue[] = [];
   const given: Partial<Record<StratumLabel, number>> = typeof sizes === "number" ? { all: sizes } : { ...sizes };
-  if (typeof sizes === "number" && manifest.stratification === "tier") issues.push(issue("invalid_argument", { detail: "a stratified draw needs a size per tier" }));
+  if (typeof sizes === "number" && manifest.stratification !== "none") issues.push(issue("invalid_argument", { detail: "a stratified draw needs a size per stratum label" }));
   const n = manifest.strata.map((s) => {
     const v = given[s.label];
     if (v === undefined) {
@@ -185,9 +191,20 @@ export function announceTail<M extends ManifestDigests>(
   let sizes = input.sizes;
   let allocation: Allocation | undefined;
   if (input.allocation) {
-    const { policy: p, base, total, minimums, caps } = input.allocation;
-    const strata = manifest.strata.map((s) => ({ key: s.label, size: s.N, ...(s.label === "all" || s.label === "untiered" ? {} : { tier: s.label }) }));
-    const allocated = allocate(strata, p, { ...(base ? { base } : {}), ...(total !== undefined ? { total } : {}), ...(minimums ? { minimums: minimums as Record<string, number> } : {}), ...(caps ? { caps: caps as Record<string, number> } : {}) });
+    const { policy: p, base, total, minimums, caps, minPerStratum } = input.allocation;
+    const byTier = p !== undefined && minPerStratum === undefined && (manifest.stratification === "none" || manifest.stratification === "tier");
+    let allocated: Result<Allocation>;
+    if (byTier) {
+      const strata = manifest.strata.map((s) => ({ key: s.label, size: s.N, ...(s.label === "all" || s.label === "untiered" ? {} : { tier: s.label as RiskTier }) }));
+      allocated = allocate(strata, p, { ...(base ? { base } : {}), ...(total !== undefined ? { total } : {}), ...(minimums ? { minimums: minimums as Record<string, number> } : {}), ...(caps ? { caps: caps as Record<string, number> } : {}) });
+    } else if (minimums !== undefined || caps !== undefined) {
+      allocated = fail([issue("invalid_argument", { detail: "allocation.minimums and caps need a tier policy and the none or tier stratification; use minPerStratum" })]);
+    } else {
+      const strata = unwrap(stratifier(manifest.stratification));
+      const counts = manifest.strata.map((s) => ({ label: s.label, N: s.N, ...(p !== undefined && strata.tierOf(s.label) !== undefined ? { tier: strata.tierOf(s.label) } : {}) }));
+      const withPolicy = p !== undefined && strata.parts.some((part) => part.kind === "tier");
+      allocated = allocateStrata(counts, { ...(base ? { quota: base } : {}), ...(total !== undefined ? { total } : {}), ...(minPerStratum !== undefined ? { minPerStratum } : {}), ...(withPolicy ? { policy: p } : {}) });
+    }
     if (!allocated.ok) return fail([...issues, ...allocated.issues]);
     issues.push(...allocated.warnings);
     allocation = allocated.value;

@@ -2,6 +2,7 @@
 // opaque tier keys (§4.2–§4.3), the earlier-batch commitment (§4.1), canonical JSON and the announcement digest (§5).
 import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils.js";
 import { createSha256, sha256Bytes } from "../_internal/sha256.js";
+import { throwWrongCall } from "../_internal/argument.js";
 import { compareCodePoints } from "../_internal/codePoints.js";
 import { type EncodedIds, scratch } from "./order.js";
 
@@ -103,6 +104,7 @@ export function canonicalJson(value: unknown): string {
 
 /**
  * SHA-256 hex over the canonical JSON (sorted keys, no spaces) of an announcement without its `digest` field.
+ * @throws {@link DoubleRandomError} (`invalid_argument`) when `announcement` is not an object (a wrong call).
  * @example
  * ```ts
  * announcementDigest({ taskId: "T" }).length
@@ -111,6 +113,7 @@ export function canonicalJson(value: unknown): string {
  * @public
  */
 export function announcementDigest(announcement: Readonly<Record<string, unknown>>): string {
+  if (typeof announcement !== "object" || announcement === null || Array.isArray(announcement)) throwWrongCall("announcementDigest", { zh: "公告应为对象", en: "the announcement must be an object" });
   const { digest: _ignored, ...body } = announcement;
   return sha256Hex(canonicalJson(body));
 }

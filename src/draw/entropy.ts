@@ -3,6 +3,7 @@
 // named — and the check the draw and the verifier run (kind, prefix, then the kind's own check).
 import type { Announcement, Entropy, EntropySource } from "../model/record.js";
 import { fail, type Issue, type Message, ok, type Result, settle } from "../result.js";
+import { throwWrongCall } from "../_internal/argument.js";
 import { issue, shownValue } from "./_issue.js";
 import { sha256Hex } from "./digest.js";
 import { loneSurrogateAt } from "./order.js";
@@ -97,6 +98,7 @@ export function diceEntropy(digits: string): Result<Entropy> {
  *
  * @returns the entropy; issue `entropy_invalid` (round not a non-negative integer, value not hex or shorter
  * than 32 hex digits).
+ * @throws {@link DoubleRandomError} (`invalid_argument`) when `input` is not an object (a wrong call).
  * @example
  * ```ts
  * beaconEntropy({ round: 42, value: "AB".repeat(32) }).ok && beaconEntropy({ round: 42, value: "AB".repeat(32) }).value.value.slice(0, 14)
@@ -105,6 +107,7 @@ export function diceEntropy(digits: string): Result<Entropy> {
  * @public
  */
 export function beaconEntropy(input: { readonly round: number; readonly value: string }): Result<Entropy> {
+  if (typeof input !== "object" || input === null) throwWrongCall("beaconEntropy", { zh: "参数应为 { round, value } 对象", en: "expects { round, value }" });
   const { round, value } = input;
   if (!Number.isSafeInteger(round) || round < 0) return fail([issue("entropy_invalid", { detail: { zh: "信标轮次应为非负整数", en: "beacon round must be a non-negative integer" } })]);
   if (typeof value !== "string" || !/^[0-9a-fA-F]{32,}$/.test(value)) return fail([issue("entropy_invalid", { detail: { zh: "信标输出值应为至少32位十六进制数字", en: "beacon value must be at least 32 hex digits" } })]);

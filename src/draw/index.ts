@@ -2,7 +2,8 @@
 export { streamHash, reduceHash, streamPick, type StreamPick, rivestSample, type RivestSampleOptions } from "./stream.js";
 export { compareCodePoints } from "./order.js";
 export type { DrawEntity } from "./pool.js";
-export type { ExclusionOptions, Manifest, ManifestDigests, ManifestStratum, StratumLabel } from "./prepare.js";
+export type { ExclusionOptions, Manifest, ManifestDigests, ManifestStratum } from "./prepare.js";
+export { stratifier, stratumLabel, UNASSIGNED, PRODUCT_SIGN, type Stratifier, type StratumLabel, type StratumPart, type RegionLevel } from "./strata.js";
 export { buildManifest, type BuildManifestOptions } from "./manifest.js";
 export { lotteryEntropy, diceEntropy, beaconEntropy, commitSecret, revealEntropy, type LotterySource } from "./entropy.js";
 export { deriveSeed, stratumSeed } from "./seed.js";

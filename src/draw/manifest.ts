@@ -1,6 +1,7 @@
 // The public manifest builder (draw-v1 §4): a pool's canonical, salted manifest, prepared by prepare.ts.
 import type { Stratification } from "../model/record.js";
 import { fail, type Result, settle } from "../result.js";
+import { throwWrongCall } from "../_internal/argument.js";
 import { issue } from "./_issue.js";
 import type { DrawEntity } from "./pool.js";
 import { type ExclusionOptions, type Manifest, preparePool } from "./prepare.js";
@@ -25,6 +26,7 @@ export interface BuildManifestOptions {
  *
  * @returns the manifest; issues `entity_id_invalid`, `entity_field_invalid`, `duplicate_entity_id` (naming
  * both rows), `salt_empty`, `empty_pool`; warning `salt_short`.
+ * @throws {@link DoubleRandomError} (`invalid_argument`) when `options` is not an object (a wrong call).
  * @example
  * ```ts
  * const m = buildManifest([{ id: "E2" }, { id: "E1" }], { stratify: "none", salt: "0123456789abcdef" });
@@ -34,6 +36,7 @@ export interface BuildManifestOptions {
  * @public
  */
 export function buildManifest(pool: readonly DrawEntity[], options: BuildManifestOptions): Result<Manifest> {
+  if (typeof options !== "object" || options === null) throwWrongCall("buildManifest", { zh: "选项应为含 stratify 和 salt 的对象", en: "options must be an object with stratify and salt" });
   const { prepared, issues } = preparePool(pool, options.stratify, options.salt, options.exclusions ?? {});
   if (!prepared) return fail(issues);
   if (prepared.manifest.strata.length === 0) return fail([...issues, issue("empty_pool", {}, { severity: "error" })]);

@@ -5,10 +5,10 @@ import { issue, shownValue } from "./_issue.js";
 import { CHUNK_LINES, manifestDigest, stratumDigest, tierStratumKey } from "./digest.js";
 import { compareCodePoints, loneSurrogateAt } from "./order.js";
 import { hasDuplicateAcross, idProblemOf, repeatsOf } from "./pool.js";
-import type { Manifest, ManifestStratum, StratumLabel } from "./prepare.js";
+import type { Manifest, ManifestStratum } from "./prepare.js";
+import { stratifier, type StratumLabel } from "./strata.js";
 
 const HEX64 = /^[0-9a-f]{64}$/;
-const TIER_LABELS: readonly unknown[] = ["A", "B", "C", "D", "untiered"];
 const MAX_LISTED = 50;
 
 /** A value for a message, cut short: a manifest can hold anything, including megabytes in one field. */
@@ -68,8 +68,10 @@ export function checkManifest(input: unknown, salt: string): ManifestCheck {
   }
   const m = input as Record<string, unknown>;
   const stratification = m.stratification;
-  let usable = stratification === "none" || stratification === "tier";
-  if (!usable) invalid(`stratification must be "none" or "tier", found ${brief(stratification)}`, ["stratification"]);
+  const strata_ = typeof stratification === "string" ? stratifier(stratification) : undefined;
+  const labels = strata_?.ok ? strata_.value : undefined;
+  let usable = labels !== undefined;
+  if (!usable) invalid(`stratification must be one of draw-v1 §4.2 (none, tier, region:county, tier×region:county…), found ${brief(stratification)}`, ["stratification"]);
   if (m.chunkLines !== CHUNK_LINES) invalid(`chunkLines must be ${CHUNK_LINES} (fixed by draw-v1), found ${brief(m.chunkLines)}`, ["chunkLines"]);
   const statedDigest = typeof m.digest === "string" && HEX64.test(m.digest) ? m.digest : undefined;
   if (statedDigest === undefined) invalid(`digest must be 64 lower-case hex digits, found ${brief(m.digest)}`, ["digest"]);
@@ -94,8 +96,7 @@ export function checkManifest(input: unknown, salt: string): ManifestCheck {
       usable = false;
       continue;
     }
-    const labelOk = stratification === "tier" ? TIER_LABELS.includes(label) : label === "all";
-    if ((stratification === "none" || stratification === "tier") && !labelOk) invalid(`the label of stratum ${key} must be ${stratification === "tier" ? "A, B, C, D or untiered" : "all"}, found ${brief(label)}`, [...at, "label"]);
+    if (labels && !(typeof label === "string" && labels.isLabel(label))) invalid(`the label of stratum ${key} must be a label of ${String(stratification)}${stratification === "tier" ? " (A, B, C, D or untiered)" : stratification === "none" ? " (all)" : ""}, found ${brief(label)}`, [...at, "label"]);
     if (!Number.isSafeInteger(N) || (N as number) < 1) invalid(`N of stratum ${key} must be an integer ≥ 1, found ${brief(N)}`, [...at, "N"]);
     if (typeof digest !== "string" || !HEX64.test(digest)) invalid(`the digest of stratum ${key} must be 64 lower-case hex digits, found ${brief(digest)}`, [...at, "digest"]);
     if (!Array.isArray(ids) || ids.length === 0) {
@@ -170,7 +171,7 @@ export function checkManifest(input: unknown, salt: string): ManifestCheck {
   let sizesOk = true;
   for (const r of sorted) {
     let recomputes = true;
-    if (stratification === "tier" && TIER_LABELS.includes(r.label)) {
+    if (stratification !== "none" && typeof r.label === "string" && labels?.isLabel(r.label)) {
       const key = tierStratumKey(r.label as string, salt);
       if (key !== r.key) {
         recomputes = false;

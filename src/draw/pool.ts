@@ -20,6 +20,14 @@ export interface DrawEntity {
   readonly status?: EntityStatus | undefined;
   /** Past inspections, for the "inspected recently for the same item" exclusion. */
   readonly inspections?: readonly { readonly date: string; readonly itemId?: string | undefined }[] | undefined;
+  /** 行政区划代码 (6 digits); read by `region:<level>` stratifications (draw-v1 §4.2). */
+  readonly regionCode?: string | undefined;
+  /** 行业; read by `attribute:行业` (or `attribute:industry`). */
+  readonly industry?: string | undefined;
+  /** Entity kind; read by `attribute:类型` (or `attribute:kind`). */
+  readonly kind?: string | undefined;
+  /** Other columns, keyed by their header text; read by `attribute:<name>`. */
+  readonly attributes?: Readonly<Record<string, string | number | boolean | null>> | undefined;
 }
 
 const TIERS = new Set(["A", "B", "C", "D"]);

@@ -7,11 +7,11 @@ import { type Issue } from "../result.js";
 import { issue, shownValue } from "./_issue.js";
 import { encodedStratumDigest, idListDigest, manifestDigest, tierStratumKey } from "./digest.js";
 import { formatIso, parseIso } from "../_internal/dates.js";
-import { compareCodePoints, type EncodedIds, encodeIds, loneSurrogateAt, scratch, type SlotOrder, slotOrder, withScratch } from "./order.js";
+import { compareCodePoints, type EncodedIds, encodeIds, loneSurrogateAt, scratch, slotOrder, withScratch } from "./order.js";
 import { checkPool, type DrawEntity, duplicateIssues } from "./pool.js";
 
-/** Label of a stratum: a tier, `untiered`, or `all` when unstratified. Confidential (never published). @public */
-export type StratumLabel = RiskTier | "untiered" | "all";
+import { stratifier, stratumLabel, type StratumLabel, UNASSIGNED } from "./strata.js";
+export type { StratumLabel };
 
 /**
  * One stratum of a manifest: its opaque key, its confidential label, size, salted digest and its ids in
@@ -164,16 +164,10 @@ function prepareNow(
   if (remembered) return remembered;
   const { core, issues } = partitionCore(pool, stratify, salt, exclusions);
   if (!core) return { issues };
-  const { counts, rules, sorted, encoded } = core;
-  const { order, slotStart } = sorted;
-  const useTier = stratify === "tier";
+  const { counts, rules, groups, order, encoded } = core;
   const strata: ManifestStratum[] = [];
-  for (let slot = 0; slot < SLOT_LABELS.length; slot++) {
-    const from = slotStart[slot] as number;
-    const to = slotStart[slot + 1] as number;
-    if (from === to) continue;
-    const label = SLOT_LABELS[slot] as StratumLabel;
-    const key = useTier ? tierStratumKey(label, salt) : "all";
+  for (const { label, from, to } of groups) {
+    const key = stratify === "none" ? "all" : tierStratumKey(label, salt);
     const ids = idsAt(core.ids, order, from, to);
     const digest = encodedStratumDigest(encoded, order, from, to, key, salt);
     strata.push({ key, label, N: ids.length, digest, ids });
@@ -226,7 +220,8 @@ function fieldsOf(e: DrawEntity): number {
 // Everything besides the pool that decides a preparation; null when the exclusions read more than id, tier and
 // status (the past inspections), which are not remembered.
 function memoKey(stratify: Stratification, salt: string, exclusions: ExclusionOptions): string | null {
-  if (typeof exclusions !== "object" || exclusions === null || exclusions.recentInspection != null) return null;
+  // Other stratifications read fields the memo does not compare (region codes, attributes).
+  if (typeof exclusions !== "object" || exclusions === null || exclusions.recentInspection != null || (stratify !== "none" && stratify !== "tier")) return null;
   const resolved = resolveRules(exclusions);
   return resolved.issues.length > 0 ? null : JSON.stringify([stratify, salt, resolved.rules]);
 }
@@ -275,8 +270,10 @@ const SLOT_LABELS: readonly StratumLabel[] = ["A", "B", "C", "D", "untiered", "a
 interface Core {
   readonly ids: readonly string[];
   readonly encoded: EncodedIds;
-  /** Pool positions by slot (A–D, untiered, all, excluded), each slot's in code point order of id. */
-  readonly sorted: SlotOrder;
+  /** Pool positions, each stratum's range `[from, to)` in code point order of id. */
+  readonly order: Uint32Array;
+  /** The strata with eligible entities: label and range in {@link Core.order}. */
+  readonly groups: readonly { readonly label: StratumLabel; readonly from: number; readonly to: number }[];
   readonly counts: ExclusionCounts;
   readonly rules: ExclusionRules;
   readonly exclusions: ExclusionOptions;
@@ -297,14 +294,7 @@ export function partitionPool(
     const { core, issues } = partitionCore(pool, stratify, salt, exclusions);
     if (!core) return { issues };
     const lists = new Map<StratumLabel, string[]>();
-    const { order, slotStart } = core.sorted;
-    for (let slot = 0; slot < SLOT_LABELS.length; slot++) {
-      const from = slotStart[slot] as number;
-      const to = slotStart[slot + 1] as number;
-      if (from === to) continue;
-      const ids = idsAt(core.ids, order, from, to);
-      lists.set(SLOT_LABELS[slot] as StratumLabel, ids);
-    }
+    for (const { label, from, to } of core.groups) lists.set(label, idsAt(core.ids, core.order, from, to));
     return { partition: { lists, counts: core.counts, rules: core.rules }, issues };
   });
 }
@@ -317,19 +307,27 @@ function partitionCore(
 ): { core?: Core; issues: Issue[] } {
   const check = checkPool(pool);
   const issues: Issue[] = [...check.issues];
-  if (stratify !== "none" && stratify !== "tier") issues.push(issue("invalid_value", { path: "stratify", expected: "none | tier", received: shownValue(stratify) }));
+  const made = typeof stratify === "string" ? stratifier(stratify) : undefined;
+  if (!made?.ok) for (const i of made ? made.issues : [issue("stratification_invalid", { value: shownValue(stratify), detail: { zh: "应为字符串", en: "must be a string" } })]) issues.push(i);
   if (salt !== null) issues.push(...saltIssues(salt));
   const resolved = resolveRules(exclusions);
   issues.push(...resolved.issues);
-  if (issues.some((i) => i.severity === "error")) return { issues };
+  if (!made?.ok || issues.some((i) => i.severity === "error")) return { issues };
 
   const { rules, drawnEarlier } = resolved;
   const cutoff = rules.recentInspection ? isoMinusDays(rules.recentInspection.asOf, rules.recentInspection.withinDays) : null;
   const counts = { inactive: 0, tier_exempt: 0, drawn_earlier: 0, recently_inspected: 0 };
-  // Slot of every entity: 0–4 tiers A–D and untiered, 5 unstratified, 6 excluded.
+  // Slot of every entity: 0–4 tiers A–D and untiered, 5 any other stratification (labels apart), 6 excluded.
+  const strata = made.value;
   const useTier = stratify === "tier";
+  const general = stratify !== "tier" && stratify !== "none";
   const n = pool.length;
   const slots = scratch("slots", Uint8Array, n);
+  // Label number of every eligible entity under a general stratification (labels[number]).
+  const labelNumbers = general ? new Uint32Array(n) : undefined;
+  const labelNumber = new Map<StratumLabel, number>();
+  const labels: StratumLabel[] = [];
+  const unassigned = new Array<number>(strata.parts.length).fill(0);
   // Filled first, so the array is packed with its final size (growing it by push copies it ~20 times).
   const ids: string[] = new Array<string>(n).fill("");
   const anyRule = rules.exemptTiers.length > 0 || drawnEarlier.size > 0 || cutoff !== null;
@@ -341,16 +339,65 @@ function partitionCore(
     if (reason !== null) {
       counts[reason]++;
       slot = 6;
+    } else if (labelNumbers) {
+      slot = 5;
+      const problem = strata.problemOf(e);
+      if (problem) {
+        if (issues.length < 50) issues.push(issue("entity_field_invalid", { row: k + 1, field: problem.field, value: problem.value }, { row: k + 1, field: problem.field }));
+        continue;
+      }
+      const parts = strata.partLabelsOf(e);
+      for (let p = 0; p < parts.length; p++) if (parts[p] === UNASSIGNED) unassigned[p] = (unassigned[p] as number) + 1;
+      const label = stratumLabel(parts);
+      let number = labelNumber.get(label);
+      if (number === undefined) {
+        number = labels.length;
+        labels.push(label);
+        labelNumber.set(label, number);
+      }
+      labelNumbers[k] = number;
     } else {
       const t = e.tier;
       slot = useTier ? (t === "A" ? 0 : t === "B" ? 1 : t === "C" ? 2 : t === "D" ? 3 : 4) : 5;
     }
     slots[k] = slot;
   }
+  if (issues.some((i) => i.severity === "error")) return { issues };
+  strata.parts.forEach((part, p) => {
+    if ((unassigned[p] as number) > 0) issues.push(issue("stratum_unassigned", { count: unassigned[p] as number, field: part.kind === "region" ? "regionCode" : part.kind === "attribute" ? part.name : "tier", part: part.text }));
+  });
   // One order of every id (excluded ones included, so a duplicate is found wherever it is), then a stable split by
   // slot: each stratum comes out sorted.
   const encoded = encodeIds(ids);
   const sorted = slotOrder(encoded, slots, 7);
   if (sorted.hasDuplicate) return { issues: [...issues, ...duplicateIssues(pool)] };
-  return { core: { ids, encoded, sorted, counts, rules, exclusions }, issues };
+  const { order, slotStart } = sorted;
+  const groups: { label: StratumLabel; from: number; to: number }[] = [];
+  if (!labelNumbers) {
+    for (let slot = 0; slot < SLOT_LABELS.length; slot++) {
+      const from = slotStart[slot] as number;
+      const to = slotStart[slot + 1] as number;
+      if (from < to) groups.push({ label: SLOT_LABELS[slot] as StratumLabel, from, to });
+    }
+    return { core: { ids, encoded, order, groups, counts, rules, exclusions }, issues };
+  }
+  // The eligible range (slot 5) regrouped by label, stably (a counting sort): each label's ids stay in code point order.
+  const from = slotStart[5] as number;
+  const to = slotStart[6] as number;
+  const starts = new Uint32Array(labels.length + 1);
+  for (let i = from; i < to; i++) {
+    const l = (labelNumbers[order[i] as number] as number) + 1;
+    starts[l] = (starts[l] as number) + 1;
+  }
+  for (let l = 0; l < labels.length; l++) starts[l + 1] = (starts[l + 1] as number) + (starts[l] as number);
+  const regrouped = new Uint32Array(to - from);
+  const next = starts.slice(0, labels.length);
+  for (let i = from; i < to; i++) {
+    const k = order[i] as number;
+    const l = labelNumbers[k] as number;
+    regrouped[next[l] as number] = k;
+    next[l] = (next[l] as number) + 1;
+  }
+  labels.forEach((label, l) => groups.push({ label, from: starts[l] as number, to: starts[l + 1] as number }));
+  return { core: { ids, encoded, order: regrouped, groups, counts, rules, exclusions }, issues };
 }

@@ -7,6 +7,7 @@ import { coreMessages } from "../messages/core.js";
 import { drawMessages } from "../messages/draw.js";
 import { modelMessages } from "../messages/model.js";
 import { sourceMessages } from "../messages/sources.js";
+import { throwWrongCall } from "../_internal/argument.js";
 import { parseWith } from "../_internal/zod.js";
 import type { Allocation } from "../quota/allocate.js";
 import {
@@ -21,7 +22,8 @@ import { entropyIssues } from "./entropy.js";
 import type { BuildManifestOptions } from "./manifest.js";
 import { compareCodePoints } from "./order.js";
 import { type DrawEntity, idProblemOf } from "./pool.js";
-import { type ExclusionOptions, keyCollision, type ManifestDigests, partitionPool, resolveRules, saltIssues, type StratumLabel } from "./prepare.js";
+import { type ExclusionOptions, keyCollision, type ManifestDigests, partitionPool, resolveRules, saltIssues } from "./prepare.js";
+import { stratifier, type StratumLabel } from "./strata.js";
 import { replaceTail, type ReplacementRequest } from "./replace.js";
 import { deriveSeed } from "./seed.js";
 import { type IdLookup, selectAll } from "./stream.js";
@@ -219,7 +221,8 @@ async function digestOf(pool: OpenPool, label: StratumLabel, N: number, key: str
 async function openSide(source: PoolSource, stratification: Stratification, salt: string, exclusions: ExclusionOptions, read: ReadOptions): Promise<SourceSide> {
   const issues: Issue[] = [];
   if (typeof source !== "object" || source === null || typeof source.open !== "function") return { issues: [issue("invalid_argument", { detail: "source must be a PoolSource (an object with open())" })] };
-  if (stratification !== "none" && stratification !== "tier") issues.push(issue("invalid_value", { path: "stratify", expected: "none | tier", received: String(stratification) }));
+  const strata_ = typeof stratification === "string" ? stratifier(stratification) : undefined;
+  if (!strata_?.ok) for (const i of strata_ ? strata_.issues : [issue("stratification_invalid", { value: String(stratification), detail: { zh: "应为字符串", en: "must be a string" } })]) issues.push(i);
   issues.push(...saltIssues(salt));
   const resolved = resolveRules(exclusions);
   issues.push(...resolved.issues);
@@ -239,7 +242,7 @@ async function openSide(source: PoolSource, stratification: Stratification, salt
     const strata: { key: string; label: StratumLabel; N: number; digest: string }[] = [];
     for (const s of pool.strata) {
       if (s.N < 1) continue;
-      const key = stratification === "tier" ? tierStratumKey(s.label, salt) : "all";
+      const key = stratification === "none" ? "all" : tierStratumKey(s.label, salt);
       strata.push({ key, label: s.label, N: s.N, digest: await digestOf(pool, s.label, s.N, key, salt, read, issues) });
     }
     strata.sort((a, b) => compareCodePoints(a.key, b.key));
@@ -359,6 +362,7 @@ export async function announceFromSource(input: SourceAnnounceInput): Promise<Re
  * {@link buildManifest} against a {@link PoolSource}: the manifest's published half (keys, labels, sizes, digests),
  * without the ids.
  * @returns the manifest digests; issues of {@link buildManifest} and of the source.
+ * @throws {@link DoubleRandomError} (`invalid_argument`) when `options` is not an object (a wrong call).
  * @example
  * ```ts
  * const m = await buildManifestFromSource(arraySource([{ id: "E2" }, { id: "E1" }]), { stratify: "none", salt: "0123456789abcdef" });
@@ -368,6 +372,7 @@ export async function announceFromSource(input: SourceAnnounceInput): Promise<Re
  * @public
  */
 export async function buildManifestFromSource(source: PoolSource, options: BuildManifestOptions): Promise<Result<ManifestDigests>> {
+  if (typeof options !== "object" || options === null) throwWrongCall("buildManifestFromSource", { zh: "选项应为含 stratify 和 salt 的对象", en: "options must be an object with stratify and salt" });
   const side = await openSide(source, options.stratify, options.salt, options.exclusions ?? {}, {});
   await side.pool?.close();
   if (!side.manifest) return fail(side.issues);

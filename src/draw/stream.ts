@@ -4,6 +4,7 @@
 import { sha256 } from "@noble/hashes/sha2.js";
 import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils.js";
 import type { Announcement, Replacement, Selection } from "../model/record.js";
+import { throwWrongCall } from "../_internal/argument.js";
 import { DoubleRandomError, fail, type Issue, ok, type Result } from "../result.js";
 import { issue, shownValue } from "./_issue.js";
 import { loneSurrogateAt } from "./order.js";
@@ -30,6 +31,7 @@ const EXACT_NUMBER_LIMIT = 2 ** 44;
 /**
  * H mod total, reading H as a big-endian unsigned integer. Exact for every safe-integer total: a byte-wise
  * reduction in doubles below 2^44, BigInt above. No floating-point rounding ever happens.
+ * @throws {@link DoubleRandomError} (code invalid_argument, a wrong call) when `hash` is not bytes or `total` is not a safe integer ≥ 1.
  * @example
  * ```ts
  * reduceHash(new Uint8Array([1, 0]), 255)
@@ -38,6 +40,12 @@ const EXACT_NUMBER_LIMIT = 2 ** 44;
  * @public
  */
 export function reduceHash(hash: Uint8Array, total: number): number {
+  if (!(hash instanceof Uint8Array) || !Number.isSafeInteger(total) || total < 1) throwWrongCall("reduceHash", { zh: "应为 (字节数组, 不小于1的安全整数)", en: "expects (a Uint8Array, a safe integer ≥ 1)" });
+  return reduce(hash, total);
+}
+
+// H mod total without the argument checks: the draw's hot path.
+function reduce(hash: Uint8Array, total: number): number {
   if (total < EXACT_NUMBER_LIMIT) {
     let r = 0;
     for (let k = 0; k < hash.length; k++) r = (r * 256 + (hash[k] as number)) % total;
@@ -65,7 +73,7 @@ export function streamOf(seed: string, total: number): (counter: number) => Stre
       n = Math.floor(n / 10);
     } while (n > 0);
     const h = prefix._cloneInto(scratch).update(digits.subarray(at)).digest();
-    return { counter, hash: bytesToHex(h), index: 1 + reduceHash(h, total) };
+    return { counter, hash: bytesToHex(h), index: 1 + reduce(h, total) };
   };
 }
 
@@ -81,6 +89,7 @@ export interface StreamPick {
 
 /**
  * The i-th pick of the stream for a population of `total`.
+ * @throws {@link DoubleRandomError} (code invalid_argument, a wrong call) when `seed` is not a string, `counter` not a safe integer ≥ 1 or `total` not a safe integer ≥ 1.
  * @example
  * ```ts
  * streamPick("0", 1, 1000).index
@@ -89,8 +98,11 @@ export interface StreamPick {
  * @public
  */
 export function streamPick(seed: string, counter: number, total: number): StreamPick {
+  if (typeof seed !== "string" || !Number.isSafeInteger(counter) || counter < 1 || !Number.isSafeInteger(total) || total < 1) {
+    throwWrongCall("streamPick", { zh: "应为 (种子字符串, 不小于1的计数, 不小于1的总数)", en: "expects (a seed string, a counter ≥ 1, a total ≥ 1)" });
+  }
   const hash = streamHash(seed, counter);
-  return { counter, hash: bytesToHex(hash), index: 1 + reduceHash(hash, total) };
+  return { counter, hash: bytesToHex(hash), index: 1 + reduce(hash, total) };
 }
 
 // §3: sampling from the stream, without replacement by rejection.

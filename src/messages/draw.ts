@@ -40,4 +40,6 @@ export const drawMessages = {
   stratum_exhausted: { severity: "error", zh: "分层“{stratum}”已无可补抽的对象", en: "Stratum \"{stratum}\" has no entity left to draw as a replacement" },
   drawn_earlier_mismatch: { severity: "error", zh: "以往批次已抽中名单与公告不符：应为{expected}，实际为{found}", en: "The ids drawn in earlier batches do not match the announcement: expected {expected}, found {found}" },
   mismatches_truncated: { severity: "info", zh: "另有{count}处不符未逐一列出", en: "{count} further mismatches not listed" },
+  stratification_invalid: { severity: "error", zh: "分层方式“{value}”无效：{detail}", en: "Invalid stratification \"{value}\": {detail}" },
+  stratum_unassigned: { severity: "warning", zh: "{count}户的“{field}”为空，按“{part}”分层时归入“未填写”一层", en: "{count} entities have no {field}; they form the stratum \"unassigned\" (stratified by {part})" },
 } as const satisfies Catalog;

@@ -23,4 +23,7 @@ export const sizingMessages = {
   allocation_infeasible: { severity: "error", zh: "分配无法满足：{detail}（涉及分层：{strata}）", en: "The allocation cannot be met: {detail} (strata: {strata})" },
   allocation_no_weight: { severity: "error", zh: "总数为{total}，但所有分层的抽查权重都为0，无法分配", en: "The total is {total} but every stratum has zero weight; nothing to apportion by" },
   allocation_invalid_total: { severity: "error", zh: "总抽查数“{value}”应为非负整数", en: "Total \"{value}\" must be a non-negative integer" },
+  allocation_invalid_minimum: { severity: "error", zh: "每层最少抽查数“{value}”应为非负整数", en: "The minimum per stratum \"{value}\" must be a non-negative integer" },
+  allocation_minimum_raises_total: { severity: "warning", zh: "每层不少于{minimum}户，共需{needed}户，多于按比例计算的{total}户：按{needed}户抽取", en: "At least {minimum} per stratum needs {needed} in all, more than the {total} of the quota: {needed} are drawn" },
+  allocation_total_exceeds_pool: { severity: "error", zh: "总抽查数{total}超过名录库总数{pool}", en: "The total {total} is more than the pool's {pool}" },
 } as const satisfies Catalog;

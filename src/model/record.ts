@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { STRATIFICATION_PATTERN, stratificationProblem } from "../draw/strata.js";
 
 /**
  * Version of the draw protocol implemented by this library (see docs/spec/draw-v1.md). Every announcement
@@ -28,17 +29,25 @@ const Hex256 = z.string().check(z.regex(/^[0-9a-f]{64}$/), z.describe("SHA-256, 
 const Count = z.int().check(z.minimum(0));
 
 /**
- * How a pool is split into strata: `none` (one stratum, key `all`, drawn with the seed itself) or `tier`
- * (one stratum per credit-risk tier present, under an opaque salted key so no record names a tier).
+ * How a pool is split into strata (draw-v1 §4.2): `none` (one stratum, key `all`, drawn with the seed itself), `tier`
+ * (credit-risk tier), `region:province|city|county` (行政区划代码 cut to 2, 4 or 6 digits), `attribute:<name>` (a
+ * column such as 行业), or a product of parts joined by `×` (U+00D7), e.g. `tier×region:county`. Every stratum has an
+ * opaque salted key, so no record names a tier or a region. A kind appears once (two different attributes may).
  * @example
  * ```ts
- * Stratification.options
- * //=> ["none", "tier"]
+ * ["tier×region:county", "region:town", "tier×tier"].map((s) => Stratification.safeParse(s).success)
+ * //=> [true, false, false]
  * ```
  * @public
  */
-export const Stratification = z.enum(["none", "tier"]).register(z.globalRegistry, { id: "Stratification" });
-/** A parsed {@link Stratification} (the schema's output type). @public */
+export const Stratification = z
+  .string()
+  .check(
+    z.regex(new RegExp(STRATIFICATION_PATTERN, "u")),
+    z.refine((s) => stratificationProblem(s) === undefined, { message: "a kind of part appears twice" }),
+  )
+  .register(z.globalRegistry, { id: "Stratification", description: "分层方式" });
+/** A parsed {@link Stratification} (the schema's output type): the stratification string. @public */
 export type Stratification = z.infer<typeof Stratification>;
 
 /**

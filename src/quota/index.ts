@@ -5,3 +5,4 @@ export {
   allocate, type AllocateOptions, type Allocation, type AllocationRow, type AllocationStratum,
 } from "./allocate.js";
 export { parseTierPolicy } from "./parseTierPolicy.js";
+export { allocateStrata, type StrataAllocation, type StrataCount, type StrataRule } from "./allocateStrata.js";

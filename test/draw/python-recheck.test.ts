@@ -44,7 +44,7 @@ const decision = { by: "科长 赵六", date: "2024-03-05" };
 describe("Python re-check recipe (docs/spec/draw-v1.md §11)", () => {
   it("is in the spec and short", () => {
     expect(recipe).toContain("def recheck(");
-    expect(recipe.trim().split("\n").length).toBeLessThanOrEqual(64);
+    expect(recipe.trim().split("\n").length).toBeLessThanOrEqual(80);
   });
 
   it("the frozen vectors are what the code produces", () => {
@@ -85,6 +85,12 @@ describe("Python re-check recipe (docs/spec/draw-v1.md §11)", () => {
       tamper((r) => r.replacements.push({ ...r.replacements[0]!, replaces: whole.id, stratum: whole.stratum })),
       { record: { ...cr, entropy: { kind: "commitReveal", value: `reveal:${secrets[0]}/不是承诺的秘密值/` } }, pool: plain, salt: SALT },
       { record: s.record, pool: s.pool.map((e) => (e.status ? { ...e, status: "active" } : e)), salt: s.salt },
+      // Strata as data (§4.2): the region, tier × region and attribute vectors, then one entity moved to another county.
+      { record: vectors.region.record, pool: vectors.region.pool, salt: vectors.region.salt },
+      { record: vectors.tierRegion.record, pool: [...vectors.tierRegion.pool].reverse(), salt: vectors.tierRegion.salt },
+      { record: vectors.attributes.record, pool: vectors.attributes.pool, salt: vectors.attributes.salt },
+      { record: vectors.region.record, pool: vectors.region.pool.map((e, k) => (k === 0 ? { ...e, regionCode: "140581" } : e)), salt: vectors.region.salt },
+      { record: vectors.attributes.record, pool: vectors.attributes.pool.map((e) => (e.id === "A05" ? { ...e, attributes: { 规模: 0.3 } } : e)), salt: vectors.attributes.salt },
     ];
     const out = python(cases);
     expect(out.slice(0, 5)).toEqual(["ok", "ok", "ok", "ok", "ok"]);
@@ -92,6 +98,9 @@ describe("Python re-check recipe (docs/spec/draw-v1.md §11)", () => {
       "fail: selections", "fail: strata", "fail: replaces an id not in the draw", "fail: replacement chain head", "fail: replacement chain head",
       "fail: task or entropy kind", "fail: exclusion counts", "fail: stratum seeds", "fail: stratum exhausted", "fail: commitments", "fail: exclusion counts",
     ]);
-    expect(out[16]).toBe(true);
+    expect(out.slice(16, 19)).toEqual(["ok", "ok", "ok"]);
+    expect(out[19]).toMatch(/^fail: S[0-9a-f]{12}$/); // the county it moved to no longer recomputes
+    expect(out[20]).toBe("fail: strata"); // 0.3 is another label than 0.30000000000000004
+    expect(out[21]).toBe(true);
   });
 });
