@@ -117,7 +117,7 @@ export function resolveSizes(manifest: ManifestDigests, sizes: StratumSizes): { 
  * source. Nothing in it depends on the entropy, so nobody can steer the draw once it is published.
  *
  * @returns the announcement and the confidential manifest; issues of {@link buildManifest} and of the quota
- * area's `allocate` (`allocation_*`), `size_missing`,
+ * area's `allocate` or `allocateStrata` (`allocation_*`), `size_missing`,
  * `size_unknown_stratum`, `sample_too_large`, `invalid_argument`, `empty_pool`, schema issues of the entropy
  * source; warning `salt_short`.
  * @example

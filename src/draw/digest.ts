@@ -1,17 +1,18 @@
 // The digests of draw-v1: SHA-256 of text (§2), the salted chunked stratum digests, the manifest digest and the
 // opaque tier keys (§4.2–§4.3), the earlier-batch commitment (§4.1), canonical JSON and the announcement digest (§5).
-import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils.js";
+import { utf8ToBytes } from "@noble/hashes/utils.js";
+import { hexOf } from "../_internal/hex.js";
 import { createSha256, sha256Bytes } from "../_internal/sha256.js";
 import { throwWrongCall } from "../_internal/argument.js";
 import { compareCodePoints } from "../_internal/codePoints.js";
-import { type EncodedIds, scratch } from "./order.js";
+import { type EncodedIds, scratch, spellingOf } from "./order.js";
 
 /** Lines per manifest chunk (draw-v1 §4): 65,536. Fixed by the protocol. @internal */
 export const CHUNK_LINES = 65_536;
 
 /** SHA-256 of the UTF-8 of a (well-formed) string, hex. @internal */
 export function sha256Hex(text: string): string {
-  return bytesToHex(sha256Bytes(utf8ToBytes(text)));
+  return hexOf(sha256Bytes(utf8ToBytes(text)));
 }
 
 /**
@@ -28,7 +29,7 @@ export function stratumDigest(sortedIds: readonly string[], key: string, salt: s
     for (let k = start; k < end; k++) text += sortedIds[k] + suffix;
     outer.update(sha256Bytes(utf8ToBytes(text)));
   }
-  return bytesToHex(outer.digest());
+  return hexOf(outer.digest());
 }
 
 /**
@@ -40,21 +41,60 @@ export function encodedStratumDigest(ids: EncodedIds, order: Uint32Array, from: 
   const outer = createSha256().update(utf8ToBytes(`double-random/draw-v1 stratum\n${salt}\n`));
   const suffix = utf8ToBytes(`\t${key}\n`);
   const { bytes, offsets, maxLength } = ids;
-  // Ids of one length (USCCs) are found without their offsets: one read out of place per id instead of two.
-  const width = ids.minLength === maxLength ? maxLength : 0;
-  const out = scratch("lines", Uint8Array, Math.min(CHUNK_LINES, to - from) * (maxLength + suffix.length));
+  const lines = Math.min(CHUNK_LINES, to - from);
+  const out = scratch("lines", Uint8Array, lines * (maxLength + suffix.length));
+  if (ids.minLength === maxLength) {
+    // Ids of one length (USCCs): every line has the same width, so the suffixes are written once, in place, and
+    // each chunk writes only its ids over the same buffer; an id is found without its offsets.
+    const width = maxLength;
+    const stride = width + suffix.length;
+    for (let line = 0; line < lines; line++) out.set(suffix, line * stride + width);
+    const spelling = spellingOf(order);
+    if (spelling && spelling.width === width) {
+      // Sorted by slotOrder: each id is spelled from its digits (read in order) over the bytes all ids share.
+      const { template, digits, groups, positions, bytes: tables } = spelling;
+      for (let line = 0; line < lines; line++) out.set(template, line * stride);
+      for (let start = from; start < to; start += CHUNK_LINES) {
+        const end = Math.min(start + CHUNK_LINES, to);
+        let at = 0;
+        for (let i = start; i < end; i++) {
+          for (let q = 0; q < groups; q++) {
+            const ps = positions[q] as Uint32Array;
+            const table = tables[q] as Uint8Array;
+            const m = ps.length;
+            const d = (digits[i * groups + q] as number) * m;
+            for (let t = 0; t < m; t++) out[at + (ps[t] as number)] = table[d + t] as number;
+          }
+          at += stride;
+        }
+        outer.update(sha256Bytes(out.subarray(0, at)));
+      }
+      return hexOf(outer.digest());
+    }
+    for (let start = from; start < to; start += CHUNK_LINES) {
+      const end = Math.min(start + CHUNK_LINES, to);
+      let at = 0;
+      for (let i = start; i < end; i++) {
+        const a = (order[i] as number) * width;
+        for (let b = 0; b < width; b++) out[at + b] = bytes[a + b] as number;
+        at += stride;
+      }
+      outer.update(sha256Bytes(out.subarray(0, at)));
+    }
+    return hexOf(outer.digest());
+  }
   for (let start = from; start < to; start += CHUNK_LINES) {
+    const end = Math.min(start + CHUNK_LINES, to);
     let at = 0;
-    for (let i = start; i < Math.min(start + CHUNK_LINES, to); i++) {
+    for (let i = start; i < end; i++) {
       const k = order[i] as number;
-      const a = width > 0 ? k * width : (offsets[k] as number);
-      const end = width > 0 ? a + width : (offsets[k + 1] as number);
-      for (let b = a; b < end; b++) out[at++] = bytes[b] as number;
+      const stop = offsets[k + 1] as number;
+      for (let b = offsets[k] as number; b < stop; b++) out[at++] = bytes[b] as number;
       for (let b = 0; b < suffix.length; b++) out[at++] = suffix[b] as number;
     }
     outer.update(sha256Bytes(out.subarray(0, at)));
   }
-  return bytesToHex(outer.digest());
+  return hexOf(outer.digest());
 }
 
 /**

@@ -11,7 +11,10 @@ import { type ExclusionOptions, type Manifest, preparePool } from "./prepare.js"
  * @public
  */
 export interface BuildManifestOptions {
-  /** `none` (one stratum `all`) or `tier` (one stratum per credit-risk tier present). */
+  /**
+   * How to split the pool (draw-v1 §4.2): `none` (one stratum `all`), `tier`, `region:province|city|county`,
+   * `attribute:<name>`, or a product such as `tier×region:county`; one stratum per label present.
+   */
   readonly stratify: Stratification;
   /** Secret salt (≥ 16 random characters) so published digests cannot be brute-forced back to tiers. */
   readonly salt: string;
@@ -24,8 +27,9 @@ export interface BuildManifestOptions {
  * order of id, lines `id \t key \n` in UTF-8, hashed in chunks of 65,536 lines; per-stratum digests and the
  * manifest digest. The input order of the pool never matters.
  *
- * @returns the manifest; issues `entity_id_invalid`, `entity_field_invalid`, `duplicate_entity_id` (naming
- * both rows), `salt_empty`, `empty_pool`; warning `salt_short`.
+ * @returns the manifest; issues `entity_id_invalid`, `entity_field_invalid` (also a region code or attribute the
+ * stratification cannot label), `duplicate_entity_id` (naming both rows), `stratification_invalid`, `salt_empty`,
+ * `empty_pool`; warnings `salt_short`, `stratum_unassigned`.
  * @throws {@link DoubleRandomError} (`invalid_argument`) when `options` is not an object (a wrong call).
  * @example
  * ```ts

@@ -341,12 +341,12 @@ function partitionCore(
       slot = 6;
     } else if (labelNumbers) {
       slot = 5;
-      const problem = strata.problemOf(e);
-      if (problem) {
+      const parts = strata.checkedPartLabelsOf(e);
+      if (parts === undefined) {
+        const problem = strata.problemOf(e) as { field: string; value: string };
         if (issues.length < 50) issues.push(issue("entity_field_invalid", { row: k + 1, field: problem.field, value: problem.value }, { row: k + 1, field: problem.field }));
         continue;
       }
-      const parts = strata.partLabelsOf(e);
       for (let p = 0; p < parts.length; p++) if (parts[p] === UNASSIGNED) unassigned[p] = (unassigned[p] as number) + 1;
       const label = stratumLabel(parts);
       let number = labelNumber.get(label);

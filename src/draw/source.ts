@@ -36,6 +36,12 @@ const issue = /* @__PURE__ */ issueFactory({ ...coreMessages, ...modelMessages, 
  * @public
  */
 export interface PoolQuery {
+  /**
+   * The stratification string (draw-v1 §4.2). The source returns one stratum per label present among the eligible
+   * entities, with the labels of §4.2 (`A`…`D`/`untiered`, 6-digit region codes cut to the level, attribute text,
+   * `unassigned`; a product's label is its JSON text such as `["B","140525"]`); `stratifier(query.stratification)`
+   * gives its parts.
+   */
   readonly stratification: Stratification;
   readonly rules: ExclusionRules;
   /** The ids drawn in earlier batches (distinct); empty when the rules have no `drawnEarlier`. */

@@ -45,6 +45,8 @@ export interface Stratifier {
   labelOf(entity: DrawEntity): StratumLabel;
   /** The label of each part for an entity, in written order (empty for `none`). */
   partLabelsOf(entity: DrawEntity): string[];
+  /** The part labels, or undefined when a field holds a value that cannot be labelled (then see `problemOf`). @internal */
+  checkedPartLabelsOf(entity: DrawEntity): string[] | undefined;
   /** A field this stratification reads that holds a value it cannot label (e.g. a 5-digit region code), or undefined. */
   problemOf(entity: DrawEntity): { readonly field: string; readonly value: string } | undefined;
   /** Whether `label` is one this stratification can give (a manifest's labels are checked with it). */
@@ -256,10 +258,20 @@ export function stratifier(text: string): Result<Stratifier> {
   const kinds = parts.map((p) => PART_KINDS[p.kind]);
   const tierAt = parts.findIndex((p) => p.kind === "tier");
   const partLabelsOf = (e: DrawEntity): string[] => parts.map((p, k) => (kinds[k] as PartKind).label(e, p) ?? UNASSIGNED);
+  const checkedPartLabelsOf = (e: DrawEntity): string[] | undefined => {
+    const out: string[] = [];
+    for (let k = 0; k < parts.length; k++) {
+      const l = (kinds[k] as PartKind).label(e, parts[k] as StratumPart);
+      if (l === undefined) return undefined;
+      out.push(l);
+    }
+    return out;
+  };
   return ok({
     id: text,
     parts,
     partLabelsOf,
+    checkedPartLabelsOf,
     labelOf: parts.length === 0 ? () => "all" : parts.length === 1 ? (e) => (kinds[0] as PartKind).label(e, parts[0] as StratumPart) ?? UNASSIGNED : (e) => JSON.stringify(partLabelsOf(e)),
     problemOf(e) {
       for (let k = 0; k < parts.length; k++) {

@@ -3,6 +3,7 @@
 // it, each stratum's stream: the selections of a draw (§7.1) and the next pick for a replacement (§7.2).
 import { sha256 } from "@noble/hashes/sha2.js";
 import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils.js";
+import { hexOf } from "../_internal/hex.js";
 import type { Announcement, Replacement, Selection } from "../model/record.js";
 import { throwWrongCall } from "../_internal/argument.js";
 import { DoubleRandomError, fail, type Issue, ok, type Result } from "../result.js";
@@ -73,7 +74,7 @@ export function streamOf(seed: string, total: number): (counter: number) => Stre
       n = Math.floor(n / 10);
     } while (n > 0);
     const h = prefix._cloneInto(scratch).update(digits.subarray(at)).digest();
-    return { counter, hash: bytesToHex(h), index: 1 + reduce(h, total) };
+    return { counter, hash: hexOf(h), index: 1 + reduce(h, total) };
   };
 }
 
@@ -102,7 +103,7 @@ export function streamPick(seed: string, counter: number, total: number): Stream
     throwWrongCall("streamPick", { zh: "应为 (种子字符串, 不小于1的计数, 不小于1的总数)", en: "expects (a seed string, a counter ≥ 1, a total ≥ 1)" });
   }
   const hash = streamHash(seed, counter);
-  return { counter, hash: bytesToHex(hash), index: 1 + reduce(hash, total) };
+  return { counter, hash: hexOf(hash), index: 1 + reduce(hash, total) };
 }
 
 // §3: sampling from the stream, without replacement by rejection.

@@ -162,6 +162,34 @@ describe("manifest fast path (UTF-8 buffer, byte radix sort, lines from digit ta
     );
   });
 
+  it("spells sorted ids of one length from the sort's digits: constant and varying bytes, multi-byte characters, strata over one chunk", () => {
+    const random = seedrandom.alea("fast-path/spelled");
+    const CJK = ["中", "国", "企", "業"];
+    for (const [n, make] of [
+      [140_000, () => `9141${String(Math.floor(random() * 1e6)).padStart(6, "0")}${String(Math.floor(random() * 1e8)).padStart(8, "0")}`],
+      [70_000, () => `企${CJK[Math.floor(random() * 4)]}-${String(Math.floor(random() * 1e7)).padStart(7, "0")}${CJK[Math.floor(random() * 4)]}`],
+      [3, () => "x".repeat(5) + String.fromCharCode(0x41 + Math.floor(random() * 3))],
+    ] as const) {
+      const seen = new Set<string>();
+      const pool: DrawEntity[] = [];
+      while (pool.length < n) {
+        const id = make();
+        if (seen.has(id)) continue;
+        seen.add(id);
+        pool.push({ id, tier: n === 3 ? "A" : random() < 0.5 ? "B" : "C" });
+      }
+      // (referenceManifest copies a list per entity: too slow here.)
+      const all = pool.map((e) => e.id).sort(compareCodePoints);
+      expect(unwrap(buildManifest(pool, { stratify: "none", salt: SALT })).strata[0]?.digest).toBe(referenceStratumDigest(all, "all", SALT));
+      const tiered = unwrap(buildManifest(pool, { stratify: "tier", salt: SALT }));
+      const tierOf = new Map(pool.map((e) => [e.id, e.tier]));
+      for (const s of tiered.strata) {
+        const ids = all.filter((id) => tierOf.get(id) === s.label);
+        expect([s.label, s.N, s.digest]).toEqual([s.label, ids.length, referenceStratumDigest(ids, s.key, SALT)]);
+      }
+    }
+  });
+
   it("reads the ids' UTF-8 like TextEncoder, ASCII and astral alike", () => {
     const ids = ["a", "中国", "\u{1F600}x", "", "\u{FF21}", "9141".repeat(10)];
     const e = encodeIds(ids);

@@ -1,5 +1,6 @@
 // The PostgreSQL recipe of docs/spec/draw-v1.md §12, run as written against a throw-away local server (unix
-// socket only, no TCP) on the stratified vector: manifest digest and the picks of a stratum must match ours.
+// socket only, no TCP) on the stratified vector, and with §12's region label expressions on vectors 5 and 6 (county,
+// tier × county): manifest digest and the picks of a stratum must match ours.
 // Skipped, saying why, where no PostgreSQL server binaries or no `postgres` user are available.
 import { execFileSync } from "node:child_process";
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -10,9 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 const bin = ["/usr/lib/postgresql/16/bin", "/usr/lib/postgresql/15/bin"].find((d) => existsSync(join(d, "initdb")));
 const spec = readFileSync(new URL("../../docs/spec/draw-v1.md", import.meta.url), "utf8");
 const recipe = /```sql\n([\s\S]*?)```/.exec(spec)?.[1] ?? "";
-const vectors = JSON.parse(readFileSync(new URL("./draw-v1-vectors.json", import.meta.url), "utf8")) as {
-  stratified: { salt: string; eligible: Record<string, string>; record: { manifestDigest: string; strata: { key: string; N: number; n: number; seed: string }[]; selections: { id: string; stratum: string; counter: number | null; hash: string | null; index: number }[] } };
-};
+interface SqlVector { salt: string; eligible: Record<string, string>; pool: { id: string; tier?: string; regionCode?: string }[]; record: { manifestDigest: string; strata: { key: string; N: number; n: number; seed: string }[]; selections: { id: string; stratum: string; counter: number | null; hash: string | null; index: number }[] } }
+const vectors = JSON.parse(readFileSync(new URL("./draw-v1-vectors.json", import.meta.url), "utf8")) as { stratified: SqlVector; region: SqlVector; tierRegion: SqlVector };
 
 let dir = "";
 let ready = false;
@@ -59,5 +59,26 @@ describe("PostgreSQL recipe (docs/spec/draw-v1.md §12)", () => {
     expect(out[0]).toBe(st.record.manifestDigest);
     const picks = st.record.selections.filter((s) => s.stratum === stratum.key).map((s) => `${s.counter}|${s.hash}|${s.index}|${s.id}`);
     expect(out.slice(1)).toEqual(picks);
+  });
+
+  it("gives vectors 5 and 6 (region:county, tier×region:county) with the label expressions §12 states", (ctx) => {
+    if (!ready && process.env.CI) throw new Error(`PostgreSQL recipe cannot run in CI: ${why}`);
+    if (!ready) return ctx.skip(why);
+    const county = "coalesce(nullif(region_code, ''), 'unassigned')";
+    const cases = [
+      { v: vectors.region, name: "region5", label: county },
+      { v: vectors.tierRegion, name: "region6", label: `'["' || coalesce(tier, 'untiered') || '","' || ${county} || '"]'` },
+    ];
+    for (const { v, name, label } of cases) {
+      const eligible = v.pool.filter((e) => e.id in v.eligible);
+      const q = (x: string | undefined) => (x === undefined ? "NULL" : `'${x.replace(/'/g, "''")}'`);
+      psql(`DROP TABLE IF EXISTS pool; CREATE TABLE pool(id text primary key, tier text, region_code text, status text); INSERT INTO pool VALUES ${eligible.map((e) => `(${q(e.id)}, ${q(e.tier)}, ${q(e.regionCode)}, 'active')`).join(",")};`);
+      const stratum = [...v.record.strata].sort((a, b) => b.n - a.n).find((s) => s.n < s.N && s.n > 0)!;
+      expect(recipe.split("coalesce(tier, 'untiered')").length, name).toBe(3);
+      const out = psql(recipe.replaceAll("coalesce(tier, 'untiered')", label), { salt: v.salt, stream_seed: stratum.seed, key: stratum.key, N: stratum.N, n: stratum.n, imax: 2 * stratum.n + 50 })
+        .trim().split("\n").filter((l) => l.length > 0);
+      expect(out[0], name).toBe(v.record.manifestDigest);
+      expect(out.slice(1), name).toEqual(v.record.selections.filter((s) => s.stratum === stratum.key).map((s) => `${s.counter}|${s.hash}|${s.index}|${s.id}`));
+    }
   });
 });

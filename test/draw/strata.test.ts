@@ -11,6 +11,7 @@ import { stratifier, stratumLabel, UNASSIGNED } from "../../src/draw/strata.js";
 import { verifyDraw } from "../../src/draw/verify.js";
 import { verifyDrawManifest } from "../../src/draw/verifyManifest.js";
 import { tierStratumKey } from "../../src/draw/digest.js";
+import { jsonSchemas } from "../../src/model/json-schema.js";
 import { Announcement, Stratification } from "../../src/model/record.js";
 import { parseQuota } from "../../src/quota/index.js";
 import { unwrap } from "../../src/result.js";
@@ -35,6 +36,11 @@ describe("the stratification grammar (draw-v1 §4.2)", () => {
       expect([s, r.ok, Stratification.safeParse(s).success]).toEqual([s, false, false]);
       expect(!r.ok && r.issues[0]!.code).toBe("stratification_invalid");
     }
+    // The JSON Schema a back end validates records with carries the grammar's shape as a pattern.
+    const schema = (jsonSchemas().DrawRecord.$defs as Record<string, { pattern: string }>).Stratification!;
+    const shape = new RegExp(schema.pattern, "u");
+    for (const t of good) expect([t, shape.test(t)]).toEqual([t, true]);
+    for (const t of ["", "None", "region:town", "attribute:", "none×tier", "tier*region:county", "attribute:a\u0001"]) expect([t, shape.test(t)]).toEqual([t, false]);
     const r = stratifier("tier×tier");
     expect(!r.ok && r.issues[0]!.message).toEqual({ zh: "分层方式“tier×tier”无效：“tier”重复出现", en: 'Invalid stratification "tier×tier": "tier" appears twice' });
   });
@@ -135,6 +141,16 @@ describe("region and tier × region draws (in memory and from a source)", () => 
     const t = unwrap(buildManifest(pool, { stratify: "tier", salt: SALT }));
     expect(t.strata.map((s) => s.label).sort()).toEqual(["A", "B", "C", "D"]);
     expect(unwrap(buildManifest(pool, { stratify: "none", salt: SALT })).strata.map((s) => [s.key, s.label])).toEqual([["all", "all"]]);
+  });
+
+  it("refuses a record whose stratification was changed (altered announcement) or is not of the grammar", () => {
+    const a = unwrap(announce({ taskId: "JC-2024-05", pool, stratify: "region:county", salt: SALT, sizes: { "140502": 1, "140521": 1, "140524": 1, "140525": 1 }, entropySource: source }));
+    const record = unwrap(draw(a.announcement, pool, dice, { salt: SALT }));
+    const swapped = { ...record, announcement: { ...record.announcement, stratification: "region:city" } };
+    const v1 = verifyDraw(swapped, pool, { salt: SALT });
+    expect(!v1.ok && v1.issues.map((i) => i.code)).toContain("announcement_altered");
+    const invalid = { ...record, announcement: { ...record.announcement, stratification: "region:county×region:city" } };
+    expect(verifyDraw(invalid, pool, { salt: SALT }).ok).toBe(false);
   });
 
   it("checks a manifest's labels against its stratification", () => {
