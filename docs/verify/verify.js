@@ -178,6 +178,51 @@
     });
   }
 
+  // The stratification in words (draw-v1 §4.2): 按信用风险分类×县级行政区划分层 / by risk tier × county.
+  var LEVEL = { county: { zh: "县级行政区划", en: "county" }, city: { zh: "地级行政区划", en: "city (prefecture)" }, province: { zh: "省级行政区划", en: "province" } };
+  function stratificationWords(text) {
+    if (text === "none") return t("不分层（一层，键 all）", "unstratified (one stratum, key all)");
+    var s = DR.stratifier(String(text));
+    if (!s.ok) return String(text);
+    var parts = s.value.parts.map(function (p) {
+      return p.kind === "tier" ? t("信用风险分类", "risk tier") : p.kind === "region" ? LEVEL[p.level][lang] : "“" + p.name + "”";
+    });
+    return t("按" + parts.join("×") + "分层（" + text + "）", "by " + parts.join(" × ") + " (" + text + ")");
+  }
+  var TIER_WORDS = { A: { zh: "A类", en: "tier A" }, B: { zh: "B类", en: "tier B" }, C: { zh: "C类", en: "tier C" }, D: { zh: "D类", en: "tier D" }, untiered: { zh: "未分类", en: "untiered" }, unassigned: { zh: "未填", en: "unassigned" } };
+  // A stratum label in words: tiers by name, region codes (with the county's name when the pool has a 所属区县 column) and values as they are.
+  function labelWords(label, regionNames) {
+    var parts = [label];
+    if (label.charAt(0) === "[") { try { parts = JSON.parse(label); } catch (e) { parts = [label]; } }
+    return parts.map(function (x) {
+      if (Object.prototype.hasOwnProperty.call(TIER_WORDS, x)) return TIER_WORDS[x][lang];
+      return /^\d{6}$/.test(x) && regionNames[x] ? x + " " + regionNames[x] : x;
+    }).join(" × ");
+  }
+  // Each stratum key's label, rebuilt from the pool and the salt (keys hide the labels from everyone else; §4.2).
+  function labelsOf(record, pool, salt) {
+    var out = {};
+    var how = record && record.announcement && record.announcement.stratification;
+    if (!pool || typeof how !== "string" || how === "none") return out;
+    var m = DR.buildManifest(pool, { stratify: how, salt: salt });
+    if (m.ok) m.value.strata.forEach(function (s) { out[s.key] = s.label; });
+    return out;
+  }
+  function labelsOfManifest(manifest) {
+    var out = {};
+    (Array.isArray(manifest.strata) ? manifest.strata : []).forEach(function (s) { if (s && typeof s.key === "string" && typeof s.label === "string") out[s.key] = s.label; });
+    return out;
+  }
+  // County names from the pool itself, when it has a column naming them (所属区县, 县（市、区）…): nothing is looked up.
+  function regionNamesOf(pool) {
+    var names = {};
+    (pool || []).forEach(function (e) {
+      if (!e.regionCode || !e.attributes) return;
+      for (var k in e.attributes) if (/^(所属区县|所属县区|县区|区县|县（市、区）|县\(市、区\)|所属县（市、区）)$/.test(k) && typeof e.attributes[k] === "string") { names[e.regionCode] = e.attributes[k]; return; }
+    });
+    return names;
+  }
+
   // Issues carry their words in their params (fieldName, reasonName, …): shown as the library wrote them.
   function messageOf(i) {
     return i.message[lang];
@@ -304,12 +349,18 @@
       if (i.code === "selection_mismatch" && i.path && i.path[0] === "selections") (badPicks[i.path[1]] = badPicks[i.path[1]] || []).push(p.fieldName ? p.fieldName[lang] : String(p.field));
       if (i.code === "replacement_mismatch" || i.code === "replacement_invalid") badReplacements[p.position] = true;
     });
+    var how = rec.announcement && rec.announcement.stratification;
+    $("stratification").textContent = how ? t("分层方式：", "Stratification: ") + stratificationWords(how) : "";
+    var labels = state.labels || {};
+    var regionNames = regionNamesOf(state.pool);
     var sb = $("strata").querySelector("tbody");
     sb.textContent = "";
     (rec.strata || []).forEach(function (s) {
       var tr = document.createElement("tr");
       if (badStrata[s.key]) tr.className = "bad";
-      cell(tr, s.key, "mono"); cell(tr, String(s.N)); cell(tr, String(s.n)); cell(tr, s.digest, "mono");
+      cell(tr, s.key, "mono");
+      cell(tr, how === "none" ? t("全部", "all") : Object.prototype.hasOwnProperty.call(labels, s.key) ? labelWords(labels[s.key], regionNames) : "—");
+      cell(tr, String(s.N)); cell(tr, String(s.n)); cell(tr, s.digest, "mono");
       sb.appendChild(tr);
     });
     var tb = $("selections").querySelector("tbody");
@@ -587,6 +638,7 @@
       last = {
         ok: errors.length === 0, issues: issues, notes: notes, record: record, pool: pool, source: source.kind, teams: teams, results: results,
         saltLikelyWrong: errors.length > 0 ? saltLikelyWrong(record, errors) : 0, saltWhitespace: saltWhitespace,
+        labels: source.kind === "manifest" ? labelsOfManifest(source.manifest) : labelsOf(record, pool, saltText),
       };
       render(last);
     });

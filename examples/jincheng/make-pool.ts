@@ -16,12 +16,12 @@ const choose = <T>(xs: readonly T[]): T => xs[pick(xs.length)] as T;
 
 /** How many hotels each county has in the sample, and street names for the addresses. */
 const COUNTIES = [
-  { code: "140502", hotels: 64, streets: ["凤台", "钟家庄", "黄华", "书院", "文昌", "红星"] },
-  { code: "140521", hotels: 13, streets: ["龙港", "嘉峰", "端氏", "郑庄"] },
-  { code: "140522", hotels: 31, streets: ["凤城", "北留", "润城", "町店"] },
+  { code: "140502", hotels: 150, streets: ["凤台", "钟家庄", "黄华", "书院", "文昌", "红星"] },
+  { code: "140521", hotels: 18, streets: ["龙港", "嘉峰", "端氏", "郑庄"] },
+  { code: "140522", hotels: 55, streets: ["凤城", "北留", "润城", "町店"] },
   { code: "140524", hotels: 7, streets: ["崇文", "礼义", "附城", "六泉"] },
-  { code: "140525", hotels: 42, streets: ["南村", "巴公", "大阳", "高都"] },
-  { code: "140581", hotels: 35, streets: ["北城", "南城", "东城", "米山"] },
+  { code: "140525", hotels: 90, streets: ["南村", "巴公", "大阳", "高都"] },
+  { code: "140581", hotels: 70, streets: ["北城", "南城", "东城", "米山"] },
 ].map((c) => ({ ...c, name: JINCHENG_COUNTIES[c.code] as string }));
 
 // GB 11714 组织机构代码: 8 characters and a check character (weights 3 7 9 10 5 8 4 2; letters A=10 … Z=35; 10 → X).

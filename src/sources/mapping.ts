@@ -5,6 +5,7 @@ import { coreMessages } from "../messages/core.js";
 import { drawMessages } from "../messages/draw.js";
 import { sourceMessages } from "../messages/sources.js";
 import type { OpenPool, PoolQuery } from "../draw/source.js";
+import { stratifier, type StratumLabel, type StratumPart } from "../draw/strata.js";
 import type { ExclusionCounts } from "../model/record.js";
 import { type Issue, issueFactory } from "../result.js";
 
@@ -23,8 +24,19 @@ export interface PoolMapping {
   readonly table?: string;
   /** A SELECT returning the pool (e.g. a join of the registry and the credit tiers). */
   readonly query?: string;
-  /** Column names; `tier` or `status` null when the pool has no such column. Defaults `id`, `tier`, `status`. */
-  readonly columns?: { readonly id?: string; readonly tier?: string | null; readonly status?: string | null };
+  /**
+   * Column names; `tier` or `status` null when the pool has no such column. Defaults `id`, `tier`, `status`.
+   * `region` (the 6-digit 行政区划代码, default `region_code`) is read only by `region:<level>` stratifications;
+   * `attributes` maps the name of an `attribute:<name>` stratification to its column (default: the column named
+   * `<name>`). Labels are computed in SQL as draw-v1 §12 says.
+   */
+  readonly columns?: {
+    readonly id?: string;
+    readonly tier?: string | null;
+    readonly status?: string | null;
+    readonly region?: string;
+    readonly attributes?: Readonly<Record<string, string>>;
+  };
   /** Status values that mean 存续 (active); NULL is active too. Default `["active"]`; e.g. `["存续", "在业"]`. */
   readonly activeStatus?: readonly string[];
   /**
@@ -57,6 +69,10 @@ export interface Resolved {
   /** The table's name parts (`[schema, name]` or `[name]`) and the id column, unquoted: for the unique-index look-up. */
   readonly table: readonly string[] | null;
   readonly idColumn: string;
+  /** The region column (quoted). */
+  readonly region: string;
+  /** The column (quoted) an `attribute:<name>` part reads. */
+  attribute(name: string): string;
 }
 
 /** Quotes a possibly qualified identifier (`schema.name`) with `q` (`"` or a backtick), doubling it inside. @internal */
@@ -79,6 +95,10 @@ export function resolveMapping(m: PoolMapping, q: string): { resolved?: Resolved
   const id = name(c.id ?? "id", "columns.id");
   const tier = c.tier === null ? null : name(c.tier ?? "tier", "columns.tier");
   const status = c.status === null ? null : name(c.status ?? "status", "columns.status");
+  const region = name(c.region ?? "region_code", "columns.region");
+  const attributes = c.attributes ?? {};
+  if (typeof attributes !== "object" || attributes === null || Object.values(attributes).some((v) => typeof v !== "string" || v.length === 0)) bad("columns.attributes must map names to column names");
+  const attribute = (n: string) => quoteName(Object.prototype.hasOwnProperty.call(attributes, n) ? (attributes[n] as string) : n, q);
   const i = m.inspections;
   const inspections = i === undefined ? null : { table: name(i.table, "inspections.table"), id: name(i.id ?? "entity_id", "inspections.id"), date: name(i.date ?? "date", "inspections.date"), item: name(i.item ?? "item_id", "inspections.item") };
   const activeStatus = m.activeStatus ?? ["active"];
@@ -89,7 +109,7 @@ export function resolveMapping(m: PoolMapping, q: string): { resolved?: Resolved
   if (digests !== "database" && digests !== "stream") bad(`digests must be "database" or "stream"`);
   if (issues.length > 0) return { issues };
   const table = typeof m.table === "string" ? m.table.split(".") : null;
-  return { resolved: { from, id, tier, status, inspections, activeStatus, fetchRows, digests, checkDuplicates: m.checkDuplicates ?? true, table, idColumn: c.id ?? "id" }, issues };
+  return { resolved: { from, id, tier, status, inspections, activeStatus, fetchRows, digests, checkDuplicates: m.checkDuplicates ?? true, table, idColumn: c.id ?? "id", region, attribute }, issues };
 }
 
 /** Parameter placeholders of a dialect: `$1` (PostgreSQL) or `?` (MySQL), with the values in order. @internal */
@@ -113,6 +133,37 @@ export interface Dialect {
   badId(expr: string, p: Params): string;
   /** The expression to compare a text by (byte-wise): itself in PostgreSQL, its binary cast in MySQL. */
   key(expr: string): string;
+  /** `expr` without the white space draw-v1 §4.2 trims at either end (`chars`: those characters, a parameter). */
+  trim(expr: string, chars: string, p: Params): string;
+  /** `expr` (a text) matches the regular expression (a parameter). */
+  matches(expr: string, pattern: string, p: Params): string;
+  /** The texts concatenated. */
+  concat(exprs: readonly string[]): string;
+  /** A text as a JSON string literal, escaped as canonical JSON (draw-v1 §5) escapes it. */
+  jsonString(expr: string): string;
+}
+
+/** The characters trimmed from attribute text at either end (draw-v1 §4.2: ECMAScript's white space and line terminators). */
+export const TRIMMED = "\t\n\u000b\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff";
+
+/** The parts of the query's stratification (the library checks the string before it opens a source). */
+function partsOf(stratification: string): readonly StratumPart[] {
+  const s = stratifier(stratification);
+  return s.ok ? s.value.parts : [];
+}
+
+/**
+ * The SQL of one part's label over the columns of `p` (draw-v1 §12): `tier` → the tier or `untiered`;
+ * `region:<level>` → the first 2/4/6 digits padded with 0 to six, `unassigned` when NULL or empty; `attribute:<name>`
+ * → the trimmed text, `unassigned` when NULL or blank.
+ */
+function partLabelSql(part: StratumPart, k: number): string {
+  if (part.kind === "tier") return "COALESCE(tier, 'untiered')";
+  if (part.kind === "region") {
+    const digits = part.level === "province" ? 2 : part.level === "city" ? 4 : 6;
+    return `CASE WHEN region IS NULL OR CHAR_LENGTH(region) = 0 THEN 'unassigned' ELSE RPAD(SUBSTR(region, 1, ${digits}), 6, '0') END`;
+  }
+  return `CASE WHEN a${k} IS NULL OR CHAR_LENGTH(a${k}) = 0 THEN 'unassigned' ELSE a${k} END`;
 }
 
 /** The first day (exclusive) of the recent-inspection window: asOf − withinDays. @internal */
@@ -130,6 +181,13 @@ export function poolCtes(r: Resolved, query: PoolQuery, d: Dialect, p: Params): 
   const rules = query.rules;
   const tierExpr = r.tier ? d.text(r.tier) : "NULL";
   const statusExpr = r.status ? d.text(r.status) : "NULL";
+  // Placeholders are numbered (or, in MySQL, ordered) as they are added: build the SQL in text order.
+  const parts = partsOf(query.stratification);
+  const hasRegion = parts.some((x) => x.kind === "region");
+  const extra = [
+    ...(hasRegion ? [`${d.text(r.region)} AS region`] : []),
+    ...parts.flatMap((x, k) => (x.kind === "attribute" ? [`${d.trim(d.text(r.attribute(x.name)), TRIMMED, p)} AS a${k}`] : [])),
+  ].map((x) => `, ${x}`).join("");
   const whens: string[] = [];
   if (r.status) whens.push(`WHEN status IS NOT NULL AND NOT (${d.inList("status", r.activeStatus, p)}) THEN 'inactive'`);
   if (rules.exemptTiers.length > 0) whens.push(`WHEN ${d.inList("tier", rules.exemptTiers, p)} THEN 'tier_exempt'`);
@@ -143,11 +201,14 @@ export function poolCtes(r: Resolved, query: PoolQuery, d: Dialect, p: Params): 
     );
   }
   const reason = whens.length > 0 ? `CASE ${whens.join(" ")} END` : "NULL";
-  const label = query.stratification === "tier" ? "COALESCE(tier, 'untiered')" : "'all'";
+  const labels = parts.map((x, k) => partLabelSql(x, k));
+  const label = labels.length === 0 ? "'all'" : labels.length === 1 ? (labels[0] as string) : d.concat(["'['", ...labels.flatMap((l, k) => (k === 0 ? [d.jsonString(l)] : ["','", d.jsonString(l)])), "']'"]);
+  const badId = d.badId("id", p);
+  const badRegion = hasRegion ? `(region IS NOT NULL AND CHAR_LENGTH(region) > 0 AND NOT ${d.matches("region", "^[0-9]{6}$", p)})` : "FALSE";
   return (
-    `p AS (SELECT ${d.text(r.id)} AS id, ${tierExpr} AS tier, ${statusExpr} AS status FROM ${r.from}), ` +
-    `c AS (SELECT id, tier, ${reason} AS reason, ${label} AS label, ${d.badId("id", p)} AS bad_id, ` +
-    `(tier IS NOT NULL AND (CHAR_LENGTH(tier) <> 1 OR tier NOT IN ('A', 'B', 'C', 'D'))) AS bad_tier FROM p), ` +
+    `p AS (SELECT ${d.text(r.id)} AS id, ${tierExpr} AS tier, ${statusExpr} AS status${extra} FROM ${r.from}), ` +
+    `c AS (SELECT id, tier, ${hasRegion ? "region" : "NULL"} AS region, ${reason} AS reason, ${d.text(label)} AS label, ${badId} AS bad_id, ` +
+    `(tier IS NOT NULL AND (CHAR_LENGTH(tier) <> 1 OR tier NOT IN ('A', 'B', 'C', 'D'))) AS bad_tier, ${badRegion} AS bad_region FROM p), ` +
     `e AS (SELECT id, label FROM c WHERE reason IS NULL)`
   );
 }
@@ -156,7 +217,8 @@ export function poolCtes(r: Resolved, query: PoolQuery, d: Dialect, p: Params): 
 export const COUNTS_SELECT =
   "SELECT reason, CASE WHEN reason IS NULL THEN label END AS label, COUNT(*) AS n, " +
   "SUM(CASE WHEN bad_id THEN 1 ELSE 0 END) AS bad_ids, MIN(CASE WHEN bad_id THEN COALESCE(id, '(null)') END) AS bad_id_example, " +
-  "SUM(CASE WHEN bad_tier THEN 1 ELSE 0 END) AS bad_tiers, MIN(CASE WHEN bad_tier THEN tier END) AS bad_tier_example " +
+  "SUM(CASE WHEN bad_tier THEN 1 ELSE 0 END) AS bad_tiers, MIN(CASE WHEN bad_tier THEN tier END) AS bad_tier_example, " +
+  "SUM(CASE WHEN bad_region THEN 1 ELSE 0 END) AS bad_regions, MIN(CASE WHEN bad_region THEN region END) AS bad_region_example " +
   "FROM c GROUP BY reason, CASE WHEN reason IS NULL THEN label END";
 
 /** One row of {@link COUNTS_SELECT}. @internal */
@@ -168,32 +230,39 @@ export interface CountRow {
   readonly bad_id_example: string | null;
   readonly bad_tiers: unknown;
   readonly bad_tier_example: string | null;
+  readonly bad_regions: unknown;
+  readonly bad_region_example: string | null;
 }
 
 /** Counts, strata and issues from the rows of {@link COUNTS_SELECT} (and of the duplicate look-up). @internal */
 export function summarise(rows: readonly CountRow[], duplicates: readonly { id: string; n: unknown }[], query: PoolQuery, r: Resolved): {
   counts: ExclusionCounts;
-  strata: { label: "A" | "B" | "C" | "D" | "untiered" | "all"; N: number }[];
+  strata: { label: StratumLabel; N: number }[];
   issues: Issue[];
 } {
   const counts = { inactive: 0, tier_exempt: 0, drawn_earlier: 0, recently_inspected: 0 };
-  const strata: { label: "A" | "B" | "C" | "D" | "untiered" | "all"; N: number }[] = [];
+  const strata: { label: StratumLabel; N: number }[] = [];
   const issues: Issue[] = [];
   let badIds = 0;
   let badTiers = 0;
+  let badRegions = 0;
   let idExample = "";
   let tierExample = "";
+  let regionExample = "";
   for (const row of rows) {
     const n = Number(row.n);
     badIds += Number(row.bad_ids ?? 0);
     badTiers += Number(row.bad_tiers ?? 0);
     if (row.bad_id_example !== null && idExample === "") idExample = row.bad_id_example;
     if (row.bad_tier_example !== null && tierExample === "") tierExample = row.bad_tier_example;
-    if (row.reason === null) strata.push({ label: row.label as "all", N: n });
+    badRegions += Number(row.bad_regions ?? 0);
+    if (row.bad_region_example != null && regionExample === "") regionExample = row.bad_region_example;
+    if (row.reason === null) strata.push({ label: row.label as StratumLabel, N: n });
     else counts[row.reason as keyof typeof counts] += n;
   }
   if (badIds > 0) issues.push(issue("source_entity_invalid", { count: badIds, field: "id", example: idExample, detail: "empty, or a control character" }));
   if (badTiers > 0) issues.push(issue("source_entity_invalid", { count: badTiers, field: "tier", example: tierExample, detail: "A, B, C, D or NULL" }));
+  if (badRegions > 0) issues.push(issue("source_entity_invalid", { count: badRegions, field: "region", example: regionExample, detail: "6 digits (行政区划代码), empty or NULL" }));
   for (const d of duplicates) issues.push(issue("source_duplicate_id", { id: d.id, count: Number(d.n) }));
   if (query.rules.recentInspection && !r.inspections) issues.push(issue("source_mapping_invalid", { detail: "the recentInspection rule needs the inspections mapping (table, id, date, item)" }));
   return { counts, strata, issues };

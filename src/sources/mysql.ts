@@ -53,6 +53,10 @@ const DIALECT: Dialect = {
   inList: (x, values, p) => (values.length === 0 ? "FALSE" : `CAST(${x} AS BINARY) IN (${values.map((v) => `CAST(${p.add(v)} AS BINARY)`).join(", ")})`),
   badId: (x, p) => `(${x} IS NULL OR CHAR_LENGTH(${x}) = 0 OR ${x} REGEXP ${p.add(CONTROL)})`,
   key: (x) => `CAST(${x} AS BINARY)`,
+  trim: (x, chars, p) => `REGEXP_REPLACE(${x}, ${p.add(`^[${chars}]+|[${chars}]+$`)}, '')`,
+  matches: (x, pattern, p) => `${x} REGEXP ${p.add(pattern)}`,
+  concat: (xs) => `CONCAT(${xs.join(", ")})`,
+  jsonString: (x) => `JSON_QUOTE(${x})`,
 };
 const ORDER = "CAST(id AS BINARY)";
 
@@ -162,14 +166,14 @@ export function mysqlSource(options: MysqlSourceOptions): PoolSource {
           issues: summary.issues,
           ids(label: StratumLabel) {
             const p = new Params("?");
-            const sql = `${ctes(p)} SELECT id FROM e WHERE label = ${p.add(label)} ORDER BY ${ORDER}`;
+            const sql = `${ctes(p)} SELECT id FROM e WHERE CAST(label AS BINARY) = CAST(${p.add(label)} AS BINARY) ORDER BY ${ORDER}`;
             return batches(session.stream(sql, p.values, resolved.fetchRows), resolved.fetchRows);
           },
           async idsAt(label, indexes) {
             const out = new Map<number, string>();
             if (indexes.length === 0) return out;
             const p = new Params("?");
-            const sql = `${ctes(p)}, r AS (SELECT id, ROW_NUMBER() OVER (ORDER BY ${ORDER}) AS idx FROM e WHERE label = ${p.add(label)}) ` +
+            const sql = `${ctes(p)}, r AS (SELECT id, ROW_NUMBER() OVER (ORDER BY ${ORDER}) AS idx FROM e WHERE CAST(label AS BINARY) = CAST(${p.add(label)} AS BINARY)) ` +
               `SELECT idx, id FROM r WHERE idx IN (${indexes.map((i) => p.add(i)).join(", ")})`;
             for (const row of (await session.run(sql, p.values)) as { idx: unknown; id: string }[]) out.set(Number(row.idx), row.id);
             return out;
@@ -179,7 +183,7 @@ export function mysqlSource(options: MysqlSourceOptions): PoolSource {
         if (resolved.digests === "database") {
           (pool as { chunkDigests?: OpenPool["chunkDigests"] }).chunkDigests = async (label, key) => {
             const p = new Params("?");
-            const sql = `${ctes(p)}, r AS (SELECT id, (ROW_NUMBER() OVER (ORDER BY ${ORDER}) - 1) DIV 65536 AS chunk FROM e WHERE label = ${p.add(label)}) ` +
+            const sql = `${ctes(p)}, r AS (SELECT id, (ROW_NUMBER() OVER (ORDER BY ${ORDER}) - 1) DIV 65536 AS chunk FROM e WHERE CAST(label AS BINARY) = CAST(${p.add(label)} AS BINARY)) ` +
               `SELECT chunk, UNHEX(SHA2(GROUP_CONCAT(CONCAT(id, ${p.add(`\t${key}\n`)}) ORDER BY ${ORDER} SEPARATOR ''), 256)) AS h FROM r GROUP BY chunk ORDER BY chunk`;
             return ((await session.run(sql, p.values)) as { h: Uint8Array }[]).map((r) => new Uint8Array(r.h));
           };

@@ -44,6 +44,11 @@ const DIALECT: Dialect = {
   inList: (x, values, p) => (values.length === 0 ? "FALSE" : `${x} = ANY(${p.add(values)}::text[])`),
   badId: (x) => `(${x} IS NULL OR ${x} = '' OR ${x} ~ '[\\u0001-\\u001f\\u007f-\\u009f]')`,
   key: (x) => x,
+  trim: (x, chars, p) => `btrim(${x}, ${p.add(chars)})`,
+  matches: (x, pattern, p) => `${x} ~ ${p.add(pattern)}`,
+  concat: (xs) => `(${xs.join(" || ")})`,
+  // to_json escapes a text as JSON.stringify does: \" \\ \b \f \n \r \t, other controls as \u00xx (lower case).
+  jsonString: (x) => `to_json(${x})::text`,
 };
 const ORDER = `id COLLATE "C"`;
 

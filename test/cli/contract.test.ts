@@ -52,7 +52,7 @@ describe("CLI contract", () => {
     expect(run("--help", "--lang", "en").out).toContain("Exit codes: 0");
     expect(run("draw", "--help").out).toContain("--salt-file");
     expect(run("verify", "--help").out).toContain("--salt-file");
-    expect(run("announce", "--help").out).toMatch(/--stratify tier\|none .*默认 tier/);
+    expect(run("announce", "--help").out).toMatch(/--stratify tier\|none\|region[\s\S]*tier 按信用风险分类（默认/);
   });
 
   it("-o to a directory or into a missing directory: a coded error, nothing written (exit 2)", () => {

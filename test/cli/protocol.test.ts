@@ -172,6 +172,6 @@ describe("protocol options from the CLI, verified end to end", () => {
     expect(none.strata.map((s: { key: string }) => s.key)).toEqual(["all"]);
     const bad = run("manifest", pool, "--salt", salt, "--stratify", "industry");
     expect(bad.code).toBe(2);
-    expect(bad.err).toContain("应为 tier（按信用风险分类分层，默认）或 none（不分层）");
+    expect(bad.err).toContain("应为 none（不分层）、tier（按信用风险分类，默认）、region（按县级行政区划代码");
   });
 });

@@ -18,7 +18,7 @@ describe("examples/jincheng/hotels-pool.csv", () => {
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.warnings).toEqual([]);
-    expect(r.value.length).toBe(192);
+    expect(r.value.length).toBe(390);
     for (const e of r.value) {
       expect(validateUscc(e.id), e.id).toEqual([]);
       expect(e.id.slice(2, 8)).toBe(e.regionCode);

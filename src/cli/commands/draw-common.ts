@@ -2,9 +2,10 @@
 import {
   allocate, beaconEntropy, createIssue, diceEntropy, type Entropy, type EntropySource, fail, type Issue,
   lotteryEntropy, type Manifest, type ManifestDigests, parseQuota, parseTierPolicy, type Result, revealEntropy, type StratumSizes,
-  type TierPolicy, ok,
+  type TierPolicy, ok, allocateStrata, type AllocationRow, type StrataRule, stratifier, stratumLabel,
 } from "../../index.js";
 import { readText } from "../io.js";
+import { label, STRATUM } from "../labels.js";
 
 /** Ids drawn in earlier batches, one per line, from --drawn-earlier (undefined when not given). */
 export function drawnEarlierOf(values: Record<string, string | boolean | undefined>, issues: Issue[]): string[] | undefined {
@@ -141,24 +142,69 @@ export function entropySourceOf(text: string): Result<EntropySource> {
   });
 }
 
+/** Sizes to draw, and the allocation table when they were computed (printed by announce). */
+export interface Sizing {
+  readonly sizes: StratumSizes;
+  readonly rows?: readonly AllocationRow[];
+  readonly explanation?: { readonly zh: string; readonly en: string };
+}
+
+/** --min-per-stratum N (每层不少于 N 户), or undefined; null after a usage error. */
+function minPerStratumOf(values: Record<string, string | boolean | undefined>, issues: Issue[]): number | undefined | null {
+  const v = values["min-per-stratum"];
+  if (v === undefined) return undefined;
+  if (typeof v === "string" && /^\d+$/.test(v.trim())) return Number(v.trim());
+  issues.push(createIssue("cli_bad_option", { option: "--min-per-stratum", value: String(v), detail: { zh: "应为非负整数（每层最少抽取的户数，如 3）", en: "a whole number ≥ 0 (the fewest to draw from each stratum, e.g. 3)" } }));
+  return null;
+}
+
+const SIZES_FORMS = {
+  zh: "应为总数（如 12），或 分层=户数 的列表：A=3,B=4（按信用风险分类）、140502=3,140521=2（按行政区划代码）、B×140502=2（组合分层，各部分用 × 连接）",
+  en: "a total (e.g. 12), or a list of stratum=count: A=3,B=4 (risk tiers), 140502=3,140521=2 (region codes), B×140502=2 (a product: parts joined by ×)",
+};
+
 /**
- * Sizes to draw: `--sizes 12` or `--sizes A=3,B=4,C=3,D=2`, or `--quota "<抽查比例>"` (with an optional
- * `--policy "<分类抽查要求>"`) sized per stratum of the manifest by `allocate`.
+ * Sizes to draw: `--sizes 12` (unstratified, or apportioned over the strata), `--sizes A=3,B=4` / `140502=3,…` /
+ * `B×140502=2,…` per stratum label, or `--quota "<抽查比例>"` (with an optional `--policy "<分类抽查要求>"`) sized per
+ * stratum of the manifest. With `--min-per-stratum`, or strata other than tiers, `allocateStrata` sizes them (a minimum
+ * per stratum, the rest by size); tiers alone keep `allocate`'s per-tier computation.
  */
-export function sizesOf(values: Record<string, string | boolean | undefined>, manifest: ManifestDigests, issues: Issue[]): StratumSizes | undefined {
-  if (typeof values.sizes === "string") {
-    const s = values.sizes.trim();
-    if (/^\d+$/.test(s)) return Number(s);
+export function sizesOf(values: Record<string, string | boolean | undefined>, manifest: ManifestDigests, issues: Issue[]): Sizing | undefined {
+  const stratification = manifest.stratification;
+  const s = stratifier(stratification);
+  if (!s.ok) {
+    for (const i of s.issues) issues.push(i);
+    return undefined;
+  }
+  const min = minPerStratumOf(values, issues);
+  if (min === null) return undefined;
+  const counts = manifest.strata.map((x) => {
+    const tier = s.value.tierOf(x.label);
+    return { label: x.label, N: x.N, ...(tier ? { tier } : {}) };
+  });
+  const allocated = (rule: StrataRule): Sizing | undefined => {
+    const a = allocateStrata(counts, rule);
+    for (const i of a.ok ? a.warnings : a.issues) issues.push(i);
+    if (!a.ok) return undefined;
     const out: Record<string, number> = {};
-    for (const part of s.split(/[,，]/)) {
-      const m = /^\s*(A|B|C|D|untiered|all)\s*=\s*(\d+)\s*$/.exec(part);
-      if (!m) {
-        issues.push(createIssue("cli_bad_option", { option: "--sizes", value: s, detail: "12 | A=3,B=4,C=3,D=2" }));
+    for (const row of a.value.rows) out[row.key] = row.n;
+    return { sizes: stratification === "none" ? (out.all ?? 0) : out, rows: a.value.rows, explanation: a.value.explanation };
+  };
+  if (typeof values.sizes === "string") {
+    const text = values.sizes.trim();
+    if (/^\d+$/.test(text)) return stratification === "none" && min === undefined ? { sizes: Number(text) } : allocated({ total: Number(text), minPerStratum: min ?? 0 });
+    const out: Record<string, number> = {};
+    for (const part of text.split(/[,，]/)) {
+      const m = /^\s*(.+?)\s*[=＝]\s*(\d+)\s*$/.exec(part);
+      // A product's label typed as its parts joined by ×, x or * (or as the JSON array itself).
+      const label = m ? (m[1]!.startsWith("[") ? m[1]! : stratumLabel(m[1]!.split(/\s*[×*]\s*|(?<=^[A-D]|^untiered|^unassigned|\d{6})[xX](?=\S)/))) : undefined;
+      if (!m || label === undefined || (stratification !== "none" && !s.value.isLabel(label))) {
+        issues.push(createIssue("cli_bad_option", { option: "--sizes", value: text, detail: m ? { zh: `“${m[1]}”不是此分层方式（${stratification}）的分层；${SIZES_FORMS.zh}`, en: `"${m[1]}" is not a stratum of this stratification (${stratification}); ${SIZES_FORMS.en}` } : SIZES_FORMS }));
         return undefined;
       }
-      out[m[1] as string] = Number(m[2]);
+      out[label] = Number(m[2]);
     }
-    return out;
+    return { sizes: out };
   }
   if (typeof values.quota !== "string") {
     issues.push(createIssue("cli_missing_argument", { argument: "--sizes / --quota" }));
@@ -167,16 +213,59 @@ export function sizesOf(values: Record<string, string | boolean | undefined>, ma
   const quota = parseQuota(values.quota);
   if (!quota.ok) return issues.push(...quota.issues), undefined;
   issues.push(...quota.warnings);
-  let policy: TierPolicy = { rules: {} };
+  let policy: TierPolicy | undefined;
   if (typeof values.policy === "string") {
     const p = parseTierPolicy(values.policy);
     if (!p.ok) return issues.push(...p.issues), undefined;
     policy = p.value;
   }
-  const strata = manifest.strata.map((s) => ({ key: s.label, size: s.N, ...(s.label.length === 1 ? { tier: s.label as "A" } : {}) }));
-  const a = allocate(strata, policy, { base: quota.value });
+  if (min !== undefined || (stratification !== "none" && stratification !== "tier")) {
+    const hasTier = s.value.parts.some((x) => x.kind === "tier");
+    return allocated({ quota: quota.value, minPerStratum: min ?? 0, ...(policy && hasTier ? { policy } : {}) });
+  }
+  // Tiers alone (or none): allocate's per-tier computation, as before (the draw-v1 vectors were sized by it).
+  const strata = manifest.strata.map((x) => ({ key: x.label, size: x.N, ...(x.label.length === 1 ? { tier: x.label as "A" } : {}) }));
+  const a = allocate(strata, policy ?? { rules: {} }, { base: quota.value });
   if (!a.ok) return issues.push(...a.issues), undefined;
   const out: Record<string, number> = {};
   for (const row of a.value.rows) out[row.key] = row.n;
-  return manifest.stratification === "none" ? (out.all ?? 0) : out;
+  return { sizes: stratification === "none" ? (out.all ?? 0) : out, rows: a.value.rows };
+}
+
+const LEVEL_WORDS = {
+  county: { zh: "县级行政区划", en: "county" },
+  city: { zh: "地级行政区划", en: "city (prefecture)" },
+  province: { zh: "省级行政区划", en: "province" },
+} as const;
+
+/**
+ * A stratification in words: 按信用风险分类×县级行政区划分层 / by risk tier × county; 不分层 / unstratified. The
+ * string itself is returned when it is not one of draw-v1 §4.2's.
+ */
+export function stratumWords(stratification: string, lang: "zh" | "en"): string {
+  if (stratification === "none") return lang === "zh" ? "不分层" : "unstratified";
+  const s = stratifier(stratification);
+  if (!s.ok) return stratification;
+  const parts = s.value.parts.map((p) =>
+    p.kind === "tier" ? (lang === "zh" ? "信用风险分类" : "risk tier")
+    : p.kind === "region" ? LEVEL_WORDS[p.level][lang]
+    : lang === "zh" ? `“${p.name}”` : `"${p.name}"`);
+  return lang === "zh" ? `按${parts.join("×")}分层` : `by ${parts.join(" × ")}`;
+}
+
+/**
+ * A stratum label in words, for the department's eyes (labels are confidential): tiers by name (B类（一般风险）),
+ * region codes and attribute values as they are, a product's parts joined by × (B类（一般风险）×140502).
+ */
+export function stratumLabelWords(stratumLabelText: string, lang: "zh" | "en"): string {
+  let parts: unknown = [stratumLabelText];
+  if (stratumLabelText.startsWith("[")) {
+    try {
+      parts = JSON.parse(stratumLabelText);
+    } catch {
+      parts = [stratumLabelText];
+    }
+  }
+  if (!Array.isArray(parts)) return stratumLabelText;
+  return parts.map((p) => label(STRATUM, String(p), lang)).join(lang === "zh" ? "×" : " × ");
 }

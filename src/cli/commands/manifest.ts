@@ -1,15 +1,22 @@
-import { createIssue, buildManifest, buildManifestFromSource, type ExclusionOptions, type Issue, type RiskTier } from "../../index.js";
+import { createIssue, buildManifest, buildManifestFromSource, type ExclusionOptions, type Issue, type RiskTier, stratifier } from "../../index.js";
 import { contextOf, parse, type Parsed } from "../args.js";
 import { loadEntities, SHEET_HELP, SHEET_OPTION, sheetOf } from "../io.js";
-import { STRATUM, label } from "../labels.js";
 import { EXIT, failWith, printIssues, writeJson } from "../output.js";
-import { drawnEarlierOf, saltOf } from "./draw-common.js";
+import { drawnEarlierOf, saltOf, stratumLabelWords, stratumWords } from "./draw-common.js";
 import { DB_HELP, DB_OPTIONS, isDatabaseUrl, poolSourceOf } from "./pool-source.js";
 
 export const POOL_HELP = `  --salt S | --salt-file 盐值.txt   盐值（--salt-file 读取文件第一行，不留在命令历史和进程列表中）
                                     salt (--salt-file reads the first line of a file: not in shell history or ps)
-  --stratify tier|none              按信用风险分类分层（默认 tier：A/B/C/D/未分类 各为一层）或不分层
-                                    stratify by risk tier (default tier: A/B/C/D/untiered each a stratum) or not
+  --stratify tier|none|region[:county|city|province]|attribute:列名|tier×region
+                                    分层方式（draw-v1 §4.2）：tier 按信用风险分类（默认：A/B/C/D/未分类 各为一层）；none 不分层；
+                                    region 按行政区划代码（默认县级 6 位，region:city 地级、region:province 省级；名录库的“行政区划代码”列，
+                                    数据库中 --region-column）；attribute:列名 按名录库某一列（如 attribute:行业）；用 × 连接为组合分层，
+                                    如 tier×region（每个县内再按风险分类；× 也可写作 x 或 *）。层的标签不公布，只公布加盐的层键。
+                                    how to stratify (draw-v1 §4.2): tier by risk tier (default: A/B/C/D/untiered); none; region by
+                                    行政区划代码 (county by default, region:city, region:province; the pool's 行政区划代码 column, or
+                                    --region-column in a database); attribute:<column> by a column of the pool (e.g. attribute:行业);
+                                    parts joined by × make a product, e.g. tier×region (x or * may be typed for ×). Stratum labels are
+                                    never published, only their salted keys.
   --exempt A[,B]                    免于抽取的分类（无事不扰） tiers exempt from the draw
   --drawn-earlier ids.txt           本年度前几批已抽中的对象编号（每行一个），排除 ids drawn in earlier batches
   --recent-item 事项编号 --recent-days 天数 --as-of YYYY-MM-DD
@@ -20,7 +27,7 @@ export const POOL_HELP = `  --salt S | --salt-file 盐值.txt   盐值（--salt-
 ${DB_HELP}
 ${SHEET_HELP}`;
 
-export const HELP = `double-random manifest <pool.csv|pool.xlsx|pool.json> --salt S [--stratify tier|none]
+export const HELP = `double-random manifest <pool.csv|pool.xlsx|pool.json> --salt S [--stratify tier|none|region|tier×region|attribute:列名]
         [--exempt A] [--drawn-earlier ids.txt] [--recent-item ID --recent-days N --as-of YYYY-MM-DD] [--progress] [-o manifest.json]
   生成名录库的规范清单及其摘要（-o 写出含编号的清单，属保密材料）。
   Build the canonical manifest of a pool and its digests (-o writes the confidential manifest with ids).
@@ -65,12 +72,50 @@ export function exclusionsOf(values: Parsed["values"], issues: Issue[]): Exclusi
   return out;
 }
 
-/** --stratify: `tier` (the default) or `none`; anything else is a usage error. */
-export function stratifyOf(values: Parsed["values"], issues: Issue[] = []): "tier" | "none" {
-  if (values.stratify !== undefined && values.stratify !== "tier" && values.stratify !== "none") {
-    issues.push(createIssue("cli_bad_option", { option: "--stratify", value: String(values.stratify), detail: { zh: "应为 tier（按信用风险分类分层，默认）或 none（不分层）", en: "tier (by risk tier, the default) or none" } }));
+const STRATIFY_ALLOWED = {
+  zh: "应为 none（不分层）、tier（按信用风险分类，默认）、region（按县级行政区划代码；region:city 按地级、region:province 按省级）、" +
+    "attribute:列名（按名录库某一列，如 attribute:行业），或用 × 连接的组合，如 tier×region（× 也可写作 x 或 *）",
+  en: "none, tier (by risk tier, the default), region (by county-level 行政区划代码; region:city, region:province for the " +
+    "city or province level), attribute:<column> (by a column of the pool, e.g. attribute:行业), or a product joined by ×, " +
+    "e.g. tier×region (x or * may be typed for ×)",
+};
+
+const LEVELS: Readonly<Record<string, string>> = {
+  county: "county", 县: "county", 县级: "county", city: "city", 市: "city", 地级: "city", 市级: "city", province: "province", 省: "province", 省级: "province",
+};
+
+/**
+ * The stratification as typed, in the canonical spelling of draw-v1 §4.2: `x` or `*` typed for `×` (between parts),
+ * spaces around parts dropped, `region` alone read as `region:county`, the levels also in Chinese (县级, 地级/市级,
+ * 省级). The text is checked afterwards by the library's own parser.
+ */
+export function normaliseStratify(text: string): string {
+  const parts = text.trim().split(/\s*[×*]\s*|\s+[xX]\s+|(?<=^\s*(?:tier|region(?::[a-z]+|:[县市省]级?)?)|[×*]\s*(?:tier|region(?::[a-z]+|:[县市省]级?)?))[xX](?=tier|region|attribute:)/);
+  return parts.map((part) => {
+    const p = part.trim();
+    if (p === "region") return "region:county";
+    const level = /^region:(.+)$/.exec(p)?.[1];
+    return level !== undefined && Object.prototype.hasOwnProperty.call(LEVELS, level) ? `region:${LEVELS[level]}` : p;
+  }).join("×");
+}
+
+/**
+ * --stratify: `tier` (the default), `none`, `region[:county|city|province]`, `attribute:列名` or a product such as
+ * `tier×region`; anything else is a usage error naming what is allowed. Returns the canonical stratification string.
+ */
+export function stratifyOf(values: Parsed["values"], issues: Issue[] = []): string {
+  if (values.stratify === undefined) return "tier";
+  const text = normaliseStratify(String(values.stratify));
+  const s = stratifier(text);
+  if (!s.ok) {
+    const why = s.issues[0]?.message;
+    issues.push(createIssue("cli_bad_option", {
+      option: "--stratify", value: String(values.stratify),
+      detail: why ? { zh: `${why.zh}；${STRATIFY_ALLOWED.zh}`, en: `${why.en}; allowed: ${STRATIFY_ALLOWED.en}` } : STRATIFY_ALLOWED,
+    }));
+    return "tier";
   }
-  return values.stratify === "none" ? "none" : "tier";
+  return text;
 }
 
 export async function run(argv: string[]): Promise<number> {
@@ -93,8 +138,8 @@ export async function run(argv: string[]): Promise<number> {
     if (json) writeJson({ ok: true, digest: m.value.digest, chunkLines: m.value.chunkLines, strata: m.value.strata, warnings: [...issues, ...m.warnings] });
     else {
       const zh = lang === "zh";
-      process.stdout.write(`${zh ? "名录库摘要" : "manifest digest"}: ${m.value.digest}\n`);
-      for (const s of m.value.strata) process.stdout.write(`  ${s.key}  ${zh ? "层" : "stratum"} ${label(STRATUM, s.label, lang)}  N=${s.N}  ${s.digest}\n`);
+      process.stdout.write(`${zh ? "名录库摘要" : "manifest digest"}: ${m.value.digest}${zh ? `（${stratumWords(stratify, lang)}）` : ` (${stratumWords(stratify, lang)})`}\n`);
+      for (const s of m.value.strata) process.stdout.write(`  ${s.key}  ${zh ? "层" : "stratum"} ${stratumLabelWords(s.label, lang)}  N=${s.N}  ${s.digest}\n`);
       printIssues([...issues, ...m.warnings], lang);
     }
     return EXIT.ok;
@@ -112,8 +157,8 @@ export async function run(argv: string[]): Promise<number> {
   if (json) writeJson({ ok: true, digest: manifest.digest, chunkLines: manifest.chunkLines, strata: manifest.strata.map(({ ids: _ids, ...s }) => s), warnings });
   else {
     const zh = lang === "zh";
-    process.stdout.write(`${zh ? "名录库摘要" : "manifest digest"}: ${manifest.digest}\n`);
-    for (const s of manifest.strata) process.stdout.write(`  ${s.key}  ${zh ? "层" : "stratum"} ${label(STRATUM, s.label, lang)}  N=${s.N}  ${s.digest}\n`);
+    process.stdout.write(`${zh ? "名录库摘要" : "manifest digest"}: ${manifest.digest}${zh ? `（${stratumWords(stratify, lang)}）` : ` (${stratumWords(stratify, lang)})`}\n`);
+    for (const s of manifest.strata) process.stdout.write(`  ${s.key}  ${zh ? "层" : "stratum"} ${stratumLabelWords(s.label, lang)}  N=${s.N}  ${s.digest}\n`);
   }
   if (!json) printIssues(warnings, lang);
   return EXIT.ok;

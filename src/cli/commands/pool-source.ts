@@ -12,6 +12,8 @@ export const DB_OPTIONS = {
   "id-column": { type: "string" },
   "tier-column": { type: "string" },
   "status-column": { type: "string" },
+  "region-column": { type: "string" },
+  "attribute-column": { type: "string", multiple: true },
   "active-status": { type: "string" },
   "inspections-table": { type: "string" },
   digests: { type: "string" },
@@ -22,6 +24,9 @@ export const DB_HELP = `  --pool postgres://用户@主机/库 | mysql://用户@�
         --table 表或视图 | --query "SELECT …"         名录库的表/视图或查询 the table/view or query of the pool
         [--id-column id] [--tier-column tier|-] [--status-column status|-] [--active-status 存续,在业]
         [--inspections-table 表 (entity_id, date, item_id)] [--digests database|stream]
+        [--region-column 行政区划代码]  按行政区划分层时读的列（默认 region_code）the region column (default region_code)
+        [--attribute-column 行业=industry_code]  attribute:行业 读的列（默认与名称同名的列；可多次）
+                                               the column attribute:<name> reads (default: the column of that name; repeatable)
         密码取自环境变量 PGPASSWORD / MYSQL_PWD / DOUBLE_RANDOM_DB_PASSWORD 或 --db-password-file（不写在 URL 中，不回显）
         the password comes from PGPASSWORD / MYSQL_PWD / DOUBLE_RANDOM_DB_PASSWORD or --db-password-file, never echoed`;
 
@@ -55,7 +60,23 @@ export async function poolSourceOf(values: Parsed["values"], positional: string 
     password = t.value.split(/\r?\n/)[0] ?? "";
   }
   const column = (name: string) => (values[name] === "-" ? null : typeof values[name] === "string" ? (values[name] as string) : undefined);
-  const columns = { ...(column("id-column") ? { id: column("id-column") as string } : {}), ...(column("tier-column") !== undefined ? { tier: column("tier-column") } : {}), ...(column("status-column") !== undefined ? { status: column("status-column") } : {}) };
+  const attributes: Record<string, string> = {};
+  const attributeValues = values["attribute-column"] as unknown as string[] | undefined;
+  for (const text of attributeValues ?? []) {
+    for (const pair of text.split(/[,，]/).filter((x) => x.trim() !== "")) {
+      const m = /^\s*([^=]+?)\s*=\s*(\S.*?)\s*$/.exec(pair);
+      if (!m) {
+        issues.push(createIssue("cli_bad_option", { option: "--attribute-column", value: text, detail: { zh: "应为 名称=列名，如 行业=industry_code（名称与 --stratify attribute:名称 相同）", en: "name=column, e.g. 行业=industry_code (the name as in --stratify attribute:<name>)" } }));
+        return undefined;
+      }
+      attributes[m[1] as string] = m[2] as string;
+    }
+  }
+  const columns = {
+    ...(column("id-column") ? { id: column("id-column") as string } : {}), ...(column("tier-column") !== undefined ? { tier: column("tier-column") } : {}),
+    ...(column("status-column") !== undefined ? { status: column("status-column") } : {}), ...(typeof values["region-column"] === "string" ? { region: values["region-column"] } : {}),
+    ...(Object.keys(attributes).length > 0 ? { attributes } : {}),
+  };
   const digests = values.digests;
   if (digests !== undefined && digests !== "database" && digests !== "stream") {
     issues.push(createIssue("cli_bad_option", { option: "--digests", value: String(digests), detail: "database | stream" }));

@@ -1,13 +1,13 @@
 import { extname } from "node:path";
 import {
-  createIssue, type DrawRecord, type Entity, fail, type Issue, lateRecusalLimit, type Manifest, type MatchedRecord, type MatchableRecord, ok, parseEntityPool,
+  buildManifest, createIssue, type DrawRecord, type Entity, fail, type Issue, lateRecusalLimit, type Manifest, type MatchedRecord, type MatchableRecord, ok, parseEntityPool,
   type PublishedCopy, replacementLimit, type Result, verifyDraw, verifyDrawFromSource, verifyDrawManifest, verifyMatch,
 } from "../../index.js";
 import { contextOf, type Lang, parse } from "../args.js";
 import { loadEntities, loadInspectors, readJson, SHEET_HELP, SHEET_OPTION, sheetOf } from "../io.js";
 import { DB_OPTIONS, poolSourceOf } from "./pool-source.js";
 import { EXIT, failWith, issueLines, printIssues, writeJson } from "../output.js";
-import { drawnEarlierOf, saltOf } from "./draw-common.js";
+import { drawnEarlierOf, saltOf, stratumLabelWords, stratumWords } from "./draw-common.js";
 import { checkPublishedResults, VERIFY_RESULTS_OPTIONS } from "./publish.js";
 
 export const HELP = `double-random verify <record.json> --pool <pool.csv|pool.xlsx|pool.json|manifest.json|postgres://…|mysql://…> (--salt S | --salt-file 盐值.txt)
@@ -21,6 +21,8 @@ export const HELP = `double-random verify <record.json> --pool <pool.csv|pool.xl
     exit 0 verified; 1 checked, mismatches found (each listed); 2 could not check (missing, unreadable, wrong kind or
     swapped files, empty salt): nothing was checked.
   When the salt is most likely wrong (no stratum digest recomputes) one line says so with a hint; --details lists all.
+  复核通过时写出分层方式（如 按信用风险分类×县级行政区划分层）；有名录库和盐值时，写出每个层键对应的标签（等级、行政区划代码）。
+  A verified record's stratification is said in words; with the pool and salt, each stratum key's label (tier, region code).
   --pool is the entity pool (CSV, XLSX or a JSON array) or the manifest written by manifest -o (a JSON object, for pools
   kept in a database; exclusion counts cannot be re-checked from it). When the record carries inspector teams,
   --inspectors (with a pool) re-checks the matching too.
@@ -29,6 +31,12 @@ export const HELP = `double-random verify <record.json> --pool <pool.csv|pool.xl
   --results 公示清单.csv|公示包.json [--list-digest H]：复核公示结果恰为抽中对象（含补抽）、数目相符、摘要相符（publish-v1 §6）。
     Checks the published results are exactly the drawn set after replacements, counts and digests (publish-v1 §6).
 ${SHEET_HELP}`;
+
+/** Each stratum key of the pool under `stratification` and `salt`, with its label (empty when the pool cannot be stratified). */
+function labelsOfKeys(pool: readonly Entity[], stratification: string, salt: string): Map<string, string> {
+  const m = buildManifest(pool, { stratify: stratification, salt });
+  return new Map(m.ok ? m.value.strata.map((x) => [x.key, x.label]) : []);
+}
 
 /** What --pool held: the entity pool, or the department's manifest. */
 type PoolSource = { readonly kind: "pool"; readonly pool: Entity[] } | { readonly kind: "manifest"; readonly manifest: Manifest };
@@ -238,7 +246,14 @@ export async function run(argv: string[]): Promise<number> {
     const rec = drawn.value;
     process.stdout.write(`${zh ? "✓ 复核通过" : "✓ Verified"}: ${rec.taskId} · ${rec.protocol} · ${zh ? "抽中" : "selected"} ${rec.selections.length}${zh ? " 户" : ""}${rec.replacements.length ? ` · ${zh ? "补抽" : "replacements"} ${rec.replacements.length}` : ""}\n`);
     process.stdout.write(`  ${against}\n`);
-    for (const s of rec.strata) process.stdout.write(`  ${s.key}  N=${s.N}  n=${s.n}\n`);
+    const stratification = rec.announcement.stratification;
+    process.stdout.write(`  ${zh ? "分层" : "strata"}: ${stratumWords(stratification, lang)}\n`);
+    // With the pool and the salt the verifier may see which stratum is which (the labels are not in the record).
+    const labels = src.kind === "pool" && stratification !== "none" ? labelsOfKeys(src.pool, stratification, salt) : src.kind === "manifest" ? new Map(src.manifest.strata.map((m) => [m.key, m.label])) : new Map<string, string>();
+    for (const s of rec.strata) {
+      const l = labels.get(s.key);
+      process.stdout.write(`  ${s.key}${l !== undefined && stratification !== "none" ? `  ${stratumLabelWords(l, lang)}` : ""}  N=${s.N}  n=${s.n}\n`);
+    }
     if (rec.replacements.length > 0 || rec.replacementsHead) {
       // The count against the published threshold (draw-v1 §7.2) and the chain head to compare with copies published before.
       const limit = replacementLimit(rec.selections.length);
