@@ -1,24 +1,22 @@
 // The real command line (dist/cli.js, built by the test command), on real files.
-import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
+import { cliPath, requireBuiltCli, runCli } from "../_internal/cli.js";
 
 const root = new URL("../../", import.meta.url).pathname;
-const cli = join(root, "dist/cli.js");
+const cli = cliPath;
 const pool = join(root, "examples/data/jiaozuo-entertainment-pool.csv");
 const salt = "焦作公安2023盐值-7f3a9c0d";
 let dir: string;
 
-function run(...args: string[]) {
-  const r = spawnSync(process.execPath, [cli, ...args], { encoding: "utf8", cwd: dir });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const run = (...args: string[]) => runCli(args, { cwd: dir });
 
 beforeAll(() => {
-  if (!existsSync(cli)) throw new Error("dist/cli.js is missing: run `npm run build` (the test command does)");
+  requireBuiltCli();
   dir = mkdtempSync(join(tmpdir(), "dr-cli-"));
 });
 

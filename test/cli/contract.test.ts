@@ -1,28 +1,24 @@
 // The command-line contract (README "命令行"), on the real dist/cli.js: coded messages in the chosen language,
 // documented exit codes (0 ok, 1 checked and "no", 2 usage/input), --version, atomic writes, --format json always
 // JSON on stdout, verify's verdict on stdout and "could not check" told apart from "checked: N differences".
-import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { requireBuiltCli, runCli } from "../_internal/cli.js";
 
 const root = new URL("../../", import.meta.url).pathname;
-const cli = join(root, "dist/cli.js");
 const pool = join(root, "examples/data/jiaozuo-entertainment-pool.csv");
 const salt = "焦作公安2023盐值-7f3a9c0d";
 let dir: string;
 
-function run(...args: string[]) {
-  const r = spawnSync(process.execPath, [cli, ...args], { encoding: "utf8", cwd: dir });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const run = (...args: string[]) => runCli(args, { cwd: dir });
 
 /** Latin words in a zh text that are not codes, options, file names or units. */
 const english = (text: string) => (text.replace(/\[[a-z_]+\]|--?[a-z-]+|[\w.-]+\.(json|csv|xlsx|txt)|\b[a-z]+_[a-z_]+\b/g, "").match(/\b[A-Za-z]{4,}\b/g) ?? []);
 
 beforeAll(() => {
-  if (!existsSync(cli)) throw new Error("dist/cli.js is missing: run `npm run build` (the test command does)");
+  requireBuiltCli();
   dir = mkdtempSync(join(tmpdir(), "dr-contract-"));
   expect(run("announce", pool, "--task-id", "T-1", "--salt", salt, "--sizes", "A=2,B=2,C=2,D=1", "--entropy-source", "dice:公开掷骰", "-o", "a.json").code).toBe(0);
   expect(run("draw", "a.json", pool, "--salt", salt, "--entropy", "dice:27182818284590452353", "-o", "r.json").code).toBe(0);

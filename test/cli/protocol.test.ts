@@ -2,27 +2,23 @@
 // replacements (补抽) with reasons, the recent-inspection exclusion, commit–reveal (commit → announce commit: →
 // draw reveal: in the canonical "/" form), the record's own lottery: value pasted back, beacon rounds, --salt-file,
 // --stratify.
-import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parseEntityPoolCsv, unwrap } from "../../src/index.js";
+import { requireBuiltCli, runCli } from "../_internal/cli.js";
 
 const root = new URL("../../", import.meta.url).pathname;
-const cli = join(root, "dist/cli.js");
 const pool = join(root, "examples/data/jiaozuo-entertainment-pool.csv");
 const salt = "焦作市场监管2024-盐-51c0de";
 let dir: string;
 
-function run(...args: string[]) {
-  const r = spawnSync(process.execPath, [cli, ...args], { encoding: "utf8", cwd: dir });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const run = (...args: string[]) => runCli(args, { cwd: dir });
 const json = (file: string) => JSON.parse(readFileSync(join(dir, file), "utf8"));
 
 beforeAll(() => {
-  if (!existsSync(cli)) throw new Error("dist/cli.js is missing: run `npm run build` (the test command does)");
+  requireBuiltCli();
   dir = mkdtempSync(join(tmpdir(), "dr-protocol-"));
   writeFileSync(join(dir, "salt.txt"), `${salt}\n`);
 });

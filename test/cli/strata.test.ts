@@ -1,25 +1,21 @@
 // The real command line (dist/cli.js) on the 晋城 hotels example: --stratify region / tier×region (typed with x, *,
 // 县级), sizes from --quota with --min-per-stratum or per county label, the allocation table, draw and verify with the
 // labels in words, a tampered pool failing, and bilingual usage errors naming what is allowed.
-import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { requireBuiltCli, runCli } from "../_internal/cli.js";
 
 const root = new URL("../../", import.meta.url).pathname;
-const cli = join(root, "dist/cli.js");
 const pool = join(root, "examples/jincheng/hotels-pool.csv");
 const salt = "晋城卫健2023盐值-c41d9e07b2";
 let dir: string;
 
-function run(...args: string[]) {
-  const r = spawnSync(process.execPath, [cli, ...args], { encoding: "utf8", cwd: dir });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const run = (...args: string[]) => runCli(args, { cwd: dir });
 
 beforeAll(() => {
-  if (!existsSync(cli)) throw new Error("dist/cli.js is missing: run `npm run build` (the test command does)");
+  requireBuiltCli();
   dir = mkdtempSync(join(tmpdir(), "dr-cli-strata-"));
 });
 

@@ -1,8 +1,7 @@
 // The command line with the 晋城 hotels in PostgreSQL and MariaDB (real servers, the built dist/cli.js): a tier×region
 // draw with --region-column, sized by --quota and --min-per-stratum, gives the announcement and record the pool file
 // gives, byte for byte, and verifies from the database; --attribute-column maps an attribute:<name> to its column.
-import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import mysql from "mysql2/promise";
@@ -10,9 +9,9 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseEntityPoolCsv, unwrap } from "../../src/index.js";
 import { mariadbMissing, postgresMissing, type Server, startMariadb, startPostgres } from "./_servers.js";
+import { requireBuiltCli, runCli } from "../_internal/cli.js";
 
 const root = new URL("../../", import.meta.url).pathname;
-const cli = join(root, "dist/cli.js");
 const file = join(root, "examples/jincheng/hotels-pool.csv");
 const salt = "晋城卫健2023盐值-c41d9e07b2";
 let pgServer: Server | undefined;
@@ -20,7 +19,7 @@ let maria: Server | undefined;
 let dir = "";
 
 beforeAll(async () => {
-  if (!existsSync(cli)) throw new Error("dist/cli.js is missing: run `npm run build` (the test command does)");
+  requireBuiltCli();
   const why = postgresMissing() ?? mariadbMissing();
   if (why) throw new Error(`the database CLI tests need servers: ${why}`);
   dir = mkdtempSync(join(tmpdir(), "dr-cli-strata-db-"));
@@ -47,10 +46,7 @@ afterAll(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-function run(args: string[]) {
-  const r = spawnSync(process.execPath, [cli, ...args], { encoding: "utf8" });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const run = (args: string[]) => runCli(args);
 
 describe("double-random region strata with --pool postgres://… and mysql://…", () => {
   const columns = ["--table", "旅馆", "--id-column", "统一社会信用代码", "--tier-column", "信用风险分类", "--status-column", "登记状态", "--active-status", "存续", "--region-column", "行政区划代码"];

@@ -1,8 +1,7 @@
 // The command line with the pool in a database: manifest, announce, draw and verify with --pool postgres://… and
 // mysql://… (real servers, the built dist/cli.js), giving the records the library gives; the password is taken from
 // the environment or a file and never printed.
-import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import mysql from "mysql2/promise";
@@ -10,15 +9,15 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { vectors } from "./_conformance.js";
 import { mariadbMissing, postgresMissing, type Server, startMariadb, startPostgres } from "./_servers.js";
+import { requireBuiltCli, runCli } from "../_internal/cli.js";
 
 const root = new URL("../../", import.meta.url).pathname;
-const cli = join(root, "dist/cli.js");
 let pgServer: Server | undefined;
 let maria: Server | undefined;
 let dir = "";
 
 beforeAll(async () => {
-  if (!existsSync(cli)) throw new Error("dist/cli.js is missing: run `npm run build` (the test command does)");
+  requireBuiltCli();
   const why = postgresMissing() ?? mariadbMissing();
   if (why) throw new Error(`the database CLI tests need servers: ${why}`);
   dir = mkdtempSync(join(tmpdir(), "dr-cli-db-"));
@@ -45,10 +44,7 @@ afterAll(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-function run(args: string[], env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, [cli, ...args], { encoding: "utf8", env: { ...process.env, ...env } });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const run = (args: string[], env: Record<string, string> = {}) => runCli(args, { env });
 
 describe("double-random with --pool postgres://… and mysql://…", () => {
   const v = vectors.stratified;
