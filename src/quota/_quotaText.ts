@@ -5,61 +5,86 @@ import type { Token } from "./_quotaWords.js";
 /** Characters NFKC leaves alone and that are no space: printable ASCII and the CJK Unified Ideographs block. */
 const stable = (c: number) => (c >= 0x21 && c <= 0x7e) || (c >= 0x4e00 && c <= 0x9fff);
 
+/** What `/\s/` matches, on one UTF-16 code unit (no astral character is a space). */
+const isSpace = (c: number) =>
+  (c >= 0x09 && c <= 0x0d) || c === 0x20 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 ||
+  c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+/** A digit, ASCII or full-width. */
+const isDigit = (c: number) => (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19);
+
+/** Code units turned into a string a chunk at a time (`apply` takes its arguments on the stack). */
+const CHUNK = 8192;
+
 /**
  * The cell with NFKC applied per character and spaces dropped, and where each kept character came from.
- * Runs of characters NFKC leaves alone are copied whole and the offsets live in typed arrays: on a cell of a million
- * characters, a string and two arrays per character made the garbage collector the larger part of the work.
+ * The kept code units and their offsets are written into typed arrays and the string is made from them at the end:
+ * on a cell of a million characters, a string per character (held in an array until joined) made the garbage
+ * collector the larger part of the work, and more so the longer the cell.
  */
 export function normalizeWithOffsets(original: string): { s: string; from: Int32Array; to: Int32Array } {
   const length = original.length;
+  let units = new Uint16Array(length + 8);
   let from = new Int32Array(length + 8);
   let to = new Int32Array(length + 8);
   let n = 0;
   const room = (k: number) => {
     if (n + k <= from.length) return;
     const size = Math.max(n + k, from.length * 2);
+    const u = new Uint16Array(size);
     const f = new Int32Array(size);
     const t = new Int32Array(size);
+    u.set(units);
     f.set(from);
     t.set(to);
+    units = u;
     from = f;
     to = t;
   };
-  const parts: string[] = [];
   let i = 0;
   let lastDigit = false;
   while (i < length) {
-    if (stable(original.charCodeAt(i))) {
+    const c = original.charCodeAt(i);
+    if (stable(c)) {
       let j = i + 1;
       while (j < length && stable(original.charCodeAt(j))) j++;
       room(j - i);
-      for (let k = i; k < j; k++) (from[n] = k), (to[n] = k + 1), n++;
-      parts.push(original.slice(i, j));
+      for (let k = i; k < j; k++) (units[n] = original.charCodeAt(k)), (from[n] = k), (to[n] = k + 1), n++;
       const last = original.charCodeAt(j - 1);
       lastDigit = last >= 48 && last <= 57;
       i = j;
       continue;
     }
-    const cp = original.codePointAt(i) as number;
-    const width = cp > 0xffff ? 2 : 1;
-    const ch = original.slice(i, i + width);
-    if (/\s/.test(ch)) {
-      let j = i + width;
-      while (j < length && /\s/.test(original[j] as string)) j++;
-      const next = original[j];
-      const nextDigit = next !== undefined && /[0-9０-９]/.test(next);
-      if (lastDigit && nextDigit) room(1), parts.push(";"), (from[n] = i), (to[n] = j), n++;
+    if (isSpace(c)) {
+      let j = i + 1;
+      while (j < length && isSpace(original.charCodeAt(j))) j++;
+      const nextDigit = j < length && isDigit(original.charCodeAt(j));
+      if (lastDigit && nextDigit) room(1), (units[n] = 0x3b), (from[n] = i), (to[n] = j), n++;
       i = j;
       continue;
     }
-    const norm = cp < 0x80 ? ch : ch.normalize("NFKC");
+    const cp = original.codePointAt(i) as number;
+    const width = cp > 0xffff ? 2 : 1;
+    if (cp < 0x80) {
+      room(1);
+      (units[n] = cp), (from[n] = i), (to[n] = i + 1), n++;
+      lastDigit = false;
+      i += 1;
+      continue;
+    }
+    const norm = original.slice(i, i + width).normalize("NFKC");
     room(norm.length);
-    for (let k = 0; k < norm.length; k++) (from[n] = i), (to[n] = i + width), n++;
-    parts.push(norm);
+    for (let k = 0; k < norm.length; k++) (units[n] = norm.charCodeAt(k)), (from[n] = i), (to[n] = i + width), n++;
     lastDigit = norm.length > 0 && norm.charCodeAt(norm.length - 1) >= 48 && norm.charCodeAt(norm.length - 1) <= 57;
     i += width;
   }
-  return { s: parts.join(""), from: from.subarray(0, n), to: to.subarray(0, n) };
+  let s = "";
+  if (n <= CHUNK) s = String.fromCharCode.apply(null, units.subarray(0, n) as unknown as number[]);
+  else {
+    const chunks: string[] = [];
+    for (let k = 0; k < n; k += CHUNK) chunks.push(String.fromCharCode.apply(null, units.subarray(k, Math.min(n, k + CHUNK)) as unknown as number[]));
+    s = chunks.join("");
+  }
+  return { s, from: from.subarray(0, n), to: to.subarray(0, n) };
 }
 
 const MAX_QUOTED_SPANS = 5;
