@@ -56,3 +56,40 @@ export function capIssuesPerCell(
   }
   return out;
 }
+
+/** One cell's issues as they are found, capped as {@link capIssues} caps them. */
+export interface CellIssues {
+  /** How many issues were added, kept or not. */
+  readonly count: number;
+  /** Adds an issue of `severity`; `make` builds it only when it is kept. */
+  add(severity: Severity, make: () => Issue): void;
+  /** Adds an issue already built. */
+  push(i: Issue): void;
+  /** What {@link capIssues} gives for the whole list of issues added, in their order. */
+  done(): Issue[];
+}
+
+/**
+ * {@link capIssues} without the whole list: the first `max` issues are kept, the rest only counted with their worst
+ * severity. A cell of a million characters can hold a hundred thousand bad parts: building (two messages each) and
+ * holding an issue for each was most of the work, and more so the longer the cell (the garbage collector copying
+ * them), for issues that end up counted anyway.
+ */
+export function cellIssues(issue: CappedIssue, where: IssueOptions = {}, max = MAX_ISSUES_PER_CELL): CellIssues {
+  const kept: Issue[] = [];
+  let count = 0;
+  let severity: Severity = "info";
+  const add = (s: Severity, make: () => Issue) => {
+    count++;
+    if (kept.length < max) kept.push(make());
+    else if (RANK[s] > RANK[severity]) severity = s;
+  };
+  return {
+    get count() {
+      return count;
+    },
+    add,
+    push: (i) => add(i.severity, () => i),
+    done: () => (count <= max ? kept : [...kept, issue("issues_capped", { count: count - max, shown: max }, { ...where, severity })]),
+  };
+}

@@ -1,6 +1,7 @@
 import type { TierPolicy, TierRule } from "../model/policy.js";
-import { fail, type Issue, type Result, settle } from "../result.js";
-import { capIssues } from "../_internal/capIssues.js";
+import { fail, type Result, settle } from "../result.js";
+import { cellIssues } from "../_internal/capIssues.js";
+import { quotaMessages } from "../messages/quota.js";
 import { reduce } from "../_internal/fraction.js";
 import { parseQuota } from "./parseQuota.js";
 import { issue } from "./_issue.js";
@@ -46,11 +47,13 @@ export function parseTierPolicy(text: string): Result<TierPolicy> {
   const parts = s.split(/[,;、，；\s]+/).filter((p) => p !== "");
   if (parts.length === 0) return fail([issue("tier_policy_unrecognized", { text: original })]);
   const rules: { -readonly [K in TierKey]?: TierRule } = {};
-  const issues: Issue[] = [];
+  // A hostile cell reports its first issues and counts the rest, without building them.
+  const issues = cellIssues(issue);
+  const unrecognized = (text: string) => issues.add(quotaMessages.tier_policy_unrecognized.severity, () => issue("tier_policy_unrecognized", { text }));
   for (const part of parts) {
     const prefix = TIER_PREFIXES.find(([p]) => part.startsWith(p));
     if (!prefix) {
-      issues.push(issue("tier_policy_unrecognized", { text: part }));
+      unrecognized(part);
       continue;
     }
     const tier = prefix[1];
@@ -63,7 +66,7 @@ export function parseTierPolicy(text: string): Result<TierPolicy> {
     }
     if (rest.startsWith(":") || rest.startsWith("=")) rest = rest.slice(1);
     if (rules[tier]) {
-      issues.push(issue("tier_policy_duplicate_tier", { tier }));
+      issues.add(quotaMessages.tier_policy_duplicate_tier.severity, () => issue("tier_policy_duplicate_tier", { tier }));
       continue;
     }
     const lower = rest.toLowerCase();
@@ -80,7 +83,7 @@ export function parseTierPolicy(text: string): Result<TierPolicy> {
       const num = decimalFraction((m[1] ?? m[3]) as string);
       const den = m[2] ? BigInt(m[2]) : 1n;
       if (den === 0n) {
-        issues.push(issue("tier_policy_unrecognized", { text: part }));
+        unrecognized(part);
         continue;
       }
       const f = reduce(num.n, num.d * den);
@@ -95,7 +98,6 @@ export function parseTierPolicy(text: string): Result<TierPolicy> {
     for (const i of q.warnings) issues.push(i);
     rules[tier] = { kind: "quota", quota: q.value };
   }
-  if (Object.keys(rules).length === 0 && issues.length === 0) issues.push(issue("tier_policy_unrecognized", { text: original }));
-  // One cell: a hostile one reports its first issues and counts the rest.
-  return settle({ rules }, capIssues(issues, issue));
+  if (Object.keys(rules).length === 0 && issues.count === 0) unrecognized(original);
+  return settle({ rules }, issues.done());
 }

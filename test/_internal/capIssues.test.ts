@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { capIssues, capIssuesPerCell, MAX_ISSUES_PER_CELL } from "../../src/_internal/capIssues.js";
+import fc from "fast-check";
+import { capIssues, capIssuesPerCell, cellIssues, MAX_ISSUES_PER_CELL } from "../../src/_internal/capIssues.js";
 import { createIssue, parseTierPolicy, type Issue } from "../../src/index.js";
 
 const warn = (row: number, field: string): Issue => createIssue("quota_zero", {}, { row, field });
@@ -26,6 +27,28 @@ describe("capIssues", () => {
       expect(r.issues).toHaveLength(11);
       expect(r.issues[10]).toMatchObject({ code: "issues_capped", params: { count: 4_990 } });
     }
+  });
+});
+
+describe("cellIssues", () => {
+  it("gives what capIssues gives on the whole list, in order", () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom("w", "e", "i"), { maxLength: 40 }), fc.integer({ min: 0, max: 12 }), (kinds, max) => {
+        const list = kinds.map((k, n) => createIssue(k === "e" ? "quota_empty" : "quota_zero", {}, { row: n, ...(k === "i" ? { severity: "info" as const } : {}) }));
+        const cell = cellIssues(createIssue, { row: 7 }, max);
+        list.forEach((x, n) => (n % 2 === 0 ? cell.push(x) : cell.add(x.severity, () => x)));
+        expect(cell.count).toBe(list.length);
+        expect(cell.done()).toEqual(capIssues(list, createIssue, { row: 7 }, max));
+      }),
+    );
+  });
+
+  it("builds only the issues it keeps", () => {
+    const cell = cellIssues(createIssue);
+    let built = 0;
+    for (let k = 0; k < 100; k++) cell.add("warning", () => (built++, warn(1, "a")));
+    expect(built).toBe(MAX_ISSUES_PER_CELL);
+    expect(cell.done()[MAX_ISSUES_PER_CELL]).toMatchObject({ code: "issues_capped", severity: "warning", params: { count: 90 } });
   });
 });
 
