@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { aliasesOf, normalizeLabel } from "../_internal/labels.js";
+import { aliasesOf, labelLimit, longerThanLabel, normalizeLabel } from "../_internal/labels.js";
 import { parseWith } from "../_internal/zod.js";
 import type { Message, Result } from "../result.js";
 import { Identifier, IsoDate, Text } from "./common.js";
@@ -89,7 +89,8 @@ export function resultCategoryOf(text: string): ResultCategory | undefined {
   if (typeof text !== "string") return undefined;
   const code = normalizeLabel(text, categoryAliases);
   if (typeof code === "string" && Object.prototype.hasOwnProperty.call(resultCategoryLabels, code)) return code as ResultCategory;
-  // "、" and "，" vary between exports: try without them.
+  // "、" and "，" vary between exports: try without them (unless even without "," the text is too long for a label).
+  if (longerThanLabel(text, labelLimit(categoryAliases), 0x2c)) return undefined;
   const bare = text.normalize("NFKC").replace(/[、，,。\s]/g, "");
   const again = normalizeLabel(bare, categoryAliases);
   return typeof again === "string" && Object.prototype.hasOwnProperty.call(resultCategoryLabels, again) ? (again as ResultCategory) : undefined;

@@ -1,6 +1,7 @@
 import * as z from "zod/mini";
 import { ok, fail, type Message, type Result } from "../result.js";
 import { issue } from "./_issue.js";
+import { labelLimit, longerThanLabel } from "../_internal/labels.js";
 
 /**
  * Credit-risk tier (信用风险分类): A 低风险, B 一般风险, C 较高风险, D 高风险.
@@ -57,12 +58,18 @@ export function parseRiskTier(text: string): Result<RiskTier> {
     const received = text === null ? "null" : Array.isArray(text) ? "array" : typeof text;
     return fail([issue("invalid_type", { path: "tier", expected: "string", received })]);
   }
+  // A long cell is no tier: not normalised (a million characters, three copies) to find that out.
+  if (longerThanLabel(text, labelLimit(tierAliases))) return invalidTier(text);
   const key = text
     .normalize("NFKC")
     .trim()
     .toLowerCase();
   const tier = tierAliases[key];
   if (tier) return ok(tier);
+  return invalidTier(text);
+}
+
+function invalidTier(text: string): Result<RiskTier> {
   return fail([
     issue("invalid_value", {
       path: "tier",
