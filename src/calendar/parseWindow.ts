@@ -75,16 +75,21 @@ const RE_PERIOD_END = /^每(季度|半年|月)(?:结束前|末前|末|最后)(\d
 const RE_EVERY = /^每(季度|半年|月)(?:一次|1次|至少一次|至少1次)?$/;
 const RE_MONTH_START = /^(?:每月)?(月初|上旬)$/;
 
+/** Punctuation a cell may end with that says nothing: "。", ".", "，", ",", "；", ";", "、". */
+const TRAILING = new Set([0x3002, 0x2e, 0xff0c, 0x2c, 0xff1b, 0x3b, 0x3001]);
+
+/** NFKC, each run of spaces one space, trimmed, without trailing punctuation. */
 function normalize(text: string): string {
-  return text
-    .normalize("NFKC")
-    .replace(/\s+/g, " ")
-    .trim()
-    .replace(/[。.，,；;、]+$/, "");
+  const t = text.normalize("NFKC").replace(/\s+/g, " ").trim();
+  // From the end backwards: a regex (/[。.，,；;、]+$/) tried every punctuation mark of the cell.
+  let end = t.length;
+  while (end > 0 && TRAILING.has(t.charCodeAt(end - 1))) end--;
+  return end === t.length ? t : t.slice(0, end);
 }
 
+/** Text from {@link normalize} (its only spaces are single " ") without spaces, its range dashes and words "~". */
 function compactOf(s: string): string {
-  return s.replace(/\s+/g, "").replace(RE_RANGE_SEP, "~");
+  return s.replace(/ /g, "").replace(RE_RANGE_SEP, "~");
 }
 
 function num(s: string | undefined): number | undefined {
@@ -338,13 +343,26 @@ function parseRecurring(st: State, compact: string): { rule: RecurringRule; span
   return null;
 }
 
+/** What `text.split` at the characters `separator` accepts (by char code) gives, one piece at a time. */
+function* pieces(text: string, separator: (c: number) => boolean): Generator<string> {
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (separator(text.charCodeAt(i))) {
+      yield text.slice(start, i);
+      start = i + 1;
+    }
+  }
+  yield text.slice(start);
+}
+
 /** Parses whitespace-separated chunks when each is a window by itself ("3月-11月 3月-11月"). */
 function parseChunks(st: State, t: string): Span[] | null {
-  const chunks = t.split(" ");
-  if (chunks.length < 2) return null;
+  if (!t.includes(" ")) return null;
   const scratch: State = { ...st, issues: [], invalidDate: false };
   const out: Span[] = [];
-  for (const c of chunks) {
+  // Chunk by chunk, not split first: a long cell usually fails at its first chunk, and the array of all of them was
+  // most of the garbage.
+  for (const c of pieces(t, (c) => c === 0x20)) {
     const spans = parseSegment(scratch, compactOf(c));
     if (spans === null || spans === INVALID) return null;
     for (const sp of spans) out.push(sp);
@@ -421,7 +439,8 @@ function readWindow(text: string, ctx: ParseWindowContext): Result<InspectionWin
     spans = parseChunks(st, t);
     if (spans === null) {
       spans = [];
-      for (const part of compact.split(/[;；]/)) {
+      // Parts between ";" and "；".
+      for (const part of pieces(compact, (c) => c === 0x3b || c === 0xff1b)) {
         if (part === "") continue;
         const got = parseSegment(st, part);
         if (got === null) return unparseable(t);
