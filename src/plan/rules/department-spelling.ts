@@ -99,8 +99,19 @@ export const departmentSpelling: LintRule = {
       const region = norm(t.region ?? "");
       const block = blocks.get(region) ?? new Map<string, { name: string; task: Task }>();
       blocks.set(region, block);
-      for (const d of departments(t)) if (!block.has(norm(d))) block.set(norm(d), { name: d, task: t });
+      for (const d of departments(t)) {
+        const key = norm(d);
+        if (!block.has(key)) block.set(key, { name: d, task: t });
+      }
     }
+    // Each task's initiator normalised once, not once per finding on it (a long cell with many spellings made that
+    // the length of the cell times the findings).
+    const initiators = new Map<Task, string>();
+    const initiatorOf = (t: Task) => {
+      let n = initiators.get(t);
+      if (n === undefined) initiators.set(t, (n = norm(t.initiator)));
+      return n;
+    };
     for (const block of blocks.values()) {
       const names = [...block.keys()];
       const index = new SpellingIndex();
@@ -112,7 +123,7 @@ export const departmentSpelling: LintRule = {
         if (i === undefined) continue;
         const a = block.get(names[i] as string) as { name: string; task: Task };
         const b = block.get(names[j] as string) as { name: string; task: Task };
-        const field = norm(b.task.initiator) === names[j] ? "initiator" : "cooperators";
+        const field = initiatorOf(b.task) === names[j] ? "initiator" : "cooperators";
         out.push(issue("department_spelled_two_ways", { name: b.name, other: a.name, first: a.task.source?.row ?? 0 }, ctx.where(b.task, field)));
       }
     }
