@@ -196,14 +196,21 @@ export function slotOrder(ids: EncodedIds, slots: Uint8Array, slotCount: number)
       dig[k * g + q] = d;
     }
   }
-  const count = new Uint32Array(MAX_DIGIT + 1);
+  // Every group's counts in one read of the digits (a pass moves the ids but never changes how many hold each digit),
+  // each group's run starting at `base[q]`; then each pass only moves.
+  const base = new Uint32Array(g + 1);
+  for (let q = 0; q < g; q++) base[q + 1] = (base[q] as number) + (radices[q] as number) + 1;
+  const counts = new Uint32Array(base[g] as number);
+  for (let i = 0; i < n; i++) {
+    const from = i * g;
+    for (let q = 0; q < g; q++) {
+      const c = (base[q] as number) + (dig[from + q] as number) + 1;
+      counts[c] = (counts[c] as number) + 1;
+    }
+  }
   for (let q = g - 1; q >= 0; q--) {
     const r = radices[q] as number;
-    count.fill(0, 0, r + 1);
-    for (let i = 0; i < n; i++) {
-      const d = (dig[i * g + q] as number) + 1;
-      count[d] = (count[d] as number) + 1;
-    }
+    const count = counts.subarray(base[q] as number, (base[q] as number) + r + 1);
     for (let d = 0; d < r; d++) count[d + 1] = (count[d + 1] as number) + (count[d] as number);
     for (let i = 0; i < n; i++) {
       const from = i * g;
