@@ -2,7 +2,7 @@
 //  1. The anchor: what portals do today, `SELECT id FROM pool WHERE tier = ? ORDER BY RAND() LIMIT k` per tier on a
 //     private MariaDB (bench/draw-anchor.ts) holding the same pool, measured in the same interleaved rounds as
 //     announce, draw and verifyDraw; the ratios are the result (this 2-core machine is shared: never read the ms).
-//  2. Scaling: 10^6 and (with `1e7`) 10^7 in fresh Node processes, so each peak RSS is its own.
+//  2. Scaling: 10^6 and (with `1e7`) 10^7, one fresh Node process per role (portal, later draw, auditor; see scaling()).
 //  3. Chromium (Debian's /usr/bin/chromium through playwright-core, as the browser tests run it): the same round.
 // `npm run bench -- draw [1e7] [--no-browser] [--no-anchor] [--rounds=3]`, or `npx tsx bench/draw.bench.ts …`.
 import { execFileSync } from "node:child_process";
@@ -72,25 +72,99 @@ async function anchorRounds(n: number, rounds: number): Promise<void> {
   }
 }
 
-interface ChildRun extends Timings {
+// Scaling (issue 16): each role in its own Node process, as it runs in practice — the department announces (and
+// draws on the pool it announced from), draws again later in a new process once the entropy is public, and an auditor
+// re-checks on their own machine. Each process holds one pool (nothing else of the bench: no copies of the pool
+// array, no floor), so its peak RSS is what that role costs; the announcement and record travel between the
+// processes as JSON files, as they are published.
+type Role = "portal" | "later" | "auditor";
+interface RoleRun {
+  readonly role: Role;
+  readonly n: number;
+  /** Wall and CPU ms of each step the role ran. */
+  readonly steps: Readonly<Record<string, { readonly wallMs: number; readonly cpuMs: number; readonly gcMs: number }>>;
+  /** Peak RSS of the whole process (pool included). */
   readonly rssMb: number;
 }
 
-function child(n: number): ChildRun {
+function child(n: number, role: Role, dir: string): RoleRun {
   const self = fileURLToPath(import.meta.url);
-  const out = execFileSync(process.execPath, ["--import", "tsx", self, "--child", String(n)], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
-  return JSON.parse(out.trim().split("\n").pop() as string) as ChildRun;
+  const out = execFileSync(process.execPath, ["--expose-gc", "--import", "tsx", self, "--child", String(n), role, dir], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
+  return JSON.parse(out.trim().split("\n").pop() as string) as RoleRun;
+}
+
+async function roleChild(n: number, role: Role, dir: string): Promise<void> {
+  const { announce, diceEntropy, draw, unwrap, verifyDraw } = await import("../src/index.js");
+  const { readFileSync } = await import("node:fs");
+  const salt = "bench-salt-0123456789";
+  const entropy = unwrap(diceEntropy("31415926535897932384"));
+  const steps: Record<string, { wallMs: number; cpuMs: number; gcMs: number; from: number }> = {};
+  // Pauses of the main thread for garbage collection, attributed to the step they fell in.
+  const { PerformanceObserver } = await import("node:perf_hooks");
+  const pauses: { start: number; ms: number }[] = [];
+  const observer = new PerformanceObserver((list) => { for (const e of list.getEntries()) pauses.push({ start: e.startTime, ms: e.duration }); });
+  observer.observe({ entryTypes: ["gc"] });
+  const time = <T>(step: string, f: () => T): T => {
+    const w0 = performance.now();
+    const c0 = process.cpuUsage();
+    const out = f();
+    const c = process.cpuUsage(c0);
+    steps[step] = { wallMs: performance.now() - w0, cpuMs: (c.user + c.system) / 1000, gcMs: 0, from: w0 };
+    return out;
+  };
+  const pool = makePool(n);
+  // The pool's own garbage collected before the first step: a step is not charged for the collection that building
+  // the pool left due (at 10^7 a full collection of ~1 GB of pool objects, whichever step happens to trigger it).
+  (globalThis as { gc?: () => void }).gc?.();
+  let rssMb: number;
+  if (role === "portal") {
+    const each = Math.round(n / 4 / 20);
+    const a = time("announce", () => unwrap(announce({ taskId: "BENCH", pool, stratify: "tier", salt, sizes: { A: each, B: each, C: each, D: each }, entropySource: { kind: "dice", description: "bench" } })));
+    const record = time("draw", () => unwrap(draw(a.announcement, pool, entropy, { salt })));
+    rssMb = process.resourceUsage().maxRSS / 1024;
+    writeFileSync(join(dir, `announcement-${n}.json`), JSON.stringify(a.announcement));
+    writeFileSync(join(dir, `record-${n}.json`), JSON.stringify(record));
+  } else if (role === "later") {
+    const announcement = JSON.parse(readFileSync(join(dir, `announcement-${n}.json`), "utf8"));
+    const record = time("draw (cold)", () => unwrap(draw(announcement, pool, entropy, { salt })));
+    rssMb = process.resourceUsage().maxRSS / 1024;
+    if (JSON.stringify(record.selections) !== JSON.stringify(JSON.parse(readFileSync(join(dir, `record-${n}.json`), "utf8")).selections)) throw new Error("the later draw differs");
+  } else {
+    const record = JSON.parse(readFileSync(join(dir, `record-${n}.json`), "utf8"));
+    const verified = time("verify (cold)", () => verifyDraw(record, pool, { salt }));
+    if (!verified.ok) throw new Error("verifyDraw failed on the record");
+    rssMb = process.resourceUsage().maxRSS / 1024;
+  }
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  observer.disconnect();
+  for (const st of Object.values(steps)) st.gcMs = pauses.filter((p) => p.start >= st.from && p.start < st.from + st.wallMs).reduce((t, p) => t + p.ms, 0);
+  console.log(JSON.stringify({ role, n, steps, rssMb } satisfies RoleRun));
 }
 
 function scaling(sizes: readonly number[]): void {
-  const runs = sizes.map(child);
-  const total = (r: Timings) => r.announceMs + r.drawMs + r.verifyMs;
-  const rows = [["N (own process, 1 round)", "announce", "draw", "draw (cold)", "verify (cold)", "announce+draw+verify", "peak RSS"]];
-  for (const r of runs) rows.push([r.n.toExponential(0), ms(r.announceMs), ms(r.drawMs), ms(r.drawColdMs), ms(r.verifyMs), ms(total(r)), `${r.rssMb.toFixed(0)} MiB`]);
-  table(rows);
-  const small = runs.find((r) => r.n === 1e6);
-  const big = runs.find((r) => r.n === 1e7);
-  if (small && big) console.log(`  10^7 ÷ 10^6: ${times(total(big) / total(small))} in time (target ≤ 11×), peak RSS ${(big.rssMb / 1024).toFixed(2)} GiB (target ≤ 2 GiB)`);
+  const dir = mkdtempSync(join(tmpdir(), "draw-scaling-"));
+  try {
+    const runs = sizes.map((n) => (["portal", "later", "auditor"] as const).map((role) => child(n, role, dir)));
+    const step = (rs: readonly RoleRun[], name: string) => rs.map((r) => r.steps[name]).find((x) => x !== undefined) ?? { wallMs: NaN, cpuMs: NaN };
+    const both = (x: { wallMs: number; cpuMs: number }) => `${x.wallMs.toFixed(0)} | ${x.cpuMs.toFixed(0)}`;
+    const total = (rs: readonly RoleRun[], key: "wallMs" | "cpuMs") => ["announce", "draw", "verify (cold)"].reduce((t, name) => t + step(rs, name)[key], 0);
+    const rows = [["N (one process per role; wall | CPU ms)", "announce", "draw", "draw (cold)", "verify (cold)", "announce+draw+verify", "peak RSS: portal", "later", "auditor"]];
+    for (const rs of runs) {
+      const rss = (role: Role) => `${(rs.find((r) => r.role === role) as RoleRun).rssMb.toFixed(0)} MiB`;
+      rows.push([(rs[0] as RoleRun).n.toExponential(0), both(step(rs, "announce")), both(step(rs, "draw")), both(step(rs, "draw (cold)")), both(step(rs, "verify (cold)")), `${total(rs, "wallMs").toFixed(0)} | ${total(rs, "cpuMs").toFixed(0)}`, rss("portal"), rss("later"), rss("auditor")]);
+    }
+    table(rows);
+    console.log("  portal: announce, then draw on the same pool array (the preparation is shared); later: draw in a new process from the");
+    console.log("  published announcement; auditor: verifyDraw in a new process from the published record. Each process builds its own pool.");
+    const small = runs.find((rs) => rs[0]?.n === 1e6);
+    const big = runs.find((rs) => rs[0]?.n === 1e7);
+    if (small && big) {
+      const peak = Math.max(...big.map((r) => r.rssMb));
+      console.log(`  10^7 ÷ 10^6 (announce + draw + verify): ${times(total(big, "wallMs") / total(small, "wallMs"))} wall, ${times(total(big, "cpuMs") / total(small, "cpuMs"))} CPU (target ≤ 11×); peak RSS ${(peak / 1024).toFixed(2)} GiB (target ≤ 2 GiB)`);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 async function chromium(n: number, reps: number): Promise<Timings | string> {
@@ -136,7 +210,5 @@ export async function run(args = process.argv.slice(2)): Promise<void> {
 }
 
 if (process.argv[2] === "--child") {
-  const n = Number(process.argv[3]);
-  const r = round(n, makePool(n));
-  console.log(JSON.stringify({ ...r, rssMb: process.resourceUsage().maxRSS / 1024 }));
+  await roleChild(Number(process.argv[3]), process.argv[4] as Role, process.argv[5] as string);
 } else if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await run();

@@ -16,7 +16,7 @@ import type { DrawEntity } from "./pool.js";
 import { type ExclusionOptions, type ManifestDigests, preparePool, type Prepared } from "./prepare.js";
 import { type PublishedCopy, replacementLogIssues } from "./replacementLog.js";
 import { deriveSeed, stratumSeed } from "./seed.js";
-import { type IdLookup, lookupOf, nextPick, selectAll, streamStates } from "./stream.js";
+import { type IdLookup, inAnnouncedOrder, nextPick, picksOf, selectAll, stratumPicks, streamStates } from "./stream.js";
 
 /**
  * Options shared by {@link draw}, {@link verifyDraw} and {@link replaceSelections}.
@@ -220,50 +220,56 @@ export function checkRecordTail(head: RecordHead, side: PoolSide): Result<DrawRe
     if (s.seed !== stratumSeed(seed, s.key)) issues.push(issue("stratum_mismatch", { stratum: s.key, field: "seed", expected: stratumSeed(seed, s.key), found: s.seed }));
   }
 
-  // Selections, stratum by stratum, in draw order.
+  // Selections, stratum by stratum, in draw order: each expected pick is made and compared in turn, and kept only
+  // when something differs (at 10^7 entities a record holds 500,000 selections; keeping a second copy of them was
+  // most of what verifying cost in memory beyond the pool).
   const lookup = manifest === undefined ? undefined : side.lookup;
   const withIds = lookup !== undefined;
-  const expected = selectAll(seed, ann, lookup);
   let mismatches = 0;
   const push = (i: Issue) => {
     mismatches++;
     if (mismatches <= MAX_MISMATCHES) issues.push(i);
   };
   for (const s of ann.strata) {
-    const want = expected.filter((x) => x.stratum === s.key);
     const got = r.selections.filter((x) => x.stratum === s.key);
-    if (want.length !== got.length) push(issue("selection_count_mismatch", { stratum: s.key, expected: want.length, found: got.length }));
-    const n = Math.min(want.length, got.length);
+    const wanted = picksOf(s);
+    if (wanted !== got.length) push(issue("selection_count_mismatch", { stratum: s.key, expected: wanted, found: got.length }));
+    const n = Math.min(wanted, got.length);
+    const next = stratumPicks(seed, s, lookup);
     for (let k = 0; k < n; k++) {
-      comparePick(want[k] as Selection, got[k] as Selection, withIds, (field, e, f) => push(issue("selection_mismatch", { stratum: s.key, position: k + 1, field, expected: e, found: f }, { path: ["selections", r.selections.indexOf(got[k] as Selection), field] })));
+      comparePick(next(), got[k] as Selection, withIds, (field, e, f) => push(issue("selection_mismatch", { stratum: s.key, position: k + 1, field, expected: e, found: f }, { path: ["selections", r.selections.indexOf(got[k] as Selection), field] })));
     }
   }
   const known = new Set(ann.strata.map((s) => s.key));
   for (const x of r.selections) if (!known.has(x.stratum)) push(issue("selection_mismatch", { stratum: x.stratum, position: 0, field: "stratum", expected: { zh: "公告中的分层", en: "an announced stratum" }, found: x.stratum }));
   // Each stratum's picks already match in order, so only the interleaving of strata can still differ.
-  if (mismatches === 0 && expected.some((x, k) => x.stratum !== r.selections[k]?.stratum)) push(issue("selection_mismatch", { stratum: "-", position: 0, field: "order", expected: { zh: "按公告的分层顺序", en: "strata in announced order" }, found: { zh: "顺序被打乱", en: "reordered" } }));
+  if (mismatches === 0 && !inAnnouncedOrder(ann, r.selections)) push(issue("selection_mismatch", { stratum: "-", position: 0, field: "order", expected: { zh: "按公告的分层顺序", en: "strata in announced order" }, found: { zh: "顺序被打乱", en: "reordered" } }));
 
-  // Replacements continue the streams after the original selections.
-  const states = streamStates(ann, lookup, expected);
-  const drawnIds = withIds ? expected : r.selections;
-  const active = new Set(drawnIds.map((x) => x.id));
-  r.replacements.forEach((rep, k) => {
-    const position = k + 1;
-    if (!active.has(rep.replaces)) {
-      push(issue("replacement_invalid", { position, detail: { zh: `“${rep.replaces}”不是仍在抽中名单中的对象`, en: `"${rep.replaces}" is not a drawn entity still in the draw` } }, { path: ["replacements", k, "replaces"] }));
-      return;
-    }
-    const stratum = (drawnIds.find((x) => x.id === rep.replaces) ?? r.replacements.find((x) => x.id === rep.replaces))?.stratum;
-    const st = stratum === undefined ? undefined : states.get(stratum);
-    const next = st ? nextPick(seed, st) : null;
-    if (!next) {
-      push(issue("replacement_invalid", { position, detail: { zh: `分层“${String(stratum)}”已无可补抽的对象`, en: `stratum ${String(stratum)} is exhausted` } }, { path: ["replacements", k] }));
-      return;
-    }
-    comparePick(next, rep, withIds, (field, e, f) => push(issue("replacement_mismatch", { position, field, expected: e, found: f }, { path: ["replacements", k, field] })));
-    active.delete(rep.replaces);
-    active.add(withIds ? next.id : rep.id);
-  });
+  // Replacements continue the streams after the original selections: those expected, which are the record's own when
+  // nothing above differed.
+  if (r.replacements.length > 0) {
+    const expected = mismatches === 0 ? r.selections : selectAll(seed, ann, lookup);
+    const states = streamStates(ann, lookup, expected);
+    const drawnIds = withIds ? expected : r.selections;
+    const active = new Set(drawnIds.map((x) => x.id));
+    r.replacements.forEach((rep, k) => {
+      const position = k + 1;
+      if (!active.has(rep.replaces)) {
+        push(issue("replacement_invalid", { position, detail: { zh: `“${rep.replaces}”不是仍在抽中名单中的对象`, en: `"${rep.replaces}" is not a drawn entity still in the draw` } }, { path: ["replacements", k, "replaces"] }));
+        return;
+      }
+      const stratum = (drawnIds.find((x) => x.id === rep.replaces) ?? r.replacements.find((x) => x.id === rep.replaces))?.stratum;
+      const st = stratum === undefined ? undefined : states.get(stratum);
+      const pick = st ? nextPick(seed, st) : null;
+      if (!pick) {
+        push(issue("replacement_invalid", { position, detail: { zh: `分层“${String(stratum)}”已无可补抽的对象`, en: `stratum ${String(stratum)} is exhausted` } }, { path: ["replacements", k] }));
+        return;
+      }
+      comparePick(pick, rep, withIds, (field, e, f) => push(issue("replacement_mismatch", { position, field, expected: e, found: f }, { path: ["replacements", k, field] })));
+      active.delete(rep.replaces);
+      active.add(withIds ? pick.id : rep.id);
+    });
+  }
   if (mismatches > MAX_MISMATCHES) issues.push(issue("mismatches_truncated", { count: mismatches - MAX_MISMATCHES }));
   // §8.2 step 8: the replacement log is accountable and append-only (needs neither pool nor manifest).
   issues.push(...replacementLogIssues(r, head.earlier));
@@ -279,6 +285,6 @@ export function checkRecordAgainstPool(record: DrawRecord, pool: readonly DrawEn
   if (typeof options !== "object" || options === null) return fail([issue("invalid_argument", { detail: { zh: "须给出含盐值的选项", en: "options with the salt are required" } })]);
   return checkRecord(record, (announcement) => {
     const { prepared, issues } = rebuild(announcement, pool, options);
-    return { manifest: prepared?.manifest, lookup: lookupOf(prepared?.manifest), counts: prepared?.counts, issues };
+    return { manifest: prepared?.manifest, lookup: prepared?.lookup, counts: prepared?.counts, issues };
   }, options.earlier);
 }

@@ -9,7 +9,7 @@ import { checkAnnouncement, type DrawOptions, manifestIssues, rebuild } from "./
 import { entropyIssues } from "./entropy.js";
 import type { DrawEntity } from "./pool.js";
 import { deriveSeed, stratumSeed } from "./seed.js";
-import { lookupOf, selectAll } from "./stream.js";
+import { selectAll } from "./stream.js";
 
 /**
  * Draws (抽取) once the announced entropy exists (draw-v1 §6–7): checks the announcement is unaltered and the
@@ -46,7 +46,7 @@ export function draw(announcement: Announcement, pool: readonly DrawEntity[], en
   if (issues.some((i) => i.severity === "error")) return fail(issues);
 
   const seed = deriveSeed(a.value.taskId, a.value.digest, e.value);
-  const record = drawRecordOf(a.value, e.value, seed, prepared.manifest.digest, selectAll(seed, a.value, lookupOf(prepared.manifest)), prepared.counts);
+  const record = drawRecordOf(a.value, e.value, seed, prepared.manifest.digest, selectAll(seed, a.value, prepared.lookup), prepared.counts);
   return settle(record, issues);
 }
 

@@ -50,9 +50,9 @@ let scratchDepth = 0;
 function scratchBuffer(name: string, bytes: number): ArrayBuffer {
   const cached = scratchDepth === 1 ? scratchBuffers.get(name)?.deref() : undefined;
   if (cached && cached.byteLength >= bytes) return cached;
-  // Room to grow by a quarter, so a slightly larger pool reuses it, but never more than 16 MB (at 10^7 ids a
-  // quarter of every scratch array was ~120 MB of peak memory).
-  const fresh = new ArrayBuffer(bytes + Math.min(Math.ceil(bytes / 4), 1 << 24) + 64);
+  // Room to grow by a quarter, so a slightly larger pool reuses it, but never more than 1 MB (at 10^7 ids a quarter
+  // of every scratch array was ~120 MB of peak memory, 16 MB each still ~70 MB).
+  const fresh = new ArrayBuffer(bytes + Math.min(Math.ceil(bytes / 4), 1 << 20) + 64);
   if (scratchDepth === 1 && typeof WeakRef === "function") scratchBuffers.set(name, new WeakRef(fresh));
   return fresh;
 }
@@ -130,6 +130,8 @@ export function encodeIds(ids: readonly string[]): EncodedIds {
 }
 
 const MAX_DIGIT = 1 << 16;
+const PACKED_LIMIT = 1 << 28;
+const POSITION_MASK = PACKED_LIMIT - 1;
 
 /** Ids sorted by (slot, id): positions into the ids, each slot's run in code point order; whether two are equal. @internal */
 export interface SlotOrder {
@@ -177,8 +179,11 @@ export function slotOrder(ids: EncodedIds, slots: Uint8Array, slotCount: number)
   let idx2 = scratch("order2", Uint32Array, n);
   let dig = scratch("digits", Uint16Array, g * n);
   let dig2 = scratch("digits2", Uint16Array, g * n);
+  // Below 2^28 ids and 16 slots each position carries its slot in its top 4 bits, so the last pass reads the slot
+  // where it reads the position (reading slots[k] there jumps across the whole array: a cache miss per id at 10^7).
+  const packed = n <= PACKED_LIMIT && slotCount <= 16;
   for (let k = 0; k < n; k++) {
-    idx[k] = k;
+    idx[k] = packed ? (k | ((slots[k] as number) << 28)) >>> 0 : k;
     const start = offsets[k] as number;
     const len = (offsets[k + 1] as number) - start;
     for (let q = 0; q < g; q++) {
@@ -191,14 +196,21 @@ export function slotOrder(ids: EncodedIds, slots: Uint8Array, slotCount: number)
       dig[k * g + q] = d;
     }
   }
-  const count = new Uint32Array(MAX_DIGIT + 1);
+  // Every group's counts in one read of the digits (a pass moves the ids but never changes how many hold each digit),
+  // each group's run starting at `base[q]`; then each pass only moves.
+  const base = new Uint32Array(g + 1);
+  for (let q = 0; q < g; q++) base[q + 1] = (base[q] as number) + (radices[q] as number) + 1;
+  const counts = new Uint32Array(base[g] as number);
+  for (let i = 0; i < n; i++) {
+    const from = i * g;
+    for (let q = 0; q < g; q++) {
+      const c = (base[q] as number) + (dig[from + q] as number) + 1;
+      counts[c] = (counts[c] as number) + 1;
+    }
+  }
   for (let q = g - 1; q >= 0; q--) {
     const r = radices[q] as number;
-    count.fill(0, 0, r + 1);
-    for (let i = 0; i < n; i++) {
-      const d = (dig[i * g + q] as number) + 1;
-      count[d] = (count[d] as number) + 1;
-    }
+    const count = counts.subarray(base[q] as number, (base[q] as number) + r + 1);
     for (let d = 0; d < r; d++) count[d + 1] = (count[d + 1] as number) + (count[d] as number);
     for (let i = 0; i < n; i++) {
       const from = i * g;
@@ -227,8 +239,9 @@ export function slotOrder(ids: EncodedIds, slots: Uint8Array, slotCount: number)
   const fill = slotStart.slice(0, slotCount);
   // The digits move with the positions here too, so the sorted ids can be spelled from them (see spelledIds).
   for (let i = 0; i < n; i++) {
-    const k = idx[i] as number;
-    const s = slots[k] as number;
+    const v = idx[i] as number;
+    const k = packed ? v & POSITION_MASK : v;
+    const s = packed ? v >>> 28 : (slots[k] as number);
     const at = fill[s] as number;
     fill[s] = at + 1;
     idx2[at] = k;

@@ -5,7 +5,8 @@ import type { ExclusionCounts, ExclusionReason, ExclusionRules, Stratification }
 import type { RiskTier } from "../model/tier.js";
 import { type Issue } from "../result.js";
 import { issue, shownValue } from "./_issue.js";
-import { encodedStratumDigest, idListDigest, manifestDigest, tierStratumKey } from "./digest.js";
+import { CHUNK_LINES, encodedStratumDigest, idListDigest, manifestDigest, tierStratumKey } from "./digest.js";
+import type { IdLookup } from "./stream.js";
 import { formatIso, parseIso } from "../_internal/dates.js";
 import { compareCodePoints, type EncodedIds, encodeIds, loneSurrogateAt, scratch, slotOrder, withScratch } from "./order.js";
 import { checkPool, type DrawEntity, duplicateIssues } from "./pool.js";
@@ -129,9 +130,12 @@ export function exclusionOf(e: DrawEntity, rules: ExclusionRules, drawnEarlier: 
 
 /** What {@link preparePool} returns. @internal */
 export interface Prepared {
+  /** Each stratum's `ids` is built when first read. */
   readonly manifest: Manifest;
   readonly counts: ExclusionCounts;
   readonly rules: ExclusionRules;
+  /** The id at a 1-based canonical index of a stratum, read without building the manifest's id arrays. */
+  readonly lookup: IdLookup;
 }
 
 /**
@@ -165,20 +169,20 @@ function prepareNow(
   const { core, issues } = partitionCore(pool, stratify, salt, exclusions);
   if (!core) return { issues };
   const { counts, rules, groups, order, encoded } = core;
-  const strata: ManifestStratum[] = [];
+  const strata: Held[] = [];
   for (const { label, from, to } of groups) {
     const key = stratify === "none" ? "all" : tierStratumKey(label, salt);
-    const ids = idsAt(core.ids, order, from, to);
     const digest = encodedStratumDigest(encoded, order, from, to, key, salt);
-    strata.push({ key, label, N: ids.length, digest, ids });
+    // The pool positions of the stratum in canonical order, copied out of the scratch order (4 bytes an id, outside
+    // the JS heap): the ids are read through them on request, never copied into arrays of strings here.
+    strata.push({ key, label, N: to - from, digest, positions: order.slice(from, to) });
   }
   strata.sort((a, b) => compareCodePoints(a.key, b.key));
   const collision = keyCollision(strata);
   if (collision) return { issues: [...issues, collision] };
-  const manifest: Manifest = { stratification: stratify, chunkLines: 65_536, digest: manifestDigest(strata), strata };
-  const prepared: Prepared = { manifest, counts, rules };
-  if (!issues.some((i) => i.severity === "error")) remember(pool, stratify, salt, core, prepared, issues);
-  return { prepared: handOut(prepared), issues: [...issues] };
+  const memo: HeldPreparation = { ids: core.ids, strata, digest: manifestDigest(strata), stratification: stratify, counts, rules };
+  if (!issues.some((i) => i.severity === "error")) remember(pool, stratify, salt, core, memo, issues);
+  return { prepared: handOut(memo), issues: [...issues] };
 }
 
 /** `stratum_key_collision` when two strata (sorted by key) share a key. @internal */
@@ -189,18 +193,65 @@ export function keyCollision(strata: readonly { readonly key: string }[]): Issue
   return undefined;
 }
 
-// A copy whose arrays the caller may keep or change: the remembered one stays as it was computed.
-function handOut(p: Prepared): Prepared {
-  const strata = p.manifest.strata.map((s) => ({ ...s, ids: s.ids.slice() }));
-  return { manifest: { ...p.manifest, strata }, counts: { ...p.counts }, rules: JSON.parse(JSON.stringify(p.rules)) as ExclusionRules };
+/** One stratum as prepared: its published fields and the pool positions of its ids in canonical order. */
+interface Held {
+  readonly key: string;
+  readonly label: StratumLabel;
+  readonly N: number;
+  readonly digest: string;
+  readonly positions: Uint32Array;
+}
+
+/** A preparation as remembered: the ids as they were read (pool order) and the strata over them. */
+interface HeldPreparation {
+  readonly ids: readonly string[];
+  readonly strata: readonly Held[];
+  readonly digest: string;
+  readonly stratification: Stratification;
+  readonly counts: ExclusionCounts;
+  readonly rules: ExclusionRules;
+}
+
+/**
+ * A fresh {@link Prepared} over a held preparation. Each stratum's `ids` is an array built on first read (then a
+ * plain property of that object, the caller's to keep or change): at 10^7 entities announce, draw and verify read
+ * only the drawn ids (through `lookup`), and building 10^7-entry arrays they never read was most of their memory.
+ */
+function handOut(p: HeldPreparation): Prepared {
+  const { ids } = p;
+  const strata = p.strata.map(({ key, label, N, digest, positions }) => {
+    const stratum = { key, label, N, digest } as ManifestStratum;
+    Object.defineProperty(stratum, "ids", {
+      enumerable: true,
+      configurable: true,
+      get(): readonly string[] {
+        const out: string[] = new Array<string>(positions.length).fill("");
+        for (let i = 0; i < positions.length; i++) out[i] = ids[positions[i] as number] as string;
+        Object.defineProperty(stratum, "ids", { value: out, enumerable: true, configurable: true, writable: true });
+        return out;
+      },
+    });
+    return stratum;
+  });
+  const positionsOf = new Map(p.strata.map((s) => [s.key, s.positions]));
+  const lookup: IdLookup = (key, index) => {
+    const positions = positionsOf.get(key);
+    const at = positions === undefined || !Number.isInteger(index) ? undefined : positions[index - 1];
+    return at === undefined ? undefined : ids[at];
+  };
+  return {
+    manifest: { stratification: p.stratification, chunkLines: CHUNK_LINES, digest: p.digest, strata },
+    counts: { ...p.counts },
+    rules: JSON.parse(JSON.stringify(p.rules)) as ExclusionRules,
+    lookup,
+  };
 }
 
 interface Memo {
   readonly key: string;
-  readonly ids: readonly string[];
   /** Tier and status of every entity as small codes, and whether its `inspections` was an array or absent. */
   readonly fields: Uint8Array;
-  readonly prepared: Prepared;
+  readonly prepared: HeldPreparation;
   readonly issues: readonly Issue[];
 }
 
@@ -226,22 +277,23 @@ function memoKey(stratify: Stratification, salt: string, exclusions: ExclusionOp
   return resolved.issues.length > 0 ? null : JSON.stringify([stratify, salt, resolved.rules]);
 }
 
-function remember(pool: readonly DrawEntity[], stratify: Stratification, salt: string, core: Core, prepared: Prepared, issues: readonly Issue[]): void {
+function remember(pool: readonly DrawEntity[], stratify: Stratification, salt: string, core: Core, prepared: HeldPreparation, issues: readonly Issue[]): void {
   const key = memoKey(stratify, salt, core.exclusions);
   if (key === null || !Array.isArray(pool)) return;
   const fields = new Uint8Array(pool.length);
   for (let k = 0; k < pool.length; k++) fields[k] = fieldsOf(pool[k] as DrawEntity);
   const previous = lastPool?.deref();
   if (previous) memos.delete(previous);
-  memos.set(pool, { key, ids: core.ids, fields, prepared, issues });
+  memos.set(pool, { key, fields, prepared, issues });
   lastPool = typeof WeakRef === "function" ? new WeakRef(pool) : undefined;
 }
 
 function recall(pool: readonly DrawEntity[], stratify: Stratification, salt: string, exclusions: ExclusionOptions): { prepared: Prepared; issues: Issue[] } | undefined {
   if (!Array.isArray(pool)) return undefined;
   const memo = memos.get(pool);
-  if (!memo || memo.ids.length !== pool.length || memo.key !== memoKey(stratify, salt, exclusions)) return undefined;
-  const { ids, fields } = memo;
+  if (!memo || memo.prepared.ids.length !== pool.length || memo.key !== memoKey(stratify, salt, exclusions)) return undefined;
+  const { fields } = memo;
+  const { ids } = memo.prepared;
   for (let k = 0; k < pool.length; k++) {
     const e = pool[k] as DrawEntity | null;
     if (typeof e !== "object" || e === null || e.id !== ids[k] || fieldsOf(e) !== fields[k]) {

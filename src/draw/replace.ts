@@ -6,7 +6,7 @@ import { issue, shownValue } from "./_issue.js";
 import { checkRecordAgainstPool, type DrawOptions, rebuild } from "./_checks.js";
 import type { DrawEntity } from "./pool.js";
 import { appendUnchainedIssue, chainReplacements, isChained, replacementAccountability, type ReplacementDecision, type ReplacementReason } from "./replacementLog.js";
-import { type IdLookup, lookupOf, nextPick, streamStates } from "./stream.js";
+import { type IdLookup, nextPick, streamStates } from "./stream.js";
 
 /**
  * One request for a replacement draw (补抽): the drawn entity that proved unusable, why (a reason from the closed
@@ -53,7 +53,7 @@ export function replaceSelections(record: DrawRecord, pool: readonly DrawEntity[
   if (!verified.ok) return verified;
   if (!Array.isArray(requests)) return fail([issue("invalid_argument", { detail: { zh: "补抽请求应为数组", en: "requests must be an array" } })]);
   const { prepared } = rebuild(verified.value.announcement, pool, options);
-  return replaceTail(verified.value, lookupOf(prepared?.manifest), requests);
+  return replaceTail(verified.value, prepared?.lookup, requests);
 }
 
 /**

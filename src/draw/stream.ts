@@ -210,20 +210,78 @@ export function lookupOf(manifest: { readonly strata: readonly { readonly key: s
   return (key, index) => byKey.get(key)?.[index - 1];
 }
 
+/** How many selections a stratum of an announcement gives: n, or all N when it is taken whole. @internal */
+export function picksOf(s: { readonly N: number; readonly n: number }): number {
+  return s.n === s.N ? s.N : s.n;
+}
+
+/**
+ * The selections of one stratum in draw order, one per call (at most {@link picksOf} calls): the indexes 1…N in
+ * canonical order when it is taken whole, else its stream without repeats.
+ * @internal
+ */
+export function stratumPicks(seed: string, s: { readonly key: string; readonly N: number; readonly n: number }, lookup: IdLookup | undefined): () => Selection {
+  const idAt = (index: number) => lookup?.(s.key, index) ?? "?";
+  if (s.n === s.N) {
+    let index = 0;
+    return () => {
+      index++;
+      return { id: idAt(index), stratum: s.key, counter: null, hash: null, index };
+    };
+  }
+  const next = streamOf(stratumSeed(seed, s.key), s.N);
+  const taken = takenSet(s.N, s.n);
+  let counter = 1;
+  return () => {
+    for (;;) {
+      const p = next(counter++);
+      if (!taken(p.index)) return { id: idAt(p.index), stratum: s.key, counter: p.counter, hash: p.hash, index: p.index };
+    }
+  };
+}
+
+/**
+ * The indexes taken so far in a stratum of N where n are drawn: `take(i)` tells whether i was taken already and takes
+ * it. One bit per index when that is smaller than a Set of the picks (N/8 bytes: 312 KB for 2.5 million, where a Set
+ * of 125,000 picks spreads over several MB and misses the cache on most look-ups); a Set when N is large beside n
+ * (or is not a size this process could hold, as a tampered announcement may claim).
+ */
+function takenSet(N: number, n: number): (index: number) => boolean {
+  if (N <= 2 ** 31 && N <= 256 * n) {
+    const bits = new Uint8Array(Math.ceil(N / 8));
+    return (index) => {
+      const byte = (index - 1) >>> 3;
+      const bit = 1 << ((index - 1) & 7);
+      if (((bits[byte] as number) & bit) !== 0) return true;
+      bits[byte] = (bits[byte] as number) | bit;
+      return false;
+    };
+  }
+  const seen = new Set<number>();
+  return (index) => {
+    if (seen.has(index)) return true;
+    seen.add(index);
+    return false;
+  };
+}
+
 /** The selections of every stratum in draw order, from the seed, the announced sizes and the ids (by lookup). @internal */
 export function selectAll(seed: string, announcement: Announcement, lookup: IdLookup | undefined): Selection[] {
   const out: Selection[] = [];
   for (const s of announcement.strata) {
-    const idAt = (index: number) => lookup?.(s.key, index) ?? "?";
-    if (s.n === s.N) {
-      for (let index = 1; index <= s.N; index++) out.push({ id: idAt(index), stratum: s.key, counter: null, hash: null, index });
-      continue;
-    }
-    for (const p of drawWithoutReplacement(stratumSeed(seed, s.key), s.N, s.n, new Set())) {
-      out.push({ id: idAt(p.index), stratum: s.key, counter: p.counter, hash: p.hash, index: p.index });
-    }
+    const next = stratumPicks(seed, s, lookup);
+    for (let k = picksOf(s); k > 0; k--) out.push(next());
   }
   return out;
+}
+
+/** Whether the selections come stratum by stratum as announced (each stratum's {@link picksOf} in a row). @internal */
+export function inAnnouncedOrder(announcement: Announcement, selections: readonly { readonly stratum: string }[]): boolean {
+  let k = 0;
+  for (const s of announcement.strata) {
+    for (let j = picksOf(s); j > 0; j--, k++) if (selections[k]?.stratum !== s.key) return false;
+  }
+  return true;
 }
 
 /** Stream state of one stratum for replacements. @internal */

@@ -14,7 +14,8 @@ import { diceEntropy } from "../../src/draw/entropy.js";
 import { buildManifest } from "../../src/draw/manifest.js";
 import { compareCodePoints, encodeIds, slotOrder, sortCodePointsInPlace, withScratch } from "../../src/draw/order.js";
 import type { DrawEntity } from "../../src/draw/pool.js";
-import { streamOf, streamPick } from "../../src/draw/stream.js";
+import { rivestSample, streamOf, streamPick, stratumPicks } from "../../src/draw/stream.js";
+import { stratumSeed } from "../../src/draw/seed.js";
 import { verifyDraw } from "../../src/draw/verify.js";
 import type { RiskTier } from "../../src/model/tier.js";
 import { unwrap } from "../../src/result.js";
@@ -284,5 +285,31 @@ describe("SHA-256: node:crypto in Node, @noble/hashes elsewhere, same bytes", ()
       ),
       { numRuns: 1000 },
     );
+  });
+});
+
+describe("a stratum's picks (stratumPicks: indexes taken kept as bits, or as a Set when N is large beside n)", () => {
+  it("gives rivestSample's picks without replacement in order, for either way of keeping them (fast-check)", () => {
+    fc.assert(
+      fc.property(
+        fc.string({ maxLength: 40 }).filter((s) => s.length > 0),
+        fc.oneof(fc.integer({ min: 2, max: 300 }), fc.integer({ min: 300, max: 200_000 })),
+        fc.integer({ min: 1, max: 60 }),
+        (seed, N, wanted) => {
+          // Bits when N ≤ 256·n (small N here), a Set beyond (N in the thousands against n ≤ 60).
+          const n = Math.min(N - 1, wanted);
+          const next = stratumPicks(seed, { key: "all", N, n }, undefined);
+          const got = Array.from({ length: n }, () => next().index);
+          expect(got).toEqual(unwrap(rivestSample({ seed: stratumSeed(seed, "all"), total: N, count: n })));
+          expect(new Set(got).size).toBe(n);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it("takes a stratum drawn whole in canonical order", () => {
+    const next = stratumPicks("seed", { key: "K", N: 5, n: 5 }, (key, index) => `${key}${index}`);
+    expect(Array.from({ length: 5 }, () => next())).toEqual([1, 2, 3, 4, 5].map((index) => ({ id: `K${index}`, stratum: "K", counter: null, hash: null, index })));
   });
 });

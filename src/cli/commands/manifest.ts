@@ -154,7 +154,7 @@ export async function run(argv: string[]): Promise<number> {
     if (!w.ok) return failWith(ctx, w.issues, EXIT.usage);
   }
   const warnings = [...issues, ...pool.warnings, ...m.warnings];
-  if (json) writeJson({ ok: true, digest: manifest.digest, chunkLines: manifest.chunkLines, strata: manifest.strata.map(({ ids: _ids, ...s }) => s), warnings });
+  if (json) writeJson({ ok: true, digest: manifest.digest, chunkLines: manifest.chunkLines, strata: manifest.strata.map(({ key, label, N, digest }) => ({ key, label, N, digest })), warnings });
   else {
     const zh = lang === "zh";
     process.stdout.write(`${zh ? "名录库摘要" : "manifest digest"}: ${manifest.digest}${zh ? `（${stratumWords(stratify, lang)}）` : ` (${stratumWords(stratify, lang)})`}\n`);
