@@ -47,6 +47,13 @@ const encoder = /* @__PURE__ */ new TextEncoder();
 const scratchBuffers = new Map<string, WeakRef<ArrayBuffer>>();
 let scratchDepth = 0;
 
+// A preparation that knows its sizes first reserves them as one arena, and its scratch arrays are carved out of it:
+// V8 counts array buffers as external memory and, past a limit, runs a full collection at the next allocation of one
+// — at 10^7 ids seven separate buffers (~470 MB) cost two or three collections of the whole 1 GB pool, one buffer
+// at most one.
+let arenaRef: WeakRef<ArrayBuffer> | undefined;
+let arena: { readonly buffer: ArrayBuffer; at: number; readonly carved: Map<string, { readonly offset: number; readonly bytes: number }> } | undefined;
+
 function scratchBuffer(name: string, bytes: number): ArrayBuffer {
   const cached = scratchDepth === 1 ? scratchBuffers.get(name)?.deref() : undefined;
   if (cached && cached.byteLength >= bytes) return cached;
@@ -57,9 +64,38 @@ function scratchBuffer(name: string, bytes: number): ArrayBuffer {
   return fresh;
 }
 
+/**
+ * Reserves `bytes` of scratch memory for the preparation under way (within {@link withScratch}, not nested): the
+ * {@link scratch} arrays that fit are carved out of it; the others are allocated as before. Reuses the last arena
+ * when it is large enough.
+ * @internal
+ */
+export function reserveScratch(bytes: number): void {
+  if (scratchDepth !== 1 || typeof WeakRef !== "function") return;
+  const cached = arenaRef?.deref();
+  if (cached && cached.byteLength >= bytes) {
+    arena = { buffer: cached, at: 0, carved: new Map() };
+    return;
+  }
+  const buffer = new ArrayBuffer(bytes + Math.min(Math.ceil(bytes / 64), 1 << 20));
+  arenaRef = new WeakRef(buffer);
+  arena = { buffer, at: 0, carved: new Map() };
+}
+
 /** A scratch typed array of `length` (contents undefined), valid within {@link withScratch}. @internal */
 export function scratch<T>(name: string, type: { new (b: ArrayBuffer, at: number, length: number): T; BYTES_PER_ELEMENT: number }, length: number): T {
-  return new type(scratchBuffer(name, length * type.BYTES_PER_ELEMENT), 0, length);
+  const bytes = length * type.BYTES_PER_ELEMENT;
+  if (scratchDepth === 1 && arena) {
+    const earlier = arena.carved.get(name);
+    if (earlier && earlier.bytes >= bytes) return new type(arena.buffer, earlier.offset, length);
+    const offset = (arena.at + 7) & ~7;
+    if (offset + bytes <= arena.buffer.byteLength) {
+      arena.at = offset + bytes;
+      arena.carved.set(name, { offset, bytes });
+      return new type(arena.buffer, offset, length);
+    }
+  }
+  return new type(scratchBuffer(name, bytes), 0, length);
 }
 
 /**
@@ -73,6 +109,7 @@ export function withScratch<T>(f: () => T): T {
     return f();
   } finally {
     scratchDepth--;
+    if (scratchDepth === 0) arena = undefined;
   }
 }
 

@@ -65,6 +65,9 @@ function idProblem(id: string): string | null | "surrogate" {
 export interface PoolCheck {
   readonly issues: Issue[];
   readonly hasSurrogates: boolean;
+  /** UTF-16 code units of all string ids, and of the longest. */
+  readonly units: number;
+  readonly longest: number;
 }
 
 /**
@@ -73,9 +76,11 @@ export interface PoolCheck {
  * @internal
  */
 export function checkPool(pool: unknown): PoolCheck {
-  if (!Array.isArray(pool)) return { issues: [issue("invalid_type", { path: "pool", expected: "array", received: typeof pool })], hasSurrogates: false };
+  if (!Array.isArray(pool)) return { issues: [issue("invalid_type", { path: "pool", expected: "array", received: typeof pool })], hasSurrogates: false, units: 0, longest: 0 };
   const issues: Issue[] = [];
   let hasSurrogates = false;
+  let units = 0;
+  let longest = 0;
   for (let k = 0; k < pool.length; k++) {
     if (issues.length >= MAX_LISTED) break;
     const e = pool[k] as Partial<DrawEntity> | null;
@@ -89,6 +94,8 @@ export function checkPool(pool: unknown): PoolCheck {
       issues.push(issue("entity_id_invalid", { row, id: shownValue(id ?? ""), detail: "empty or not a string" }, { row, field: "id" }));
       continue;
     }
+    units += id.length;
+    if (id.length > longest) longest = id.length;
     const problem = SUSPECT.test(id) ? idProblem(id) : null;
     if (problem === "surrogate") hasSurrogates = true;
     else if (problem !== null) issues.push(issue("entity_id_invalid", { row, id, detail: problem }, { row, field: "id" }));
@@ -96,7 +103,7 @@ export function checkPool(pool: unknown): PoolCheck {
     if (e.inspections !== undefined && !Array.isArray(e.inspections)) issues.push(issue("entity_field_invalid", { row, field: "inspections", value: typeof e.inspections }, { row, field: "inspections" }));
     if (e.status !== undefined && !STATUSES.has(e.status as string)) issues.push(issue("entity_field_invalid", { row, field: "status", value: shownValue(e.status) }, { row, field: "status" }));
   }
-  return { issues, hasSurrogates };
+  return { issues, hasSurrogates, units, longest };
 }
 
 // Duplicates: the sort finds whether there is one; naming them takes one more pass, only on failure.

@@ -8,7 +8,7 @@ import { issue, shownValue } from "./_issue.js";
 import { CHUNK_LINES, encodedStratumDigest, idListDigest, manifestDigest, tierStratumKey } from "./digest.js";
 import type { IdLookup } from "./stream.js";
 import { formatIso, parseIso } from "../_internal/dates.js";
-import { compareCodePoints, type EncodedIds, encodeIds, loneSurrogateAt, scratch, slotOrder, withScratch } from "./order.js";
+import { compareCodePoints, type EncodedIds, encodeIds, loneSurrogateAt, reserveScratch, scratch, slotOrder, withScratch } from "./order.js";
 import { checkPool, type DrawEntity, duplicateIssues } from "./pool.js";
 
 import { stratifier, stratumLabel, type StratumLabel, UNASSIGNED } from "./strata.js";
@@ -374,6 +374,11 @@ function partitionCore(
   const useTier = stratify === "tier";
   const general = stratify !== "tier" && stratify !== "none";
   const n = pool.length;
+  // The scratch arrays of this preparation as one reservation (order.ts says why): slots, the ids' bytes (ASCII;
+  // longer ids take their own buffer) and offsets, the sort's two orders and two digit arrays (four 16-bit digits an
+  // id, USCCs up to 10^8; more take their own), a chunk of manifest lines.
+  const lineBytes = Math.min(n, CHUNK_LINES) * (3 * check.longest + 16);
+  reserveScratch(n + check.units + 4 * (n + 1) + 8 * n + 16 * n + lineBytes + 64);
   const slots = scratch("slots", Uint8Array, n);
   // Label number of every eligible entity under a general stratification (labels[number]).
   const labelNumbers = general ? new Uint32Array(n) : undefined;
