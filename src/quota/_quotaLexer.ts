@@ -7,9 +7,17 @@ const NUMBER = /[0-9]+(?:\.[0-9]+)?/y;
 /** Digits beyond which a number is no quota (quota_number_too_long). */
 export const MAX_NUMBER_LENGTH = 12;
 
-function isDigit(ch: string | undefined): boolean {
-  return ch !== undefined && ch >= "0" && ch <= "9";
-}
+/** An ASCII digit, by char code (NaN past either end of the text is none). */
+const isDigitCode = (c: number) => c >= 48 && c <= 57;
+
+// The scanner looks every character up by its char code: `s[i]` makes a string of each CJK character (no cache for
+// two-byte characters), a million of them for a cell of a million characters, all garbage.
+const code = (ch: string) => ch.charCodeAt(0);
+const WORDS_BY_CODE = new Map<number, Array<readonly [string, Token]>>();
+for (const [first, words] of WORDS_BY_FIRST) WORDS_BY_CODE.set(code(first), words);
+const SEPARATOR_CODES = new Set(Array.from(SEPARATORS, code));
+const CN_DIGIT_CODES = new Set(Object.keys(CN_DIGITS).map(code));
+const NO_WORDS: ReadonlyArray<readonly [string, Token]> = [];
 
 function cnValue(raw: string): number | undefined {
   // 一…十, 十一…十九, 二十…九十九: the only forms planners use for counts and times.
@@ -47,9 +55,9 @@ export function lex(s: string, spans: number[]): Token[] {
   };
   let i = 0;
   while (i < s.length) {
-    const ch = s[i] as string;
+    const c = s.charCodeAt(i);
     // A minus sign only when it cannot be a range dash ("3-8月").
-    if ((ch === "-" || ch === "−") && isDigit(s[i + 1]) && !isDigit(s[i - 1])) {
+    if ((c === 0x2d || c === 0x2212) && isDigitCode(s.charCodeAt(i + 1)) && !isDigitCode(s.charCodeAt(i - 1))) {
       NUMBER.lastIndex = i + 1;
       const m = NUMBER.exec(s);
       if (m) {
@@ -60,7 +68,7 @@ export function lex(s: string, spans: number[]): Token[] {
         continue;
       }
     }
-    if (isDigit(ch)) {
+    if (isDigitCode(c)) {
       NUMBER.lastIndex = i;
       const m = NUMBER.exec(s) as RegExpExecArray;
       flush();
@@ -69,9 +77,9 @@ export function lex(s: string, spans: number[]): Token[] {
       mark(from, i);
       continue;
     }
-    if (CN_DIGITS[ch] !== undefined) {
+    if (CN_DIGIT_CODES.has(c)) {
       let j = i;
-      while (j < s.length && j - i < 3 && CN_DIGITS[s[j] as string] !== undefined) j++;
+      while (j < s.length && j - i < 3 && CN_DIGIT_CODES.has(s.charCodeAt(j))) j++;
       const raw = s.slice(i, j);
       const value = cnValue(raw);
       const next = s[j];
@@ -85,7 +93,7 @@ export function lex(s: string, spans: number[]): Token[] {
       }
     }
     let matched = false;
-    for (const [word, token] of WORDS_BY_FIRST.get(ch) ?? []) {
+    for (const [word, token] of WORDS_BY_CODE.get(c) ?? NO_WORDS) {
       if (s.startsWith(word, i)) {
         flush();
         tokens.push(token);
@@ -96,7 +104,7 @@ export function lex(s: string, spans: number[]): Token[] {
       }
     }
     if (matched) continue;
-    if (SEPARATORS.has(ch)) {
+    if (SEPARATOR_CODES.has(c)) {
       flush();
       if (tokens.length === 0 || tokens[tokens.length - 1]?.k !== "sep") tokens.push({ k: "sep" }), mark(i, i + 1);
       else spans[spans.length - 1] = i + 1;
