@@ -221,14 +221,22 @@ function handOut(p: HeldPreparation): Prepared {
   const { ids } = p;
   const strata = p.strata.map(({ key, label, N, digest, positions }) => {
     const stratum = { key, label, N, digest } as ManifestStratum;
+    const become = (value: unknown) => Object.defineProperty(stratum, "ids", { value, enumerable: true, configurable: true, writable: true });
+    let built: string[] | undefined;
     Object.defineProperty(stratum, "ids", {
       enumerable: true,
       configurable: true,
       get(): readonly string[] {
-        const out: string[] = new Array<string>(positions.length).fill("");
-        for (let i = 0; i < positions.length; i++) out[i] = ids[positions[i] as number] as string;
-        Object.defineProperty(stratum, "ids", { value: out, enumerable: true, configurable: true, writable: true });
-        return out;
+        if (!built) {
+          built = new Array<string>(positions.length).fill("");
+          for (let i = 0; i < positions.length; i++) built[i] = ids[positions[i] as number] as string;
+        }
+        // A plain property from now on; a frozen stratum keeps the accessor, which returns the same array.
+        if (Object.isExtensible(stratum) && !Object.isFrozen(stratum)) become(built);
+        return built;
+      },
+      set(value: readonly string[]) {
+        become(value);
       },
     });
     return stratum;

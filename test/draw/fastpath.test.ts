@@ -252,6 +252,27 @@ describe("announce → draw sharing one preparation", () => {
     const shared = unwrap(draw(a.announcement, pool, entropy, { salt: SALT }));
     expect(shared).toEqual(unwrap(draw(a.announcement, [...pool], entropy, { salt: SALT })));
   });
+
+  it("builds a manifest's ids when they are first read, as a plain property of that stratum, frozen or not", () => {
+    const pool = Array.from({ length: 500 }, (_, k) => ({ id: `E${(k * 7919) % 500}`, tier: (["A", "B", "C", "D"] as const)[k % 4] }));
+    const m = unwrap(buildManifest(pool, { stratify: "tier", salt: SALT }));
+    const want = (label: string) => pool.filter((e) => e.tier === label).map((e) => e.id).sort(compareCodePoints);
+    // Every way of reading a manifest sees the ids: property, spread, JSON, structuredClone.
+    expect(m.strata.map((s) => s.ids)).toEqual(m.strata.map((s) => want(s.label)));
+    expect(JSON.parse(JSON.stringify(m)).strata[1].ids).toEqual(want(m.strata[1]!.label));
+    expect(structuredClone(m).strata[2]!.ids).toEqual(want(m.strata[2]!.label));
+    expect({ ...m.strata[3]! }.ids).toEqual(want(m.strata[3]!.label));
+    expect(Object.getOwnPropertyDescriptor(m.strata[0]!, "ids")).toMatchObject({ writable: true, enumerable: true });
+    // Read once, the same array; assignable like any property.
+    expect(m.strata[0]!.ids).toBe(m.strata[0]!.ids);
+    (m.strata[0] as { ids: readonly string[] }).ids = ["x"];
+    expect(m.strata[0]!.ids).toEqual(["x"]);
+    // Frozen before the first read: the ids are still there, the same array each time.
+    const frozen = unwrap(buildManifest(pool, { stratify: "tier", salt: SALT }));
+    Object.freeze(frozen.strata[1]);
+    expect(frozen.strata[1]!.ids).toEqual(want(frozen.strata[1]!.label));
+    expect(frozen.strata[1]!.ids).toBe(frozen.strata[1]!.ids);
+  });
 });
 
 describe("SHA-256: node:crypto in Node, @noble/hashes elsewhere, same bytes", () => {
