@@ -89,7 +89,7 @@ interface RoleRun {
 
 function child(n: number, role: Role, dir: string): RoleRun {
   const self = fileURLToPath(import.meta.url);
-  const out = execFileSync(process.execPath, ["--expose-gc", "--import", "tsx", self, "--child", String(n), role, dir], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
+  const out = execFileSync(process.execPath, ["--import", "tsx", self, "--child", String(n), role, dir], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
   return JSON.parse(out.trim().split("\n").pop() as string) as RoleRun;
 }
 
@@ -113,9 +113,6 @@ async function roleChild(n: number, role: Role, dir: string): Promise<void> {
     return out;
   };
   const pool = makePool(n);
-  // The pool's own garbage collected before the first step: a step is not charged for the collection that building
-  // the pool left due (at 10^7 a full collection of ~1 GB of pool objects, whichever step happens to trigger it).
-  (globalThis as { gc?: () => void }).gc?.();
   let rssMb: number;
   if (role === "portal") {
     const each = Math.round(n / 4 / 20);
@@ -172,7 +169,8 @@ function scaling(sizes: readonly number[], rounds: number): void {
     table(rows);
     console.log(`  peak RSS: the highest of the ${rounds} runs. portal: announce, then draw on the same pool array (the preparation is shared);`);
     console.log("  later: draw in a new process from the published announcement; auditor: verifyDraw in a new process from the published record.");
-    console.log("  Each process builds its own pool and runs one full collection before its first step.");
+    console.log("  Each process builds its own pool (no collection forced: a forced one leaves V8 a tight heap limit, and the step then");
+    console.log("  pays for a second marking of the whole pool).");
     const small = runs.find((rs) => rs[0]?.n === 1e6);
     const big = runs.find((rs) => rs[0]?.n === 1e7);
     if (small && big) {

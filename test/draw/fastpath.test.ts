@@ -150,12 +150,15 @@ describe("manifest fast path (UTF-8 buffer, byte radix sort, lines from digit ta
           expect(plain.hasDuplicate).toBe(duplicate);
           expect(Array.from(plain.order, (k) => ids[k])).toEqual(sorted);
           expect(sortCodePointsInPlace([...ids])).toEqual(sorted);
-          const slots = Uint8Array.from(ids, (id) => (id.length + (id.codePointAt(0) ?? 0)) % 3);
-          const bySlot = slotOrder(encoded, slots, 3);
-          expect(bySlot.hasDuplicate).toBe(duplicate);
-          for (let s = 0; s < 3; s++) {
-            const got = Array.from(bySlot.order.subarray(bySlot.slotStart[s], bySlot.slotStart[s + 1]), (k) => ids[k] as string);
-            expect(got).toEqual(sorted.filter((id) => (id.length + (id.codePointAt(0) ?? 0)) % 3 === s));
+          // 3 slots: each position carries its slot through the passes; 20: more than its 4 bits hold, slots read apart.
+          for (const slotCount of [3, 20]) {
+            const slotOf = (id: string) => (id.length + (id.codePointAt(0) ?? 0)) % slotCount;
+            const bySlot = slotOrder(encoded, Uint8Array.from(ids, slotOf), slotCount);
+            expect(bySlot.hasDuplicate).toBe(duplicate);
+            for (let s = 0; s < slotCount; s++) {
+              const got = Array.from(bySlot.order.subarray(bySlot.slotStart[s], bySlot.slotStart[s + 1]), (k) => ids[k] as string);
+              expect(got).toEqual(sorted.filter((id) => slotOf(id) === s));
+            }
           }
         });
       }),
