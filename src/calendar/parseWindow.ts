@@ -1,6 +1,7 @@
 import type { DateRange } from "../model/plan.js";
-import { capResult } from "../_internal/capIssues.js";
-import { fail, type Issue, type Message, type Result, settle } from "../result.js";
+import { capResult, MAX_ISSUES_PER_CELL } from "../_internal/capIssues.js";
+import { calendarMessages } from "../messages/calendar.js";
+import { fail, type Issue, type Message, type Result, settle, type Severity } from "../result.js";
 import { daysInMonth, formatIso, isRealDate, parseIso, toDayNumber } from "../_internal/dates.js";
 import { stepWorkingDays, workingDay } from "./_workdays.js";
 import { CALENDAR_PERIOD_OF_WORD, PERIOD_NAME, periodSpans } from "./period.js";
@@ -123,10 +124,25 @@ function parsePoint(s: string): Point | null {
   return null;
 }
 
+/** One issue per severity, standing for an issue past the per-cell cap (see {@link report}). */
+const STAND_INS: Readonly<Record<Severity, Issue>> = {
+  error: issue("issues_capped", { count: 0, shown: 0 }, { severity: "error" }),
+  warning: issue("issues_capped", { count: 0, shown: 0 }, { severity: "warning" }),
+  info: issue("issues_capped", { count: 0, shown: 0 }, { severity: "info" }),
+};
+
+/**
+ * Adds an issue of a kind a cell can repeat per date or span (`code` gives its severity; `make` builds it). Past the
+ * first MAX_ISSUES_PER_CELL issues of the cell, a shared stand-in of the same severity is added instead: parseWindow
+ * caps the cell's issues (capResult), which keeps the first ones and reads only the count and severities of the rest,
+ * so a stand-in never leaves; a cell of a hundred thousand dates built an issue (two messages) for each.
+ */
+function report(st: State, code: keyof typeof calendarMessages, make: () => Issue): void {
+  st.issues.push(st.issues.length < MAX_ISSUES_PER_CELL ? make() : STAND_INS[calendarMessages[code].severity]);
+}
+
 function checkYear(st: State, y: number): void {
-  if (y !== st.year) {
-    st.issues.push(issue("window_outside_year", { text: st.text, year: y, planYear: st.year }));
-  }
+  if (y !== st.year) report(st, "window_outside_year", () => issue("window_outside_year", { text: st.text, year: y, planYear: st.year }));
 }
 
 /** The span a point covers: a day, a month or a year. `null` when the date does not exist. */
@@ -215,7 +231,7 @@ function parseRangeOrPoint(st: State, s: string, year: number): Span[] | null {
     if (reading === "") return null;
     if (reading === "日") Object.assign(right, { m: left.m, d: right.bare });
     else right.m = right.bare;
-    st.issues.push(issue("window_unit_inferred", { text: st.text, reading: `${parts[0]}~${right.bare}${reading}` }));
+    report(st, "window_unit_inferred", () => issue("window_unit_inferred", { text: st.text, reading: `${parts[0]}~${right.bare}${reading}` }));
     delete right.bare;
   }
   if (right.d !== undefined && right.m === undefined) right.m = left.m;
@@ -224,7 +240,7 @@ function parseRangeOrPoint(st: State, s: string, year: number): Span[] | null {
   const b = spanOf(st, right, right.y ?? ly);
   if (!a || !b) return INVALID;
   if (b.e < a.s) {
-    st.issues.push(issue("window_end_before_start", { text: st.text, start: formatIso(a.s), end: formatIso(b.e) }));
+    report(st, "window_end_before_start", () => issue("window_end_before_start", { text: st.text, start: formatIso(a.s), end: formatIso(b.e) }));
     return INVALID;
   }
   return [{ s: a.s, e: b.e }];
@@ -244,7 +260,8 @@ function parseSegment(st: State, s: string): Span[] | null {
     const inner = parseSegment(st, m[3]);
     if (inner === null || inner === INVALID) return inner;
     if (inner.some((x) => x.s < half.s || x.e > half.e)) {
-      st.issues.push(issue("window_half_mismatch", { text: st.text, half: m[2] === "上" ? "上半年" : "下半年" }));
+      const named = m[2] === "上" ? "上半年" : "下半年";
+      report(st, "window_half_mismatch", () => issue("window_half_mismatch", { text: st.text, half: named }));
     }
     return inner;
   }
@@ -456,11 +473,11 @@ function readWindow(text: string, ctx: ParseWindowContext): Result<InspectionWin
   for (const sp of spans) {
     const prev = unique[unique.length - 1];
     if (prev && prev.s === sp.s && prev.e === sp.e) {
-      st.issues.push(issue("window_duplicate", { text: `${formatIso(sp.s)}—${formatIso(sp.e)}` }));
+      report(st, "window_duplicate", () => issue("window_duplicate", { text: `${formatIso(sp.s)}—${formatIso(sp.e)}` }));
       continue;
     }
     if (prev && sp.s <= prev.e) {
-      st.issues.push(
+      report(st, "window_overlap", () =>
         issue("window_overlap", { first: `${formatIso(prev.s)}—${formatIso(prev.e)}`, second: `${formatIso(sp.s)}—${formatIso(sp.e)}` }),
       );
     }
