@@ -140,6 +140,28 @@ describe("parseWindow issues", () => {
   });
 });
 
+describe("parseWindow on a cell of many dates", () => {
+  it("lists the first ten issues and counts the rest with their worst severity", () => {
+    const r = parseWindow(`${"2021年3月1日、".repeat(25)}2023年3月1日；3月1日—2月1日`, { year: 2023 });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.issues.slice(0, 10).map((i) => i.code)).toEqual(Array(10).fill("window_outside_year"));
+    expect(r.issues[0]?.message.en).toContain("2021");
+    expect(r.issues).toHaveLength(11);
+    // The 15 dates past the tenth are counted (each as often as it is read), not listed.
+    expect(r.issues[10]).toMatchObject({ code: "issues_capped", severity: "error", params: { shown: 10 } });
+    expect(r.issues[10]?.params?.count).toBeGreaterThanOrEqual(15);
+  });
+
+  it("counts warnings past the cap as warnings", () => {
+    const r = parseWindow("3月；".repeat(15), { year: 2023 });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.warnings.slice(0, 10).map((i) => i.code)).toEqual(Array(10).fill("window_duplicate"));
+    expect(r.warnings[10]).toMatchObject({ code: "issues_capped", severity: "warning", params: { count: 4 } });
+  });
+});
+
 describe("parseWindow properties", () => {
   it("never throws on arbitrary strings and always returns a Result", () => {
     fc.assert(
