@@ -93,3 +93,21 @@ export function cellIssues(issue: CappedIssue, where: IssueOptions = {}, max = M
     done: () => (count <= max ? kept : [...kept, issue("issues_capped", { count: count - max, shown: max }, { ...where, severity })]),
   };
 }
+
+/** Never seen: each stands for an issue past the cap of a list that is capped before it leaves (see {@link pushCapped}). */
+const STAND_INS: Readonly<Record<Severity, Issue>> = {
+  error: Object.freeze({ code: "issues_capped", severity: "error", message: Object.freeze({ zh: "", en: "" }) }),
+  warning: Object.freeze({ code: "issues_capped", severity: "warning", message: Object.freeze({ zh: "", en: "" }) }),
+  info: Object.freeze({ code: "issues_capped", severity: "info", message: Object.freeze({ zh: "", en: "" }) }),
+};
+
+/**
+ * Adds an issue of `severity` to one cell's list, built by `make` only while the list holds fewer than `max`; past
+ * that, a shared stand-in of the same severity. For lists that leave only through {@link capResult} or
+ * {@link capIssues} (after being joined behind other lists, never in front of one): those keep the first `max` and
+ * read only the count and severities of the rest, so a stand-in never leaves. A cell of a hundred thousand bad numbers
+ * or dates otherwise builds an issue (two messages) for each, to keep ten.
+ */
+export function pushCapped(list: Issue[], severity: Severity, make: () => Issue, max = MAX_ISSUES_PER_CELL): void {
+  list.push(list.length < max ? make() : STAND_INS[severity]);
+}

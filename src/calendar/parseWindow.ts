@@ -1,7 +1,7 @@
 import type { DateRange } from "../model/plan.js";
-import { capResult, MAX_ISSUES_PER_CELL } from "../_internal/capIssues.js";
+import { capResult, pushCapped } from "../_internal/capIssues.js";
 import { calendarMessages } from "../messages/calendar.js";
-import { fail, type Issue, type Message, type Result, settle, type Severity } from "../result.js";
+import { fail, type Issue, type Message, type Result, settle } from "../result.js";
 import { daysInMonth, formatIso, isRealDate, parseIso, toDayNumber } from "../_internal/dates.js";
 import { stepWorkingDays, workingDay } from "./_workdays.js";
 import { CALENDAR_PERIOD_OF_WORD, PERIOD_NAME, periodSpans } from "./period.js";
@@ -124,21 +124,12 @@ function parsePoint(s: string): Point | null {
   return null;
 }
 
-/** One issue per severity, standing for an issue past the per-cell cap (see {@link report}). */
-const STAND_INS: Readonly<Record<Severity, Issue>> = {
-  error: issue("issues_capped", { count: 0, shown: 0 }, { severity: "error" }),
-  warning: issue("issues_capped", { count: 0, shown: 0 }, { severity: "warning" }),
-  info: issue("issues_capped", { count: 0, shown: 0 }, { severity: "info" }),
-};
-
 /**
- * Adds an issue of a kind a cell can repeat per date or span (`code` gives its severity; `make` builds it). Past the
- * first MAX_ISSUES_PER_CELL issues of the cell, a shared stand-in of the same severity is added instead: parseWindow
- * caps the cell's issues (capResult), which keeps the first ones and reads only the count and severities of the rest,
- * so a stand-in never leaves; a cell of a hundred thousand dates built an issue (two messages) for each.
+ * Adds an issue of a kind a cell can repeat per date or span (`code` gives its severity): built only under the
+ * per-cell cap that parseWindow applies (capResult), counted past it.
  */
 function report(st: State, code: keyof typeof calendarMessages, make: () => Issue): void {
-  st.issues.push(st.issues.length < MAX_ISSUES_PER_CELL ? make() : STAND_INS[calendarMessages[code].severity]);
+  pushCapped(st.issues, calendarMessages[code].severity, make);
 }
 
 function checkYear(st: State, y: number): void {

@@ -1,7 +1,8 @@
 // parseQuota: the interpreter of a quota cell's tokens (the words are in _quotaWords.ts, the scanner in
 // _quotaLexer.ts, normalisation and quoting in _quotaText.ts, the column-shift classifier in _internal/columnShift.ts).
 import type { Quota, QuotaCount, QuotaFrequency, QuotaRatio } from "../model/quota.js";
-import { capResult } from "../_internal/capIssues.js";
+import { capResult, pushCapped } from "../_internal/capIssues.js";
+import { quotaMessages } from "../messages/quota.js";
 import { isDateCell, looksLikeText, quotaCellLooksLike } from "../_internal/columnShift.js";
 import { fail, type Issue, type Result, settle } from "../result.js";
 import { describeQuota } from "./_describe.js";
@@ -74,7 +75,8 @@ interface Piece {
  * @public
  */
 export function parseQuota(text: string): Result<Quota> {
-  // One cell: a hostile one reports its first issues and counts the rest.
+  // One cell: a hostile one reports its first issues and counts the rest (those past the cap are not even built:
+  // pushCapped, for the issues a cell can repeat per token).
   return capResult(readQuota(text), issue);
 }
 
@@ -156,7 +158,7 @@ function readQuota(text: string): Result<Quota> {
         dropLabel();
         const next = tokens[t + 1];
         if (tok.raw.endsWith("的") && next && (next.k === "num" || next.k === "bound")) {
-          warnings.push(issue("quota_base_described", { part: tok.raw.slice(0, -1) }));
+          pushCapped(warnings, quotaMessages.quota_base_described.severity, () => issue("quota_base_described", { part: tok.raw.slice(0, -1) }));
         } else if (figureFollows(t)) {
           // "对三级定点医疗机构": who is checked is the label, without the preposition.
           pendingLabel = { raw: tok.raw.startsWith("对") && tok.raw.length > 1 ? tok.raw.slice(1) : tok.raw, t };
@@ -189,7 +191,8 @@ function readQuota(text: string): Result<Quota> {
         }
         const after = tokens[t + 2];
         if (next && next.k === "bound" && after && (after.k === "cn" || after.k === "num") && after.unit === "times") {
-          warnings.push(issue("quota_frequency_bound_ignored", { part: next.raw, times: after.k === "cn" ? after.value : Number(after.raw) }));
+          const params = { part: next.raw, times: after.k === "cn" ? after.value : Number(after.raw) };
+          pushCapped(warnings, quotaMessages.quota_frequency_bound_ignored.severity, () => issue("quota_frequency_bound_ignored", params));
           t++;
           next = after;
         }
@@ -207,7 +210,7 @@ function readQuota(text: string): Result<Quota> {
       }
       case "timesNoNum":
         dropLabel();
-        warnings.push(issue("quota_frequency_incomplete", { part: tok.raw }));
+        pushCapped(warnings, quotaMessages.quota_frequency_incomplete.severity, () => issue("quota_frequency_incomplete", { part: tok.raw }));
         break;
       case "cumul": {
         const next = tokens[t + 1];
@@ -235,7 +238,7 @@ function readQuota(text: string): Result<Quota> {
         if (tok.unit === "times") {
           dropLabel();
           if (bound && bound.b !== "exact") {
-            warnings.push(issue("quota_frequency_bound_ignored", { part: bound.raw, times: tok.value }));
+            pushCapped(warnings, quotaMessages.quota_frequency_bound_ignored.severity, () => issue("quota_frequency_bound_ignored", { part: bound.raw, times: tok.value }));
           }
           pieces.push({ frequency: { times: tok.value, per: "plan" }, frequencyRaw: tok.raw });
         } else if (population(t, bound)) {
@@ -259,22 +262,22 @@ function readQuota(text: string): Result<Quota> {
           break;
         }
         if (tok.raw.length > MAX_NUMBER_LENGTH) {
-          errors.push(issue("quota_number_too_long", { number: tok.raw.slice(0, 20) }));
+          pushCapped(errors, quotaMessages.quota_number_too_long.severity, () => issue("quota_number_too_long", { number: tok.raw.slice(0, 20) }));
           break;
         }
         const shown = `${tok.neg ? "-" : ""}${tok.raw}${tok.unit === "pct" ? "%" : tok.unit === "permille" ? "‰" : ""}`;
         if (tok.neg) {
-          errors.push(issue("quota_negative", { number: shown }));
+          pushCapped(errors, quotaMessages.quota_negative.severity, () => issue("quota_negative", { number: shown }));
           break;
         }
         if (tok.unit === "times") {
           dropLabel();
           if (tok.raw.includes(".") || Number(tok.raw) < 1) {
-            errors.push(issue("quota_unrecognized_text", { text: original, part: quote(`${tok.raw}次`) }));
+            pushCapped(errors, quotaMessages.quota_unrecognized_text.severity, () => issue("quota_unrecognized_text", { text: original, part: quote(`${tok.raw}次`) }));
             break;
           }
           if (bound && bound.b !== "exact") {
-            warnings.push(issue("quota_frequency_bound_ignored", { part: bound.raw, times: Number(tok.raw) }));
+            pushCapped(warnings, quotaMessages.quota_frequency_bound_ignored.severity, () => issue("quota_frequency_bound_ignored", { part: bound.raw, times: Number(tok.raw) }));
           }
           pieces.push({ frequency: { times: Number(tok.raw), per: tok.per ?? "plan" }, frequencyRaw: `${tok.raw}次` });
           break;
@@ -284,7 +287,7 @@ function readQuota(text: string): Result<Quota> {
           const readings = tok.raw.includes(".")
             ? `${shiftDecimal(tok.raw, 2)}% / ${tok.raw}%`
             : `${tok.raw}% / ${tok.raw}家`;
-          errors.push(issue("quota_bare_number", { number: tok.raw, readings }));
+          pushCapped(errors, quotaMessages.quota_bare_number.severity, () => issue("quota_bare_number", { number: tok.raw, readings }));
           break;
         }
         if (tok.unit === "count" && population(t, bound)) {
@@ -295,7 +298,7 @@ function readQuota(text: string): Result<Quota> {
         }
         if (tok.unit === "count") {
           if (tok.raw.includes(".")) {
-            errors.push(issue("quota_unrecognized_text", { text: original, part: quote(tok.raw) }));
+            pushCapped(errors, quotaMessages.quota_unrecognized_text.severity, () => issue("quota_unrecognized_text", { text: original, part: quote(tok.raw) }));
             break;
           }
           const figure: Figure = { kind: "count", count: { value: Number(tok.raw), bound: bound?.b ?? "exact" }, raw: tok.raw };
@@ -309,13 +312,13 @@ function readQuota(text: string): Result<Quota> {
         const scale = tok.unit === "pct" ? 100n : 1000n;
         const f = reduce(BigInt(int + frac), 10n ** BigInt(frac.length) * scale);
         if (f.n > f.d) {
-          errors.push(issue("quota_over_100", { number: shown }));
+          pushCapped(errors, quotaMessages.quota_over_100.severity, () => issue("quota_over_100", { number: shown }));
           break;
         }
-        if (f.n === 0n) warnings.push(issue("quota_zero"));
+        if (f.n === 0n) pushCapped(warnings, quotaMessages.quota_zero.severity, () => issue("quota_zero"));
         let b: FigureBound = bound?.b ?? "exact";
         if (b === "approx") {
-          warnings.push(issue("quota_approx_ratio", { part: shown }));
+          pushCapped(warnings, quotaMessages.quota_approx_ratio.severity, () => issue("quota_approx_ratio", { part: shown }));
           b = "exact";
         }
         const figure: Figure = {
@@ -442,7 +445,7 @@ function withUnused(q: Quota, warnings: Issue[], words: { zh: string; en: string
 
 function applyBound(figure: Figure, b: FigureBound, raw: string, warnings: Issue[]): void {
   if (figure.kind === "ratio" && figure.ratio) {
-    if (b === "approx") warnings.push(issue("quota_approx_ratio", { part: `${figure.raw}${raw}` }));
+    if (b === "approx") pushCapped(warnings, quotaMessages.quota_approx_ratio.severity, () => issue("quota_approx_ratio", { part: `${figure.raw}${raw}` }));
     else figure.ratio = { ...figure.ratio, bound: b };
   } else if (figure.count) {
     figure.count = { ...figure.count, bound: b };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { capIssues, capIssuesPerCell, cellIssues, MAX_ISSUES_PER_CELL } from "../../src/_internal/capIssues.js";
+import { capIssues, capIssuesPerCell, cellIssues, MAX_ISSUES_PER_CELL, pushCapped } from "../../src/_internal/capIssues.js";
 import { createIssue, parseTierPolicy, type Issue } from "../../src/index.js";
 
 const warn = (row: number, field: string): Issue => createIssue("quota_zero", {}, { row, field });
@@ -49,6 +49,21 @@ describe("cellIssues", () => {
     for (let k = 0; k < 100; k++) cell.add("warning", () => (built++, warn(1, "a")));
     expect(built).toBe(MAX_ISSUES_PER_CELL);
     expect(cell.done()[MAX_ISSUES_PER_CELL]).toMatchObject({ code: "issues_capped", severity: "warning", params: { count: 90 } });
+  });
+});
+
+describe("pushCapped", () => {
+  it("gives capIssues the same list to cap as the issues themselves would, building only the kept ones", () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom("w", "e", "i"), { maxLength: 40 }), (kinds) => {
+        const list = kinds.map((k, n) => createIssue(k === "e" ? "quota_empty" : "quota_zero", {}, { row: n, ...(k === "i" ? { severity: "info" as const } : {}) }));
+        const pushed: Issue[] = [];
+        let built = 0;
+        for (const x of list) pushCapped(pushed, x.severity, () => (built++, x));
+        expect(built).toBe(Math.min(list.length, MAX_ISSUES_PER_CELL));
+        expect(capIssues(pushed, createIssue, { row: 1 })).toEqual(capIssues(list, createIssue, { row: 1 }));
+      }),
+    );
   });
 });
 
