@@ -108,7 +108,7 @@ const repeated = (unit: string, n: number) => unit.repeat(Math.ceil(n / unit.len
  * Hostile structures the fuzz vocabulary rarely builds, each once quadratic: a run of digits (the column-shift
  * regexes tried it from every digit: 200k digits took 90 s in lintPlanTable), many "每年对…" frequencies (a splice each
  * in parseQuota), many frequencies before many segments (shared pieces scanned per segment), many invalid dates (a
- * scan of the issues per date in parseWindow); and a CSV file whose every row has a parse error (an issue per row),
+ * scan of the issues per date in parseWindow), many bare numbers (an issue built per number, ten kept); and a CSV file whose every row has a parse error (an issue per row),
  * which the repeated fuzzed file of the whole-file readers does not hold.
  */
 const HOSTILE: Subject[] = [
@@ -127,6 +127,7 @@ const HOSTILE: Subject[] = [
     cellOf: (n) => repeated('"甲"乙,丙\n', n),
     prepare: (cell) => () => issuesOf(readTable(cell)),
   },
+  { name: "parseQuota (0.2，0.2，… bare numbers)", cellOf: (n) => repeated("0.2，", n), prepare: (cell) => () => issuesOf(parseQuota(cell)) },
   { name: "parseWindow (2021年2月30日、…)", cellOf: (n) => repeated("2021年2月30日、", n), prepare: (cell) => () => issuesOf(parseWindow(cell, { year: 2023 })) },
 ];
 
