@@ -166,7 +166,7 @@ function prepareNow(
 ): { prepared?: Prepared; issues: Issue[] } {
   const remembered = recall(pool, stratify, salt, exclusions);
   if (remembered) return remembered;
-  const { core, issues } = partitionCore(pool, stratify, salt, exclusions);
+  const { core, issues } = partitionCore(pool, stratify, salt, exclusions, memoKey(stratify, salt, exclusions) !== null);
   if (!core) return { issues };
   const { counts, rules, groups, order, encoded } = core;
   const strata: Held[] = [];
@@ -287,9 +287,8 @@ function memoKey(stratify: Stratification, salt: string, exclusions: ExclusionOp
 
 function remember(pool: readonly DrawEntity[], stratify: Stratification, salt: string, core: Core, prepared: HeldPreparation, issues: readonly Issue[]): void {
   const key = memoKey(stratify, salt, core.exclusions);
-  if (key === null || !Array.isArray(pool)) return;
-  const fields = new Uint8Array(pool.length);
-  for (let k = 0; k < pool.length; k++) fields[k] = fieldsOf(pool[k] as DrawEntity);
+  const fields = core.fields;
+  if (key === null || !Array.isArray(pool) || fields === undefined) return;
   const previous = lastPool?.deref();
   if (previous) memos.delete(previous);
   memos.set(pool, { key, fields, prepared, issues });
@@ -337,6 +336,8 @@ interface Core {
   readonly counts: ExclusionCounts;
   readonly rules: ExclusionRules;
   readonly exclusions: ExclusionOptions;
+  /** {@link fieldsOf} every entity, when asked for (a preparation to remember), read in the same pass as the rest. */
+  readonly fields?: Uint8Array | undefined;
 }
 
 /**
@@ -364,6 +365,7 @@ function partitionCore(
   stratify: Stratification,
   salt: string | null,
   exclusions: ExclusionOptions,
+  withFields = false,
 ): { core?: Core; issues: Issue[] } {
   const check = checkPool(pool);
   const issues: Issue[] = [...check.issues];
@@ -382,11 +384,6 @@ function partitionCore(
   const useTier = stratify === "tier";
   const general = stratify !== "tier" && stratify !== "none";
   const n = pool.length;
-  // The scratch arrays of this preparation as one reservation (order.ts says why): slots, the ids' bytes (ASCII;
-  // longer ids take their own buffer) and offsets, the sort's two orders and two digit arrays (four 16-bit digits an
-  // id, USCCs up to 10^8; more take their own), a chunk of manifest lines.
-  const lineBytes = Math.min(n, CHUNK_LINES) * (3 * check.longest + 16);
-  reserveScratch(n + check.units + 4 * (n + 1) + 8 * n + 16 * n + lineBytes + 64);
   const slots = scratch("slots", Uint8Array, n);
   // Label number of every eligible entity under a general stratification (labels[number]).
   const labelNumbers = general ? new Uint32Array(n) : undefined;
@@ -395,10 +392,12 @@ function partitionCore(
   const unassigned = new Array<number>(strata.parts.length).fill(0);
   // Filled first, so the array is packed with its final size (growing it by push copies it ~20 times).
   const ids: string[] = new Array<string>(n).fill("");
+  const fields = withFields ? new Uint8Array(n) : undefined;
   const anyRule = rules.exemptTiers.length > 0 || drawnEarlier.size > 0 || cutoff !== null;
   for (let k = 0; k < n; k++) {
     const e = pool[k] as DrawEntity;
     ids[k] = e.id;
+    if (fields) fields[k] = fieldsOf(e);
     const reason = e.status === undefined || e.status === "active" ? (anyRule ? exclusionOf(e, rules, drawnEarlier, cutoff) : null) : "inactive";
     let slot: number;
     if (reason !== null) {
@@ -431,6 +430,11 @@ function partitionCore(
   strata.parts.forEach((part, p) => {
     if ((unassigned[p] as number) > 0) issues.push(issue("stratum_unassigned", { count: unassigned[p] as number, field: part.kind === "region" ? "regionCode" : part.kind === "attribute" ? part.name : "tier", part: part.text }));
   });
+  // The rest of the scratch arrays as one reservation (order.ts says why), made only now: its size starts V8 marking
+  // the whole heap, and while marking runs every pointer stored (the 10^7 ids above) costs a barrier. The ids' bytes
+  // (ASCII; other ids take their own buffer) and offsets, the sort's two orders and two digit arrays (four 16-bit
+  // digits an id: USCCs up to 10^8; more take their own), a chunk of manifest lines.
+  reserveScratch(check.units + 4 * (n + 1) + 8 * n + 16 * n + Math.min(n, CHUNK_LINES) * (3 * check.longest + 16) + 64);
   // One order of every id (excluded ones included, so a duplicate is found wherever it is), then a stable split by
   // slot: each stratum comes out sorted.
   const encoded = encodeIds(ids);
@@ -444,7 +448,7 @@ function partitionCore(
       const to = slotStart[slot + 1] as number;
       if (from < to) groups.push({ label: SLOT_LABELS[slot] as StratumLabel, from, to });
     }
-    return { core: { ids, encoded, order, groups, counts, rules, exclusions }, issues };
+    return { core: { ids, encoded, order, groups, counts, rules, exclusions, fields }, issues };
   }
   // The eligible range (slot 5) regrouped by label, stably (a counting sort): each label's ids stay in code point order.
   const from = slotStart[5] as number;
@@ -464,5 +468,5 @@ function partitionCore(
     next[l] = (next[l] as number) + 1;
   }
   labels.forEach((label, l) => groups.push({ label, from: starts[l] as number, to: starts[l + 1] as number }));
-  return { core: { ids, encoded, order: regrouped, groups, counts, rules, exclusions }, issues };
+  return { core: { ids, encoded, order: regrouped, groups, counts, rules, exclusions, fields }, issues };
 }
