@@ -12,7 +12,8 @@ export function normalizeLabel(value: unknown, aliases: Readonly<Record<string, 
 
 /** Builds the alias table of an enum from its zh and en labels (codes map to themselves). */
 export function aliasesOf(labels: Readonly<Record<string, { zh: string; en: string }>>, extra: Readonly<Record<string, string>> = {}): Record<string, string> {
-  const out: Record<string, string> = {};
+  // Without a prototype: a cell reading "constructor" or "__proto__" is no label.
+  const out = Object.create(null) as Record<string, string>;
   for (const [code, label] of Object.entries(labels)) {
     out[code.toLowerCase()] = code;
     out[label.zh.normalize("NFKC").toLowerCase()] = code;
@@ -24,16 +25,12 @@ export function aliasesOf(labels: Readonly<Record<string, { zh: string; en: stri
 
 const limits = new WeakMap<object, number>();
 
-/**
- * The longest key of `aliases`, or of the names it inherits from Object.prototype (a lookup finds "constructor" too):
- * no longer text can be one of its labels.
- */
+/** The longest key of `aliases` (tables without a prototype): no longer text can be one of its labels. */
 export function labelLimit(aliases: object): number {
   let limit = limits.get(aliases);
   if (limit === undefined) {
     limit = 0;
     for (const k of Object.getOwnPropertyNames(aliases)) limit = Math.max(limit, k.length);
-    for (const k of Object.getOwnPropertyNames(Object.prototype)) limit = Math.max(limit, k.length);
     limits.set(aliases, limit);
   }
   return limit;

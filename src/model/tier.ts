@@ -33,13 +33,14 @@ export const riskTierLabels: Readonly<Record<RiskTier, Message>> = {
   D: { zh: "高风险", en: "High risk" },
 };
 
-const tierAliases: Readonly<Record<string, RiskTier>> = {
+// Without a prototype: "constructor" or "__proto__" in a cell is no tier.
+const tierAliases: Readonly<Record<string, RiskTier>> = Object.assign(Object.create(null) as Record<string, RiskTier>, {
   a: "A", b: "B", c: "C", d: "D",
   低风险: "A", 一般风险: "B", 较高风险: "C", 高风险: "D",
   "low risk": "A", "ordinary risk": "B", "elevated risk": "C", "high risk": "D",
   低: "A", 一般: "B", 较高: "C", 高: "D",
   a类: "A", b类: "B", c类: "C", d类: "D", a级: "A", b级: "B", c级: "C", d级: "D",
-};
+});
 
 /**
  * Reads a tier as planners write it: a letter (half- or full-width, any case, "A类"), or a zh/en label.

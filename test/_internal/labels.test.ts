@@ -1,6 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { aliasesOf, labelLimit, longerThanLabel, normalizeLabel } from "../../src/_internal/labels.js";
+import { resultCategoryOf } from "../../src/model/result.js";
+import { parseRiskTier } from "../../src/model/tier.js";
 import { generator, PLAN_WORDS, shortCell } from "../fuzz/_vocabulary.js";
 
 /** What a lookup compares: the label as normalizeLabel keys it. */
@@ -40,10 +42,20 @@ describe("longerThanLabel", () => {
 });
 
 describe("labelLimit", () => {
-  it("covers every key and the names a lookup inherits", () => {
+  it("covers every key", () => {
     const aliases = aliasesOf({ x: { zh: "甲", en: "A rather long English label" } });
     expect(labelLimit(aliases)).toBe("a rather long english label".length);
-    expect(labelLimit({ a: "A" })).toBe("propertyIsEnumerable".length);
+    expect(labelLimit(aliasesOf({ a: { zh: "甲", en: "A" } }))).toBe(1);
+  });
+
+  it("finds no label in the names every object inherits (the tables have no prototype)", () => {
+    const aliases = aliasesOf({ x: { zh: "甲乙", en: "Alpha beta" } });
+    for (const v of ["constructor", "__proto__", "toString", "hasOwnProperty", "valueOf", " Constructor "]) expect(normalizeLabel(v, aliases)).toBe(v);
+    for (const v of ["constructor", "__proto__", "toString"]) {
+      expect(parseRiskTier(v).ok).toBe(false);
+      expect(resultCategoryOf(v)).toBeUndefined();
+    }
+    expect(parseRiskTier("Ｃ类")).toMatchObject({ ok: true, value: "C" });
   });
 
   it("leaves normalizeLabel's answers as they were", () => {
