@@ -1,4 +1,5 @@
 import Papa from "papaparse";
+import type { Issue, Message } from "../result.js";
 
 /** A CSV record and its 1-based row number as a spreadsheet shows it (header = row 1, blank rows counted). */
 export interface CsvRow {
@@ -72,4 +73,24 @@ export function cellText(value: unknown): string {
     // Circular objects, or objects whose toString is not callable: no text to show.
     return "";
   }
+}
+
+/** How many CSV syntax problems of one file are listed before the rest are counted. */
+export const MAX_CSV_PROBLEMS = 50;
+
+/** What {@link csvProblemIssues} needs of an area's issue builder. */
+interface CsvIssue {
+  (code: "csv_parse_error", params: { row: number; detail: Message }, options: { row: number }): Issue;
+  (code: "csv_parse_errors_capped", params: { count: number; shown: number; row: number }, options: { row: number }): Issue;
+}
+
+/**
+ * The problems of {@link readCsv} as issues: the first {@link MAX_CSV_PROBLEMS} as `csv_parse_error` with their rows,
+ * then one `csv_parse_errors_capped` counting the rest (a stray quote in every line of a 1 MB file made 285,713).
+ */
+export function csvProblemIssues(problems: readonly CsvProblem[], issue: CsvIssue): Issue[] {
+  const out = problems.slice(0, MAX_CSV_PROBLEMS).map((p) => issue("csv_parse_error", { row: p.row, detail: p.detail }, { row: p.row }));
+  const last = problems[problems.length - 1];
+  if (problems.length > MAX_CSV_PROBLEMS && last) out.push(issue("csv_parse_errors_capped", { count: problems.length - MAX_CSV_PROBLEMS, shown: MAX_CSV_PROBLEMS, row: last.row }, { row: last.row }));
+  return out;
 }

@@ -1,7 +1,7 @@
 // CSV/TSV bytes as the tools save them: UTF-8 with or without BOM, UTF-16 with BOM (Excel's "Unicode text",
 // tab-separated), GBK/GB18030 (Excel's "CSV" on Chinese Windows). Decoded by the platform's TextDecoder,
 // never by guesswork that could turn into mojibake: bytes that fit no encoding are an error.
-import { readCsv } from "../_internal/csv.js";
+import { csvProblemIssues, readCsv } from "../_internal/csv.js";
 import type { Issue, Result } from "../result.js";
 import { fail, ok } from "../result.js";
 import { fileParam, issue } from "./_issue.js";
@@ -90,7 +90,7 @@ export function readTextTable(text: string, encoding: string | undefined, option
   // Excel and WPS on Chinese systems save commas ("CSV") or tabs ("Unicode text"); a semicolon or bar in a
   // cell must not be taken for the delimiter.
   const { rows, problems } = readCsv(body, options.delimiter ? { delimiter: options.delimiter } : { delimitersToGuess: [",", "\t"] });
-  const issues = problems.map((p) => issue("csv_parse_error", { row: p.row, detail: p.detail }, { row: p.row }));
+  const issues = csvProblemIssues(problems, issue);
   const out: TableRow[] = rows.map((r) => ({ row: r.row, cells: r.cells }));
   const table: Table = {
     format: "csv",

@@ -112,7 +112,7 @@ function safeText(pkg: Package, part: string): string | undefined {
  * Issue codes: `file_empty`, `file_legacy_office`, `file_html_table`, `file_zip_unreadable`, `file_zip_unknown`,
  * `file_zip_too_large`, `file_xml_unreadable`, `file_format_mismatch`, `file_encoding_used`,
  * `file_encoding_guessed`, `file_encoding_invalid`, `file_encoding_mismatch`, `file_encoding_unknown`,
- * `csv_parse_error`, `sheet_chosen`, `sheet_not_found`, `sheet_none`, `sheet_hidden`, `sheets_hidden`,
+ * `csv_parse_error` (the first 50 of a file; `csv_parse_errors_capped` counts the rest), `sheet_chosen`, `sheet_not_found`, `sheet_none`, `sheet_hidden`, `sheets_hidden`,
  * `rows_hidden`, `merge_filled`, `cell_error_value`, `cell_formula_no_value`, `cell_number_precision`,
  * `table_none`, `table_not_found`, `tables_read`.
  *

@@ -14,6 +14,7 @@ export const modelMessages = {
   identifier_invalid: { severity: "error", zh: "{path}：“{value}”首尾不能有空白，也不能含控制字符", en: "{path}: \"{value}\" must not start or end with white space or contain control characters" },
   date_invalid: { severity: "error", zh: "{path}：日期“{value}”无效，应为YYYY-MM-DD", en: "{path}: date \"{value}\" is invalid, expected YYYY-MM-DD" },
   csv_parse_error: { severity: "error", zh: "CSV 第{row}行无法解析：{detail}", en: "CSV row {row} cannot be parsed: {detail}" },
+  csv_parse_errors_capped: { severity: "error", zh: "另有{count}处CSV语法问题未逐一列出（已列出前{shown}处，最后一处在第{row}行）", en: "{count} more CSV syntax problems are not listed (the first {shown} are; the last is in row {row})" },
   csv_missing_column: { severity: "error", zh: "缺少必需的列“{column}”（可用表头：{accepted}）", en: "Missing required column \"{column}\" (accepted headers: {accepted})" },
   csv_duplicate_column: { severity: "error", zh: "列“{column}”出现了两次（第{first}列和第{second}列）", en: "Column \"{column}\" appears twice (columns {first} and {second})" },
   csv_invalid_boolean: { severity: "error", zh: "“{value}”不是是/否值（可用：是、否、有、无、true、false、1、0）", en: "\"{value}\" is not a yes/no value (accepted: 是, 否, 有, 无, true, false, 1, 0)" },

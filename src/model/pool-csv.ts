@@ -1,4 +1,4 @@
-import { cellText, readCsv } from "../_internal/csv.js";
+import { cellText, csvProblemIssues, readCsv } from "../_internal/csv.js";
 import type { Table } from "../files/types.js";
 import type { Issue, Result } from "../result.js";
 import type { Entity } from "./entity.js";
@@ -11,7 +11,7 @@ import { issue } from "./_issue.js";
 /** CSV text as a Table (a BOM dropped, every record kept and numbered as in the file); parse problems are errors. */
 function csvTable(text: string, issues: Issue[]): Table {
   const { rows, problems } = readCsv(text);
-  for (const p of problems) issues.push(issue("csv_parse_error", { row: p.row, detail: p.detail }, { row: p.row }));
+  for (const i of csvProblemIssues(problems, issue)) issues.push(i);
   return { format: "csv", rows, merges: [] };
 }
 
@@ -36,7 +36,7 @@ export type PoolCsvOptions = PoolTableOptions;
  * {@link parseEntityPoolTable} finds it (title rows above it are reported). The text must already be decoded: for
  * the bytes of a GBK or UTF-16 file use `readEntityPool` of `double-random/files`.
  *
- * @returns every entity, or all issues with their rows: `csv_parse_error`, `csv_missing_column`,
+ * @returns every entity, or all issues with their rows: `csv_parse_error` (the first 50; `csv_parse_errors_capped` counts the rest), `csv_missing_column`,
  * `csv_duplicate_column`, `pool_cell_empty`, `date_invalid`, `duplicate_entity_id` and the entity issues; see
  * {@link parseEntityPoolTable}.
  * @example

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { readTable } from "../../src/files/index.js";
+import { parseEntityPoolCsv } from "../../src/model/pool-csv.js";
 import { cellsOf, codes, fixture, readFixture } from "./_fixtures.js";
 
 const expected = [
@@ -91,6 +92,29 @@ describe("readTable: CSV/TSV in the encodings Excel and WPS save", () => {
     expect(e?.message.zh).toContain("引号没有闭合");
     expect(e?.message.zh.replace(/^CSV /, "")).not.toMatch(/[A-Za-z]/);
     expect(e?.message.en).toContain("not closed");
+  });
+
+  it("lists the first 50 CSV syntax problems of a file and counts the rest in one issue (an error too)", () => {
+    // A quote after a quoted cell's closing quote, on every line: papaparse reads on into the next lines as one
+    // record (row 2) and reports two problems per line, 240 in all.
+    const text = `名称,状态\n${'"甲"乙,丙\n'.repeat(120)}`;
+    const r = readTable(text);
+    expect(r.ok).toBe(false);
+    const issues = r.ok ? [] : r.issues;
+    expect(issues.filter((i) => i.code === "csv_parse_error")).toHaveLength(50);
+    const capped = issues.filter((i) => i.code === "csv_parse_errors_capped");
+    expect(capped).toHaveLength(1);
+    expect(capped[0]).toMatchObject({ severity: "error", row: 2 });
+    expect(capped[0]?.message.en).toBe("190 more CSV syntax problems are not listed (the first 50 are; the last is in row 2)");
+    expect(capped[0]?.message.zh).toBe("另有190处CSV语法问题未逐一列出（已列出前50处，最后一处在第2行）");
+    // The same cap where a pool is read from CSV text (60 lines, 120 problems).
+    const pool = parseEntityPoolCsv(`统一社会信用代码,名称\n${'"甲"乙,丙\n'.repeat(60)}`);
+    const poolIssues = pool.ok ? [] : pool.issues;
+    expect(poolIssues.filter((i) => i.code === "csv_parse_error")).toHaveLength(50);
+    expect(poolIssues.filter((i) => i.code === "csv_parse_errors_capped").map((i) => i.message.en)).toEqual(["70 more CSV syntax problems are not listed (the first 50 are; the last is in row 2)"]);
+    // 50 problems or fewer: all listed, no count.
+    const few = readTable(`名称,状态\n${'"甲"乙,丙\n'.repeat(25)}`);
+    expect(few.ok ? [] : codes(few.issues).filter((c) => c.startsWith("csv_"))).toEqual(Array.from({ length: 50 }, () => "csv_parse_error"));
   });
 
   it("refuses an empty file", () => {
