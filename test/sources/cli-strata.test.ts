@@ -4,45 +4,34 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import mysql from "mysql2/promise";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseEntityPoolCsv, unwrap } from "../../src/index.js";
-import { mariadbMissing, postgresMissing, type Server, startMariadb, startPostgres } from "./_servers.js";
+import { useMariadb, usePostgres } from "./_databases.js";
 import { requireBuiltCli, runCli } from "../_internal/cli.js";
 
 const root = new URL("../../", import.meta.url).pathname;
 const file = join(root, "examples/jincheng/hotels-pool.csv");
 const salt = "晋城卫健2023盐值-c41d9e07b2";
-let pgServer: Server | undefined;
-let maria: Server | undefined;
+const pgdb = usePostgres("the database CLI strata tests");
+const maria = useMariadb("the database CLI strata tests", "dr");
 let dir = "";
 
 beforeAll(async () => {
   requireBuiltCli();
-  const why = postgresMissing() ?? mariadbMissing();
-  if (why) throw new Error(`the database CLI tests need servers: ${why}`);
   dir = mkdtempSync(join(tmpdir(), "dr-cli-strata-db-"));
   // The registry export as a database table: Chinese column names, the status as the registry writes it.
   const csv = readFileSync(file, "utf8").trim().split("\n").slice(1).map((l) => l.split(","));
   const rows = csv.map((c) => [c[0], c[6] === "" ? null : c[6], c[7], c[3], c[5]]);
   expect(rows.length).toBe(unwrap(parseEntityPoolCsv(readFileSync(file, "utf8"))).length);
-  pgServer = startPostgres();
-  const c = new pg.Client({ connectionString: pgServer.url });
-  await c.connect();
+  const c = pgdb.client;
   await c.query("CREATE TABLE 旅馆 (统一社会信用代码 text PRIMARY KEY, 信用风险分类 text, 登记状态 text, 行政区划代码 text, 所属行业 text)");
   await c.query("INSERT INTO 旅馆 SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[])", [0, 1, 2, 3, 4].map((k) => rows.map((r) => r[k])));
-  await c.end();
-  maria = await startMariadb();
-  const m = await mysql.createConnection({ uri: maria.url, multipleStatements: true });
-  await m.query("CREATE DATABASE dr CHARACTER SET utf8mb4 COLLATE utf8mb4_bin; USE dr; CREATE TABLE 旅馆 (统一社会信用代码 VARCHAR(18) PRIMARY KEY, 信用风险分类 CHAR(1), 登记状态 VARCHAR(8), 行政区划代码 CHAR(6), 所属行业 VARCHAR(16))");
+  const m = maria.connection;
+  await m.query("CREATE TABLE 旅馆 (统一社会信用代码 VARCHAR(18) PRIMARY KEY, 信用风险分类 CHAR(1), 登记状态 VARCHAR(8), 行政区划代码 CHAR(6), 所属行业 VARCHAR(16))");
   await m.query("INSERT INTO 旅馆 VALUES ?", [rows]);
-  await m.end();
 }, 180_000);
 
 afterAll(() => {
-  pgServer?.stop();
-  maria?.stop();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
@@ -54,7 +43,7 @@ describe("double-random region strata with --pool postgres://… and mysql://…
   const entropy = ["--entropy", "lottery:2.9.14.21.27.33./6./"];
 
   it.each(["postgres", "mariadb"] as const)("tier×region from %s: the file's announcement and record, verified from the database", (engine) => {
-    const url = engine === "postgres" ? pgServer!.url : maria!.url.replace("/mysql?", "/dr?");
+    const url = engine === "postgres" ? pgdb.server.url : maria.url;
     const fa = join(dir, `${engine}-file-a.json`);
     const da = join(dir, `${engine}-db-a.json`);
     const f = run(["announce", file, ...sizing, "-o", fa]);
@@ -76,11 +65,11 @@ describe("double-random region strata with --pool postgres://… and mysql://…
   }, 120_000);
 
   it("--attribute-column maps attribute:行业 to the database's column", () => {
-    const m = run(["manifest", "--pool", pgServer!.url, ...columns, "--attribute-column", "行业=所属行业", "--salt", salt, "--stratify", "attribute:行业", "--format", "json"]);
+    const m = run(["manifest", "--pool", pgdb.server.url, ...columns, "--attribute-column", "行业=所属行业", "--salt", salt, "--stratify", "attribute:行业", "--format", "json"]);
     expect(m.code, m.err).toBe(0);
     const fromFile = run(["manifest", file, "--salt", salt, "--stratify", "attribute:行业", "--format", "json"]);
     expect(JSON.parse(m.out).digest).toBe(JSON.parse(fromFile.out).digest);
-    const bad = run(["manifest", "--pool", pgServer!.url, ...columns, "--attribute-column", "行业", "--salt", salt, "--stratify", "attribute:行业"]);
+    const bad = run(["manifest", "--pool", pgdb.server.url, ...columns, "--attribute-column", "行业", "--salt", salt, "--stratify", "attribute:行业"]);
     expect(bad.code).toBe(2);
     expect(bad.err).toContain("应为 名称=列名");
   }, 60_000);

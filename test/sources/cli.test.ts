@@ -4,43 +4,32 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import mysql from "mysql2/promise";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { vectors } from "./_conformance.js";
-import { mariadbMissing, postgresMissing, type Server, startMariadb, startPostgres } from "./_servers.js";
+import { useMariadb, usePostgres } from "./_databases.js";
 import { requireBuiltCli, runCli } from "../_internal/cli.js";
 
 const root = new URL("../../", import.meta.url).pathname;
-let pgServer: Server | undefined;
-let maria: Server | undefined;
+const pgdb = usePostgres("the database CLI tests");
+const maria = useMariadb("the database CLI tests", "dr");
 let dir = "";
 
 beforeAll(async () => {
   requireBuiltCli();
-  const why = postgresMissing() ?? mariadbMissing();
-  if (why) throw new Error(`the database CLI tests need servers: ${why}`);
   dir = mkdtempSync(join(tmpdir(), "dr-cli-db-"));
-  pgServer = startPostgres();
-  const c = new pg.Client({ connectionString: pgServer.url });
-  await c.connect();
+  const c = pgdb.client;
   const pool = vectors.stratified.pool;
   await c.query("CREATE TABLE 名录 (uscc text PRIMARY KEY, tier text, status text); CREATE TABLE insp (entity_id text, date date, item_id text)");
   await c.query("INSERT INTO 名录 SELECT * FROM unnest($1::text[], $2::text[], $3::text[])", [pool.map((e) => e.id), pool.map((e) => e.tier ?? null), pool.map((e) => e.status ?? null)]);
   const insp = pool.flatMap((e) => (e.inspections ?? []).map((i) => [e.id, i.date, i.itemId]));
   await c.query("INSERT INTO insp SELECT * FROM unnest($1::text[], $2::date[], $3::text[])", [insp.map((x) => x[0]), insp.map((x) => x[1]), insp.map((x) => x[2])]);
-  await c.end();
-  maria = await startMariadb();
-  const m = await mysql.createConnection({ uri: maria.url, multipleStatements: true });
-  await m.query("CREATE DATABASE dr; USE dr; CREATE TABLE `名录` (uscc VARCHAR(32) COLLATE utf8mb4_bin PRIMARY KEY, tier CHAR(1), status VARCHAR(16)); CREATE TABLE insp (entity_id VARCHAR(32), date DATE, item_id VARCHAR(64))");
+  const m = maria.connection;
+  await m.query("CREATE TABLE `名录` (uscc VARCHAR(32) COLLATE utf8mb4_bin PRIMARY KEY, tier CHAR(1), status VARCHAR(16)); CREATE TABLE insp (entity_id VARCHAR(32), date DATE, item_id VARCHAR(64))");
   await m.query("INSERT INTO `名录` VALUES ?", [pool.map((e) => [e.id, e.tier ?? null, e.status ?? null])]);
   await m.query("INSERT INTO insp VALUES ?", [insp]);
-  await m.end();
 }, 180_000);
 
 afterAll(() => {
-  pgServer?.stop();
-  maria?.stop();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
@@ -49,7 +38,7 @@ const run = (args: string[], env: Record<string, string> = {}) => runCli(args, {
 describe("double-random with --pool postgres://… and mysql://…", () => {
   const v = vectors.stratified;
   const common = ["--table", "名录", "--id-column", "uscc", "--inspections-table", "insp", "--salt", v.salt];
-  const urls = () => ({ postgres: pgServer!.url, mariadb: maria!.url.replace("/mysql?", "/dr?") });
+  const urls = () => ({ postgres: pgdb.server.url, mariadb: maria.url });
 
   it.each(["postgres", "mariadb"] as const)("manifest, announce, draw and verify from %s give the vector's record", (engine) => {
     const url = urls()[engine];

@@ -2,34 +2,20 @@
 // stratified vector (manifest digest and the picks of a stratum) and on the chunk-boundary vector (two chunks).
 // Never skipped: a missing server fails, as CI installs one (.ci/run).
 import { readFileSync } from "node:fs";
-import mysql from "mysql2/promise";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { chunkedIds, vectors } from "./_conformance.js";
-import { mariadbMissing, type Server, startMariadb } from "./_servers.js";
+import { useMariadb } from "./_databases.js";
 
 const spec = readFileSync(new URL("../../docs/spec/draw-v1.md", import.meta.url), "utf8");
 const recipe = /### 12\.1[\s\S]*?```sql\n([\s\S]*?)```/.exec(spec)?.[1] ?? "";
 
-let server: Server | undefined;
-let c: mysql.Connection;
-
-beforeAll(async () => {
-  const why = mariadbMissing();
-  if (why) throw new Error(`the MySQL recipe needs a server: ${why}`);
-  server = await startMariadb();
-  c = await mysql.createConnection({ uri: server.url, charset: "utf8mb4", multipleStatements: true });
-}, 120_000);
-
-afterAll(async () => {
-  await c?.end();
-  server?.stop();
-});
+const maria = useMariadb("the MySQL recipe tests");
 
 async function run(db: string, rows: (string | null)[][], vars: Record<string, string | number>): Promise<unknown[][]> {
-  await c.query(`CREATE DATABASE ${db}; USE ${db}; CREATE TABLE pool (id VARCHAR(64) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin PRIMARY KEY, tier CHAR(1), status VARCHAR(16))`);
-  for (let k = 0; k < rows.length; k += 10_000) await c.query("INSERT INTO pool VALUES ?", [rows.slice(k, k + 10_000)]);
-  await c.query(`SET ${Object.keys(vars).map((k) => `@${k} = ?`).join(", ")}`, Object.values(vars));
-  const [results] = await c.query(recipe);
+  await maria.connection.query(`CREATE DATABASE ${db}; USE ${db}; CREATE TABLE pool (id VARCHAR(64) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin PRIMARY KEY, tier CHAR(1), status VARCHAR(16))`);
+  for (let k = 0; k < rows.length; k += 10_000) await maria.connection.query("INSERT INTO pool VALUES ?", [rows.slice(k, k + 10_000)]);
+  await maria.connection.query(`SET ${Object.keys(vars).map((k) => `@${k} = ?`).join(", ")}`, Object.values(vars));
+  const [results] = await maria.connection.query(recipe);
   return (results as unknown[]).filter((r): r is unknown[] => Array.isArray(r));
 }
 
@@ -54,10 +40,10 @@ describe("MySQL recipe (docs/spec/draw-v1.md §12.1) on MariaDB", () => {
     const rows = chunkedIds.map((id) => [id, null, "active"]);
     const unstratified = recipe.replace(/CONCAT\('S', LEFT\(SHA2\(CONCAT\('double-random\/draw-v1 stratum-key\\n', @salt, '\\n', COALESCE\(tier, 'untiered'\)\), 256\), 12\)\)/, "'all'");
     expect(unstratified).not.toBe(recipe);
-    await c.query("CREATE DATABASE v3; USE v3; CREATE TABLE pool (id VARCHAR(64) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin PRIMARY KEY, tier CHAR(1), status VARCHAR(16))");
-    for (let k = 0; k < rows.length; k += 10_000) await c.query("INSERT INTO pool VALUES ?", [rows.slice(k, k + 10_000)]);
-    await c.query("SET @salt = ?, @stream_seed = 'x', @key = 'all', @stratum_size = 1, @draw_size = 0, @imax = 1", [vectors.chunked.salt]);
-    const [results] = await c.query(unstratified);
+    await maria.connection.query("CREATE DATABASE v3; USE v3; CREATE TABLE pool (id VARCHAR(64) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin PRIMARY KEY, tier CHAR(1), status VARCHAR(16))");
+    for (let k = 0; k < rows.length; k += 10_000) await maria.connection.query("INSERT INTO pool VALUES ?", [rows.slice(k, k + 10_000)]);
+    await maria.connection.query("SET @salt = ?, @stream_seed = 'x', @key = 'all', @stratum_size = 1, @draw_size = 0, @imax = 1", [vectors.chunked.salt]);
+    const [results] = await maria.connection.query(unstratified);
     const sets = (results as unknown[]).filter((r): r is unknown[] => Array.isArray(r));
     expect(sets[0]).toEqual([{ D: vectors.chunked.manifestDigest }]);
   }, 60_000);

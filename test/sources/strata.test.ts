@@ -3,16 +3,14 @@
 // 晋城 hotels example plus rows that test the edges — no region (unassigned), attribute text with quotes,
 // backslashes, a tab, a control character, ideographic spaces to trim, letters differing only in case, blank and NULL attributes; an invalid region code stops both.
 import { readFileSync } from "node:fs";
-import mysql from "mysql2/promise";
-import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   announce, announceFromSource, buildManifest, buildManifestFromSource, compareCodePoints, diceEntropy, draw, drawFromSource, type DrawEntity,
   parseEntityPoolCsv, type PoolSource, stratifier, unwrap, verifyDrawFromSource,
 } from "../../src/index.js";
 import { mysqlSource } from "../../src/sources/mysql.js";
 import { postgresSource } from "../../src/sources/postgres.js";
-import { mariadbMissing, postgresMissing, type Server, startMariadb, startPostgres } from "./_servers.js";
+import { useMariadb, usePostgres } from "./_databases.js";
 
 const csv = readFileSync(new URL("../../examples/jincheng/hotels-pool.csv", import.meta.url), "utf8");
 const STAR = "星级";
@@ -113,46 +111,22 @@ function suite(open: (table: string, p: readonly DrawEntity[]) => Promise<PoolSo
 }
 
 describe("postgresSource: region, tier×region and attribute strata", () => {
-  let server: Server | undefined;
-  let client: pg.Client;
-  beforeAll(async () => {
-    const why = postgresMissing();
-    if (why) throw new Error(`PostgreSQL source tests need a server: ${why}`);
-    server = startPostgres();
-    client = new pg.Client({ connectionString: server.url });
-    await client.connect();
-  }, 60_000);
-  afterAll(async () => {
-    await client?.end();
-    server?.stop();
-  });
+  const db = usePostgres("PostgreSQL source tests");
   suite(async (table, p) => {
-    await client.query(`DROP TABLE IF EXISTS "${table}"; CREATE TABLE "${table}" (id text PRIMARY KEY, tier text, status text, 行政区划代码 char(6), "${STAR}" text)`);
+    await db.client.query(`DROP TABLE IF EXISTS "${table}"; CREATE TABLE "${table}" (id text PRIMARY KEY, tier text, status text, 行政区划代码 char(6), "${STAR}" text)`);
     const rows = rowsOf(p);
-    await client.query(`INSERT INTO "${table}" SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[])`, [0, 1, 2, 3, 4].map((k) => rows.map((r) => r[k])));
-    return postgresSource({ connection: server!.url, table, columns: { region: "行政区划代码" } });
+    await db.client.query(`INSERT INTO "${table}" SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[])`, [0, 1, 2, 3, 4].map((k) => rows.map((r) => r[k])));
+    return postgresSource({ connection: db.server.url, table, columns: { region: "行政区划代码" } });
   });
 });
 
 describe("mysqlSource on MariaDB: region, tier×region and attribute strata", () => {
-  let server: Server | undefined;
-  let c: mysql.Connection;
-  beforeAll(async () => {
-    const why = mariadbMissing();
-    if (why) throw new Error(`MySQL-family source tests need a server: ${why}`);
-    server = await startMariadb();
-    c = await mysql.createConnection({ uri: server.url, charset: "utf8mb4", multipleStatements: true });
-    await c.query("CREATE DATABASE dr CHARACTER SET utf8mb4 COLLATE utf8mb4_bin; USE dr");
-  }, 120_000);
-  afterAll(async () => {
-    await c?.end();
-    server?.stop();
-  });
+  const db = useMariadb("MySQL-family source tests", "dr");
   suite(async (table, p) => {
-    await c.query(`DROP TABLE IF EXISTS \`${table}\``);
+    await db.connection.query(`DROP TABLE IF EXISTS \`${table}\``);
     // The attribute column in a case-insensitive collation: labels are still compared byte by byte.
-    await c.query(`CREATE TABLE \`${table}\` (id VARCHAR(64) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin PRIMARY KEY, tier CHAR(1), status VARCHAR(16), 行政区划代码 CHAR(6), \`${STAR}\` VARCHAR(64) CHARACTER SET utf8mb4 COLLATE utf8mb4_general_ci)`);
-    await c.query(`INSERT INTO \`${table}\` VALUES ?`, [rowsOf(p)]);
-    return mysqlSource({ connection: server!.url.replace("/mysql?", "/dr?"), table, columns: { region: "行政区划代码" } });
+    await db.connection.query(`CREATE TABLE \`${table}\` (id VARCHAR(64) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin PRIMARY KEY, tier CHAR(1), status VARCHAR(16), 行政区划代码 CHAR(6), \`${STAR}\` VARCHAR(64) CHARACTER SET utf8mb4 COLLATE utf8mb4_general_ci)`);
+    await db.connection.query(`INSERT INTO \`${table}\` VALUES ?`, [rowsOf(p)]);
+    return mysqlSource({ connection: db.url, table, columns: { region: "行政区划代码" } });
   });
 });
